@@ -1,0 +1,25 @@
+/** <head> contents for every page: title, description, manifest, theme colour. */
+import { component$ } from '@builder.io/qwik';
+import { useDocumentHead, useLocation } from '@builder.io/qwik-city';
+
+export const RouterHead = component$(() => {
+  const head = useDocumentHead();
+  const loc = useLocation();
+  return (
+    <>
+      <title>{head.title ? `${head.title} · Northwind Supply` : 'Northwind Supply'}</title>
+      <link rel="canonical" href={loc.url.href} />
+      <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+      <meta name="theme-color" content="#1f3a5f" />
+      <link rel="manifest" href="/manifest.webmanifest" />
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <link rel="apple-touch-icon" href="/icons/icon-192.png" />
+      {head.meta.map((m) => (
+        <meta key={m.key} {...m} />
+      ))}
+      {head.links.map((l) => (
+        <link key={l.key} {...l} />
+      ))}
+    </>
+  );
+});

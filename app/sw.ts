@@ -1,0 +1,95 @@
+/** The service worker: precaches the app shell and keeps visited pages, product images and the catalogue usable offline. */
+import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
+import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import type { WorkboxPlugin } from 'workbox-core/types';
+
+// workbox-precaching declares `__WB_MANIFEST` on ServiceWorkerGlobalScope; build-sw.mjs injects the list.
+declare const self: ServiceWorkerGlobalScope;
+
+/** Cache names are part of the contract with the e2e tests and docs/operations.md; bump the suffix to drop old entries. */
+const CACHE_NAMES = {
+  pages: 'pages-v1',
+  media: 'media-v1',
+  catalog: 'catalog-v1',
+} as const;
+
+const OFFLINE_URL = '/offline.html';
+
+/**
+ * Trade-off: skipWaiting + clientsClaim let the very first visit be controlled (offline works after one page view)
+ * and ship fixes at once, at the cost that an open tab may run old page JS against a new SW. That is safe here
+ * because the SW never rewrites responses: it only chooses network or cache, and the precache keeps every hashed
+ * Qwik chunk of the current build, while old chunks stay reachable on the network until the deploy rolls over.
+ */
+self.skipWaiting();
+clientsClaim();
+
+cleanupOutdatedCaches();
+precacheAndRoute(self.__WB_MANIFEST);
+
+/**
+ * Pages that carry per-user data mark themselves `Cache-Control: no-store` (or `private, no-store`); the SW obeys,
+ * so only what the server allows is kept on the device. Non-2xx pages are never stored either.
+ */
+const respectNoStore: WorkboxPlugin = {
+  cacheWillUpdate: async ({ response }) => {
+    if (response.status !== 200) return null;
+    if (/\bno-store\b/i.test(response.headers.get('Cache-Control') ?? '')) return null;
+    return response;
+  },
+};
+
+const isSameOrigin = (url: URL) => url.origin === self.location.origin;
+
+/** Carts and checkouts are per user and change constantly: they always go to the network (the outbox replays them). */
+const isUncachedApi = (url: URL) => url.pathname.startsWith('/api/carts') || url.pathname.startsWith('/api/orders');
+
+// Navigations (and Qwik City's client-side route data, q-data.json) are network-first, so a visited page
+// reloads offline; 3 s keeps a flaky connection from hanging the page before the cached copy is used.
+registerRoute(
+  ({ request, url }) =>
+    isSameOrigin(url) &&
+    !url.pathname.startsWith('/api/') &&
+    (request.mode === 'navigate' || url.pathname.endsWith('/q-data.json')),
+  new NetworkFirst({
+    cacheName: CACHE_NAMES.pages,
+    networkTimeoutSeconds: 3,
+    plugins: [respectNoStore, new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 7 * 24 * 3600 })],
+  }),
+);
+
+registerRoute(
+  ({ url }) => isSameOrigin(url) && url.pathname.startsWith('/media/'),
+  new CacheFirst({
+    cacheName: CACHE_NAMES.media,
+    plugins: [
+      respectNoStore,
+      new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true }),
+    ],
+  }),
+);
+
+registerRoute(
+  ({ url }) =>
+    isSameOrigin(url) &&
+    !isUncachedApi(url) &&
+    (url.pathname.startsWith('/api/products') || url.pathname.startsWith('/api/categories')),
+  new StaleWhileRevalidate({
+    cacheName: CACHE_NAMES.catalog,
+    plugins: [respectNoStore, new ExpirationPlugin({ maxEntries: 100, maxAgeSeconds: 24 * 3600 })],
+  }),
+  'GET',
+);
+
+// registerRoute defaults to GET, so POST/PUT/DELETE (and /api/carts) are never routed and go straight to the network.
+
+setCatchHandler(async ({ request }) => {
+  if (request.mode === 'navigate') {
+    const offline = await matchPrecache(OFFLINE_URL);
+    if (offline) return offline;
+  }
+  return Response.error();
+});

@@ -1,0 +1,330 @@
+/** Catalog reads for the storefront: categories, product listing/search, product detail and variant pricing. */
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Money } from '../../domain/money';
+import type { Db } from '../client';
+import { categories, productImages, products, productVariants, reviews } from '../schema';
+
+/** A category with the number of active products in it. */
+export interface CategorySummary {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  productCount: number;
+}
+
+/** Sort orders the product list supports. */
+export type ProductSort = 'featured' | 'price_asc' | 'price_desc' | 'newest' | 'rating';
+
+/** Filters and paging for listProducts. */
+export interface ListProductsInput {
+  categorySlug?: string;
+  /** Free text, matched with LIKE against name and description (FTS5 can replace this later). */
+  q?: string;
+  sort?: ProductSort;
+  limit: number;
+  offset: number;
+}
+
+/** One product card: the cheapest variant's price, the first image and the published-review rating. */
+export interface ProductSummary {
+  id: string;
+  slug: string;
+  name: string;
+  categorySlug: string;
+  categoryName: string;
+  priceFrom: Money;
+  /** The lowest compare-at price above its variant's price, when any variant is on sale. */
+  compareAtFrom: Money | null;
+  imageUrl: string | null;
+  imageAlt: string | null;
+  /** Mean of published ratings (1..5), null when there are none. */
+  rating: number | null;
+  reviewCount: number;
+}
+
+/** A purchasable variant as shown on the product page. */
+export interface VariantDetail {
+  id: string;
+  sku: string;
+  size: string | null;
+  colour: string | null;
+  price: Money;
+  compareAt: Money | null;
+}
+
+/** A published review as shown on the product page. */
+export interface ReviewView {
+  id: string;
+  authorName: string;
+  rating: number;
+  title: string;
+  body: string;
+  createdAt: number;
+}
+
+/** Everything the product page needs. */
+export interface ProductDetail extends ProductSummary {
+  description: string;
+  brand: string;
+  /** Distinct option values in variant order. */
+  options: { sizes: string[]; colours: string[] };
+  variants: VariantDetail[];
+  images: { url: string; alt: string }[];
+  /** The latest 10 published reviews. */
+  reviews: ReviewView[];
+}
+
+/** A variant with what a cart line needs; its price is the only price a cart may use. */
+export interface VariantForPricing {
+  sku: string;
+  productId: string;
+  productSlug: string;
+  productName: string;
+  size: string | null;
+  colour: string | null;
+  price: Money;
+  imageUrl: string | null;
+}
+
+// D1 allows at most 100 bound parameters per statement.
+const MAX_PARAMS = 90;
+const REVIEWS_ON_DETAIL = 10;
+
+/** Lists categories in navigation order with their active-product counts. */
+export async function listCategories(db: Db): Promise<CategorySummary[]> {
+  const rows = await db
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      name: categories.name,
+      description: categories.description,
+      productCount: sql<number>`(select count(*) from ${products} where ${products.categoryId} = ${categories.id} and ${products.status} = 'active')`,
+    })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.name));
+  return rows.map((r) => ({ ...r, productCount: Number(r.productCount) }));
+}
+
+// Per-product aggregates as correlated subqueries: with an index on (product_id, …) each is a short range scan,
+// and they keep the outer query one row per product so COUNT, ORDER BY and LIMIT stay simple.
+const priceFrom = sql<number>`(select min(${productVariants.priceAmount}) from ${productVariants} where ${productVariants.productId} = ${products.id})`;
+const currency = sql<string>`(select ${productVariants.currency} from ${productVariants} where ${productVariants.productId} = ${products.id} order by ${productVariants.priceAmount} limit 1)`;
+const compareAtFrom = sql<
+  number | null
+>`(select min(${productVariants.compareAtAmount}) from ${productVariants} where ${productVariants.productId} = ${products.id} and ${productVariants.compareAtAmount} > ${productVariants.priceAmount})`;
+const imageUrl = sql<
+  string | null
+>`(select ${productImages.url} from ${productImages} where ${productImages.productId} = ${products.id} order by ${productImages.position} limit 1)`;
+const imageAlt = sql<
+  string | null
+>`(select ${productImages.alt} from ${productImages} where ${productImages.productId} = ${products.id} order by ${productImages.position} limit 1)`;
+const rating = sql<
+  number | null
+>`(select avg(${reviews.rating}) from ${reviews} where ${reviews.productId} = ${products.id} and ${reviews.status} = 'published')`;
+const reviewCount = sql<number>`(select count(*) from ${reviews} where ${reviews.productId} = ${products.id} and ${reviews.status} = 'published')`;
+
+const summaryColumns = {
+  id: products.id,
+  slug: products.slug,
+  name: products.name,
+  categorySlug: categories.slug,
+  categoryName: categories.name,
+  priceFrom: priceFrom.as('price_from'),
+  currency: currency.as('currency'),
+  compareAtFrom: compareAtFrom.as('compare_at_from'),
+  imageUrl: imageUrl.as('image_url'),
+  imageAlt: imageAlt.as('image_alt'),
+  rating: rating.as('rating'),
+  reviewCount: reviewCount.as('review_count'),
+};
+
+type SummaryRow = {
+  id: string;
+  slug: string;
+  name: string;
+  categorySlug: string;
+  categoryName: string;
+  priceFrom: number | null;
+  currency: string | null;
+  compareAtFrom: number | null;
+  imageUrl: string | null;
+  imageAlt: string | null;
+  rating: number | null;
+  reviewCount: number;
+};
+
+function toSummary(r: SummaryRow): ProductSummary {
+  const cur = r.currency ?? '';
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    categorySlug: r.categorySlug,
+    categoryName: r.categoryName,
+    priceFrom: { amount: Number(r.priceFrom ?? 0), currency: cur },
+    compareAtFrom: r.compareAtFrom === null ? null : { amount: Number(r.compareAtFrom), currency: cur },
+    imageUrl: r.imageUrl,
+    imageAlt: r.imageAlt,
+    // Rounded to one decimal so both drivers (and JSON) agree on the same value.
+    rating: r.rating === null ? null : Math.round(Number(r.rating) * 10) / 10,
+    reviewCount: Number(r.reviewCount),
+  };
+}
+
+/** `%`, `_` and `\` are LIKE wildcards/escape: escape them so a search for "50%" means the literal text. */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function orderFor(sort: ProductSort): SQL[] {
+  switch (sort) {
+    case 'price_asc':
+      return [sql`price_from asc`, asc(products.id)];
+    case 'price_desc':
+      return [sql`price_from desc`, asc(products.id)];
+    case 'newest':
+      return [desc(products.createdAt), asc(products.id)];
+    case 'rating':
+      return [sql`rating is null`, sql`rating desc`, sql`review_count desc`, asc(products.id)];
+    default:
+      return [desc(products.featuredRank), desc(products.createdAt), asc(products.id)];
+  }
+}
+
+/** Lists active products, optionally in one category and matching `q`, sorted and paged, with the total count. */
+export async function listProducts(
+  db: Db,
+  input: ListProductsInput,
+): Promise<{ items: ProductSummary[]; total: number }> {
+  const filters: SQL[] = [eq(products.status, 'active')];
+  if (input.categorySlug) filters.push(eq(categories.slug, input.categorySlug));
+  const q = input.q?.trim();
+  if (q) {
+    const pattern = likePattern(q);
+    filters.push(
+      sql`(${products.name} like ${pattern} escape '\\' or ${products.description} like ${pattern} escape '\\')`,
+    );
+  }
+  const where = and(...filters);
+  const limit = Math.max(1, Math.min(100, Math.trunc(input.limit)));
+  const offset = Math.max(0, Math.trunc(input.offset));
+
+  const [rows, counted] = await db.batch([
+    db
+      .select(summaryColumns)
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(where)
+      .orderBy(...orderFor(input.sort ?? 'featured'))
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ total: sql<number>`count(*)` })
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(where),
+  ]);
+  return { items: rows.map(toSummary), total: Number(counted[0]?.total ?? 0) };
+}
+
+function distinct(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null))];
+}
+
+/** The product page for an active product, or null when there is none with that slug. */
+export async function getProductBySlug(db: Db, slug: string): Promise<ProductDetail | null> {
+  const [head] = await db
+    .select({ ...summaryColumns, description: products.description, brand: products.brand })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(and(eq(products.slug, slug), eq(products.status, 'active')))
+    .limit(1);
+  if (!head) return null;
+
+  const [variantRows, imageRows, reviewRows] = await db.batch([
+    db
+      .select()
+      .from(productVariants)
+      .where(eq(productVariants.productId, head.id))
+      .orderBy(asc(productVariants.position), asc(productVariants.sku)),
+    db
+      .select({ url: productImages.url, alt: productImages.alt })
+      .from(productImages)
+      .where(eq(productImages.productId, head.id))
+      .orderBy(asc(productImages.position)),
+    db
+      .select({
+        id: reviews.id,
+        authorName: reviews.authorName,
+        rating: reviews.rating,
+        title: reviews.title,
+        body: reviews.body,
+        createdAt: reviews.createdAt,
+      })
+      .from(reviews)
+      .where(and(eq(reviews.productId, head.id), eq(reviews.status, 'published')))
+      .orderBy(desc(reviews.createdAt), asc(reviews.id))
+      .limit(REVIEWS_ON_DETAIL),
+  ]);
+
+  return {
+    ...toSummary(head),
+    description: head.description,
+    brand: head.brand,
+    options: { sizes: distinct(variantRows.map((v) => v.size)), colours: distinct(variantRows.map((v) => v.colour)) },
+    variants: variantRows.map((v) => ({
+      id: v.id,
+      sku: v.sku,
+      size: v.size,
+      colour: v.colour,
+      price: { amount: v.priceAmount, currency: v.currency },
+      compareAt:
+        v.compareAtAmount !== null && v.compareAtAmount > v.priceAmount
+          ? { amount: v.compareAtAmount, currency: v.currency }
+          : null,
+    })),
+    images: imageRows,
+    reviews: reviewRows,
+  };
+}
+
+/**
+ * Current prices for SKUs of active products, in no particular order. Unknown SKUs, and SKUs of draft or archived
+ * products, are left out, so a cart can tell which lines can no longer be bought.
+ */
+export async function getVariantsBySkus(db: Db, skus: readonly string[]): Promise<VariantForPricing[]> {
+  const unique = [...new Set(skus)];
+  const out: VariantForPricing[] = [];
+  for (let i = 0; i < unique.length; i += MAX_PARAMS) {
+    const chunk = unique.slice(i, i + MAX_PARAMS);
+    const rows = await db
+      .select({
+        sku: productVariants.sku,
+        productId: products.id,
+        productSlug: products.slug,
+        productName: products.name,
+        size: productVariants.size,
+        colour: productVariants.colour,
+        priceAmount: productVariants.priceAmount,
+        currency: productVariants.currency,
+        imageUrl: imageUrl.as('image_url'),
+      })
+      .from(productVariants)
+      .innerJoin(products, eq(products.id, productVariants.productId))
+      .where(and(inArray(productVariants.sku, chunk), eq(products.status, 'active')));
+    for (const r of rows) {
+      out.push({
+        sku: r.sku,
+        productId: r.productId,
+        productSlug: r.productSlug,
+        productName: r.productName,
+        size: r.size,
+        colour: r.colour,
+        price: { amount: r.priceAmount, currency: r.currency },
+        imageUrl: r.imageUrl,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+/** The whole database schema, one group of tables per file; drizzle-kit and the Drizzle clients read it from here. */
+export * from './analytics';
+export * from './carts';
+export * from './catalog';
+export * from './content';
+export * from './customers';
+export * from './inventory';
+export * from './orders';
+export * from './promotions';
+export * from './staff';
+export * from './system';

@@ -1,0 +1,158 @@
+/** Seed generator, catalog half: categories, products, variants, images, stock levels and reviews. */
+import type { categories, inventoryLevels, productImages, products, productVariants, reviews } from '../schema';
+import { BRANDS, CATEGORY_SPECS, COLOURS, type CategorySpec, REVIEW_TEXT, REVIEWERS } from './catalog-data';
+import type { Rng } from './random';
+
+const DAY = 86_400_000;
+
+/** The catalog rows, every column filled so the SQL writer and the Drizzle insert see identical data. */
+export interface CatalogSeed {
+  categories: (typeof categories.$inferSelect)[];
+  products: (typeof products.$inferSelect)[];
+  variants: (typeof productVariants.$inferSelect)[];
+  images: (typeof productImages.$inferSelect)[];
+  inventory: (typeof inventoryLevels.$inferSelect)[];
+  reviews: (typeof reviews.$inferSelect)[];
+}
+
+/** Lower-case, dash-separated, ASCII only: "Harbor & Pine Tee" → "harbor-pine-tee". */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** A price in minor units inside the spec's dollar range, ending in .00 or .99 like real price tags. */
+function pickPrice(rng: Rng, spec: CategorySpec): number {
+  const dollars = rng.int(spec.price[0], spec.price[1]);
+  return rng.chance(0.6) ? dollars * 100 - 1 : dollars * 100;
+}
+
+/** On-hand for a new SKU: mostly healthy, ~5% sold out and ~10% running low, so the UI shows every state. */
+function pickStock(rng: Rng): number {
+  const roll = rng.next();
+  if (roll < 0.05) return 0;
+  if (roll < 0.15) return rng.int(1, 4);
+  return rng.int(5, 60);
+}
+
+function pickRating(rng: Rng): number {
+  const roll = rng.next();
+  if (roll < 0.5) return 5;
+  if (roll < 0.8) return 4;
+  if (roll < 0.9) return 3;
+  if (roll < 0.96) return 2;
+  return 1;
+}
+
+function uniqueName(rng: Rng, spec: CategorySpec, taken: Set<string>): string {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const name = `${rng.pick(spec.adjectives)} ${rng.pick(spec.materials)} ${rng.pick(spec.nouns)}`;
+    if (!taken.has(slugify(name))) return name;
+  }
+  // The word lists allow hundreds of combinations per category; past that, number the duplicates.
+  const base = `${rng.pick(spec.adjectives)} ${rng.pick(spec.materials)} ${rng.pick(spec.nouns)}`;
+  let n = 2;
+  while (taken.has(slugify(`${base} ${n}`))) n++;
+  return `${base} ${n}`;
+}
+
+/** Generates `productCount` active products spread evenly over every category (10 of them). */
+export function generateCatalog(rng: Rng, now: number, productCount: number, currency: string): CatalogSeed {
+  const out: CatalogSeed = { categories: [], products: [], variants: [], images: [], inventory: [], reviews: [] };
+  const categoryIds = CATEGORY_SPECS.map((spec, position) => {
+    const id = rng.id('category', now - 400 * DAY);
+    out.categories.push({ id, slug: spec.slug, name: spec.name, description: spec.description, position });
+    return id;
+  });
+  const takenSlugs = new Set<string>();
+
+  for (let n = 1; n <= productCount; n++) {
+    const catIndex = (n - 1) % CATEGORY_SPECS.length;
+    const spec = CATEGORY_SPECS[catIndex] as CategorySpec;
+    const name = uniqueName(rng, spec, takenSlugs);
+    const slug = slugify(name);
+    takenSlugs.add(slug);
+    const createdAt = now - rng.int(1, 365) * DAY - rng.int(0, DAY - 1);
+    const productId = rng.id('product', createdAt);
+    const brand = rng.pick(BRANDS);
+    const material = name.split(' ').slice(1, -1).join(' ').toLowerCase();
+    out.products.push({
+      id: productId,
+      slug,
+      name,
+      description: `${name} by ${brand}, made from ${material}. ${rng.sample(spec.blurbs, 2).join(' ')}`,
+      categoryId: categoryIds[catIndex] as string,
+      status: 'active',
+      brand,
+      featuredRank: rng.chance(0.2) ? rng.int(1, 100) : 0,
+      createdAt,
+      updatedAt: createdAt,
+    });
+
+    const code = `${spec.code}-${String(n).padStart(4, '0')}`;
+    const colourCount = rng.int(spec.colours[0], spec.colours[1]);
+    const colours = colourCount === 0 ? [null] : rng.sample(COLOURS, colourCount);
+    const sizes: (string | null)[] = spec.sizes ? [...spec.sizes] : [null];
+    const price = pickPrice(rng, spec);
+    const onSale = rng.chance(0.2);
+    const compareAt = onSale ? Math.round((price * 1.25) / 100) * 100 - 1 : null;
+    let position = 0;
+    for (const colour of colours) {
+      for (const size of sizes) {
+        const sku = [code, size?.replace('/', ''), colour?.code].filter(Boolean).join('-');
+        // Bigger sizes cost a little more, as they do in real shops.
+        const uplift = size === 'XXL' ? 300 : 0;
+        out.variants.push({
+          id: rng.id('variant', createdAt),
+          sku,
+          productId,
+          size,
+          colour: colour?.name ?? null,
+          priceAmount: price + uplift,
+          currency,
+          compareAtAmount: compareAt === null ? null : compareAt + uplift,
+          weightGrams: spec.weightGrams,
+          position: position++,
+        });
+        out.inventory.push({ sku, onHand: pickStock(rng), lowStockThreshold: 5, updatedAt: now });
+      }
+    }
+
+    const imageCount = rng.int(1, 3);
+    const views = ['front view', 'detail', 'worn on model'];
+    for (let i = 1; i <= imageCount; i++) {
+      const colourName = colours[(i - 1) % colours.length]?.name;
+      out.images.push({
+        id: rng.id('image', createdAt),
+        productId,
+        url: `/media/placeholder/${slug}-${i}.svg`,
+        alt: `${name}${colourName ? ` in ${colourName.toLowerCase()}` : ''}, ${views[i - 1]}`,
+        position: i - 1,
+      });
+    }
+
+    if (rng.chance(0.7)) {
+      const count = rng.int(1, 5);
+      for (let r = 0; r < count; r++) {
+        const rating = pickRating(rng);
+        const text = REVIEW_TEXT[rating - 1] as (typeof REVIEW_TEXT)[number];
+        const reviewedAt = createdAt + rng.int(1, Math.max(1, Math.floor((now - createdAt) / DAY))) * DAY;
+        out.reviews.push({
+          id: rng.id('review', reviewedAt),
+          productId,
+          customerId: null,
+          authorName: rng.pick(REVIEWERS),
+          rating,
+          title: rng.pick(text.titles),
+          body: rng.pick(text.bodies),
+          // A few stay in moderation so the back office has something to approve.
+          status: rng.chance(0.9) ? 'published' : 'pending',
+          createdAt: Math.min(reviewedAt, now),
+        });
+      }
+    }
+  }
+  return out;
+}

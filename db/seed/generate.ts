@@ -1,0 +1,239 @@
+/** Deterministic demo store generator: the same options always produce the same catalog, people and content. */
+import { hashPassword } from '../../domain/password';
+import type {
+  addresses,
+  banners,
+  customers,
+  discountCodes,
+  pages,
+  posts,
+  promotions,
+  staffUsers,
+} from '../schema';
+import { type CatalogSeed, generateCatalog } from './generate-catalog';
+import { Rng } from './random';
+
+const DAY = 86_400_000;
+
+/** Demo back-office logins (documented in the README; change them before going live). */
+export const DEMO_STAFF = [
+  { email: 'admin@demo.shop', password: 'admin-demo-1234', name: 'Ada Admin', role: 'admin' },
+  { email: 'content@demo.shop', password: 'content-demo-1234', name: 'Cory Content', role: 'content' },
+  { email: 'warehouse@demo.shop', password: 'warehouse-demo-1234', name: 'Wren Warehouse', role: 'warehouse' },
+] as const;
+
+/** Demo shopper logins. */
+export const DEMO_CUSTOMERS = [
+  { email: 'jane@demo.shop', password: 'jane-demo-1234', name: 'Jane Doe', country: 'US', birthYear: 1990 },
+  { email: 'liam@demo.shop', password: 'liam-demo-1234', name: 'Liam Murphy', country: 'IE', birthYear: 1985 },
+] as const;
+
+/** Discount codes the demo store accepts (SPRING20 has expired, on purpose). */
+export const DEMO_DISCOUNT_CODES = ['WELCOME10', 'SAVE15', 'SPRING20'] as const;
+
+/** What generateSeed varies. */
+export interface GenerateSeedOptions {
+  /** The clock the whole store is built around (epoch ms); pass a fixed value for reproducible rows. */
+  now: number;
+  /** PRNG seed; change it for a different but equally valid store. Default 1. */
+  seed?: number;
+  /** Number of active products; default 240 (tests ask for ~12). */
+  productCount?: number;
+  /** ISO 4217 currency of every price. Default USD. */
+  currency?: string;
+  /** PBKDF2 iterations for demo passwords; default 100000 (the most workerd's WebCrypto allows). */
+  passwordIterations?: number;
+}
+
+/** Every seeded row, grouped by table, in an order that satisfies foreign keys. */
+export interface SeedData extends CatalogSeed {
+  staffUsers: (typeof staffUsers.$inferSelect)[];
+  customers: (typeof customers.$inferSelect)[];
+  addresses: (typeof addresses.$inferSelect)[];
+  promotions: (typeof promotions.$inferSelect)[];
+  discountCodes: (typeof discountCodes.$inferSelect)[];
+  banners: (typeof banners.$inferSelect)[];
+  pages: (typeof pages.$inferSelect)[];
+  posts: (typeof posts.$inferSelect)[];
+}
+
+const ABOUT = `# About Northwind Supply
+
+We make a small range of clothes and everyday goods, and we make them to last.
+Everything here is designed in-house and produced with partners we have visited ourselves.
+
+- Free returns within 30 days
+- Repairs for the life of the product
+- Carbon-neutral shipping on every order
+`;
+
+const POST = `# How to care for waxed canvas
+
+Waxed canvas gets better with age, as long as you treat it right.
+
+1. Brush off dry dirt; never put it in the washing machine.
+2. Spot-clean with cold water and a soft sponge.
+3. Re-wax once a year, or when water stops beading on the surface.
+`;
+
+/** Builds the whole demo store. Only the password hashes differ between runs (their salts are random). */
+export async function generateSeed(options: GenerateSeedOptions): Promise<SeedData> {
+  const { now } = options;
+  const rng = new Rng(options.seed ?? 1);
+  const currency = options.currency ?? 'USD';
+  const iterations = options.passwordIterations ?? 100_000;
+  const catalog = generateCatalog(rng, now, options.productCount ?? 240, currency);
+
+  const staffRows: SeedData['staffUsers'] = [];
+  for (const s of DEMO_STAFF) {
+    const createdAt = now - 400 * DAY;
+    staffRows.push({
+      id: rng.id('staff', createdAt),
+      email: s.email,
+      passwordHash: await hashPassword(s.password, { iterations }),
+      name: s.name,
+      role: s.role,
+      createdAt,
+    });
+  }
+
+  const customerRows: SeedData['customers'] = [];
+  const addressRows: SeedData['addresses'] = [];
+  for (const c of DEMO_CUSTOMERS) {
+    const createdAt = now - rng.int(30, 300) * DAY;
+    const id = rng.id('customer', createdAt);
+    customerRows.push({
+      id,
+      email: c.email,
+      passwordHash: await hashPassword(c.password, { iterations }),
+      name: c.name,
+      birthYear: c.birthYear,
+      country: c.country,
+      createdAt,
+    });
+    const us = c.country === 'US';
+    addressRows.push({
+      id: rng.id('address', createdAt),
+      customerId: id,
+      name: c.name,
+      line1: us ? '350 Fifth Avenue' : '12 Grafton Street',
+      line2: us ? 'Apt 21B' : null,
+      city: us ? 'New York' : 'Dublin',
+      region: us ? 'NY' : 'Dublin',
+      postalCode: us ? '10118' : 'D02 VF65',
+      country: c.country,
+      phone: us ? '+1 212 555 0100' : '+353 1 555 0100',
+      isDefaultShipping: true,
+      isDefaultBilling: true,
+    });
+  }
+
+  const promoRows: SeedData['promotions'] = [
+    {
+      id: rng.id('promotion', now - 60 * DAY),
+      name: 'Welcome: 10% off your first order',
+      kind: 'percentage',
+      value: 1000,
+      currency: null,
+      minSubtotalAmount: 0,
+      startsAt: null,
+      endsAt: null,
+      usageLimit: null,
+      timesUsed: 0,
+      active: true,
+      createdAt: now - 60 * DAY,
+    },
+    {
+      id: rng.id('promotion', now - 30 * DAY),
+      name: '$15 off orders over $100',
+      kind: 'fixed',
+      value: 1500,
+      currency,
+      minSubtotalAmount: 10_000,
+      startsAt: now - 30 * DAY,
+      endsAt: now + 60 * DAY,
+      usageLimit: 500,
+      timesUsed: 12,
+      active: true,
+      createdAt: now - 30 * DAY,
+    },
+    {
+      id: rng.id('promotion', now - 120 * DAY),
+      name: 'Spring sale: 20% off (ended)',
+      kind: 'percentage',
+      value: 2000,
+      currency: null,
+      minSubtotalAmount: 0,
+      startsAt: now - 120 * DAY,
+      endsAt: now - 90 * DAY,
+      usageLimit: null,
+      timesUsed: 87,
+      active: true,
+      createdAt: now - 120 * DAY,
+    },
+  ];
+  const codeRows: SeedData['discountCodes'] = DEMO_DISCOUNT_CODES.map((code, i) => ({
+    id: rng.id('discountCode', now - 60 * DAY),
+    code,
+    promotionId: (promoRows[i] as SeedData['promotions'][number]).id,
+  }));
+
+  const bannerRows: SeedData['banners'] = [
+    {
+      id: rng.id('banner', now - 10 * DAY),
+      title: 'New season knitwear',
+      body: 'Merino and lambswool jumpers, knitted to last.',
+      linkUrl: '/c/knitwear',
+      placement: 'home-hero',
+      startsAt: now - 10 * DAY,
+      endsAt: now + 50 * DAY,
+      active: true,
+      position: 0,
+    },
+    {
+      id: rng.id('banner', now - 5 * DAY),
+      title: '10% off your first order',
+      body: 'Use code WELCOME10 at checkout.',
+      linkUrl: '/products',
+      placement: 'home-strip',
+      startsAt: null,
+      endsAt: null,
+      active: true,
+      position: 0,
+    },
+  ];
+
+  return {
+    ...catalog,
+    staffUsers: staffRows,
+    customers: customerRows,
+    addresses: addressRows,
+    promotions: promoRows,
+    discountCodes: codeRows,
+    banners: bannerRows,
+    pages: [
+      {
+        id: rng.id('page', now - 300 * DAY),
+        slug: 'about',
+        title: 'About us',
+        bodyMarkdown: ABOUT,
+        status: 'published',
+        publishedAt: now - 300 * DAY,
+        updatedAt: now - 300 * DAY,
+      },
+    ],
+    posts: [
+      {
+        id: rng.id('post', now - 14 * DAY),
+        slug: 'caring-for-waxed-canvas',
+        title: 'How to care for waxed canvas',
+        excerpt: 'Waxed canvas gets better with age, as long as you treat it right.',
+        bodyMarkdown: POST,
+        authorName: 'Cory Content',
+        status: 'published',
+        publishedAt: now - 14 * DAY,
+        updatedAt: now - 14 * DAY,
+      },
+    ],
+  };
+}

@@ -1,0 +1,22 @@
+/** Which table each SeedData group goes into, in foreign-key order (parents first). */
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import * as s from '../schema';
+import type { SeedData } from './generate';
+
+/** [SeedData key, table] pairs; insert in this order, delete in reverse. */
+export const SEED_TABLES: readonly (readonly [keyof SeedData, SQLiteTable])[] = [
+  ['categories', s.categories],
+  ['products', s.products],
+  ['variants', s.productVariants],
+  ['images', s.productImages],
+  ['inventory', s.inventoryLevels],
+  ['reviews', s.reviews],
+  ['staffUsers', s.staffUsers],
+  ['customers', s.customers],
+  ['addresses', s.addresses],
+  ['promotions', s.promotions],
+  ['discountCodes', s.discountCodes],
+  ['banners', s.banners],
+  ['pages', s.pages],
+  ['posts', s.posts],
+];

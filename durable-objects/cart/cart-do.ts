@@ -1,0 +1,262 @@
+/** CartDO: one Durable Object per cart, holding only SKUs and quantities in its SQLite storage. */
+import { DurableObject } from 'cloudflare:workers';
+import { checkCartLineCount, checkLineQuantity } from '../../domain/quantity';
+import { fail, ok, type Result } from '../../domain/result';
+import type { Env } from '../../worker/env';
+import { type RpcResult, toRpc } from '../rpc-result';
+import { parseInput } from '../validation';
+import {
+  AddItemInput,
+  type CartLine,
+  type CartView,
+  ClearCartInput,
+  GetCartInput,
+  MergeInput,
+  RemoveItemInput,
+  SetQuantityInput,
+} from './cart-schemas';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    cart_id TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS lines (
+    sku TEXT PRIMARY KEY,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    added_at INTEGER NOT NULL
+  );
+`;
+
+type MetaRow = { cart_id: string; currency: string; updated_at: number };
+type LineRow = { sku: string; quantity: number; added_at: number };
+
+/**
+ * A shopping cart. Prices are never stored or accepted (the caller prices lines from D1 at read
+ * time) and stock is checked by the caller before `addItem`, so this object makes no cross-object
+ * or network calls: every method runs start to finish without yielding, hence atomically.
+ * Mutations create the cart on first use (ids may be minted offline); reads of a cart that was
+ * never written return NOT_FOUND.
+ */
+export class CartDO extends DurableObject<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.blockConcurrencyWhile(async () => {
+      ctx.storage.sql.exec(SCHEMA);
+    });
+  }
+
+  /** The cart, or NOT_FOUND when nothing was ever added to it. */
+  async get(input: GetCartInput): Promise<RpcResult<CartView>> {
+    return toRpc(this.readCart(input));
+  }
+
+  /** Adds `quantity` units of `sku` (to an existing line's quantity); the line total must stay in range. */
+  async addItem(input: AddItemInput): Promise<RpcResult<CartView>> {
+    return toRpc(this.addLine(input));
+  }
+
+  /** Sets the line for `sku` to `quantity`; 0 removes it. */
+  async setQuantity(input: SetQuantityInput): Promise<RpcResult<CartView>> {
+    return toRpc(this.setLine(input));
+  }
+
+  /** Removes the line for `sku`; removing a line that is not there is a no-op success. */
+  async removeItem(input: RemoveItemInput): Promise<RpcResult<CartView>> {
+    return toRpc(this.removeLine(input));
+  }
+
+  /** Removes every line (after checkout, or on request); the cart itself stays. */
+  async clear(input: ClearCartInput): Promise<RpcResult<CartView>> {
+    return toRpc(this.clearLines(input));
+  }
+
+  /**
+   * Applies an offline cart: each given line's quantity is set (0 removes), other lines stay.
+   * All or nothing: one bad quantity or exceeding MAX_CART_LINES changes nothing.
+   */
+  async merge(input: MergeInput): Promise<RpcResult<CartView>> {
+    return toRpc(this.mergeLines(input));
+  }
+
+  // Implementations are synchronous: nothing can interleave with them.
+  private readCart(input: GetCartInput): Result<CartView> {
+    const parsed = parseInput(GetCartInput, input);
+    if (!parsed.ok) return parsed;
+    const owned = this.checkOwner(parsed.value.cartId, false);
+    if (!owned.ok) return owned;
+    return ok(this.view());
+  }
+
+  private addLine(input: AddItemInput): Result<CartView> {
+    const parsed = parseInput(AddItemInput, input);
+    if (!parsed.ok) return parsed;
+    const { cartId, sku, quantity, now = Date.now() } = parsed.value;
+    const owned = this.checkOwner(cartId, true);
+    if (!owned.ok) return owned;
+    const added = checkLineQuantity(quantity);
+    if (!added.ok) return added;
+    const existing = this.line(sku);
+    const total = checkLineQuantity((existing?.quantity ?? 0) + quantity);
+    if (!total.ok) return total;
+    if (!existing) {
+      const count = checkCartLineCount(this.lineCount() + 1);
+      if (!count.ok) return count;
+    }
+    this.ctx.storage.transactionSync(() => {
+      this.touch(cartId, now);
+      this.upsertLine(sku, total.value, existing?.added_at ?? now);
+    });
+    return ok(this.view());
+  }
+
+  private setLine(input: SetQuantityInput): Result<CartView> {
+    const parsed = parseInput(SetQuantityInput, input);
+    if (!parsed.ok) return parsed;
+    const { cartId, sku, quantity, now = Date.now() } = parsed.value;
+    const owned = this.checkOwner(cartId, quantity !== 0);
+    if (!owned.ok) return owned;
+    if (quantity !== 0) {
+      const q = checkLineQuantity(quantity);
+      if (!q.ok) return q;
+    }
+    const existing = this.line(sku);
+    if (!existing && quantity > 0) {
+      const count = checkCartLineCount(this.lineCount() + 1);
+      if (!count.ok) return count;
+    }
+    this.ctx.storage.transactionSync(() => {
+      this.touch(cartId, now);
+      if (quantity === 0) this.deleteLine(sku);
+      else this.upsertLine(sku, quantity, existing?.added_at ?? now);
+    });
+    return ok(this.view());
+  }
+
+  private removeLine(input: RemoveItemInput): Result<CartView> {
+    const parsed = parseInput(RemoveItemInput, input);
+    if (!parsed.ok) return parsed;
+    const { cartId, sku, now = Date.now() } = parsed.value;
+    const owned = this.checkOwner(cartId, false);
+    if (!owned.ok) return owned;
+    this.ctx.storage.transactionSync(() => {
+      this.touch(cartId, now);
+      this.deleteLine(sku);
+    });
+    return ok(this.view());
+  }
+
+  private clearLines(input: ClearCartInput): Result<CartView> {
+    const parsed = parseInput(ClearCartInput, input);
+    if (!parsed.ok) return parsed;
+    const { cartId, now = Date.now() } = parsed.value;
+    const owned = this.checkOwner(cartId, false);
+    if (!owned.ok) return owned;
+    this.ctx.storage.transactionSync(() => {
+      this.touch(cartId, now);
+      this.ctx.storage.sql.exec('DELETE FROM lines');
+    });
+    return ok(this.view());
+  }
+
+  private mergeLines(input: MergeInput): Result<CartView> {
+    const parsed = parseInput(MergeInput, input);
+    if (!parsed.ok) return parsed;
+    const { cartId, lines, now = Date.now() } = parsed.value;
+    const owned = this.checkOwner(cartId, true);
+    if (!owned.ok) return owned;
+    for (const l of lines) {
+      if (l.quantity === 0) continue;
+      const q = checkLineQuantity(l.quantity);
+      if (!q.ok) return fail(q.error.code, q.error.detail, { ...q.error.meta, sku: l.sku });
+    }
+    const skus = new Set(this.lines().map((l) => l.sku));
+    for (const l of lines) {
+      if (l.quantity === 0) skus.delete(l.sku);
+      else skus.add(l.sku);
+    }
+    const count = checkCartLineCount(skus.size);
+    if (!count.ok) return count;
+    this.ctx.storage.transactionSync(() => {
+      this.touch(cartId, now);
+      for (const l of lines) {
+        if (l.quantity === 0) this.deleteLine(l.sku);
+        else this.upsertLine(l.sku, l.quantity, this.line(l.sku)?.added_at ?? now);
+      }
+    });
+    return ok(this.view());
+  }
+
+  /**
+   * The object is addressed by name, but it cannot read its own name, so the first write records
+   * the cart id and later calls must present the same one (a routing bug shows up as CONFLICT).
+   */
+  private checkOwner(cartId: string, creating: boolean): Result<true> {
+    const meta = this.meta();
+    if (!meta) return creating ? ok(true) : fail('NOT_FOUND', 'Cart not found.', { cartId });
+    if (meta.cart_id !== cartId) return fail('CONFLICT', 'This object holds a different cart.', { cartId });
+    return ok(true);
+  }
+
+  private meta(): MetaRow | undefined {
+    return this.ctx.storage.sql
+      .exec<MetaRow>('SELECT cart_id, currency, updated_at FROM meta WHERE id = 1')
+      .toArray()[0];
+  }
+
+  private line(sku: string): LineRow | undefined {
+    return this.ctx.storage.sql
+      .exec<LineRow>('SELECT sku, quantity, added_at FROM lines WHERE sku = ?', sku)
+      .toArray()[0];
+  }
+
+  private lines(): LineRow[] {
+    return this.ctx.storage.sql
+      .exec<LineRow>('SELECT sku, quantity, added_at FROM lines ORDER BY added_at, sku')
+      .toArray();
+  }
+
+  private lineCount(): number {
+    return this.ctx.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM lines').one().n;
+  }
+
+  /** Creates the meta row on first write, else bumps updated_at (never backwards: `now` is caller-supplied). */
+  private touch(cartId: string, now: number): void {
+    this.ctx.storage.sql.exec(
+      `INSERT INTO meta (id, cart_id, currency, created_at, updated_at) VALUES (1, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET updated_at = MAX(updated_at, excluded.updated_at)`,
+      cartId,
+      this.env.SHOP_CURRENCY,
+      now,
+      now,
+    );
+  }
+
+  private upsertLine(sku: string, quantity: number, addedAt: number): void {
+    this.ctx.storage.sql.exec(
+      `INSERT INTO lines (sku, quantity, added_at) VALUES (?, ?, ?)
+       ON CONFLICT (sku) DO UPDATE SET quantity = excluded.quantity`,
+      sku,
+      quantity,
+      addedAt,
+    );
+  }
+
+  private deleteLine(sku: string): void {
+    this.ctx.storage.sql.exec('DELETE FROM lines WHERE sku = ?', sku);
+  }
+
+  private view(): CartView {
+    const meta = this.meta();
+    if (!meta) throw new Error('cart view requested before the cart exists');
+    const lines: CartLine[] = this.lines().map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      addedAt: l.added_at,
+    }));
+    return { cartId: meta.cart_id, currency: meta.currency, lines, updatedAt: meta.updated_at };
+  }
+}

@@ -1,0 +1,64 @@
+/** RPC input schemas and the returned view of a CartDO (shared with the API so both validate the same way). */
+import { z } from 'zod';
+import { isId } from '../../domain/ids';
+import { MAX_CART_LINES } from '../../domain/quantity';
+import { NowSchema, SkuSchema } from '../validation';
+
+/** A cart id as minted by `newId('cart')`, online or offline. */
+export const CartIdSchema = z.string().refine((id) => isId('cart', id), 'Expected a cart id (cart_…).');
+
+// Quantities are only type-checked here; the range (1..MAX_LINE_QUANTITY) is checked with
+// checkLineQuantity so an out-of-range number yields QUANTITY_OUT_OF_RANGE, not VALIDATION_FAILED.
+const QuantityNumber = z.number();
+
+/** Input of `get`. */
+export const GetCartInput = z.strictObject({ cartId: CartIdSchema });
+export type GetCartInput = z.input<typeof GetCartInput>;
+
+/** Input of `clear`: removes every line, keeps the cart. */
+export const ClearCartInput = z.strictObject({ cartId: CartIdSchema, now: NowSchema.optional() });
+export type ClearCartInput = z.input<typeof ClearCartInput>;
+
+/** Input of `addItem`: adds `quantity` to the line (creating the cart and the line when missing). */
+export const AddItemInput = z.strictObject({
+  cartId: CartIdSchema,
+  sku: SkuSchema,
+  quantity: QuantityNumber,
+  now: NowSchema.optional(),
+});
+export type AddItemInput = z.input<typeof AddItemInput>;
+
+/** Input of `setQuantity`: sets the line to `quantity`; 0 removes it. */
+export const SetQuantityInput = z.strictObject({
+  cartId: CartIdSchema,
+  sku: SkuSchema,
+  quantity: QuantityNumber,
+  now: NowSchema.optional(),
+});
+export type SetQuantityInput = z.input<typeof SetQuantityInput>;
+
+/** Input of `removeItem`. */
+export const RemoveItemInput = z.strictObject({
+  cartId: CartIdSchema,
+  sku: SkuSchema,
+  now: NowSchema.optional(),
+});
+export type RemoveItemInput = z.input<typeof RemoveItemInput>;
+
+/** Input of `merge`: an offline cart's lines; each sets that line's quantity (0 removes), others stay. */
+export const MergeInput = z.strictObject({
+  cartId: CartIdSchema,
+  lines: z
+    .array(z.strictObject({ sku: SkuSchema, quantity: QuantityNumber }))
+    // Zero-quantity removals may accompany a full cart, hence twice the line limit.
+    .max(MAX_CART_LINES * 2)
+    .refine((lines) => new Set(lines.map((l) => l.sku)).size === lines.length, 'Each SKU may appear once.'),
+  now: NowSchema.optional(),
+});
+export type MergeInput = z.input<typeof MergeInput>;
+
+/** One cart line: no price, prices are looked up at read time by the caller. */
+export type CartLine = { sku: string; quantity: number; addedAt: number };
+
+/** What every CartDO method returns on success. */
+export type CartView = { cartId: string; currency: string; lines: CartLine[]; updatedAt: number };

@@ -1,0 +1,330 @@
+/** StockDO: one Durable Object per SKU that serialises reservations so stock is never oversold. */
+import { DurableObject } from 'cloudflare:workers';
+import { newId } from '../../domain/ids';
+import { fail, ok, type Result } from '../../domain/result';
+import {
+  adjustOnHand,
+  available,
+  commitStock,
+  isLowStock,
+  releaseStock,
+  reserveStock,
+  type StockLevel,
+} from '../../domain/stock';
+import type { Env } from '../../worker/env';
+import { type RpcResult, toRpc } from '../rpc-result';
+import { parseInput } from '../validation';
+import {
+  AdjustInput,
+  DEFAULT_HOLD_MS,
+  GetLevelInput,
+  MAX_STOCK_QUANTITY,
+  ReservationRefInput,
+  type ReservationResult,
+  ReserveInput,
+  type ReserveResult,
+  RestockInput,
+  type StockSnapshot,
+} from './stock-schemas';
+import { type ReservationRow, type StockRow, StockStore } from './stock-store';
+
+function levelOf(row: StockRow): StockLevel {
+  return { onHand: row.on_hand, reserved: row.reserved };
+}
+
+function checkQuantity(quantity: number): Result<number> {
+  if (Number.isSafeInteger(quantity) && quantity >= 1 && quantity <= MAX_STOCK_QUANTITY) return ok(quantity);
+  return fail('QUANTITY_OUT_OF_RANGE', `Quantity must be a whole number from 1 to ${MAX_STOCK_QUANTITY}.`, {
+    min: 1,
+    max: MAX_STOCK_QUANTITY,
+    received: quantity,
+  });
+}
+
+/**
+ * Stock of one SKU. On first use it loads on-hand from D1 (inventory_levels); from then on this
+ * object is the authority for on-hand and reserved, and callers mirror changes to D1 from the
+ * levels it returns. After the (one-off) load, every method checks and writes synchronously, so
+ * concurrent calls cannot interleave inside a critical section.
+ */
+export class StockDO extends DurableObject<Env> {
+  private readonly store: StockStore;
+  /** The alarm time last set by this instance; undefined when unknown (fresh instance). */
+  private alarmAt: number | null | undefined;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new StockStore(ctx.storage.sql);
+    ctx.blockConcurrencyWhile(async () => {
+      this.store.migrate();
+    });
+  }
+
+  private async readLevel(input: GetLevelInput): Promise<Result<StockSnapshot>> {
+    const parsed = parseInput(GetLevelInput, input);
+    if (!parsed.ok) return parsed;
+    const loaded = await this.load(parsed.value.sku);
+    if (!loaded.ok) return loaded;
+    return ok(this.snapshot(this.current()));
+  }
+
+  private async reserveUnits(input: ReserveInput): Promise<Result<ReserveResult>> {
+    const parsed = parseInput(ReserveInput, input);
+    if (!parsed.ok) return parsed;
+    const { sku, requestId, quantity, holdMs = DEFAULT_HOLD_MS, now = Date.now() } = parsed.value;
+    const qty = checkQuantity(quantity);
+    if (!qty.ok) return qty;
+    const loaded = await this.load(sku);
+    if (!loaded.ok) return loaded;
+    // Critical section: no awaits from here until the state is written.
+    const existing = this.store.reservation(requestId);
+    if (existing) {
+      if (existing.quantity !== quantity) {
+        return fail('CONFLICT', 'This request id already reserved a different quantity.', {
+          requestId,
+          quantity: existing.quantity,
+        });
+      }
+      return ok(reserveResultOf(existing));
+    }
+    const next = reserveStock(levelOf(this.current()), quantity);
+    if (!next.ok) return next;
+    const row: ReservationRow = {
+      request_id: requestId,
+      reservation_id: newId('stockMovement', now),
+      quantity,
+      status: 'held',
+      available_after: available(next.value),
+      expires_at: now + holdMs,
+    };
+    this.ctx.storage.transactionSync(() => {
+      this.store.setLevel(next.value);
+      this.store.insertReservation(row, now);
+    });
+    await this.armAlarm();
+    return ok(reserveResultOf(row));
+  }
+
+  /** Current counts. NOT_FOUND when the SKU has no inventory_levels row. */
+  async getLevel(input: GetLevelInput): Promise<RpcResult<StockSnapshot>> {
+    return toRpc(await this.readLevel(input));
+  }
+
+  /**
+   * Holds `quantity` units under `requestId` until `now + holdMs`. Idempotent: replaying a
+   * requestId returns the first result and never holds twice; the same requestId with another
+   * quantity is a CONFLICT. INSUFFICIENT_STOCK (meta `{ available }`) when too few are free.
+   */
+  async reserve(input: ReserveInput): Promise<RpcResult<ReserveResult>> {
+    return toRpc(await this.reserveUnits(input));
+  }
+
+  /**
+   * Changes on-hand by `delta` (never below what is reserved: INSUFFICIENT_STOCK). With a
+   * `requestId`, a replay returns the first result; the same id with another delta/reason is a CONFLICT.
+   */
+  async adjust(input: AdjustInput): Promise<RpcResult<StockSnapshot>> {
+    return toRpc(await this.adjustUnits(input));
+  }
+
+  /** Adds `quantity` received units: `adjust` with reason `restock`. */
+  async restock(input: RestockInput): Promise<RpcResult<StockSnapshot>> {
+    return toRpc(await this.restockUnits(input));
+  }
+
+  /**
+   * Gives a held reservation back. Idempotent (releasing a released hold succeeds); NOT_FOUND for
+   * an unknown requestId; INVALID_TRANSITION once committed (sold stock comes back via `adjust`).
+   */
+  async release(input: ReservationRefInput): Promise<RpcResult<ReservationResult>> {
+    return toRpc(await this.settle(input, 'released'));
+  }
+
+  /**
+   * Turns a held reservation into a sale: on-hand and reserved both drop by its quantity.
+   * Idempotent; NOT_FOUND for an unknown requestId; INVALID_TRANSITION once released or expired.
+   */
+  async commit(input: ReservationRefInput): Promise<RpcResult<ReservationResult>> {
+    return toRpc(await this.settle(input, 'committed'));
+  }
+
+  private async adjustUnits(input: AdjustInput): Promise<Result<StockSnapshot>> {
+    const parsed = parseInput(AdjustInput, input);
+    if (!parsed.ok) return parsed;
+    const { sku, delta, reason, requestId, now = Date.now() } = parsed.value;
+    if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_STOCK_QUANTITY) {
+      return fail(
+        'QUANTITY_OUT_OF_RANGE',
+        `Adjustment must be a non-zero whole number up to ±${MAX_STOCK_QUANTITY}.`,
+        {
+          received: delta,
+        },
+      );
+    }
+    const loaded = await this.load(sku);
+    if (!loaded.ok) return loaded;
+    const row = this.current();
+    if (requestId !== undefined) {
+      const previous = this.store.adjustment(requestId);
+      if (previous) {
+        if (previous.delta !== delta || previous.reason !== reason) {
+          return fail('CONFLICT', 'This request id already made a different adjustment.', { requestId });
+        }
+        const level = { onHand: previous.on_hand_after, reserved: previous.reserved_after };
+        return ok(this.snapshot({ ...row, on_hand: level.onHand, reserved: level.reserved }));
+      }
+    }
+    const next = adjustOnHand(levelOf(row), delta);
+    if (!next.ok) return next;
+    this.ctx.storage.transactionSync(() => {
+      this.store.setLevel(next.value);
+      this.store.insertAdjustment(
+        requestId ?? null,
+        { delta, reason, on_hand_after: next.value.onHand, reserved_after: next.value.reserved },
+        now,
+      );
+    });
+    return ok(this.snapshot({ ...row, on_hand: next.value.onHand, reserved: next.value.reserved }));
+  }
+
+  private async restockUnits(input: RestockInput): Promise<Result<StockSnapshot>> {
+    const parsed = parseInput(RestockInput, input);
+    if (!parsed.ok) return parsed;
+    const { quantity, ...rest } = parsed.value;
+    const qty = checkQuantity(quantity);
+    if (!qty.ok) return qty;
+    return this.adjustUnits({ ...rest, delta: quantity, reason: 'restock' });
+  }
+
+  /** Releases every hold that has expired, then re-arms for the next expiry. */
+  override async alarm(): Promise<void> {
+    this.alarmAt = null; // a fired alarm is no longer set
+    const now = Date.now();
+    const row = this.store.stock();
+    if (row) {
+      this.ctx.storage.transactionSync(() => {
+        let level = levelOf(row);
+        for (const hold of this.store.expiredHolds(now)) {
+          const next = releaseStock(level, hold.quantity);
+          // Held units are always counted in reserved; a failure here is corrupt state, not input.
+          if (!next.ok)
+            throw new Error(`cannot release expired hold ${hold.request_id}: ${next.error.detail}`);
+          level = next.value;
+          this.store.setReservationStatus(hold.request_id, 'released', now);
+        }
+        this.store.setLevel(level);
+      });
+    }
+    await this.armAlarm();
+  }
+
+  private async settle(
+    input: ReservationRefInput,
+    target: 'released' | 'committed',
+  ): Promise<Result<ReservationResult>> {
+    const parsed = parseInput(ReservationRefInput, input);
+    if (!parsed.ok) return parsed;
+    const { sku, requestId, now = Date.now() } = parsed.value;
+    const loaded = await this.load(sku);
+    if (!loaded.ok) return loaded;
+    const hold = this.store.reservation(requestId);
+    if (!hold) return fail('NOT_FOUND', 'No reservation with this request id.', { requestId });
+    const row = this.current();
+    if (hold.status === target) return ok(this.reservationResult(hold, target, row));
+    if (hold.status !== 'held') {
+      return fail('INVALID_TRANSITION', `Reservation is already ${hold.status}.`, {
+        requestId,
+        status: hold.status,
+      });
+    }
+    const level = levelOf(row);
+    const next =
+      target === 'released' ? releaseStock(level, hold.quantity) : commitStock(level, hold.quantity);
+    if (!next.ok) return next;
+    this.ctx.storage.transactionSync(() => {
+      this.store.setLevel(next.value);
+      this.store.setReservationStatus(requestId, target, now);
+    });
+    await this.armAlarm();
+    const after = { ...row, on_hand: next.value.onHand, reserved: next.value.reserved };
+    return ok(this.reservationResult(hold, target, after));
+  }
+
+  /**
+   * The stock row for `sku`, loading it from D1 the first time. The D1 read is external I/O, so it
+   * runs under blockConcurrencyWhile: no other call is delivered meanwhile, so concurrent first
+   * calls load once and none sees a half-initialised object. A missing row is not cached, so a SKU
+   * created later starts working without a restart.
+   */
+  private async load(sku: string): Promise<Result<true>> {
+    let row = this.store.stock();
+    if (!row) {
+      await this.ctx.blockConcurrencyWhile(async () => {
+        if (this.store.stock()) return;
+        const found = await this.env.DB.prepare(
+          'SELECT on_hand, low_stock_threshold FROM inventory_levels WHERE sku = ?',
+        )
+          .bind(sku)
+          .first<{ on_hand: number; low_stock_threshold: number | null }>();
+        if (found) this.store.initialise(sku, found.on_hand, found.low_stock_threshold ?? 0, Date.now());
+      });
+      row = this.store.stock();
+      if (!row) return fail('NOT_FOUND', 'Unknown SKU.', { sku });
+    }
+    if (row.sku !== sku) return fail('CONFLICT', 'This stock object holds a different SKU.', { sku });
+    return ok(true);
+  }
+
+  /**
+   * The stock row as it is now. Critical sections read it after their last await (never a copy
+   * taken before one), so no other call can have changed it in between.
+   */
+  private current(): StockRow {
+    const row = this.store.stock();
+    if (!row) throw new Error('stock row read before it was loaded');
+    return row;
+  }
+
+  /** Points the alarm at the earliest held expiry (or clears it), skipping the write when unchanged. */
+  private async armAlarm(): Promise<void> {
+    const next = this.store.nextExpiry();
+    if (next === this.alarmAt) return;
+    this.alarmAt = next;
+    if (next === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(next);
+  }
+
+  private snapshot(row: StockRow): StockSnapshot {
+    const level = levelOf(row);
+    return {
+      sku: row.sku,
+      onHand: level.onHand,
+      reserved: level.reserved,
+      available: available(level),
+      lowStock: isLowStock(level, row.low_stock_threshold),
+    };
+  }
+
+  private reservationResult(
+    hold: ReservationRow,
+    status: ReservationResult['status'],
+    row: StockRow,
+  ): ReservationResult {
+    return {
+      reservationId: hold.reservation_id,
+      requestId: hold.request_id,
+      quantity: hold.quantity,
+      status,
+      level: this.snapshot(row),
+    };
+  }
+}
+
+function reserveResultOf(row: ReservationRow): ReserveResult {
+  return {
+    reservationId: row.reservation_id,
+    available: row.available_after,
+    expiresAt: row.expires_at,
+    status: row.status,
+  };
+}

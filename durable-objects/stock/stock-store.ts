@@ -1,0 +1,162 @@
+/** The StockDO's SQLite tables and the typed, synchronous queries over them. */
+import type { StockLevel } from '../../domain/stock';
+import type { AdjustReason, ReservationStatus } from './stock-schemas';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS stock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    sku TEXT NOT NULL,
+    on_hand INTEGER NOT NULL CHECK (on_hand >= 0),
+    reserved INTEGER NOT NULL CHECK (reserved >= 0 AND reserved <= on_hand),
+    low_stock_threshold INTEGER NOT NULL,
+    loaded_at INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS reservations (
+    request_id TEXT PRIMARY KEY,
+    reservation_id TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    status TEXT NOT NULL CHECK (status IN ('held', 'released', 'committed')),
+    available_after INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS reservations_held_expiry ON reservations (expires_at) WHERE status = 'held';
+  CREATE TABLE IF NOT EXISTS adjustments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    request_id TEXT UNIQUE,
+    delta INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    on_hand_after INTEGER NOT NULL,
+    reserved_after INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+`;
+
+/** The single row of the `stock` table: which SKU this object holds and its counts. */
+export type StockRow = { sku: string; on_hand: number; reserved: number; low_stock_threshold: number };
+
+/** One row of `reservations`. */
+export type ReservationRow = {
+  request_id: string;
+  reservation_id: string;
+  quantity: number;
+  status: ReservationStatus;
+  available_after: number;
+  expires_at: number;
+};
+
+/** One row of `adjustments` (the object's own journal; the D1 ledger is written by callers). */
+export type AdjustmentRow = {
+  delta: number;
+  reason: AdjustReason;
+  on_hand_after: number;
+  reserved_after: number;
+};
+
+/** Synchronous access to the StockDO's tables: no method awaits, so callers can keep critical sections whole. */
+export class StockStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Creates the tables (idempotent); run in the constructor under blockConcurrencyWhile. */
+  migrate(): void {
+    this.sql.exec(SCHEMA);
+  }
+
+  /** The stock row, or undefined until the level has been loaded from D1. */
+  stock(): StockRow | undefined {
+    return this.sql
+      .exec<StockRow>('SELECT sku, on_hand, reserved, low_stock_threshold FROM stock WHERE id = 1')
+      .toArray()[0];
+  }
+
+  /** Records the SKU and its on-hand count as first loaded from D1. */
+  initialise(sku: string, onHand: number, lowStockThreshold: number, now: number): void {
+    this.sql.exec(
+      'INSERT OR IGNORE INTO stock (id, sku, on_hand, reserved, low_stock_threshold, loaded_at) VALUES (1, ?, ?, 0, ?, ?)',
+      sku,
+      onHand,
+      lowStockThreshold,
+      now,
+    );
+  }
+
+  /** Stores new counts (already checked by the domain rules; the CHECKs are a last line of defence). */
+  setLevel(level: StockLevel): void {
+    this.sql.exec('UPDATE stock SET on_hand = ?, reserved = ? WHERE id = 1', level.onHand, level.reserved);
+  }
+
+  reservation(requestId: string): ReservationRow | undefined {
+    return this.sql
+      .exec<ReservationRow>(
+        'SELECT request_id, reservation_id, quantity, status, available_after, expires_at FROM reservations WHERE request_id = ?',
+        requestId,
+      )
+      .toArray()[0];
+  }
+
+  insertReservation(row: ReservationRow, now: number): void {
+    this.sql.exec(
+      `INSERT INTO reservations (request_id, reservation_id, quantity, status, available_after, expires_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      row.request_id,
+      row.reservation_id,
+      row.quantity,
+      row.status,
+      row.available_after,
+      row.expires_at,
+      now,
+      now,
+    );
+  }
+
+  setReservationStatus(requestId: string, status: ReservationStatus, now: number): void {
+    this.sql.exec(
+      'UPDATE reservations SET status = ?, updated_at = ? WHERE request_id = ?',
+      status,
+      now,
+      requestId,
+    );
+  }
+
+  /** Held reservations whose expiry is at or before `now`. */
+  expiredHolds(now: number): ReservationRow[] {
+    return this.sql
+      .exec<ReservationRow>(
+        `SELECT request_id, reservation_id, quantity, status, available_after, expires_at
+         FROM reservations WHERE status = 'held' AND expires_at <= ? ORDER BY expires_at`,
+        now,
+      )
+      .toArray();
+  }
+
+  /** The earliest expiry among held reservations, or null when nothing is held. */
+  nextExpiry(): number | null {
+    const row = this.sql
+      .exec<{ at: number | null }>(`SELECT MIN(expires_at) AS at FROM reservations WHERE status = 'held'`)
+      .one();
+    return row.at;
+  }
+
+  adjustment(requestId: string): AdjustmentRow | undefined {
+    return this.sql
+      .exec<AdjustmentRow>(
+        'SELECT delta, reason, on_hand_after, reserved_after FROM adjustments WHERE request_id = ?',
+        requestId,
+      )
+      .toArray()[0];
+  }
+
+  insertAdjustment(requestId: string | null, row: AdjustmentRow, now: number): void {
+    this.sql.exec(
+      `INSERT INTO adjustments (request_id, delta, reason, on_hand_after, reserved_after, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+      requestId,
+      row.delta,
+      row.reason,
+      row.on_hand_after,
+      row.reserved_after,
+      now,
+    );
+  }
+}

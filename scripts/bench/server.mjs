@@ -1,0 +1,114 @@
+/** Bench server lifecycle: start `scripts/start.mjs` in its own process group, wait for health, stop it all. */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+
+const POLL_MS = 500;
+
+/** True when something already accepts TCP connections on 127.0.0.1:port. */
+function isPortBusy(port) {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.setTimeout(1000);
+    const done = (busy) => {
+      socket.destroy();
+      resolve(busy);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(false));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** Resolves once GET /api/health answers 200; rejects when `deadline` passes or `child` exits first. */
+async function waitForHealth(baseUrl, child, deadline) {
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  // Bounded by the deadline: a build plus a first seed can take minutes, a warm start a few seconds.
+  while (Date.now() < deadline) {
+    if (exited) throw new Error('the server process exited before it became healthy');
+    try {
+      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  throw new Error('the server did not answer /api/health with 200 in time');
+}
+
+/** True while any process of the group `pgid` is alive. */
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the Worker with `node scripts/start.mjs` (build if needed, migrate, seed once, `wrangler dev`).
+ * The child leads a new process group so that stopping it also ends npx, wrangler and both workerd
+ * processes, which a plain `child.kill()` would leave running.
+ * @returns {Promise<{ baseUrl: string, stop: () => Promise<void>, logPath: string }>}
+ */
+export async function startServer({ port, persistDir, logPath, healthTimeoutMs }) {
+  if (await isPortBusy(port)) throw new Error(`port ${port} is already in use: stop that server or set BENCH_PORT`);
+  const needsBuild = !existsSync('server/entry.cloudflare-pages.js');
+  // Cart Durable Objects minted by earlier runs are bench garbage: dropping them keeps disk use flat
+  // and every run starts from the same state. The seeded D1 and the stock objects are kept.
+  rmSync(`${persistDir}/v3/do/edgeshop-CartDO`, { recursive: true, force: true });
+  mkdirSync('tmp', { recursive: true });
+  const log = openSync(logPath, 'w');
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SKIP_BUILD: needsBuild ? '0' : '1',
+      PERSIST_DIR: persistDir,
+      WRANGLER_LOG: 'error',
+    },
+  });
+  const pgid = child.pid;
+  let stopped = false;
+
+  async function stop() {
+    if (stopped) return;
+    stopped = true;
+    if (!groupAlive(pgid)) return;
+    process.kill(-pgid, 'SIGTERM');
+    // Give wrangler a few seconds to shut workerd down cleanly, then make sure.
+    const deadline = Date.now() + 5000;
+    while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
+  }
+  // Last resort if the bench dies without reaching stop(): 'exit' handlers must be synchronous.
+  process.once('exit', () => {
+    if (!stopped && groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
+  });
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const timeout = needsBuild ? healthTimeoutMs * 4 : healthTimeoutMs;
+  try {
+    await waitForHealth(baseUrl, child, Date.now() + timeout);
+  } catch (error) {
+    await stop();
+    throw new Error(`${error.message}; last server output:\n${tail(logPath, 30)}`);
+  }
+  return { baseUrl, stop, logPath };
+}
+
+/** The last `lines` lines of a file (for error messages). */
+export function tail(path, lines) {
+  try {
+    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no output)';
+  }
+}

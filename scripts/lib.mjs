@@ -1,0 +1,45 @@
+/** Helpers for the project scripts: run a command, run wrangler offline, read the local D1. */
+import { spawn, spawnSync } from 'node:child_process';
+
+/** Environment that keeps wrangler offline and quiet. */
+export const WRANGLER_ENV = {
+  ...process.env,
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_SEND_METRICS: 'false',
+  CI: 'true',
+};
+
+/** `--persist-to DIR` when PERSIST_DIR is set (tests and benchmarks keep their data apart from `npm start`'s). */
+export const persistArgs = process.env.PERSIST_DIR ? ['--persist-to', process.env.PERSIST_DIR] : [];
+
+/** Runs a command to completion, inheriting stdio; exits the script on failure. */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: WRANGLER_ENV, ...options });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${command} ${args.join(' ')} failed (exit ${result.status})`);
+    process.exit(result.status ?? 1);
+  }
+  return result;
+}
+
+/** Runs a command and returns its stdout (throws on failure). */
+export function capture(command, args) {
+  const result = spawnSync(command, args, { encoding: 'utf8', env: WRANGLER_ENV });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** Starts a long-running command; returns the child. */
+export function start(command, args, options = {}) {
+  return spawn(command, args, { stdio: 'inherit', env: WRANGLER_ENV, ...options });
+}
+
+/** Counts rows of a table in the local D1 database (0 when the table does not exist). */
+export function countLocalRows(table) {
+  try {
+    const out = capture('npx', ['wrangler', 'd1', 'execute', 'edgeshop', '--local', ...persistArgs, '--json', '--command', `SELECT count(*) AS n FROM ${table}`]);
+    return JSON.parse(out)[0]?.results?.[0]?.n ?? 0;
+  } catch {
+    return 0;
+  }
+}

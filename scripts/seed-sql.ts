@@ -1,0 +1,22 @@
+/** Writes the demo store as one SQL file: `npx tsx scripts/seed-sql.ts <out.sql>`, then `wrangler d1 execute edgeshop --local --file <out.sql>`. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { generateSeed } from '../db/seed/generate';
+import { seedToSql } from '../db/seed/to-sql';
+
+// A fixed clock keeps the file reproducible apart from password salts; SEED_NOW overrides it (epoch ms).
+const DEFAULT_NOW = Date.UTC(2026, 10, 1);
+
+const out = process.argv[2];
+if (!out) {
+  console.error('usage: npx tsx scripts/seed-sql.ts <out.sql> [productCount]');
+  process.exit(1);
+}
+const now = process.env.SEED_NOW ? Number(process.env.SEED_NOW) : DEFAULT_NOW;
+const productCount = process.argv[3] ? Number(process.argv[3]) : undefined;
+const data = await generateSeed({ now, productCount });
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, seedToSql(data));
+console.log(
+  `wrote ${out}: ${data.products.length} products, ${data.variants.length} variants, ${data.categories.length} categories`,
+);

@@ -1,0 +1,11 @@
+/** Vite build of the Qwik City app (client bundle to dist/); the SSR build extends it in adapters/cloudflare-pages. */
+import { qwikVite } from '@builder.io/qwik/optimizer';
+import { qwikCity } from '@builder.io/qwik-city/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig(() => ({
+  plugins: [qwikCity({ routesDir: './app/routes', trailingSlash: false }), qwikVite({ srcDir: './app' })],
+  resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
+  build: { outDir: 'dist' },
+  server: { headers: { 'Cache-Control': 'public, max-age=0' } },
+}));

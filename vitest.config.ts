@@ -1,0 +1,34 @@
+/** Two test projects: `unit` (Node: pure domain rules, libSQL repositories) and `workerd` (the Worker, DOs and D1 inside workerd). */
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('./db/migrations');
+  return {
+    test: {
+      projects: [
+        {
+          test: {
+            name: 'unit',
+            environment: 'node',
+            include: ['domain/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+          },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              main: './tests/integration/worker-entry.ts',
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            }),
+          ],
+          test: {
+            name: 'workerd',
+            include: ['tests/integration/**/*.test.ts', 'durable-objects/**/*.test.ts', 'worker/**/*.test.ts'],
+            setupFiles: ['./tests/integration/apply-migrations.ts'],
+          },
+        },
+      ],
+    },
+  };
+});

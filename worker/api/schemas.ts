@@ -1,0 +1,13 @@
+/** Response schemas shared by API modules (the OpenAPI document is generated from them). */
+import { z } from '@hono/zod-openapi';
+
+export const MoneyOut = z
+  .object({ amount: z.number().int().describe('Integer minor units'), currency: z.string().length(3) })
+  .openapi('Money');
+
+export const Sku = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Z0-9][A-Z0-9-]*$/, 'SKUs are upper-case letters, digits and dashes')
+  .openapi({ example: 'TSH-0001-M-NAVY' });

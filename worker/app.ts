@@ -1,0 +1,46 @@
+/** The Worker's Hono app: shared middleware, the /api modules, generated media, then the pages (Qwik City SSR). */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import { createDb } from '../db/client';
+import { carts } from './api/carts';
+import { catalog } from './api/catalog';
+import { type ReferenceDoc, renderReference } from './api/docs';
+import { health } from './api/health';
+import type { Env } from './env';
+import type { AppEnv } from './http/app-env';
+import { apiNotFound, renderError } from './http/errors';
+import { OPENAPI_INFO } from './http/openapi';
+import { media } from './media';
+import { idempotency } from './middleware/idempotency';
+import { limitBody, requireJsonBody } from './middleware/json-body';
+import { rateLimit } from './middleware/rate-limit';
+import { requestId } from './middleware/request-id';
+import { securityHeaders } from './middleware/security-headers';
+
+/** Renders every non-API page (the Qwik City handler in production, absent in API-only tests). */
+export type PageHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
+
+const withDb = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('db', createDb(c.env));
+  await next();
+});
+
+/** Builds the app; `pages` handles everything outside /api and /media. */
+export function createApp(pages?: PageHandler) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestId, securityHeaders);
+  app.use('/api/*', withDb, rateLimit, requireJsonBody, limitBody, idempotency);
+
+  app.route('/api', health);
+  app.route('/api', catalog);
+  app.route('/api', carts);
+  app.doc31('/api/openapi.json', OPENAPI_INFO);
+  app.get('/api/docs', (c) => c.html(renderReference(app.getOpenAPI31Document(OPENAPI_INFO) as ReferenceDoc)));
+  app.all('/api/*', apiNotFound(app));
+
+  app.route('/media', media);
+  if (pages) app.all('*', (c) => pages(c.req.raw, c.env, c.executionCtx as ExecutionContext));
+
+  app.onError(renderError);
+  return app;
+}

@@ -1,0 +1,11 @@
+/** The Worker entry: the app with Qwik City pages, plus the Durable Object classes it binds. */
+import { fetch as renderPage } from 'qwik-city-ssr';
+import { createApp } from './app';
+import type { Env } from './env';
+
+export { CartDO } from '../durable-objects/cart/cart-do';
+export { StockDO } from '../durable-objects/stock/stock-do';
+
+const app = createApp((request, env, ctx) => renderPage(request, { ...env }, ctx));
+
+export default app satisfies ExportedHandler<Env>;

@@ -1,0 +1,32 @@
+/** API request bodies: JSON only (415 otherwise) and at most MAX_BODY_BYTES (413). */
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { ProblemError } from '../http/problem';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const hasBody = (req: Request) =>
+  req.body !== null && (req.headers.get('content-length') ?? '') !== '0';
+
+/** Rejects non-JSON bodies on methods that carry one. */
+export const requireJsonBody = createMiddleware(async (c, next) => {
+  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.req.method) && hasBody(c.req.raw)) {
+    const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
+    if (!JSON_MEDIA_TYPE.test(mediaType)) {
+      throw new ProblemError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Send the body as application/json (got ${mediaType || 'no Content-Type'}).`,
+      );
+    }
+  }
+  await next();
+});
+
+/** Caps the body size, counting streamed bodies too. */
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ProblemError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  },
+});
