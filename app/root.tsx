@@ -2,6 +2,7 @@
 import { component$ } from '@builder.io/qwik';
 import { QwikCityProvider, RouterOutlet } from '@builder.io/qwik-city';
 import { RouterHead } from './components/router-head/RouterHead';
+import { SwRegister } from './components/sw-register/SwRegister';
 import './global.css';
 
 export default component$(() => (
@@ -12,6 +13,7 @@ export default component$(() => (
     </head>
     <body>
       <RouterOutlet />
+      <SwRegister />
     </body>
   </QwikCityProvider>
 ));

@@ -1,10 +1,10 @@
 /** The service worker: precaches the app shell and keeps visited pages, product images and the catalogue usable offline. */
 import { clientsClaim } from 'workbox-core';
+import type { WorkboxPlugin } from 'workbox-core/types';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
-import type { WorkboxPlugin } from 'workbox-core/types';
 
 // workbox-precaching declares `__WB_MANIFEST` on ServiceWorkerGlobalScope; build-sw.mjs injects the list.
 declare const self: ServiceWorkerGlobalScope;
@@ -45,7 +45,8 @@ const respectNoStore: WorkboxPlugin = {
 const isSameOrigin = (url: URL) => url.origin === self.location.origin;
 
 /** Carts and checkouts are per user and change constantly: they always go to the network (the outbox replays them). */
-const isUncachedApi = (url: URL) => url.pathname.startsWith('/api/carts') || url.pathname.startsWith('/api/orders');
+const isUncachedApi = (url: URL) =>
+  url.pathname.startsWith('/api/carts') || url.pathname.startsWith('/api/orders');
 
 // Navigations (and Qwik City's client-side route data, q-data.json) are network-first, so a visited page
 // reloads offline; 3 s keeps a flaky connection from hanging the page before the cached copy is used.

@@ -12,7 +12,10 @@ export function createLibsqlDb(url: string): Db {
 }
 
 /** Applies db/migrations with Drizzle's migrator (the same SQL files wrangler and the workerd tests apply). */
-export async function migrateLibsqlDb(db: Db, migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))): Promise<void> {
+export async function migrateLibsqlDb(
+  db: Db,
+  migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url)),
+): Promise<void> {
   // migrate() wants the libSQL class; every Db made by createLibsqlDb is one.
   await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder });
 }

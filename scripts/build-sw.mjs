@@ -1,5 +1,5 @@
 /** Last build step: bundles app/sw.ts with esbuild and injects the precache manifest of dist/ (workbox-build) into dist/sw.js. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
 
@@ -35,7 +35,7 @@ await build({
   logLevel: 'warning',
 });
 
-const { count, size, warnings, manifestEntries } = await injectManifest({
+const { count, size, warnings } = await injectManifest({
   swSrc: TEMP_SW,
   swDest: 'dist/sw.js',
   globDirectory: 'dist',
@@ -47,8 +47,8 @@ const { count, size, warnings, manifestEntries } = await injectManifest({
 });
 
 for (const warning of warnings) console.warn(`⚠ build-sw: ${warning}`);
-const urls = new Set((manifestEntries ?? []).map((entry) => (typeof entry === 'string' ? entry : entry.url)));
-const missing = REQUIRED.filter((url) => !urls.has(url));
+const swText = readFileSync('dist/sw.js', 'utf8');
+const missing = REQUIRED.filter((url) => !swText.includes(`"url":"${url}"`));
 if (missing.length > 0) {
   console.error(`✗ build-sw: the precache lacks ${missing.join(', ')} (is public/ copied into dist/?)`);
   process.exit(1);

@@ -29,9 +29,7 @@ export function writeCartId(cookie: Cookie, url: URL, cartId: string): void {
   });
 }
 
-/** The existing cart id, or a freshly minted one (set in the cookie) for a shopper's first add to cart. */
-export function ensureCartId(cookie: Cookie, url: URL, now: number = Date.now()): string {
-  const cartId = readCartId(cookie) ?? newId('cart', now);
-  writeCartId(cookie, url, cartId);
-  return cartId;
+/** A new cart id for a shopper's first add to cart; write it with writeCartId once the add succeeded. */
+export function mintCartId(now: number = Date.now()): string {
+  return newId('cart', now);
 }

@@ -12,7 +12,12 @@ export interface BannerView {
 }
 
 /** Active banners of `placement` whose schedule includes `now`, in position order. */
-export async function listActiveBanners(db: Db, placement: string, now: number, limit = 3): Promise<BannerView[]> {
+export async function listActiveBanners(
+  db: Db,
+  placement: string,
+  now: number,
+  limit = 3,
+): Promise<BannerView[]> {
   return db
     .select({ id: banners.id, title: banners.title, body: banners.body, linkUrl: banners.linkUrl })
     .from(banners)

@@ -99,15 +99,19 @@ export async function listCategories(db: Db): Promise<CategorySummary[]> {
       slug: categories.slug,
       name: categories.name,
       description: categories.description,
-      productCount: sql<number>`(select count(*) from ${products} where ${products.categoryId} = ${categories.id} and ${products.status} = 'active')`,
+      productCount: sql<number>`count(${products.id})`,
     })
     .from(categories)
+    .leftJoin(products, and(eq(products.categoryId, categories.id), eq(products.status, 'active')))
+    .groupBy(categories.id)
     .orderBy(asc(categories.position), asc(categories.name));
   return rows.map((r) => ({ ...r, productCount: Number(r.productCount) }));
 }
 
 // Per-product aggregates as correlated subqueries: with an index on (product_id, …) each is a short range scan,
-// and they keep the outer query one row per product so COUNT, ORDER BY and LIMIT stay simple.
+// and they keep the outer query one row per product so COUNT, ORDER BY and LIMIT stay simple. They must only be
+// used in queries with a join: Drizzle leaves column names unqualified in single-table selects, and an
+// unqualified "id" inside the subquery would bind to the inner table.
 const priceFrom = sql<number>`(select min(${productVariants.priceAmount}) from ${productVariants} where ${productVariants.productId} = ${products.id})`;
 const currency = sql<string>`(select ${productVariants.currency} from ${productVariants} where ${productVariants.productId} = ${products.id} order by ${productVariants.priceAmount} limit 1)`;
 const compareAtFrom = sql<
@@ -128,8 +132,10 @@ const summaryColumns = {
   id: products.id,
   slug: products.slug,
   name: products.name,
-  categorySlug: categories.slug,
-  categoryName: categories.name,
+  // Aliased because D1 returns rows keyed by column name: a second `slug`/`name` would overwrite the first and
+  // shift every later value. Keep every selected name unique in joined queries.
+  categorySlug: sql<string>`${categories.slug}`.as('category_slug'),
+  categoryName: sql<string>`${categories.name}`.as('category_name'),
   priceFrom: priceFrom.as('price_from'),
   currency: currency.as('currency'),
   compareAtFrom: compareAtFrom.as('compare_at_from'),
@@ -272,7 +278,10 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
     ...toSummary(head),
     description: head.description,
     brand: head.brand,
-    options: { sizes: distinct(variantRows.map((v) => v.size)), colours: distinct(variantRows.map((v) => v.colour)) },
+    options: {
+      sizes: distinct(variantRows.map((v) => v.size)),
+      colours: distinct(variantRows.map((v) => v.colour)),
+    },
     variants: variantRows.map((v) => ({
       id: v.id,
       sku: v.sku,

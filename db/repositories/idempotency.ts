@@ -7,7 +7,11 @@ import { idempotencyKeys } from '../schema';
 export type IdempotencyRecord = typeof idempotencyKeys.$inferSelect;
 
 /** The record for (scope, key), or null. */
-export async function findIdempotencyRecord(db: Db, scope: string, key: string): Promise<IdempotencyRecord | null> {
+export async function findIdempotencyRecord(
+  db: Db,
+  scope: string,
+  key: string,
+): Promise<IdempotencyRecord | null> {
   const [row] = await db
     .select()
     .from(idempotencyKeys)
@@ -35,7 +39,14 @@ export async function claimIdempotencyKey(
 /** Stores the response of the request that holds the claim, so replays can return it. */
 export async function completeIdempotencyRecord(
   db: Db,
-  input: { scope: string; key: string; statusCode: number; headers: Record<string, string>; body: string; now: number },
+  input: {
+    scope: string;
+    key: string;
+    statusCode: number;
+    headers: Record<string, string>;
+    body: string;
+    now: number;
+  },
 ): Promise<void> {
   await db
     .update(idempotencyKeys)

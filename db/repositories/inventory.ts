@@ -39,4 +39,3 @@ export async function listLowStock(db: Db, limit: number): Promise<LowStockRow[]
     .orderBy(asc(inventoryLevels.onHand), asc(inventoryLevels.sku))
     .limit(Math.max(1, Math.min(500, Math.trunc(limit))));
 }
-

@@ -2,7 +2,13 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Event kinds the storefront records. */
-export const EVENT_KINDS = ['page_view', 'product_view', 'add_to_cart', 'checkout_started', 'order_placed'] as const;
+export const EVENT_KINDS = [
+  'page_view',
+  'product_view',
+  'add_to_cart',
+  'checkout_started',
+  'order_placed',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** A recorded storefront event. */

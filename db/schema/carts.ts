@@ -14,5 +14,8 @@ export const carts = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('carts_customer_idx').on(t.customerId), index('carts_status_updated_idx').on(t.status, t.updatedAt)],
+  (t) => [
+    index('carts_customer_idx').on(t.customerId),
+    index('carts_status_updated_idx').on(t.status, t.updatedAt),
+  ],
 );

@@ -45,5 +45,8 @@ export const customerSessions = sqliteTable(
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
   },
-  (t) => [index('customer_sessions_customer_idx').on(t.customerId), index('customer_sessions_expires_idx').on(t.expiresAt)],
+  (t) => [
+    index('customer_sessions_customer_idx').on(t.customerId),
+    index('customer_sessions_expires_idx').on(t.expiresAt),
+  ],
 );

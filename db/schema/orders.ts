@@ -79,7 +79,10 @@ export const payments = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('payments_order_idx').on(t.orderId), index('payments_provider_ref_idx').on(t.provider, t.providerRef)],
+  (t) => [
+    index('payments_order_idx').on(t.orderId),
+    index('payments_provider_ref_idx').on(t.provider, t.providerRef),
+  ],
 );
 
 /** Money returned against a payment. */

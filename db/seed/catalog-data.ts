@@ -62,7 +62,17 @@ export const CATEGORY_SPECS: readonly CategorySpec[] = [
     colours: [2, 4],
     price: [18, 42],
     weightGrams: 180,
-    adjectives: ['Everyday', 'Classic', 'Heavyweight', 'Relaxed', 'Pocket', 'Vintage-Wash', 'Crew', 'Slub', 'Boxy'],
+    adjectives: [
+      'Everyday',
+      'Classic',
+      'Heavyweight',
+      'Relaxed',
+      'Pocket',
+      'Vintage-Wash',
+      'Crew',
+      'Slub',
+      'Boxy',
+    ],
     materials: ['Organic Cotton', 'Pima Cotton', 'Hemp Blend', 'Jersey', 'Linen Blend'],
     nouns: ['Tee', 'T-Shirt', 'Henley', 'Long-Sleeve Tee'],
     blurbs: [
@@ -258,11 +268,17 @@ export const REVIEW_TEXT: readonly { titles: readonly string[]; bodies: readonly
   },
   {
     titles: ['Just okay', 'Mixed feelings'],
-    bodies: ['Nice colour but it shrank a little after the first wash.', 'Quality is fine, sizing runs small.'],
+    bodies: [
+      'Nice colour but it shrank a little after the first wash.',
+      'Quality is fine, sizing runs small.',
+    ],
   },
   {
     titles: ['Decent', 'Does the job'],
-    bodies: ['Good value for the price. Nothing special, nothing wrong.', 'Solid basic, I would buy again on sale.'],
+    bodies: [
+      'Good value for the price. Nothing special, nothing wrong.',
+      'Solid basic, I would buy again on sale.',
+    ],
   },
   {
     titles: ['Really good', 'Great quality', 'Would recommend'],

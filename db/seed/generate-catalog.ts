@@ -1,6 +1,13 @@
 /** Seed generator, catalog half: categories, products, variants, images, stock levels and reviews. */
-import type { categories, inventoryLevels, productImages, products, productVariants, reviews } from '../schema';
-import { BRANDS, CATEGORY_SPECS, COLOURS, type CategorySpec, REVIEW_TEXT, REVIEWERS } from './catalog-data';
+import type {
+  categories,
+  inventoryLevels,
+  productImages,
+  products,
+  productVariants,
+  reviews,
+} from '../schema';
+import { BRANDS, CATEGORY_SPECS, type CategorySpec, COLOURS, REVIEW_TEXT, REVIEWERS } from './catalog-data';
 import type { Rng } from './random';
 
 const DAY = 86_400_000;
@@ -60,7 +67,14 @@ function uniqueName(rng: Rng, spec: CategorySpec, taken: Set<string>): string {
 
 /** Generates `productCount` active products spread evenly over every category (10 of them). */
 export function generateCatalog(rng: Rng, now: number, productCount: number, currency: string): CatalogSeed {
-  const out: CatalogSeed = { categories: [], products: [], variants: [], images: [], inventory: [], reviews: [] };
+  const out: CatalogSeed = {
+    categories: [],
+    products: [],
+    variants: [],
+    images: [],
+    inventory: [],
+    reviews: [],
+  };
   const categoryIds = CATEGORY_SPECS.map((spec, position) => {
     const id = rng.id('category', now - 400 * DAY);
     out.categories.push({ id, slug: spec.slug, name: spec.name, description: spec.description, position });

@@ -19,13 +19,24 @@ const DAY = 86_400_000;
 export const DEMO_STAFF = [
   { email: 'admin@demo.shop', password: 'admin-demo-1234', name: 'Ada Admin', role: 'admin' },
   { email: 'content@demo.shop', password: 'content-demo-1234', name: 'Cory Content', role: 'content' },
-  { email: 'warehouse@demo.shop', password: 'warehouse-demo-1234', name: 'Wren Warehouse', role: 'warehouse' },
+  {
+    email: 'warehouse@demo.shop',
+    password: 'warehouse-demo-1234',
+    name: 'Wren Warehouse',
+    role: 'warehouse',
+  },
 ] as const;
 
 /** Demo shopper logins. */
 export const DEMO_CUSTOMERS = [
   { email: 'jane@demo.shop', password: 'jane-demo-1234', name: 'Jane Doe', country: 'US', birthYear: 1990 },
-  { email: 'liam@demo.shop', password: 'liam-demo-1234', name: 'Liam Murphy', country: 'IE', birthYear: 1985 },
+  {
+    email: 'liam@demo.shop',
+    password: 'liam-demo-1234',
+    name: 'Liam Murphy',
+    country: 'IE',
+    birthYear: 1985,
+  },
 ] as const;
 
 /** Discount codes the demo store accepts (SPRING20 has expired, on purpose). */

@@ -1,6 +1,7 @@
 /** Writes generated seed rows through Drizzle (D1 or libSQL) in batches that respect D1's statement limits. */
-import type { BatchItem } from 'drizzle-orm/batch';
+
 import { getTableColumns } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../client';
 import type { SeedData } from './generate';
 import { SEED_TABLES } from './tables';
@@ -25,7 +26,10 @@ export async function insertSeed(db: Db, data: SeedData): Promise<void> {
     }
   }
   for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
-    const chunk = statements.slice(i, i + STATEMENTS_PER_BATCH) as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
+    const chunk = statements.slice(i, i + STATEMENTS_PER_BATCH) as [
+      BatchItem<'sqlite'>,
+      ...BatchItem<'sqlite'>[],
+    ];
     await db.batch(chunk);
   }
 }

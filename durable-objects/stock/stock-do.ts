@@ -60,6 +60,50 @@ export class StockDO extends DurableObject<Env> {
     });
   }
 
+  /** Current counts. NOT_FOUND when the SKU has no inventory_levels row. */
+  async getLevel(input: GetLevelInput): Promise<RpcResult<StockSnapshot>> {
+    return toRpc(await this.readLevel(input));
+  }
+
+  /**
+   * Holds `quantity` units under `requestId` until `now + holdMs`. Idempotent: replaying a
+   * requestId returns the first result and never holds twice; the same requestId with another
+   * quantity is a CONFLICT. INSUFFICIENT_STOCK (meta `{ available }`) when too few are free.
+   */
+  async reserve(input: ReserveInput): Promise<RpcResult<ReserveResult>> {
+    return toRpc(await this.reserveUnits(input));
+  }
+
+  /**
+   * Changes on-hand by `delta` (never below what is reserved: INSUFFICIENT_STOCK). With a
+   * `requestId`, a replay returns the first result; the same id with another delta/reason is a CONFLICT.
+   */
+  async adjust(input: AdjustInput): Promise<RpcResult<StockSnapshot>> {
+    return toRpc(await this.adjustUnits(input));
+  }
+
+  /** Adds `quantity` received units: `adjust` with reason `restock`. */
+  async restock(input: RestockInput): Promise<RpcResult<StockSnapshot>> {
+    return toRpc(await this.restockUnits(input));
+  }
+
+  /**
+   * Gives a held reservation back. Idempotent (releasing a released hold succeeds); NOT_FOUND for
+   * an unknown requestId; INVALID_TRANSITION once committed (sold stock comes back via `adjust`).
+   */
+  async release(input: ReservationRefInput): Promise<RpcResult<ReservationResult>> {
+    return toRpc(await this.settle(input, 'released'));
+  }
+
+  /**
+   * Turns a held reservation into a sale: on-hand and reserved both drop by its quantity.
+   * Idempotent; NOT_FOUND for an unknown requestId; INVALID_TRANSITION once released or expired.
+   */
+  async commit(input: ReservationRefInput): Promise<RpcResult<ReservationResult>> {
+    return toRpc(await this.settle(input, 'committed'));
+  }
+
+  // Implementations: each validates, loads once, then decides and writes without awaiting.
   private async readLevel(input: GetLevelInput): Promise<Result<StockSnapshot>> {
     const parsed = parseInput(GetLevelInput, input);
     if (!parsed.ok) return parsed;
@@ -103,49 +147,6 @@ export class StockDO extends DurableObject<Env> {
     });
     await this.armAlarm();
     return ok(reserveResultOf(row));
-  }
-
-  /** Current counts. NOT_FOUND when the SKU has no inventory_levels row. */
-  async getLevel(input: GetLevelInput): Promise<RpcResult<StockSnapshot>> {
-    return toRpc(await this.readLevel(input));
-  }
-
-  /**
-   * Holds `quantity` units under `requestId` until `now + holdMs`. Idempotent: replaying a
-   * requestId returns the first result and never holds twice; the same requestId with another
-   * quantity is a CONFLICT. INSUFFICIENT_STOCK (meta `{ available }`) when too few are free.
-   */
-  async reserve(input: ReserveInput): Promise<RpcResult<ReserveResult>> {
-    return toRpc(await this.reserveUnits(input));
-  }
-
-  /**
-   * Changes on-hand by `delta` (never below what is reserved: INSUFFICIENT_STOCK). With a
-   * `requestId`, a replay returns the first result; the same id with another delta/reason is a CONFLICT.
-   */
-  async adjust(input: AdjustInput): Promise<RpcResult<StockSnapshot>> {
-    return toRpc(await this.adjustUnits(input));
-  }
-
-  /** Adds `quantity` received units: `adjust` with reason `restock`. */
-  async restock(input: RestockInput): Promise<RpcResult<StockSnapshot>> {
-    return toRpc(await this.restockUnits(input));
-  }
-
-  /**
-   * Gives a held reservation back. Idempotent (releasing a released hold succeeds); NOT_FOUND for
-   * an unknown requestId; INVALID_TRANSITION once committed (sold stock comes back via `adjust`).
-   */
-  async release(input: ReservationRefInput): Promise<RpcResult<ReservationResult>> {
-    return toRpc(await this.settle(input, 'released'));
-  }
-
-  /**
-   * Turns a held reservation into a sale: on-hand and reserved both drop by its quantity.
-   * Idempotent; NOT_FOUND for an unknown requestId; INVALID_TRANSITION once released or expired.
-   */
-  async commit(input: ReservationRefInput): Promise<RpcResult<ReservationResult>> {
-    return toRpc(await this.settle(input, 'committed'));
   }
 
   private async adjustUnits(input: AdjustInput): Promise<Result<StockSnapshot>> {

@@ -10,10 +10,10 @@ function isPortBusy(port) {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
     socket.setTimeout(1000);
-    const done = (busy) => {
+    function done(busy) {
       socket.destroy();
       resolve(busy);
-    };
+    }
     socket.once('connect', () => done(true));
     socket.once('timeout', () => done(false));
     socket.once('error', () => done(false));
@@ -57,7 +57,8 @@ function groupAlive(pgid) {
  * @returns {Promise<{ baseUrl: string, stop: () => Promise<void>, logPath: string }>}
  */
 export async function startServer({ port, persistDir, logPath, healthTimeoutMs }) {
-  if (await isPortBusy(port)) throw new Error(`port ${port} is already in use: stop that server or set BENCH_PORT`);
+  if (await isPortBusy(port))
+    throw new Error(`port ${port} is already in use: stop that server or set BENCH_PORT`);
   const needsBuild = !existsSync('server/entry.cloudflare-pages.js');
   // Cart Durable Objects minted by earlier runs are bench garbage: dropping them keeps disk use flat
   // and every run starts from the same state. The seeded D1 and the stock objects are kept.
@@ -81,12 +82,23 @@ export async function startServer({ port, persistDir, logPath, healthTimeoutMs }
   async function stop() {
     if (stopped) return;
     stopped = true;
-    if (!groupAlive(pgid)) return;
-    process.kill(-pgid, 'SIGTERM');
-    // Give wrangler a few seconds to shut workerd down cleanly, then make sure.
-    const deadline = Date.now() + 5000;
-    while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
+    // First the leader alone: start.mjs forwards the signal down to wrangler, which then stops its
+    // workerd children itself and reaps them. Signalling the whole group at once kills wrangler before
+    // it reaps, leaving workerd zombies until init collects them. Then the group, then SIGKILL.
+    for (const [target, signal, waitMs] of [
+      [pgid, 'SIGTERM', 4000],
+      [-pgid, 'SIGTERM', 3000],
+      [-pgid, 'SIGKILL', 1000],
+    ]) {
+      if (!groupAlive(pgid)) return;
+      try {
+        process.kill(target, signal);
+      } catch {
+        // The leader may already be gone while the rest of the group is not.
+      }
+      const deadline = Date.now() + waitMs;
+      while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    }
   }
   // Last resort if the bench dies without reaching stop(): 'exit' handlers must be synchronous.
   process.once('exit', () => {

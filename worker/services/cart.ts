@@ -136,11 +136,16 @@ export async function setCartQuantity(
     if (!sellable.ok) return sellable;
   }
   const view = await cartStub(env, cartId).setQuantity({ cartId, sku: item.sku, quantity: item.quantity });
-  return view.ok ? ok(await priceView(db, view.value)) : view;
+  return settle(env, db, cartId, view);
+}
+
+/** Prices the CartDO's answer; removing from a cart that was never written leaves an empty cart, not an error. */
+async function settle(env: CartEnv, db: Db, cartId: string, view: Result<CartView>): Promise<Result<PricedCart>> {
+  if (view.ok) return ok(await priceView(db, view.value));
+  return view.error.code === 'NOT_FOUND' ? ok(emptyCart(cartId, env.SHOP_CURRENCY)) : view;
 }
 
 /** Removes a line; removing a line that is not there is not an error. */
 export async function removeFromCart(env: CartEnv, db: Db, cartId: string, sku: string): Promise<Result<PricedCart>> {
-  const view = await cartStub(env, cartId).removeItem({ cartId, sku });
-  return view.ok ? ok(await priceView(db, view.value)) : view;
+  return settle(env, db, cartId, await cartStub(env, cartId).removeItem({ cartId, sku }));
 }

@@ -1,0 +1,45 @@
+/** Registers the service worker (production only), shows a discreet badge while offline, and flushes the outbox on reconnect. */
+import { component$, useSignal, useVisibleTask$ } from '@builder.io/qwik';
+
+const BADGE_STYLE =
+  'position:fixed;bottom:1rem;left:1rem;z-index:50;padding:.35rem .75rem;border-radius:999px;' +
+  'background:#1f3a5f;color:#fff;font:600 .8125rem/1.4 system-ui,sans-serif;box-shadow:0 2px 8px rgb(0 0 0/.2)';
+
+/** No visible UI while online. Mount once, inside <body> in app/root.tsx. */
+export const SwRegister = component$(() => {
+  const offline = useSignal(false);
+
+  // document-ready rather than visible: the task must run whatever is on screen, and after first paint.
+  useVisibleTask$(
+    ({ cleanup }) => {
+      const update = () => {
+        offline.value = !navigator.onLine;
+      };
+      const reconnect = () => {
+        update();
+        // Dexie and the outbox load only now, so pages that never queue a write never download them.
+        void import('~/lib/offline/outbox').then(({ flushOutbox }) => flushOutbox()).catch(() => undefined);
+      };
+      update();
+      window.addEventListener('online', reconnect);
+      window.addEventListener('offline', update);
+      cleanup(() => {
+        window.removeEventListener('online', reconnect);
+        window.removeEventListener('offline', update);
+      });
+
+      // In dev (vite) there is no dist/sw.js and caching would hide code changes.
+      if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+      void import('workbox-window')
+        .then(({ Workbox }) => new Workbox('/sw.js', { scope: '/' }).register())
+        .catch((error: unknown) => console.warn('Service worker registration failed', error));
+    },
+    { strategy: 'document-ready' },
+  );
+
+  return offline.value ? (
+    <output aria-live="polite" style={BADGE_STYLE}>
+      Offline: showing saved pages
+    </output>
+  ) : null;
+});

@@ -1,0 +1,57 @@
+/** The page shell for every route: skip link, header with categories and cart count, main, footer. */
+import { component$, Slot } from '@builder.io/qwik';
+import { type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
+import { createDb } from '../../db/client';
+import { listCategories } from '../../db/repositories/catalog';
+import { readCart } from '../../worker/services/cart';
+import { SiteFooter } from '../components/site-footer/SiteFooter';
+import { SiteHeader } from '../components/site-header/SiteHeader';
+import { readCartId } from '../lib/cart-cookie';
+
+/**
+ * Every page embeds this shopper's cart count, so no shared cache may keep it (Qwik's Cloudflare middleware
+ * caches any response that carries Cache-Control, and a CDN would too).
+ */
+export const onRequest: RequestHandler = ({ headers }) => {
+  headers.set('Cache-Control', 'private, no-cache');
+};
+
+/** Categories for the navigation and the cart's item count for the header. */
+export const useShell = routeLoader$(async ({ platform, cookie }) => {
+  const env = platform.env;
+  const db = createDb(env);
+  const cartId = readCartId(cookie);
+  const [categories, cartCount] = await Promise.all([
+    listCategories(db),
+    cartId
+      ? readCart(env, db, cartId).then(
+          (cart) => cart.itemCount,
+          (err: unknown) => {
+            // A cart that cannot be read must not take the whole page down: show 0 and keep the shop usable.
+            console.error('header cart count failed', err);
+            return 0;
+          },
+        )
+      : Promise.resolve(0),
+  ]);
+  return { shopName: env.SHOP_NAME || 'Northwind Supply', categories, cartCount };
+});
+
+export default component$(() => {
+  const shell = useShell();
+  const nav = shell.value.categories.map((c) => ({ slug: c.slug, name: c.name }));
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <SiteHeader shopName={shell.value.shopName} categories={nav} cartCount={shell.value.cartCount} />
+      <main id="main" class="site-main" tabIndex={-1}>
+        <div class="container">
+          <Slot />
+        </div>
+      </main>
+      <SiteFooter shopName={shell.value.shopName} categories={nav} />
+    </>
+  );
+});

@@ -1,0 +1,108 @@
+/** Product page: gallery, price of the chosen variant, size/colour choice, add to cart (works without JS), reviews. */
+import { component$ } from '@builder.io/qwik';
+import { type DocumentHead, routeAction$, routeLoader$, useLocation, zod$ } from '@builder.io/qwik-city';
+import { createDb } from '../../../../db/client';
+import { getProductBySlug } from '../../../../db/repositories/catalog';
+import { addToCart } from '../../../../worker/services/cart';
+import { AddToCartForm } from '../../../components/add-to-cart-form/AddToCartForm';
+import { Breadcrumbs } from '../../../components/breadcrumbs/Breadcrumbs';
+import { NotFound } from '../../../components/not-found/NotFound';
+import { ProductGallery } from '../../../components/product-gallery/ProductGallery';
+import { ReviewList } from '../../../components/review-list/ReviewList';
+import { StarRating } from '../../../components/star-rating/StarRating';
+import { mintCartId, readCartId, writeCartId } from '../../../lib/cart-cookie';
+import { describeCartError } from '../../../lib/format';
+
+/** The product, or null (with status 404) when no active product has this slug. */
+export const useProduct = routeLoader$(async ({ platform, params, status }) => {
+  const product = await getProductBySlug(createDb(platform.env), params.slug ?? '');
+  if (!product) status(404);
+  return product;
+});
+
+/**
+ * Adds the chosen variant to the cart. The form posts size and colour, not a SKU, so it works without JavaScript;
+ * the SKU is resolved here from the product's own variants, and the price always comes from the catalog.
+ */
+export const useAddToCart = routeAction$(
+  async (input, { platform, params, cookie, url, fail }) => {
+    const db = createDb(platform.env);
+    const product = await getProductBySlug(db, params.slug ?? '');
+    if (!product) return fail(404, { message: 'Sorry, this product is no longer available.' });
+    const variant = product.variants.find(
+      (v) => (v.size ?? '') === (input.size ?? '') && (v.colour ?? '') === (input.colour ?? ''),
+    );
+    if (!variant) {
+      return fail(400, {
+        message: 'That size and colour combination is not available. Please choose another.',
+      });
+    }
+    const cartId = readCartId(cookie) ?? mintCartId();
+    const result = await addToCart(platform.env, db, cartId, { sku: variant.sku, quantity: input.quantity });
+    if (!result.ok) {
+      const status =
+        result.error.code === 'UNKNOWN_SKU' ? 404 : result.error.code === 'INSUFFICIENT_STOCK' ? 409 : 400;
+      return fail(status, { message: describeCartError(result.error) });
+    }
+    writeCartId(cookie, url, cartId);
+    const label = [variant.colour, variant.size].filter(Boolean).join(' / ');
+    return {
+      message: `Added ${input.quantity} × ${product.name}${label ? ` (${label})` : ''} to your cart.`,
+      itemCount: result.value.itemCount,
+    };
+  },
+  zod$((z) => ({
+    size: z.string().trim().max(40).optional(),
+    colour: z.string().trim().max(40).optional(),
+    quantity: z.coerce
+      .number({ invalid_type_error: 'Enter a quantity from 1 to 99.' })
+      .int('Enter a whole number.')
+      .min(1, 'Enter a quantity from 1 to 99.')
+      .max(99, 'Enter a quantity from 1 to 99.'),
+  })),
+);
+
+/** The action's store, for the form component. */
+export type AddToCartStore = ReturnType<typeof useAddToCart>;
+
+export default component$(() => {
+  const product = useProduct();
+  const action = useAddToCart();
+  const loc = useLocation();
+  const p = product.value;
+  if (!p) return <NotFound what="product" />;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: 'Home', href: '/' },
+          { label: p.categoryName, href: `/c/${p.categorySlug}` },
+          { label: p.name },
+        ]}
+      />
+      <div class="product-layout">
+        <ProductGallery images={p.images} initial={Number(loc.url.searchParams.get('image')) || 0} />
+        <div class="product-info">
+          <p class="product-brand">{p.brand}</p>
+          <h1>{p.name}</h1>
+          <a href="#reviews-title" class="rating-link">
+            <StarRating rating={p.rating} reviewCount={p.reviewCount} />
+          </a>
+          <AddToCartForm product={p} action={action} />
+        </div>
+      </div>
+      <section class="product-section" aria-labelledby="description-title">
+        <h2 id="description-title">Description</h2>
+        <p>{p.description}</p>
+      </section>
+      <ReviewList reviews={p.reviews} rating={p.rating} reviewCount={p.reviewCount} />
+    </>
+  );
+});
+
+export const head: DocumentHead = ({ resolveValue }) => {
+  const p = resolveValue(useProduct);
+  return p
+    ? { title: p.name, meta: [{ name: 'description', content: p.description.slice(0, 160) }] }
+    : { title: 'Product not found' };
+};

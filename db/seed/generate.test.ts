@@ -1,0 +1,134 @@
+/** Seed sanity: the demo store is big, consistent and reproducible, and its SQL script equals insertSeed. */
+import { createClient } from '@libsql/client';
+import { count } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/libsql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isId } from '../../domain/ids';
+import { createLibsqlDb, migrateLibsqlDb } from '../client-node';
+import { listProducts } from '../repositories/catalog';
+import * as schema from '../schema';
+import { DEMO_DISCOUNT_CODES, DEMO_STAFF, generateSeed, type SeedData } from './generate';
+import { insertSeed } from './insert';
+import { seedToSql, sqlLiteral } from './to-sql';
+
+const NOW = Date.UTC(2026, 10, 1);
+
+/** Everything except password hashes, whose salts are random by design. */
+function withoutHashes(d: SeedData) {
+  return {
+    ...d,
+    staffUsers: d.staffUsers.map(({ passwordHash: _, ...rest }) => rest),
+    customers: d.customers.map(({ passwordHash: _, ...rest }) => rest),
+  };
+}
+
+describe('demo store seed', () => {
+  let seed: SeedData;
+  beforeAll(async () => {
+    seed = await generateSeed({ now: NOW, passwordIterations: 1000 });
+  });
+
+  it('is a realistic store: >= 200 active products over >= 8 categories', () => {
+    expect(seed.products.length).toBeGreaterThanOrEqual(200);
+    expect(seed.categories.length).toBeGreaterThanOrEqual(8);
+    expect(seed.products.every((p) => p.status === 'active')).toBe(true);
+    for (const c of seed.categories) expect(seed.products.some((p) => p.categoryId === c.id)).toBe(true);
+    expect(new Set(seed.products.map((p) => p.slug)).size).toBe(seed.products.length);
+    expect(new Set(seed.products.map((p) => p.brand)).size).toBeGreaterThan(3);
+    expect(seed.products.every((p) => isId('product', p.id) && p.createdAt < NOW)).toBe(true);
+  });
+
+  it('gives every SKU a unique code, an integer price and an inventory row', () => {
+    const skus = seed.variants.map((v) => v.sku);
+    expect(new Set(skus).size).toBe(skus.length);
+    expect(skus.every((s) => /^[A-Z]{3}-\d{4}(-[A-Z0-9]+){0,2}$/.test(s))).toBe(true);
+    expect(skus.some((s) => /^TSH-0001-M-[A-Z]+$/.test(s))).toBe(true);
+    const stocked = new Set(seed.inventory.map((l) => l.sku));
+    expect(stocked.size).toBe(skus.length);
+    expect(skus.every((s) => stocked.has(s))).toBe(true);
+    for (const v of seed.variants) {
+      expect(Number.isInteger(v.priceAmount) && v.priceAmount > 0).toBe(true);
+      if (v.compareAtAmount !== null) expect(v.compareAtAmount).toBeGreaterThan(v.priceAmount);
+      expect(v.currency).toBe('USD');
+    }
+    expect(seed.variants.some((v) => v.compareAtAmount !== null)).toBe(true);
+    expect(seed.products.every((p) => seed.variants.some((v) => v.productId === p.id))).toBe(true);
+  });
+
+  it('has sold-out, low and healthy stock', () => {
+    const levels = seed.inventory.map((l) => l.onHand);
+    expect(levels.every((n) => Number.isInteger(n) && n >= 0 && n <= 60)).toBe(true);
+    expect(levels.filter((n) => n === 0).length).toBeGreaterThan(0);
+    expect(levels.filter((n) => n > 0 && n < 5).length).toBeGreaterThan(0);
+    expect(levels.filter((n) => n >= 5).length / levels.length).toBeGreaterThan(0.7);
+  });
+
+  it('gives each product 1-3 placeholder images and many products published reviews', () => {
+    for (const p of seed.products) {
+      const images = seed.images.filter((i) => i.productId === p.id);
+      expect(images.length).toBeGreaterThanOrEqual(1);
+      expect(images.length).toBeLessThanOrEqual(3);
+      images.forEach((img, n) => {
+        expect(img.url).toBe(`/media/placeholder/${p.slug}-${n + 1}.svg`);
+        expect(img.alt).toContain(p.name);
+      });
+    }
+    const reviewed = new Set(seed.reviews.filter((r) => r.status === 'published').map((r) => r.productId));
+    expect(reviewed.size / seed.products.length).toBeGreaterThan(0.5);
+    expect(seed.reviews.every((r) => r.rating >= 1 && r.rating <= 5 && r.createdAt <= NOW)).toBe(true);
+  });
+
+  it('has demo staff for each role, customers, codes, banners and content', () => {
+    expect(seed.staffUsers.map((s) => [s.email, s.role])).toEqual(DEMO_STAFF.map((s) => [s.email, s.role]));
+    expect(seed.staffUsers.every((s) => s.passwordHash.length > 20 && !s.passwordHash.includes('demo'))).toBe(
+      true,
+    );
+    expect(seed.customers.length).toBeGreaterThanOrEqual(2);
+    expect(seed.addresses.length).toBeGreaterThanOrEqual(seed.customers.length);
+    expect(seed.discountCodes.map((c) => c.code)).toEqual([...DEMO_DISCOUNT_CODES]);
+    expect(seed.banners.length).toBeGreaterThanOrEqual(1);
+    expect(seed.pages.map((p) => p.slug)).toContain('about');
+    expect(seed.posts.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is deterministic for the same options and honours productCount', async () => {
+    const again = await generateSeed({ now: NOW, passwordIterations: 1000 });
+    expect(withoutHashes(again)).toEqual(withoutHashes(seed));
+    const small = await generateSeed({ now: NOW, productCount: 12, passwordIterations: 1000 });
+    expect(small.products).toHaveLength(12);
+  });
+});
+
+describe('seed SQL script', () => {
+  it('escapes quotes and renders nulls and integers', () => {
+    expect(sqlLiteral("O'Brien's")).toBe("'O''Brien''s'");
+    expect(sqlLiteral(null)).toBe('NULL');
+    expect(sqlLiteral(1999)).toBe('1999');
+  });
+
+  it('loads the same rows as insertSeed, and can be applied twice', async () => {
+    const seed = await generateSeed({ now: NOW, productCount: 30, passwordIterations: 1000 });
+    seed.products[0]!.name = "Sam's 'Quoted' Tee; -- not a comment";
+    const script = seedToSql(seed);
+    for (const statement of script.split(';\n')) expect(statement.length).toBeLessThan(100_000);
+
+    const client = createClient({ url: ':memory:' });
+    const viaSql = drizzle(client, { schema });
+    await migrateLibsqlDb(viaSql);
+    await client.executeMultiple(script);
+    await client.executeMultiple(script);
+    const viaDrizzle = createLibsqlDb(':memory:');
+    await migrateLibsqlDb(viaDrizzle);
+    await insertSeed(viaDrizzle, seed);
+
+    for (const table of [schema.products, schema.productVariants, schema.inventoryLevels, schema.banners]) {
+      const fromSql = await viaSql.select().from(table);
+      expect(fromSql.length).toBeGreaterThan(0);
+      expect(fromSql).toEqual(await viaDrizzle.select().from(table));
+    }
+    const [counted] = await viaSql.select({ n: count() }).from(schema.productVariants);
+    expect(counted?.n).toBe(seed.variants.length);
+    const page = await listProducts(viaSql, { q: "Sam's 'Quoted'", limit: 10, offset: 0 });
+    expect(page.items.map((i) => i.name)).toEqual([seed.products[0]!.name]);
+  });
+});

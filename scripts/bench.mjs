@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: starts the Worker under local wrangler dev, load-tests four routes over loopback with
+ * autocannon at several concurrencies, prints a table with ratios to the /api/ping baseline and writes
+ * tmp/bench-results.json. See docs/benchmarks.md for how to read the numbers.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadFixtures, probeRateLimit } from './bench/fixtures.mjs';
+import { measureCell } from './bench/measure.mjs';
+import { describeMachine, formatTable, withRatios } from './bench/report.mjs';
+import { buildScenarios } from './bench/scenarios.mjs';
+import { startServer } from './bench/server.mjs';
+
+const env = process.env;
+const CONFIG = {
+  port: Number(env.BENCH_PORT ?? 8930),
+  connections: (env.BENCH_CONNECTIONS ?? '1,8,32').split(',').map(Number),
+  durationS: Number(env.BENCH_DURATION ?? 10),
+  warmupS: Number(env.BENCH_WARMUP ?? 2),
+  scenarios: env.BENCH_SCENARIOS?.split(',') ?? null,
+  persistDir: '.wrangler/bench',
+  resultsPath: 'tmp/bench-results.json',
+  serverLogPath: 'tmp/bench-server.log',
+  healthTimeoutMs: 150_000,
+  // Whatever happens, the bench ends by then (the cells alone take ~12 × (warm-up + duration)).
+  watchdogMs: 9 * 60_000,
+};
+
+function log(msg) {
+  console.error(`[bench] ${msg}`);
+}
+
+/** Either the server this script starts, or (BENCH_URL) one already running on loopback. */
+async function acquireServer() {
+  if (!env.BENCH_URL) return startServer({ ...CONFIG, logPath: CONFIG.serverLogPath });
+  const url = new URL(env.BENCH_URL);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    throw new Error('BENCH_URL must be a loopback URL');
+  return { baseUrl: url.origin, stop: async () => {}, logPath: null };
+}
+
+/** A scenario whose preflight request does not answer 2xx is reported as skipped instead of measured. */
+async function preflight(baseUrl, scenario) {
+  if (!scenario.preflight) return null;
+  const res = await fetch(`${baseUrl}${scenario.preflight}`, { signal: AbortSignal.timeout(15_000) });
+  await res.arrayBuffer();
+  return res.ok ? null : `GET ${scenario.preflight} answered ${res.status}`;
+}
+
+/** Runs every scenario at each concurrency; at each level the baseline runs first, right before the others. */
+async function runCells(baseUrl, scenarios) {
+  const skipReasons = new Map();
+  for (const s of scenarios) skipReasons.set(s.id, await preflight(baseUrl, s));
+  const cells = [];
+  for (const connections of CONFIG.connections) {
+    for (const scenario of scenarios) {
+      const skipped = skipReasons.get(scenario.id);
+      if (skipped) {
+        cells.push({ scenario: scenario.id, label: scenario.label, connections, skipped });
+        continue;
+      }
+      const { durationS, warmupS } = CONFIG;
+      const cell = await measureCell({ baseUrl, scenario, connections, durationS, warmupS });
+      log(
+        `${scenario.id} c=${connections}: ${cell.rps} req/s, p50 ${cell.latencyMs.p50} ms, non-2xx ${cell.non2xx}`,
+      );
+      cells.push(cell);
+    }
+  }
+  return cells;
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const t0 = Date.now();
+  // Other work on a 2-core machine moves every number: record the load before and after.
+  const loadBefore = describeMachine().loadAverage1m;
+  log(`starting the Worker on 127.0.0.1:${CONFIG.port} (log: ${CONFIG.serverLogPath})`);
+  const server = await acquireServer();
+  async function stopOnSignal(signal) {
+    interrupted = true;
+    log(`${signal}: stopping the server`);
+    await server.stop();
+    process.exit(130);
+  }
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  try {
+    log(`server up after ${((Date.now() - t0) / 1000).toFixed(1)} s; reading fixtures`);
+    const fixtures = await loadFixtures(server.baseUrl);
+    log(
+      `${fixtures.slugs.length} slugs, ${fixtures.categories.length} categories, ${fixtures.skus.length} sellable SKUs`,
+    );
+    const rateLimit = await probeRateLimit(server.baseUrl);
+    log(`rate limiter, one client key: ${JSON.stringify(rateLimit.statuses)}`);
+    const scenarios = buildScenarios(fixtures).filter(
+      (s) => !CONFIG.scenarios || CONFIG.scenarios.includes(s.id),
+    );
+    const cells = withRatios(await runCells(server.baseUrl, scenarios));
+    const machine = describeMachine();
+    const report = {
+      startedAt,
+      wallTimeS: Math.round((Date.now() - t0) / 1000),
+      machine: { ...machine, loadAverage1mBefore: loadBefore, loadAverage1mAfter: machine.loadAverage1m },
+      config: { ...CONFIG, baseUrl: server.baseUrl },
+      fixtures: {
+        slugs: fixtures.slugs.length,
+        categories: fixtures.categories,
+        skus: fixtures.skus,
+        skuProbe: fixtures.skuProbe,
+      },
+      rateLimitProbe: rateLimit,
+      cells,
+    };
+    mkdirSync('tmp', { recursive: true });
+    writeFileSync(CONFIG.resultsPath, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\n${formatTable(cells)}\n`);
+    console.log(
+      `${machine.nproc} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, wrangler ${machine.wrangler}; ` +
+        `load average ${loadBefore} before, ${machine.loadAverage1m} after`,
+    );
+    if (Math.max(loadBefore, machine.loadAverage1m) > machine.nproc) {
+      console.log('The machine was busy with other work: absolute numbers are noisy, compare the ratios.');
+    }
+    console.log(`Results: ${CONFIG.resultsPath} (${report.wallTimeS} s in all)`);
+  } finally {
+    const t1 = Date.now();
+    await server.stop();
+    log(`server stopped in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  }
+}
+
+/** Set on Ctrl-C: the signal handler stops the server and exits; main's own failure is then expected noise. */
+let interrupted = false;
+
+const watchdog = setTimeout(() => {
+  log(`still running after ${CONFIG.watchdogMs / 60_000} min: giving up`);
+  process.exit(1); // the 'exit' hook in bench/server.mjs kills the server's process group
+}, CONFIG.watchdogMs);
+watchdog.unref();
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    if (interrupted) return;
+    console.error(`[bench] failed: ${error.stack ?? error}`);
+    process.exit(1);
+  },
+);

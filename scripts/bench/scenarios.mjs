@@ -1,0 +1,92 @@
+/** Bench scenarios: the routes under test as autocannon request lists that rotate over real data. */
+import { mintCartId, nextClientIp } from './fixtures.mjs';
+
+/** Items each simulated shopper adds to one cart before the next fresh cart: a few, not one or hundreds. */
+const ADDS_PER_CART = 4;
+
+/** autocannon requests whose path cycles through `paths`, one per request, across all connections. */
+function rotatingGet(paths) {
+  let i = 0;
+  function setupRequest(req) {
+    const path = paths[i % paths.length];
+    i += 1;
+    return { ...req, path };
+  }
+  return [{ method: 'GET', setupRequest }];
+}
+
+/** Product list queries: the first pages, each category, and a sorted page, so D1 does varied work. */
+function productListPaths(categories) {
+  const paths = [
+    '/api/products?limit=24',
+    '/api/products?limit=24&offset=24',
+    '/api/products?limit=24&sort=price_asc',
+  ];
+  for (const category of categories.slice(0, 8)) {
+    paths.push(`/api/products?limit=24&category=${encodeURIComponent(category)}`);
+  }
+  paths.push('/api/products?limit=24&offset=48&sort=newest');
+  return paths;
+}
+
+/**
+ * Add-to-cart, modelled as shoppers: each connection adds ADDS_PER_CART items to its own fresh cart
+ * (minted like domain/ids.ts, so each cart is a new CartDO), then starts another. autocannon gives each
+ * connection its own `context` and resets it when the request list wraps, which is what ties a cart to
+ * one connection: sharing carts across connections would measure lock contention on one CartDO instead.
+ * SKUs rotate over ones known to be sellable, and every request carries a distinct CF-Connecting-IP so
+ * the per-client rate limiter (120/min) measures nothing but the cart path.
+ */
+function addToCartRequests(skus) {
+  let n = 0;
+  return Array.from({ length: ADDS_PER_CART }, (_, i) => ({
+    method: 'POST',
+    setupRequest: (req, context) => {
+      if (i === 0 || !context.cartId) {
+        context.cartId = mintCartId();
+        context.firstSku = n; // consecutive SKUs, so one cart holds distinct lines
+        n += ADDS_PER_CART;
+      }
+      const sku = skus[(context.firstSku + i) % skus.length];
+      return {
+        ...req,
+        path: `/api/carts/${context.cartId}/items`,
+        headers: { ...req.headers, 'content-type': 'application/json', 'cf-connecting-ip': nextClientIp() },
+        body: JSON.stringify({ sku, quantity: 1 }),
+      };
+    },
+  }));
+}
+
+/**
+ * The four scenarios, baseline first. `preflight` is one plain request that must answer 2xx before the
+ * scenario is measured (a route that does not exist yet would only measure the 404 page).
+ */
+export function buildScenarios({ slugs, categories, skus }) {
+  return [
+    {
+      id: 'ping',
+      label: 'GET /api/ping (baseline)',
+      preflight: '/api/ping',
+      requests: () => rotatingGet(['/api/ping']),
+    },
+    {
+      id: 'product-page',
+      label: 'GET /p/<slug>/ (SSR page)',
+      preflight: `/p/${slugs[0]}/`,
+      requests: () => rotatingGet(slugs.map((s) => `/p/${encodeURIComponent(s)}/`)),
+    },
+    {
+      id: 'product-list',
+      label: 'GET /api/products?limit=24',
+      preflight: '/api/products?limit=24',
+      requests: () => rotatingGet(productListPaths(categories)),
+    },
+    {
+      id: 'add-to-cart',
+      label: 'POST /api/carts/<id>/items',
+      preflight: null, // the SKU probe in loadFixtures already proved this route answers 200
+      requests: () => addToCartRequests(skus),
+    },
+  ];
+}
