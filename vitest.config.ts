@@ -24,7 +24,11 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'workerd',
-            include: ['tests/integration/**/*.test.ts', 'durable-objects/**/*.test.ts', 'worker/**/*.test.ts'],
+            include: [
+              'tests/integration/**/*.test.ts',
+              'durable-objects/**/*.test.ts',
+              'worker/**/*.test.ts',
+            ],
             setupFiles: ['./tests/integration/apply-migrations.ts'],
           },
         },

@@ -31,7 +31,7 @@ function log(msg) {
 
 /** Either the server this script starts, or (BENCH_URL) one already running on loopback. */
 async function acquireServer() {
-  if (!env.BENCH_URL) return startServer({ ...CONFIG, logPath: CONFIG.serverLogPath });
+  if (!env.BENCH_URL) return startServer({ ...CONFIG, logPath: CONFIG.serverLogPath, log });
   const url = new URL(env.BENCH_URL);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
     throw new Error('BENCH_URL must be a loopback URL');

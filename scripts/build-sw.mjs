@@ -16,7 +16,17 @@ const GLOB_PATTERNS = [
 ];
 
 /** Adapter and deployment files that are not served to browsers, plus pages the Worker renders itself. */
-const GLOB_IGNORES = ['_worker.js', '_worker.js/**', '_routes.json', '_headers', '.assetsignore', 'q-manifest.json', '404.html', 'sitemap.xml', 'sw.js'];
+const GLOB_IGNORES = [
+  '_worker.js',
+  '_worker.js/**',
+  '_routes.json',
+  '_headers',
+  '.assetsignore',
+  'q-manifest.json',
+  '404.html',
+  'sitemap.xml',
+  'sw.js',
+];
 
 /** Every file the precache must hold, or the SW would install without an offline fallback. */
 const REQUIRED = ['offline.html', 'manifest.webmanifest', 'favicon.svg'];

@@ -37,7 +37,17 @@ export function start(command, args, options = {}) {
 /** Counts rows of a table in the local D1 database (0 when the table does not exist). */
 export function countLocalRows(table) {
   try {
-    const out = capture('npx', ['wrangler', 'd1', 'execute', 'edgeshop', '--local', ...persistArgs, '--json', '--command', `SELECT count(*) AS n FROM ${table}`]);
+    const out = capture('npx', [
+      'wrangler',
+      'd1',
+      'execute',
+      'edgeshop',
+      '--local',
+      ...persistArgs,
+      '--json',
+      '--command',
+      `SELECT count(*) AS n FROM ${table}`,
+    ]);
     return JSON.parse(out)[0]?.results?.[0]?.n ?? 0;
   } catch {
     return 0;

@@ -28,6 +28,8 @@ const ICONS = [
 
 mkdirSync('public/icons', { recursive: true });
 for (const icon of ICONS) {
-  const info = await sharp(logoSvg(icon)).png({ compressionLevel: 9, palette: true }).toFile(`public/icons/${icon.file}`);
+  const info = await sharp(logoSvg(icon))
+    .png({ compressionLevel: 9, palette: true })
+    .toFile(`public/icons/${icon.file}`);
   console.log(`public/icons/${icon.file}: ${info.width}×${info.height}, ${info.size} bytes`);
 }

@@ -5,7 +5,8 @@ import { persistArgs, run, start } from './lib.mjs';
 const port = process.env.PORT ?? '8787';
 const inspectorPort = process.env.INSPECTOR_PORT ?? String(Number(port) + 1442);
 
-if (process.env.SKIP_BUILD !== '1' || !existsSync('server/entry.cloudflare-pages.js')) run('npm', ['run', 'build']);
+if (process.env.SKIP_BUILD !== '1' || !existsSync('server/entry.cloudflare-pages.js'))
+  run('npm', ['run', 'build']);
 run('node', ['scripts/prepare-db.mjs']);
 
 console.log(`
@@ -19,6 +20,18 @@ console.log(`
     customer   jane@demo.shop        jane-demo-1234
 `);
 
-const child = start('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', port, '--inspector-port', inspectorPort, ...persistArgs, '--log-level', process.env.WRANGLER_LOG ?? 'info']);
+const child = start('npx', [
+  'wrangler',
+  'dev',
+  '--ip',
+  '127.0.0.1',
+  '--port',
+  port,
+  '--inspector-port',
+  inspectorPort,
+  ...persistArgs,
+  '--log-level',
+  process.env.WRANGLER_LOG ?? 'info',
+]);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

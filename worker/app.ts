@@ -35,7 +35,9 @@ export function createApp(pages?: PageHandler) {
   app.route('/api', catalog);
   app.route('/api', carts);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
-  app.get('/api/docs', (c) => c.html(renderReference(app.getOpenAPI31Document(OPENAPI_INFO) as ReferenceDoc)));
+  app.get('/api/docs', (c) =>
+    c.html(renderReference(app.getOpenAPI31Document(OPENAPI_INFO) as ReferenceDoc)),
+  );
   app.all('/api/*', apiNotFound(app));
 
   app.route('/media', media);

@@ -6,6 +6,8 @@ import type { Env } from './env';
 export { CartDO } from '../durable-objects/cart/cart-do';
 export { StockDO } from '../durable-objects/stock/stock-do';
 
-const app = createApp((request, env, ctx) => renderPage(request, env as unknown as Record<string, unknown>, ctx));
+const app = createApp((request, env, ctx) =>
+  renderPage(request, env as unknown as Record<string, unknown>, ctx),
+);
 
 export default app satisfies ExportedHandler<Env>;

@@ -21,6 +21,7 @@ const DEFAULT_HERO: HeroContent = {
 };
 
 /** The hero (from a scheduled `home-hero` banner when there is one) and the featured products. */
+// biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useHome = routeLoader$(async ({ platform }) => {
   const db = createDb(platform.env);
   const [banners, featured] = await Promise.all([

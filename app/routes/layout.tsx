@@ -17,6 +17,7 @@ export const onRequest: RequestHandler = ({ headers }) => {
 };
 
 /** Categories for the navigation and the cart's item count for the header. */
+// biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useShell = routeLoader$(async ({ platform, cookie }) => {
   const env = platform.env;
   const db = createDb(env);

@@ -1,7 +1,8 @@
 /** Bench server lifecycle: start `scripts/start.mjs` in its own process group, wait for health, stop it all. */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 
 const POLL_MS = 500;
 
@@ -40,6 +41,33 @@ async function waitForHealth(baseUrl, child, deadline) {
   throw new Error('the server did not answer /api/health with 200 in time');
 }
 
+const SSR_ENTRY = 'server/entry.cloudflare-pages.js';
+
+/** Newest modification time (ms) of the files under `dir`. */
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Whether start.mjs must build: when the SSR build is missing or BENCH_BUILD=1. wrangler bundles worker/
+ * itself on every start, but the pages come from the Qwik build, so a build older than app/ would
+ * benchmark yesterday's pages: that is only warned about, since a build rewrites dist/ and server/ for
+ * everyone working in this tree.
+ */
+function decideBuild(log) {
+  if (process.env.BENCH_BUILD === '1' || !existsSync(SSR_ENTRY)) return true;
+  if (newestMtime('app') > statSync(SSR_ENTRY).mtimeMs) {
+    log(
+      `warning: ${SSR_ENTRY} is older than app/: run \`npm run build\` (or BENCH_BUILD=1) for current pages`,
+    );
+  }
+  return false;
+}
+
 /** True while any process of the group `pgid` is alive. */
 function groupAlive(pgid) {
   try {
@@ -56,18 +84,18 @@ function groupAlive(pgid) {
  * processes, which a plain `child.kill()` would leave running.
  * @returns {Promise<{ baseUrl: string, stop: () => Promise<void>, logPath: string }>}
  */
-export async function startServer({ port, persistDir, logPath, healthTimeoutMs }) {
+export async function startServer({ port, persistDir, logPath, healthTimeoutMs, log = console.error }) {
   if (await isPortBusy(port))
     throw new Error(`port ${port} is already in use: stop that server or set BENCH_PORT`);
-  const needsBuild = !existsSync('server/entry.cloudflare-pages.js');
+  const needsBuild = decideBuild(log);
   // Cart Durable Objects minted by earlier runs are bench garbage: dropping them keeps disk use flat
   // and every run starts from the same state. The seeded D1 and the stock objects are kept.
   rmSync(`${persistDir}/v3/do/edgeshop-CartDO`, { recursive: true, force: true });
   mkdirSync('tmp', { recursive: true });
-  const log = openSync(logPath, 'w');
+  const logFd = openSync(logPath, 'w');
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     detached: true,
-    stdio: ['ignore', log, log],
+    stdio: ['ignore', logFd, logFd],
     env: {
       ...process.env,
       PORT: String(port),

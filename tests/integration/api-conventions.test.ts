@@ -91,7 +91,9 @@ describe('catalog', () => {
     expect(first.total).toBe(12);
     expect(first.items).toHaveLength(5);
     for (const p of first.items) expect(Number.isInteger(p.priceFrom.amount)).toBe(true);
-    const second = (await (await api('/api/products?limit=5&offset=5')).json()) as { items: { slug: string }[] };
+    const second = (await (await api('/api/products?limit=5&offset=5')).json()) as {
+      items: { slug: string }[];
+    };
     expect(second.items.map((p) => p.slug)).not.toContain(first.items[0]!.slug);
   });
 

@@ -1,5 +1,4 @@
 /** Cart API through the real Worker, CartDO, StockDO and D1: happy path, nasty input, idempotency, concurrency. */
-import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeedData } from '../../db/seed/generate';
 import { newId } from '../../domain/ids';
@@ -50,7 +49,10 @@ describe('adding to a cart', () => {
     const cartId = newId('cart');
     const sku = stockedSku(data, 4);
     await api(`/api/carts/${cartId}/items`, jsonBody({ sku, quantity: 1 }));
-    const set = await api(`/api/carts/${cartId}/items/${sku}`, { ...jsonBody({ quantity: 4 }), method: 'PUT' });
+    const set = await api(`/api/carts/${cartId}/items/${sku}`, {
+      ...jsonBody({ quantity: 4 }),
+      method: 'PUT',
+    });
     expect(((await set.json()) as Cart).lines[0]!.quantity).toBe(4);
     const removed = await api(`/api/carts/${cartId}/items/${sku}`, { method: 'DELETE' });
     expect(removed.status).toBe(200);
@@ -78,7 +80,10 @@ describe('bad input is a clear 4xx and writes nothing', () => {
     it(`rejects ${name}`, async () => {
       const api = newClient();
       const cartId = newId('cart');
-      const res = await api(`/api/carts/${cartId}/items`, jsonBody({ sku: stockedSku(data), ...(extra as object) }));
+      const res = await api(
+        `/api/carts/${cartId}/items`,
+        jsonBody({ sku: stockedSku(data), ...(extra as object) }),
+      );
       expect(res.status).toBe(status);
       expect(res.headers.get('Content-Type')).toBe('application/problem+json');
       expect(await res.json()).toMatchObject({ code });
@@ -99,7 +104,10 @@ describe('bad input is a clear 4xx and writes nothing', () => {
     const api = newClient();
     const cartId = newId('cart');
     const sku = stockedSku(data, 1);
-    const res = await api(`/api/carts/${cartId}/items`, jsonBody({ sku, quantity: Math.min(99, onHandOf(sku) + 1) }));
+    const res = await api(
+      `/api/carts/${cartId}/items`,
+      jsonBody({ sku, quantity: Math.min(99, onHandOf(sku) + 1) }),
+    );
     if (onHandOf(sku) + 1 > 99) throw new Error('pick a SKU with less stock for this test');
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ code: 'INSUFFICIENT_STOCK', available: onHandOf(sku) });
@@ -139,7 +147,10 @@ describe('bad input is a clear 4xx and writes nothing', () => {
   });
 
   it('rejects a malformed cart id with 400', async () => {
-    const res = await newClient()('/api/carts/not-a-cart/items', jsonBody({ sku: stockedSku(data), quantity: 1 }));
+    const res = await newClient()(
+      '/api/carts/not-a-cart/items',
+      jsonBody({ sku: stockedSku(data), quantity: 1 }),
+    );
     expect(res.status).toBe(400);
   });
 });
@@ -163,8 +174,14 @@ describe('Idempotency-Key', () => {
     const api = newClient();
     const cartId = newId('cart');
     const sku = stockedSku(data, 3);
-    await api(`/api/carts/${cartId}/items`, jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'add-key-0002' }));
-    const res = await api(`/api/carts/${cartId}/items`, jsonBody({ sku, quantity: 2 }, { 'Idempotency-Key': 'add-key-0002' }));
+    await api(
+      `/api/carts/${cartId}/items`,
+      jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'add-key-0002' }),
+    );
+    const res = await api(
+      `/api/carts/${cartId}/items`,
+      jsonBody({ sku, quantity: 2 }, { 'Idempotency-Key': 'add-key-0002' }),
+    );
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
     expect((await readCart(api, cartId)).lines[0]!.quantity).toBe(1);
@@ -174,9 +191,15 @@ describe('Idempotency-Key', () => {
     const api = newClient();
     const cartId = newId('cart');
     const sku = stockedSku(data, 1);
-    const bad = await api(`/api/carts/${cartId}/items`, jsonBody({ sku: 'NOPE-1', quantity: 1 }, { 'Idempotency-Key': 'retry-key-01' }));
+    const bad = await api(
+      `/api/carts/${cartId}/items`,
+      jsonBody({ sku: 'NOPE-1', quantity: 1 }, { 'Idempotency-Key': 'retry-key-01' }),
+    );
     expect(bad.status).toBe(422);
-    const good = await api(`/api/carts/${cartId}/items`, jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'retry-key-01' }));
+    const good = await api(
+      `/api/carts/${cartId}/items`,
+      jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'retry-key-01' }),
+    );
     expect(good.status).toBe(200);
   });
 
@@ -193,9 +216,9 @@ describe('Idempotency-Key', () => {
     const cartId = newId('cart');
     const sku = stockedSku(data, 2);
     const init = () => jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'concurrent-key-1' });
-    const statuses = (await Promise.all(Array.from({ length: 5 }, () => api(`/api/carts/${cartId}/items`, init())))).map(
-      (r) => r.status,
-    );
+    const statuses = (
+      await Promise.all(Array.from({ length: 5 }, () => api(`/api/carts/${cartId}/items`, init())))
+    ).map((r) => r.status);
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
     expect((await readCart(api, cartId)).lines[0]!.quantity).toBe(1);

@@ -1,8 +1,8 @@
 /** Shared set-up for workerd integration tests: a small seeded store and a fetch into the Worker. */
 import { env, SELF } from 'cloudflare:test';
 import { createDb } from '../../db/client';
-import { insertSeed } from '../../db/seed/insert';
 import { generateSeed, type SeedData } from '../../db/seed/generate';
+import { insertSeed } from '../../db/seed/insert';
 
 /** The fixed clock of the seeded store. */
 export const SEED_NOW = Date.UTC(2026, 10, 1);
@@ -28,7 +28,11 @@ export function newClient() {
 
 /** JSON request options. */
 export function jsonBody(body: unknown, headers: Record<string, string> = {}): RequestInit {
-  return { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
+  return {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 /** A variant that has at least `min` units on hand. */

@@ -48,7 +48,10 @@ const cartResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: Cart } },
 });
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
 
 export const carts = newApi()
   .openapi(
@@ -101,7 +104,10 @@ export const carts = newApi()
     }),
     async (c) => {
       const { cartId, sku } = c.req.valid('param');
-      const result = await setCartQuantity(c.env, c.var.db, cartId, { sku, quantity: c.req.valid('json').quantity });
+      const result = await setCartQuantity(c.env, c.var.db, cartId, {
+        sku,
+        quantity: c.req.valid('json').quantity,
+      });
       if (!result.ok) throw problemFrom(result.error);
       return c.json(result.value, 200);
     },

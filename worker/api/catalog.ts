@@ -6,7 +6,13 @@ import { ProblemError, problemResponses } from '../http/problem';
 import { MoneyOut } from './schemas';
 
 const Category = z
-  .object({ id: z.string(), slug: z.string(), name: z.string(), description: z.string().nullable(), productCount: z.number().int() })
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    productCount: z.number().int(),
+  })
   .openapi('Category');
 
 const ProductSummary = z
@@ -71,7 +77,10 @@ export const catalog = newApi()
       tags: ['Catalog'],
       summary: 'List categories',
       responses: {
-        200: { description: 'Categories', content: { 'application/json': { schema: z.object({ items: z.array(Category) }) } } },
+        200: {
+          description: 'Categories',
+          content: { 'application/json': { schema: z.object({ items: z.array(Category) }) } },
+        },
       },
     }),
     async (c) => c.json({ items: await listCategories(c.var.db) }, 200),
@@ -88,7 +97,12 @@ export const catalog = newApi()
           description: 'A page of products',
           content: {
             'application/json': {
-              schema: z.object({ items: z.array(ProductSummary), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+              schema: z.object({
+                items: z.array(ProductSummary),
+                total: z.number().int(),
+                limit: z.number().int(),
+                offset: z.number().int(),
+              }),
             },
           },
         },

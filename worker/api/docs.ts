@@ -9,7 +9,8 @@ interface Operation {
   responses?: Record<string, { description?: string }>;
 }
 
-const escape = (s: string) => s.replace(/[<>&"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[<>&"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch]!);
 
 /** The parts of an OpenAPI document the page shows. */
 export interface ReferenceDoc {
@@ -25,15 +26,18 @@ export function renderReference(doc: ReferenceDoc) {
   const rows = ops
     .map(({ path, method, op }) => {
       const params = (op.parameters ?? [])
-        .map((p) => `<li><code>${escape(p.name)}</code> <small>${p.in}${p.required ? ', required' : ''}</small></li>`)
+        .map(
+          (p) =>
+            `<li><code>${escapeHtml(p.name)}</code> <small>${p.in}${p.required ? ', required' : ''}</small></li>`,
+        )
         .join('');
       const body = op.requestBody?.content?.['application/json']?.schema;
       const responses = Object.entries(op.responses ?? {})
-        .map(([status, r]) => `<li><code>${status}</code> ${escape(r.description ?? '')}</li>`)
+        .map(([status, r]) => `<li><code>${status}</code> ${escapeHtml(r.description ?? '')}</li>`)
         .join('');
-      return `<section class="op"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-<p>${escape(op.summary ?? '')}</p>${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ''}
-${body ? `<details><summary>Request body schema</summary><pre>${escape(JSON.stringify(body, null, 2))}</pre></details>` : ''}
+      return `<section class="op"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
+<p>${escapeHtml(op.summary ?? '')}</p>${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ''}
+${body ? `<details><summary>Request body schema</summary><pre>${escapeHtml(JSON.stringify(body, null, 2))}</pre></details>` : ''}
 <h4>Responses</h4><ul>${responses}</ul></section>`;
     })
     .join('');

@@ -4,7 +4,9 @@ import { sql } from 'drizzle-orm';
 import { newApi } from '../http/openapi';
 import { problemResponses } from '../http/problem';
 
-const Health = z.object({ ok: z.boolean(), database: z.enum(['d1', 'libsql']), time: z.number() }).openapi('Health');
+const Health = z
+  .object({ ok: z.boolean(), database: z.enum(['d1', 'libsql']), time: z.number() })
+  .openapi('Health');
 
 export const health = newApi()
   .openapi(
@@ -13,11 +15,21 @@ export const health = newApi()
       path: '/health',
       tags: ['System'],
       summary: 'Health check (runs one database query)',
-      responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: Health } } }, ...problemResponses(500) },
+      responses: {
+        200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
+        ...problemResponses(500),
+      },
     }),
     async (c) => {
       await c.var.db.run(sql`select 1`);
-      return c.json({ ok: true, database: c.env.TURSO_DATABASE_URL ? ('libsql' as const) : ('d1' as const), time: Date.now() }, 200);
+      return c.json(
+        {
+          ok: true,
+          database: c.env.TURSO_DATABASE_URL ? ('libsql' as const) : ('d1' as const),
+          time: Date.now(),
+        },
+        200,
+      );
     },
   )
   .get('/ping', (c) => c.text('pong'));

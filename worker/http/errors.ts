@@ -14,21 +14,33 @@ export function renderError(error: Error, c: Context<AppEnv>): Response {
     return problem(c, error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST', error.message);
   }
   console.error(
-    JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, error: String(error.stack) }),
+    JSON.stringify({
+      level: 'error',
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      error: String(error.stack),
+    }),
   );
-  return problem(c, 'INTERNAL_ERROR', `Something went wrong on our side. Quote request id ${c.get('requestId')}.`);
+  return problem(
+    c,
+    'INTERNAL_ERROR',
+    `Something went wrong on our side. Quote request id ${c.get('requestId')}.`,
+  );
 }
 
 const patternOf = (path: string) =>
-  new RegExp(`^${path.replace(/[.+?^$()[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+').replace(/\*/g, '.*')}$`);
+  new RegExp(
+    `^${path
+      .replace(/[.+?^$()[\]\\]/g, '\\$&')
+      .replace(/\/:[^/]+/g, '/[^/]+')
+      .replace(/\*/g, '.*')}$`,
+  );
 
 /** 405 when the path exists under another method, else 404. */
 export function apiNotFound(app: Hono<AppEnv>) {
   return (c: Context<AppEnv>) => {
     const allowed = new Set(
-      app.routes
-        .filter((r) => r.method !== 'ALL' && patternOf(r.path).test(c.req.path))
-        .map((r) => r.method),
+      app.routes.filter((r) => r.method !== 'ALL' && patternOf(r.path).test(c.req.path)).map((r) => r.method),
     );
     if (allowed.size > 0) {
       if (allowed.has('GET')) allowed.add('HEAD');

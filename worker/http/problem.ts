@@ -63,7 +63,11 @@ export class ProblemError extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; meta?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    readonly extra: {
+      errors?: FieldError[];
+      meta?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(detail);
   }
@@ -132,7 +136,10 @@ export function problemResponses(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((s) => [
       s,
-      { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: ProblemSchema } } },
+      {
+        description: 'Problem (RFC 9457)',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
     ]),
   );
 }

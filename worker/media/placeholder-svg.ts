@@ -11,7 +11,10 @@ function hashOf(text: string): number {
 }
 
 const escapeXml = (s: string) =>
-  s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);
+  s.replace(
+    /[<>&"']/g,
+    (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!,
+  );
 
 /** Turns `classic-oxford-shirt-2` into `Classic Oxford Shirt`. */
 export function labelFromName(name: string): string {

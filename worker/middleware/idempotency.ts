@@ -26,9 +26,13 @@ export const idempotency = createMiddleware<{ Variables: { db: Db } }>(async (c,
   const key = c.req.header('Idempotency-Key');
   if (!key || !STATE_CHANGING.has(c.req.method)) return next();
   if (!KEY_PATTERN.test(key)) {
-    throw new ProblemError('VALIDATION_FAILED', 'Idempotency-Key must be 8-128 characters of [A-Za-z0-9_.:-].', {
-      errors: [{ path: 'header.Idempotency-Key', message: 'invalid format' }],
-    });
+    throw new ProblemError(
+      'VALIDATION_FAILED',
+      'Idempotency-Key must be 8-128 characters of [A-Za-z0-9_.:-].',
+      {
+        errors: [{ path: 'header.Idempotency-Key', message: 'invalid format' }],
+      },
+    );
   }
   const db = c.var.db;
   const scope = `${c.req.method} ${c.req.path}`;
@@ -39,10 +43,16 @@ export const idempotency = createMiddleware<{ Variables: { db: Db } }>(async (c,
     const record = await findIdempotencyRecord(db, scope, key);
     if (!record) throw new ProblemError('IDEMPOTENCY_IN_PROGRESS', 'Retry this request in a moment.');
     if (record.requestHash !== requestHash) {
-      throw new ProblemError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request.');
+      throw new ProblemError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used for a different request.',
+      );
     }
     if (record.statusCode === null) {
-      throw new ProblemError('IDEMPOTENCY_IN_PROGRESS', 'The first request with this key has not finished yet.');
+      throw new ProblemError(
+        'IDEMPOTENCY_IN_PROGRESS',
+        'The first request with this key has not finished yet.',
+      );
     }
     const headers = new Headers(JSON.parse(record.responseHeaders ?? '{}') as Record<string, string>);
     headers.set('Idempotent-Replayed', 'true');
@@ -63,5 +73,12 @@ export const idempotency = createMiddleware<{ Variables: { db: Db } }>(async (c,
     const value = c.res.headers.get(name);
     if (value) headers[name] = value;
   }
-  await completeIdempotencyRecord(db, { scope, key, statusCode: c.res.status, headers, body, now: Date.now() });
+  await completeIdempotencyRecord(db, {
+    scope,
+    key,
+    statusCode: c.res.status,
+    headers,
+    body,
+    now: Date.now(),
+  });
 });

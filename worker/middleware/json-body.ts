@@ -6,8 +6,7 @@ import { ProblemError } from '../http/problem';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
-const hasBody = (req: Request) =>
-  req.body !== null && (req.headers.get('content-length') ?? '') !== '0';
+const hasBody = (req: Request) => req.body !== null && (req.headers.get('content-length') ?? '') !== '0';
 
 /** Rejects non-JSON bodies on methods that carry one. */
 export const requireJsonBody = createMiddleware(async (c, next) => {

@@ -43,7 +43,14 @@ const variantLabelOf = (v: { size: string | null; colour: string | null }) =>
 
 /** Prices a CartDO view with current catalog prices. */
 async function priceView(db: Db, view: CartView): Promise<PricedCart> {
-  const variants = new Map((await getVariantsBySkus(db, view.lines.map((l) => l.sku))).map((v) => [v.sku, v]));
+  const variants = new Map(
+    (
+      await getVariantsBySkus(
+        db,
+        view.lines.map((l) => l.sku),
+      )
+    ).map((v) => [v.sku, v]),
+  );
   const sellable = view.lines.filter((l) => variants.has(l.sku));
   const priced = priceCart({
     currency: view.currency,
@@ -98,7 +105,8 @@ async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number
   const range = checkLineQuantity(quantity);
   if (!range.ok) return range;
   const level = await stockStub(env, sku).getLevel({ sku });
-  if (!level.ok) return level.error.code === 'NOT_FOUND' ? fail('UNKNOWN_SKU', `SKU ${sku} is not stocked.`) : level;
+  if (!level.ok)
+    return level.error.code === 'NOT_FOUND' ? fail('UNKNOWN_SKU', `SKU ${sku} is not stocked.`) : level;
   if (level.value.available < quantity) {
     return fail('INSUFFICIENT_STOCK', `Only ${level.value.available} of ${sku} available.`, {
       sku,
@@ -140,12 +148,22 @@ export async function setCartQuantity(
 }
 
 /** Prices the CartDO's answer; removing from a cart that was never written leaves an empty cart, not an error. */
-async function settle(env: CartEnv, db: Db, cartId: string, view: Result<CartView>): Promise<Result<PricedCart>> {
+async function settle(
+  env: CartEnv,
+  db: Db,
+  cartId: string,
+  view: Result<CartView>,
+): Promise<Result<PricedCart>> {
   if (view.ok) return ok(await priceView(db, view.value));
   return view.error.code === 'NOT_FOUND' ? ok(emptyCart(cartId, env.SHOP_CURRENCY)) : view;
 }
 
 /** Removes a line; removing a line that is not there is not an error. */
-export async function removeFromCart(env: CartEnv, db: Db, cartId: string, sku: string): Promise<Result<PricedCart>> {
+export async function removeFromCart(
+  env: CartEnv,
+  db: Db,
+  cartId: string,
+  sku: string,
+): Promise<Result<PricedCart>> {
   return settle(env, db, cartId, await cartStub(env, cartId).removeItem({ cartId, sku }));
 }

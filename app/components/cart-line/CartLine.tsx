@@ -15,9 +15,9 @@ export const CartLine = component$<Props>(({ line, action }) => {
   const qtyId = `qty-${line.sku}`;
   return (
     <li class="cart-line" data-sku={line.sku}>
-      <a class="cart-line-media" href={`/p/${line.productSlug}`} tabIndex={-1} aria-hidden="true">
+      <div class="cart-line-media">
         {line.imageUrl && <img src={line.imageUrl} alt="" width={88} height={110} loading="lazy" />}
-      </a>
+      </div>
       <div class="cart-line-body">
         <div class="cart-line-top">
           <div>

@@ -31,13 +31,12 @@ function visiblePages(page: number, pageCount: number): (number | 'gap')[] {
 /** Previous/next and numbered page links; renders nothing for a single page. */
 export const Pagination = component$<Props>(({ page, pageCount, path, params }) => {
   if (pageCount <= 1) return null;
-  const hrefFor = (n: number) => hrefOf(path, params, n);
   return (
     <nav class="pagination" aria-label="Pagination">
       <ul class="pages">
         {page > 1 && (
           <li>
-            <a href={hrefFor(page - 1)} rel="prev">
+            <a href={hrefOf(path, params, page - 1)} rel="prev">
               <span aria-hidden="true">←</span> Previous
             </a>
           </li>
@@ -55,7 +54,7 @@ export const Pagination = component$<Props>(({ page, pageCount, path, params }) 
                   {n}
                 </span>
               ) : (
-                <a href={hrefFor(n)}>
+                <a href={hrefOf(path, params, n)}>
                   <span class="visually-hidden">Page </span>
                   {n}
                 </a>
@@ -65,7 +64,7 @@ export const Pagination = component$<Props>(({ page, pageCount, path, params }) 
         )}
         {page < pageCount && (
           <li>
-            <a href={hrefFor(page + 1)} rel="next">
+            <a href={hrefOf(path, params, page + 1)} rel="next">
               Next <span aria-hidden="true">→</span>
             </a>
           </li>

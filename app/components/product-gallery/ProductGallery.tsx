@@ -28,7 +28,7 @@ export const ProductGallery = component$<Props>(({ images, initial }) => {
                   current.value = i;
                 }}
               >
-                <img src={img.url} alt={`View image ${i + 1} of ${images.length}`} width={160} height={200} />
+                <img src={img.url} alt={`Show view ${i + 1} of ${images.length}`} width={160} height={200} />
               </a>
             </li>
           ))}

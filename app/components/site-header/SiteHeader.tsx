@@ -29,7 +29,8 @@ export const SiteHeader = component$<Props>(({ shopName, categories, cartCount }
           </svg>
           {shopName}
         </a>
-        <form class="search-form" action="/search" method="get" role="search">
+        <search class="search-form">
+<form action="/search" method="get">
           <label class="visually-hidden" for="site-search">
             Search products
           </label>
@@ -46,6 +47,7 @@ export const SiteHeader = component$<Props>(({ shopName, categories, cartCount }
             <span class="visually-hidden">Search</span>
           </button>
         </form>
+        </search>
         <a
           class="cart-link"
           href="/cart"

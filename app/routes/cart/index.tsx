@@ -12,6 +12,7 @@ import { describeCartError } from '../../lib/format';
 const EXPIRED = 'Your cart has expired. Please add the item again.';
 
 /** The priced cart, or null when this browser has no cart yet. */
+// biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useCart = routeLoader$(async ({ platform, cookie }) => {
   const cartId = readCartId(cookie);
   return cartId ? readCart(platform.env, createDb(platform.env), cartId) : null;
@@ -21,6 +22,7 @@ export const useCart = routeLoader$(async ({ platform, cookie }) => {
  * Changes one line: a quantity sets it, 0 removes the line (the Remove button posts 0). One action for both keeps
  * a single, latest outcome message for the page.
  */
+// biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useChangeLine = routeAction$(
   async ({ sku, quantity }, { platform, cookie, fail }) => {
     const cartId = readCartId(cookie);

@@ -13,6 +13,7 @@ const PAGE_SIZE = 24;
 const MAX_QUERY = 100;
 
 /** One page of matching products. */
+// biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useSearch = routeLoader$(async ({ platform, query }) => {
   const q = (query.get('q') ?? '').trim().slice(0, MAX_QUERY);
   const sort = parseSort(query.get('sort'));

@@ -13,6 +13,7 @@ import { pluralise } from '../../../lib/format';
 const PAGE_SIZE = 24;
 
 /** The category and one page of its products, or null (with status 404) when the slug is unknown. */
+// biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useCategoryPage = routeLoader$(async ({ platform, params, query, status }) => {
   const db = createDb(platform.env);
   const category = (await listCategories(db)).find((c) => c.slug === params.slug);

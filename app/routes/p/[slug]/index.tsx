@@ -14,6 +14,7 @@ import { mintCartId, readCartId, writeCartId } from '../../../lib/cart-cookie';
 import { describeCartError } from '../../../lib/format';
 
 /** The product, or null (with status 404) when no active product has this slug. */
+// biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useProduct = routeLoader$(async ({ platform, params, status }) => {
   const product = await getProductBySlug(createDb(platform.env), params.slug ?? '');
   if (!product) status(404);
@@ -24,6 +25,7 @@ export const useProduct = routeLoader$(async ({ platform, params, status }) => {
  * Adds the chosen variant to the cart. The form posts size and colour, not a SKU, so it works without JavaScript;
  * the SKU is resolved here from the product's own variants, and the price always comes from the catalog.
  */
+// biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useAddToCart = routeAction$(
   async (input, { platform, params, cookie, url, fail }) => {
     const db = createDb(platform.env);
