@@ -1,4 +1,6 @@
 /** Seed generator, catalog half: categories, products, variants, images, stock levels and reviews. */
+
+import { slugify } from '../../domain/slug';
 import type {
   categories,
   inventoryLevels,
@@ -20,14 +22,6 @@ export interface CatalogSeed {
   images: (typeof productImages.$inferSelect)[];
   inventory: (typeof inventoryLevels.$inferSelect)[];
   reviews: (typeof reviews.$inferSelect)[];
-}
-
-/** Lower-case, dash-separated, ASCII only: "Harbor & Pine Tee" → "harbor-pine-tee". */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 /** A price in minor units inside the spec's dollar range, ending in .00 or .99 like real price tags. */
