@@ -9,7 +9,7 @@ import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategi
 // workbox-precaching declares `__WB_MANIFEST` on ServiceWorkerGlobalScope; build-sw.mjs injects the list.
 declare const self: ServiceWorkerGlobalScope;
 
-/** Cache names are part of the contract with the e2e tests and docs/operations.md; bump the suffix to drop old entries. */
+/** Cache names are part of the contract with tests/e2e/offline.spec.ts; bump the suffix to drop old entries. */
 const CACHE_NAMES = {
   pages: 'pages-v1',
   media: 'media-v1',
@@ -19,16 +19,34 @@ const CACHE_NAMES = {
 const OFFLINE_URL = '/offline.html';
 
 /**
- * Trade-off: skipWaiting + clientsClaim let the very first visit be controlled (offline works after one page view)
- * and ship fixes at once, at the cost that an open tab may run old page JS against a new SW. That is safe here
- * because the SW never rewrites responses: it only chooses network or cache, and the precache keeps every hashed
- * Qwik chunk of the current build, while old chunks stay reachable on the network until the deploy rolls over.
+ * Trade-off: skipWaiting + clientsClaim let the very first visit be controlled (a page viewed once reloads offline)
+ * and ship fixes at once. The cost: a new SW takes over tabs still running the previous build, and on activation the
+ * precache drops chunks that are no longer in the manifest (and a Workers deploy removes them from the network too),
+ * so a long-open old tab that lazily loads a not-yet-used old chunk can fail until it is reloaded. Qwik loads most
+ * chunks on interaction, so this is a real but rare edge; waiting for all tabs to close would make offline support
+ * depend on the shopper closing the site first, which is worse for a store.
  */
 self.skipWaiting();
 clientsClaim();
 
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
+
+// Runtime caches from an earlier naming (e.g. pages-v0) are deleted once this SW activates.
+self.addEventListener('activate', (event) => {
+  const current = new Set<string>(Object.values(CACHE_NAMES));
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((n) => /^(pages|media|catalog)-v\d+$/.test(n) && !current.has(n))
+            .map((n) => caches.delete(n)),
+        ),
+      ),
+  );
+});
 
 /**
  * Pages that carry per-user data mark themselves `Cache-Control: no-store` (or `private, no-store`); the SW obeys,
@@ -42,11 +60,14 @@ const respectNoStore: WorkboxPlugin = {
   },
 };
 
-const isSameOrigin = (url: URL) => url.origin === self.location.origin;
+function isSameOrigin(url: URL): boolean {
+  return url.origin === self.location.origin;
+}
 
 /** Carts and checkouts are per user and change constantly: they always go to the network (the outbox replays them). */
-const isUncachedApi = (url: URL) =>
-  url.pathname.startsWith('/api/carts') || url.pathname.startsWith('/api/orders');
+function isUncachedApi(url: URL): boolean {
+  return url.pathname.startsWith('/api/carts') || url.pathname.startsWith('/api/orders');
+}
 
 // Navigations (and Qwik City's client-side route data, q-data.json) are network-first, so a visited page
 // reloads offline; 3 s keeps a flaky connection from hanging the page before the cached copy is used.

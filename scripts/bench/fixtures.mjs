@@ -70,8 +70,25 @@ async function findSellableSkus(baseUrl, slugs) {
 }
 
 /**
+ * The product page URL form that answers 200 itself: `/p/<slug>` or `/p/<slug>/`. Qwik City redirects
+ * the other form (301, `trailingSlash` in vite.config.ts), and a bench of redirects measures nothing.
+ * Returns the suffix ('' or '/'), or null when neither form answers 200 (the page does not exist yet).
+ */
+async function findPageSuffix(baseUrl, slug) {
+  for (const suffix of ['/', '']) {
+    const res = await fetch(`${baseUrl}/p/${encodeURIComponent(slug)}${suffix}`, {
+      redirect: 'manual',
+      signal: AbortSignal.timeout(15_000),
+    });
+    await res.arrayBuffer();
+    if (res.status === 200) return suffix;
+  }
+  return null;
+}
+
+/**
  * Reads what the scenarios rotate over: up to 50 product slugs, the category slugs and sellable SKUs.
- * @returns {Promise<{ slugs: string[], categories: string[], skus: string[], skuProbe: object }>}
+ * @returns {Promise<{ slugs: string[], categories: string[], pageSuffix: string | null, skus: string[], skuProbe: object }>}
  */
 export async function loadFixtures(baseUrl) {
   const list = await getJson(baseUrl, `/api/products?limit=${MAX_PRODUCTS}`);
@@ -80,11 +97,12 @@ export async function loadFixtures(baseUrl) {
   const categories = (await getJson(baseUrl, '/api/categories')).items
     .filter((c) => c.productCount > 0)
     .map((c) => c.slug);
+  const pageSuffix = await findPageSuffix(baseUrl, slugs[0]);
   const skuProbe = await findSellableSkus(baseUrl, slugs);
   if (skuProbe.sellable.length === 0) {
     throw new Error(`no SKU could be added to a cart (statuses: ${JSON.stringify(skuProbe.rejected)})`);
   }
-  return { slugs, categories, skus: skuProbe.sellable, skuProbe };
+  return { slugs, categories, pageSuffix, skus: skuProbe.sellable, skuProbe };
 }
 
 /**

@@ -6,26 +6,48 @@ import os from 'node:os';
 const BASELINE = 'ping';
 
 function ratio(a, b) {
-  return a === null || b === null || b === 0 ? null : Number((a / b).toFixed(2));
+  const r = a / b;
+  return a === null || b === null || !Number.isFinite(r) ? null : Number(r.toFixed(2));
+}
+
+function mean(values) {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** The baseline at each concurrency: the mean of its runs there (before and after the other routes). */
+function baselines(cells) {
+  const byLevel = new Map();
+  for (const c of cells) {
+    if (c.scenario !== BASELINE || c.skipped) continue;
+    byLevel.set(c.connections, [...(byLevel.get(c.connections) ?? []), c]);
+  }
+  return new Map(
+    [...byLevel].map(([level, runs]) => [
+      level,
+      {
+        p50: mean(runs.map((r) => r.latencyMs.p50)),
+        p99: mean(runs.map((r) => r.latencyMs.p99)),
+        rps: mean(runs.map((r) => r.rps)),
+      },
+    ]),
+  );
 }
 
 /**
  * Adds `vsBaseline` to every measured cell: its p50, p99 and req/s divided by the baseline's at the same
  * concurrency in the same run. Absolute numbers swing with whatever else the 2-core machine is doing;
- * the ratio of two routes measured minutes apart on the same server moves much less.
+ * the ratio of two routes measured within a minute of each other on the same server moves much less.
  */
 export function withRatios(cells) {
-  const base = new Map(
-    cells.filter((c) => c.scenario === BASELINE && !c.skipped).map((c) => [c.connections, c]),
-  );
+  const base = baselines(cells);
   return cells.map((cell) => {
     const b = base.get(cell.connections);
     if (cell.skipped || !b) return cell;
     return {
       ...cell,
       vsBaseline: {
-        p50: ratio(cell.latencyMs.p50, b.latencyMs.p50),
-        p99: ratio(cell.latencyMs.p99, b.latencyMs.p99),
+        p50: ratio(cell.latencyMs.p50, b.p50),
+        p99: ratio(cell.latencyMs.p99, b.p99),
         rps: ratio(cell.rps, b.rps),
       },
     };

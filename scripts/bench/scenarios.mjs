@@ -62,7 +62,8 @@ function addToCartRequests(skus) {
  * The four scenarios, baseline first. `preflight` is one plain request that must answer 2xx before the
  * scenario is measured (a route that does not exist yet would only measure the 404 page).
  */
-export function buildScenarios({ slugs, categories, skus }) {
+export function buildScenarios({ slugs, categories, pageSuffix, skus }) {
+  const pagePath = (slug) => `/p/${encodeURIComponent(slug)}${pageSuffix ?? '/'}`;
   return [
     {
       id: 'ping',
@@ -72,9 +73,9 @@ export function buildScenarios({ slugs, categories, skus }) {
     },
     {
       id: 'product-page',
-      label: 'GET /p/<slug>/ (SSR page)',
-      preflight: `/p/${slugs[0]}/`,
-      requests: () => rotatingGet(slugs.map((s) => `/p/${encodeURIComponent(s)}/`)),
+      label: `GET /p/<slug>${pageSuffix ?? '/'} (SSR page)`,
+      preflight: pagePath(slugs[0]),
+      requests: () => rotatingGet(slugs.map(pagePath)),
     },
     {
       id: 'product-list',

@@ -82,7 +82,7 @@ function groupAlive(pgid) {
  * Starts the Worker with `node scripts/start.mjs` (build if needed, migrate, seed once, `wrangler dev`).
  * The child leads a new process group so that stopping it also ends npx, wrangler and both workerd
  * processes, which a plain `child.kill()` would leave running.
- * @returns {Promise<{ baseUrl: string, stop: () => Promise<void>, logPath: string }>}
+ * @returns {Promise<{ baseUrl: string, stop: () => Promise<void>, logPath: string, pgid: number }>}
  */
 export async function startServer({ port, persistDir, logPath, healthTimeoutMs, log = console.error }) {
   if (await isPortBusy(port))
@@ -110,20 +110,14 @@ export async function startServer({ port, persistDir, logPath, healthTimeoutMs, 
   async function stop() {
     if (stopped) return;
     stopped = true;
-    // First the leader alone: start.mjs forwards the signal down to wrangler, which then stops its
-    // workerd children itself and reaps them. Signalling the whole group at once kills wrangler before
-    // it reaps, leaving workerd zombies until init collects them. Then the group, then SIGKILL.
-    for (const [target, signal, waitMs] of [
-      [pgid, 'SIGTERM', 4000],
-      [-pgid, 'SIGTERM', 3000],
-      [-pgid, 'SIGKILL', 1000],
+    // The whole group: signalling only start.mjs would stop at npx's `sh -c` wrapper, which forwards
+    // nothing, and leave wrangler and workerd running. SIGKILL if SIGTERM has not ended them in time.
+    for (const [signal, waitMs] of [
+      ['SIGTERM', 5000],
+      ['SIGKILL', 1000],
     ]) {
       if (!groupAlive(pgid)) return;
-      try {
-        process.kill(target, signal);
-      } catch {
-        // The leader may already be gone while the rest of the group is not.
-      }
+      process.kill(-pgid, signal);
       const deadline = Date.now() + waitMs;
       while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     }
@@ -141,7 +135,7 @@ export async function startServer({ port, persistDir, logPath, healthTimeoutMs, 
     await stop();
     throw new Error(`${error.message}; last server output:\n${tail(logPath, 30)}`);
   }
-  return { baseUrl, stop, logPath };
+  return { baseUrl, stop, logPath, pgid };
 }
 
 /** The last `lines` lines of a file (for error messages). */

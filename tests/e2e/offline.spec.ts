@@ -41,11 +41,13 @@ test('a visited page reloads offline; an unvisited one shows the offline page', 
   await waitForController(page);
 
   // Navigations after the SW took control go through it and are kept.
-  const productResponse = await page.goto(`/p/${product.slug}/`);
+  const productResponse = await page.goto(`/p/${product.slug}`);
   expect(productResponse?.status()).toBe(200);
   const productPath = new URL(page.url()).pathname;
   await expect(page.getByRole('heading', { level: 1, name: product.name })).toBeVisible();
   await waitForCachedPage(page, productPath);
+  // Product images (/media/*) go cache-first into their own cache.
+  await page.waitForFunction(async () => (await (await caches.open('media-v1')).keys()).length > 0);
   await page.goto('/');
   await waitForCachedPage(page, '/');
 
@@ -55,6 +57,8 @@ test('a visited page reloads offline; an unvisited one shows the offline page', 
     await expect(page.getByRole('heading', { level: 1, name: product.name })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: product.name })).toBeVisible();
+    await page.goto('/');
+    await expect(page.locator('body')).not.toContainText("You're offline");
 
     await page.goto('/c/never-visited-category/');
     await expect(page.getByRole('heading', { name: "You're offline" })).toBeVisible();
@@ -64,7 +68,10 @@ test('a visited page reloads offline; an unvisited one shows the offline page', 
   }
 });
 
-test('the catalogue API is served stale-while-revalidate; carts are never cached', async ({ page, context }) => {
+test('the catalogue API is served stale-while-revalidate; carts are never cached', async ({
+  page,
+  context,
+}) => {
   await page.goto('/');
   await waitForController(page);
   const online = await page.evaluate(async () => (await fetch('/api/products?limit=3')).status);
@@ -129,11 +136,17 @@ test('the Dexie outbox stores a write offline and replays it once back online', 
   const product = await firstProduct(page);
   const sku = product.variants[0]!.sku;
   await page.goto('/');
+  await waitForController(page); // SwRegister's task has run: its online/offline listeners are attached
   await page.evaluate(await offlineBundle());
 
   const cartId = await page.evaluate(async () => {
     const db = await edgeshopOffline.getDb();
-    await db.cartLines.put({ sku: 'SNAPSHOT-1', quantity: 2, addedAt: 1, unitPrice: { amount: 1250, currency: 'USD' } });
+    await db.cartLines.put({
+      sku: 'SNAPSHOT-1',
+      quantity: 2,
+      addedAt: 1,
+      unitPrice: { amount: 1250, currency: 'USD' },
+    });
     return edgeshopOffline.newId('cart');
   });
 
@@ -147,8 +160,7 @@ test('the Dexie outbox stores a write offline and replays it once back online', 
     },
     { cartId, sku },
   );
-  await context.setOffline(false);
-
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
   expect(queued.report).toMatchObject({ sent: 0, remaining: 1, halted: expect.stringMatching(/^network:/) });
   expect(queued.stored).toHaveLength(1);
   expect(queued.stored[0]).toMatchObject({
@@ -160,11 +172,17 @@ test('the Dexie outbox stores a write offline and replays it once back online', 
   });
   expect(queued.line).toMatchObject({ quantity: 2, unitPrice: { amount: 1250, currency: 'USD' } });
 
-  const replay = await page.evaluate(async () => {
-    const report = await edgeshopOffline.flushOutbox();
-    return { report, left: await (await edgeshopOffline.getDb()).outbox.count() };
+  // Back online: SwRegister's 'online' listener replays the outbox by itself.
+  await context.setOffline(false);
+  await page.waitForFunction(async () => (await (await edgeshopOffline.getDb()).outbox.count()) === 0, null, {
+    timeout: 10_000,
   });
-  expect(replay).toEqual({ report: { sent: 1, rejected: [], remaining: 0 }, left: 0 });
+  // A second flush finds nothing: the write is not sent twice.
+  expect(await page.evaluate(() => edgeshopOffline.flushOutbox())).toEqual({
+    sent: 0,
+    rejected: [],
+    remaining: 0,
+  });
 
   const cart = await page.request.get(`/api/carts/${cartId}`);
   expect(cart.status()).toBe(200);

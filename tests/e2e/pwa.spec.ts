@@ -1,4 +1,7 @@
 /** PWA e2e: the manifest and its icons, Chromium's installability check, and the headers on pages and static files. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SECURITY_HEADERS } from '../../worker/middleware/security-headers';
 
@@ -15,7 +18,9 @@ function pngSize(bytes: Buffer): string {
   return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
 }
 
-test('the web app manifest is served, complete, and its icons exist at their declared sizes', async ({ request }) => {
+test('the web app manifest is served, complete, and its icons exist at their declared sizes', async ({
+  request,
+}) => {
   const response = await request.get('/manifest.webmanifest');
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toMatch(/^application\/(manifest\+)?json/);
@@ -46,15 +51,25 @@ test('the web app manifest is served, complete, and its icons exist at their dec
   }
 });
 
-test('Chromium finds no installability errors', async ({ page }) => {
-  await page.goto('/');
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
-  const cdp = await page.context().newCDPSession(page);
-  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-  expect(installabilityErrors).toEqual([]);
-  const { url, errors } = await cdp.send('Page.getAppManifest');
-  expect(url).toMatch(/\/manifest\.webmanifest$/);
-  expect(errors).toEqual([]);
+// Contexts that Playwright creates are off the record, and Chromium never offers to install from those
+// ("in-incognito"), so this check runs in a persistent profile with the same browser and flags.
+test('Chromium finds no installability errors', async ({ playwright, launchOptions, baseURL }) => {
+  const profile = await mkdtemp(join(tmpdir(), 'edgeshop-pwa-'));
+  const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const { url, errors } = await cdp.send('Page.getAppManifest');
+    expect(url).toMatch(/\/manifest\.webmanifest$/);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
 });
 
 test('pages and static files carry the security headers; the SW and hashed files the right caching', async ({

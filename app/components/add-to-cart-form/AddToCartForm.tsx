@@ -4,10 +4,11 @@ import { Form } from '@builder.io/qwik-city';
 import type { ProductDetail } from '../../../db/repositories/catalog';
 import type { AddToCartStore } from '../../routes/p/[slug]/index';
 import { Price } from '../price/Price';
+import { StockNote } from '../stock-note/StockNote';
 import { VariantPicker } from '../variant-picker/VariantPicker';
 
 interface Props {
-  product: ProductDetail;
+  product: ProductDetail & { available: Record<string, number | null> };
   action: AddToCartStore;
 }
 
@@ -38,6 +39,7 @@ export const AddToCartForm = component$<Props>(({ product, action }) => {
           <Price price={shownPrice.price} compareAt={shownPrice.compareAt} class="product-price" />
         </div>
       )}
+      {variant.value && <StockNote available={product.available[variant.value.sku] ?? null} />}
       <VariantPicker
         sizes={product.options.sizes}
         colours={product.options.colours}

@@ -30,23 +30,23 @@ export const SiteHeader = component$<Props>(({ shopName, categories, cartCount }
           {shopName}
         </a>
         <search class="search-form">
-<form action="/search" method="get">
-          <label class="visually-hidden" for="site-search">
-            Search products
-          </label>
-          <input
-            id="site-search"
-            type="search"
-            name="q"
-            value={q}
-            placeholder="Search products"
-            maxLength={100}
-          />
-          <button type="submit">
-            <Icon name="search" />
-            <span class="visually-hidden">Search</span>
-          </button>
-        </form>
+          <form action="/search" method="get">
+            <label class="visually-hidden" for="site-search">
+              Search products
+            </label>
+            <input
+              id="site-search"
+              type="search"
+              name="q"
+              value={q}
+              placeholder="Search products"
+              maxLength={100}
+            />
+            <button type="submit">
+              <Icon name="search" />
+              <span class="visually-hidden">Search</span>
+            </button>
+          </form>
         </search>
         <a
           class="cart-link"
@@ -61,19 +61,21 @@ export const SiteHeader = component$<Props>(({ shopName, categories, cartCount }
         </a>
       </div>
       <nav class="category-nav" aria-label="Categories">
-        <ul class="container">
-          {categories.map((c) => {
-            const href = `/c/${c.slug}`;
-            const current = loc.url.pathname === href;
-            return (
-              <li key={c.slug}>
-                <a href={href} aria-current={current ? 'page' : undefined}>
-                  {c.name}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
+        <div class="container">
+          <ul class="category-links">
+            {categories.map((c) => {
+              const href = `/c/${c.slug}`;
+              const current = loc.url.pathname === href;
+              return (
+                <li key={c.slug}>
+                  <a href={href} aria-current={current ? 'page' : undefined}>
+                    {c.name}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
       </nav>
     </header>
   );

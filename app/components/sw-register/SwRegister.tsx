@@ -9,17 +9,19 @@ const BADGE_STYLE =
 export const SwRegister = component$(() => {
   const offline = useSignal(false);
 
-  // document-ready rather than visible: the task must run whatever is on screen, and after first paint.
+  // A visible task is the point here: registering a SW and listening for connectivity exist only in the browser.
+  // document-ready rather than intersection: the task must run whatever is on screen, still after first paint.
+  // biome-ignore lint/correctness/noQwikUseVisibleTask: browser-only APIs (serviceWorker, online/offline events).
   useVisibleTask$(
     ({ cleanup }) => {
-      const update = () => {
+      function update() {
         offline.value = !navigator.onLine;
-      };
-      const reconnect = () => {
+      }
+      function reconnect() {
         update();
         // Dexie and the outbox load only now, so pages that never queue a write never download them.
         void import('~/lib/offline/outbox').then(({ flushOutbox }) => flushOutbox()).catch(() => undefined);
-      };
+      }
       update();
       window.addEventListener('online', reconnect);
       window.addEventListener('offline', update);

@@ -29,7 +29,7 @@ export const VariantPicker = component$<Props>(({ sizes, colours, size, colour }
                   colour.value = c;
                 }}
               />
-              <span>
+              <span class="choice-label">
                 <span class="swatch" style={{ background: swatchFor(c) }} aria-hidden="true" />
                 {c}
               </span>
@@ -55,7 +55,7 @@ export const VariantPicker = component$<Props>(({ sizes, colours, size, colour }
                   size.value = s;
                 }}
               />
-              <span>{s}</span>
+              <span class="choice-label">{s}</span>
             </label>
           ))}
         </div>

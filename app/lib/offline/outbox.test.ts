@@ -66,11 +66,12 @@ function scriptedFetch(script: Array<Response | Error>) {
   return { fetchFn, sent };
 }
 
-const problem = (status: number, code: string) =>
-  new Response(JSON.stringify({ status, code, detail: `${code} happened` }), {
+function problem(status: number, code: string): Response {
+  return new Response(JSON.stringify({ status, code, detail: `${code} happened` }), {
     status,
     headers: { 'Content-Type': 'application/problem+json' },
   });
+}
 
 describe('decideReplay', () => {
   it('maps outcomes to done, retry or reject', () => {

@@ -74,7 +74,9 @@ export function decideReplay(outcome: ReplayOutcome, attemptsBefore: number): Re
 
 /** The store in this browser's IndexedDB (Dexie is loaded on first use). */
 export function dexieOutboxStore(): OutboxStore {
-  const db = () => import('./db').then((m) => m.getDb());
+  function db() {
+    return import('./db').then((m) => m.getDb());
+  }
   return {
     add: async (entry) => (await (await db()).outbox.add(entry)) as number,
     list: async () => (await db()).outbox.orderBy('id').toArray(),
@@ -132,7 +134,9 @@ export interface FlushOptions {
  * then set quantity). Runs under a Web Lock when available, so two tabs never replay the same queue at once.
  */
 export function flushOutbox(fetchFn: typeof fetch = fetch, options: FlushOptions = {}): Promise<FlushReport> {
-  const run = () => flushOnce(fetchFn, options);
+  function run() {
+    return flushOnce(fetchFn, options);
+  }
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   // The DOM typing nests the callback's promise; at runtime request() resolves to the callback's result.
   return locks ? (locks.request('edgeshop-outbox', run) as unknown as Promise<FlushReport>) : run();

@@ -3,6 +3,7 @@ import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeAction$, routeLoader$, useLocation, zod$ } from '@builder.io/qwik-city';
 import { createDb } from '../../../../db/client';
 import { getProductBySlug } from '../../../../db/repositories/catalog';
+import { stockStub } from '../../../../durable-objects/stock';
 import { addToCart } from '../../../../worker/services/cart';
 import { AddToCartForm } from '../../../components/add-to-cart-form/AddToCartForm';
 import { Breadcrumbs } from '../../../components/breadcrumbs/Breadcrumbs';
@@ -13,12 +14,29 @@ import { StarRating } from '../../../components/star-rating/StarRating';
 import { mintCartId, readCartId, writeCartId } from '../../../lib/cart-cookie';
 import { describeCartError } from '../../../lib/format';
 
-/** The product, or null (with status 404) when no active product has this slug. */
+/**
+ * The product with units available per SKU (from each variant's StockDO, the source of truth), or null with
+ * status 404 when no active product has this slug. A SKU without stock records counts as 0; a failed read as null
+ * (unknown), so a stock hiccup hides the badge instead of breaking the page.
+ */
 // biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useProduct = routeLoader$(async ({ platform, params, status }) => {
   const product = await getProductBySlug(createDb(platform.env), params.slug ?? '');
-  if (!product) status(404);
-  return product;
+  if (!product) {
+    status(404);
+    return null;
+  }
+  const levels = await Promise.all(
+    product.variants.map((v) =>
+      stockStub(platform.env, v.sku)
+        .getLevel({ sku: v.sku })
+        .then(
+          (r): [string, number | null] => [v.sku, r.ok ? r.value.available : 0],
+          (): [string, number | null] => [v.sku, null],
+        ),
+    ),
+  );
+  return { ...product, available: Object.fromEntries(levels) as Record<string, number | null> };
 });
 
 /**
