@@ -8,11 +8,13 @@ rmSync(outdir, { recursive: true, force: true });
 run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir]);
 
 const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
-const main = files.map((f) => join(outdir, f)).find((f) => readFileSync(f, 'utf8').includes('class StockDO'));
+const source = files.map((f) => readFileSync(join(outdir, f), 'utf8')).join('\n');
 const failures = [];
-if (!main) failures.push('no bundled module defines StockDO');
-const source = main ? readFileSync(main, 'utf8') : '';
-for (const needle of ['class CartDO', 'createQwikCity', '/api/openapi.json']) {
+// The entry must export both Durable Object classes and the app, and carry the API and the Qwik SSR renderer.
+if (!/export\s*\{[^}]*\bCartDO\b[^}]*\bStockDO\b[^}]*as default/s.test(source)) {
+  failures.push('the entry does not export CartDO, StockDO and a default handler');
+}
+for (const needle of ['/api/openapi.json', 'q:container']) {
   if (!source.includes(needle)) failures.push(`bundle lacks ${needle}`);
 }
 const kib = files.reduce((sum, f) => sum + statSync(join(outdir, f)).size, 0) / 1024;
