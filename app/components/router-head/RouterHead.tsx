@@ -8,7 +8,8 @@ export const RouterHead = component$(() => {
   return (
     <>
       <title>{head.title ? `${head.title} · Northwind Supply` : 'Northwind Supply'}</title>
-      <link rel="canonical" href={loc.url.href} />
+      {/* Canonical without query strings (sort, qaction…), so listings and posted pages do not split search ranking. */}
+      <link rel="canonical" href={`${loc.url.origin}${loc.url.pathname}`} />
       <meta name="viewport" content="width=device-width, initial-scale=1.0" />
       <meta name="theme-color" content="#1f3a5f" />
       <link rel="manifest" href="/manifest.webmanifest" />

@@ -3,7 +3,7 @@ import { component$ } from '@builder.io/qwik';
 import type { DocumentHead, RequestHandler } from '@builder.io/qwik-city';
 import { NotFound } from '../../components/not-found/NotFound';
 
-export const onGet: RequestHandler = ({ status }) => {
+export const onRequest: RequestHandler = ({ status }) => {
   status(404);
 };
 
