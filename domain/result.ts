@@ -32,7 +32,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** Wraps an expected failure. */
-export const fail = <T = never>(code: ErrorCode, detail: string, meta?: Record<string, unknown>): Result<T> => ({
+export const fail = <T = never>(
+  code: ErrorCode,
+  detail: string,
+  meta?: Record<string, unknown>,
+): Result<T> => ({
   ok: false,
   error: meta ? { code, detail, meta } : { code, detail },
 });
