@@ -113,7 +113,11 @@ async function main() {
       startedAt,
       wallTimeS: Math.round((Date.now() - t0) / 1000),
       machine: { ...machine, loadAverage1mBefore: loadBefore, loadAverage1mAfter: machine.loadAverage1m },
-      config: { ...CONFIG, baseUrl: server.baseUrl },
+      config: {
+        ...CONFIG,
+        baseUrl: server.baseUrl,
+        localObservability: env.X_LOCAL_OBSERVABILITY ?? 'false',
+      },
       fixtures: {
         slugs: fixtures.slugs.length,
         categories: fixtures.categories,

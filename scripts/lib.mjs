@@ -24,7 +24,11 @@ export function run(command, args, options = {}) {
 
 /** Runs a command and returns its stdout (throws on failure). */
 export function capture(command, args) {
-  const result = spawnSync(command, args, { encoding: 'utf8', env: WRANGLER_ENV });
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    env: WRANGLER_ENV,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
   return result.stdout;
 }

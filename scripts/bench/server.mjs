@@ -88,9 +88,10 @@ export async function startServer({ port, persistDir, logPath, healthTimeoutMs, 
   if (await isPortBusy(port))
     throw new Error(`port ${port} is already in use: stop that server or set BENCH_PORT`);
   const needsBuild = decideBuild(log);
-  // Cart Durable Objects minted by earlier runs are bench garbage: dropping them keeps disk use flat
-  // and every run starts from the same state. The seeded D1 and the stock objects are kept.
+  // Cart Durable Objects minted by earlier runs and local traces are bench garbage: dropping them keeps
+  // disk use flat and every run starts from the same state. The seeded D1 and the stock objects are kept.
   rmSync(`${persistDir}/v3/do/edgeshop-CartDO`, { recursive: true, force: true });
+  rmSync(`${persistDir}/v3/observability`, { recursive: true, force: true });
   mkdirSync('tmp', { recursive: true });
   const logFd = openSync(logPath, 'w');
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
@@ -102,6 +103,10 @@ export async function startServer({ port, persistDir, logPath, healthTimeoutMs, 
       SKIP_BUILD: needsBuild ? '0' : '1',
       PERSIST_DIR: persistDir,
       WRANGLER_LOG: 'error',
+      // wrangler dev records a trace of every request, D1 query and DO call into SQLite by default
+      // (~200 MB per run here): dev tooling that production does not have, and that costs multi-hop
+      // routes more than the baseline. Off unless the caller sets it.
+      X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? 'false',
     },
   });
   const pgid = child.pid;

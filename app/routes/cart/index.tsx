@@ -2,6 +2,7 @@
 import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeAction$, routeLoader$, zod$ } from '@builder.io/qwik-city';
 import { createDb } from '../../../db/client';
+import { statusOf } from '../../../worker/http/problem';
 import { readCart, removeFromCart, setCartQuantity } from '../../../worker/services/cart';
 import { CartLine } from '../../components/cart-line/CartLine';
 import { CartSummary } from '../../components/cart-summary/CartSummary';
@@ -33,7 +34,7 @@ export const useChangeLine = routeAction$(
         ? await removeFromCart(platform.env, db, cartId, sku)
         : await setCartQuantity(platform.env, db, cartId, { sku, quantity });
     if (!result.ok) {
-      return fail(result.error.code === 'INSUFFICIENT_STOCK' ? 409 : 400, {
+      return fail(statusOf(result.error.code), {
         message: describeCartError(result.error),
       });
     }

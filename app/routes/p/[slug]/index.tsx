@@ -4,6 +4,7 @@ import { type DocumentHead, routeAction$, routeLoader$, useLocation, zod$ } from
 import { createDb } from '../../../../db/client';
 import { getProductBySlug } from '../../../../db/repositories/catalog';
 import { stockStub } from '../../../../durable-objects/stock';
+import { statusOf } from '../../../../worker/http/problem';
 import { addToCart } from '../../../../worker/services/cart';
 import { AddToCartForm } from '../../../components/add-to-cart-form/AddToCartForm';
 import { Breadcrumbs } from '../../../components/breadcrumbs/Breadcrumbs';
@@ -60,9 +61,7 @@ export const useAddToCart = routeAction$(
     const cartId = readCartId(cookie) ?? mintCartId();
     const result = await addToCart(platform.env, db, cartId, { sku: variant.sku, quantity: input.quantity });
     if (!result.ok) {
-      const status =
-        result.error.code === 'UNKNOWN_SKU' ? 404 : result.error.code === 'INSUFFICIENT_STOCK' ? 409 : 400;
-      return fail(status, { message: describeCartError(result.error) });
+      return fail(statusOf(result.error.code), { message: describeCartError(result.error) });
     }
     writeCartId(cookie, url, cartId);
     const label = [variant.colour, variant.size].filter(Boolean).join(' / ');
