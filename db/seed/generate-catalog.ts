@@ -47,10 +47,16 @@ function pickRating(rng: Rng): number {
   return 1;
 }
 
+/** True when a word appears twice ("Waxed Waxed Cotton Coat"): such names are skipped. */
+function repeatsAWord(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return new Set(words).size !== words.length;
+}
+
 function uniqueName(rng: Rng, spec: CategorySpec, taken: Set<string>): string {
   for (let attempt = 0; attempt < 50; attempt++) {
     const name = `${rng.pick(spec.adjectives)} ${rng.pick(spec.materials)} ${rng.pick(spec.nouns)}`;
-    if (!taken.has(slugify(name))) return name;
+    if (!repeatsAWord(name) && !taken.has(slugify(name))) return name;
   }
   // The word lists allow hundreds of combinations per category; past that, number the duplicates.
   const base = `${rng.pick(spec.adjectives)} ${rng.pick(spec.materials)} ${rng.pick(spec.nouns)}`;

@@ -38,6 +38,16 @@ describe('demo store seed', () => {
     expect(seed.products.every((p) => isId('product', p.id) && p.createdAt < NOW)).toBe(true);
   });
 
+  it('names products without repeating a word ("Waxed Waxed Cotton Coat")', () => {
+    const repeated = seed.products
+      .map((p) => p.name)
+      .filter((name) => {
+        const words = name.toLowerCase().split(/\s+/);
+        return new Set(words).size !== words.length;
+      });
+    expect(repeated).toEqual([]);
+  });
+
   it('gives every SKU a unique code, an integer price and an inventory row', () => {
     const skus = seed.variants.map((v) => v.sku);
     expect(new Set(skus).size).toBe(skus.length);

@@ -71,6 +71,7 @@ export async function measureCell({ baseUrl, scenario, connections, durationS, w
     durationS: result.duration,
     completed,
     rps: round(completed / result.duration, 1),
+    bytesPerResponse: completed ? Math.round(result.throughput.total / completed) : null,
     latencyMs: {
       p50: round(percentile(sorted, 50)),
       p95: round(percentile(sorted, 95)),
