@@ -68,6 +68,7 @@ export function formatTable(cells) {
     'Route',
     'Conns',
     'req/s',
+    'bytes/resp',
     'p50 ms',
     'p95 ms',
     'p99 ms',
@@ -80,11 +81,12 @@ export function formatTable(cells) {
   ];
   const rows = cells.map((c) =>
     c.skipped
-      ? [c.label, c.connections, `skipped: ${c.skipped}`, '', '', '', '', '', '', '', '', '']
+      ? [c.label, c.connections, `skipped: ${c.skipped}`, ...header.slice(3).map(() => '')]
       : [
           c.label,
           c.connections,
           c.rps,
+          c.bytesPerResponse,
           c.latencyMs.p50,
           c.latencyMs.p95,
           c.latencyMs.p99,

@@ -37,7 +37,7 @@ function productListPaths(categories) {
  * SKUs rotate over ones known to be sellable, and every request carries a distinct CF-Connecting-IP so
  * the per-client rate limiter (120/min) measures nothing but the cart path.
  */
-function addToCartRequests(skus) {
+function addToCartRequests(skus, sharedClientKey) {
   let n = 0;
   return Array.from({ length: ADDS_PER_CART }, (_, i) => ({
     method: 'POST',
@@ -51,7 +51,12 @@ function addToCartRequests(skus) {
       return {
         ...req,
         path: `/api/carts/${context.cartId}/items`,
-        headers: { ...req.headers, 'content-type': 'application/json', 'cf-connecting-ip': nextClientIp() },
+        headers: {
+          ...req.headers,
+          'content-type': 'application/json',
+          // With sharedClientKey (BENCH_SHARED_CLIENT_KEY=1) no header: all requests are the one 'local' client.
+          ...(sharedClientKey ? {} : { 'cf-connecting-ip': nextClientIp() }),
+        },
         body: JSON.stringify({ sku, quantity: 1 }),
       };
     },
@@ -62,7 +67,7 @@ function addToCartRequests(skus) {
  * The four scenarios, baseline first. `preflight` is one plain request that must answer 2xx before the
  * scenario is measured (a route that does not exist yet would only measure the 404 page).
  */
-export function buildScenarios({ slugs, categories, pageSuffix, skus }) {
+export function buildScenarios({ slugs, categories, pageSuffix, skus }, { sharedClientKey = false } = {}) {
   const pagePath = (slug) => `/p/${encodeURIComponent(slug)}${pageSuffix ?? '/'}`;
   return [
     {
@@ -85,9 +90,9 @@ export function buildScenarios({ slugs, categories, pageSuffix, skus }) {
     },
     {
       id: 'add-to-cart',
-      label: 'POST /api/carts/<id>/items',
+      label: `POST /api/carts/<id>/items${sharedClientKey ? ' (one client key)' : ''}`,
       preflight: null, // the SKU probe in loadFixtures already proved this route answers 200
-      requests: () => addToCartRequests(skus),
+      requests: () => addToCartRequests(skus, sharedClientKey),
     },
   ];
 }

@@ -133,7 +133,7 @@ export async function startServer({ port, persistDir, logPath, healthTimeoutMs, 
   });
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const timeout = needsBuild ? healthTimeoutMs * 4 : healthTimeoutMs;
+  const timeout = needsBuild ? healthTimeoutMs * 2 : healthTimeoutMs;
   try {
     await waitForHealth(baseUrl, child, Date.now() + timeout);
   } catch (error) {
