@@ -38,20 +38,15 @@ export function start(command, args, options = {}) {
   return spawn(command, args, { stdio: 'inherit', env: WRANGLER_ENV, ...options });
 }
 
+/** Runs `wrangler d1 execute` on the local database and returns its stdout (which can be thousands of lines). */
+export function executeLocalD1(...args) {
+  return capture('npx', ['wrangler', 'd1', 'execute', 'edgeshop', '--local', ...persistArgs, ...args]);
+}
+
 /** Counts rows of a table in the local D1 database (0 when the table does not exist). */
 export function countLocalRows(table) {
   try {
-    const out = capture('npx', [
-      'wrangler',
-      'd1',
-      'execute',
-      'edgeshop',
-      '--local',
-      ...persistArgs,
-      '--json',
-      '--command',
-      `SELECT count(*) AS n FROM ${table}`,
-    ]);
+    const out = executeLocalD1('--json', '--command', `SELECT count(*) AS n FROM ${table}`);
     return JSON.parse(out)[0]?.results?.[0]?.n ?? 0;
   } catch {
     return 0;

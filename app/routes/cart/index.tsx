@@ -8,6 +8,7 @@ import { CartLine } from '../../components/cart-line/CartLine';
 import { CartSummary } from '../../components/cart-summary/CartSummary';
 import { EmptyState } from '../../components/empty-state/EmptyState';
 import { readCartId } from '../../lib/cart-cookie';
+import { formQuantity } from '../../lib/form-quantity';
 import { describeCartError } from '../../lib/format';
 
 const EXPIRED = 'Your cart has expired. Please add the item again.';
@@ -42,11 +43,7 @@ export const useChangeLine = routeAction$(
   },
   zod$((z) => ({
     sku: z.string().min(1).max(64),
-    quantity: z.coerce
-      .number({ invalid_type_error: 'Enter a quantity from 0 to 99.' })
-      .int('Enter a whole number.')
-      .min(0, 'Enter a quantity from 0 to 99.')
-      .max(99, 'Enter a quantity from 0 to 99.'),
+    quantity: formQuantity(0),
   })),
 );
 

@@ -13,6 +13,7 @@ import { ProductGallery } from '../../../components/product-gallery/ProductGalle
 import { ReviewList } from '../../../components/review-list/ReviewList';
 import { StarRating } from '../../../components/star-rating/StarRating';
 import { mintCartId, readCartId, writeCartId } from '../../../lib/cart-cookie';
+import { formQuantity } from '../../../lib/form-quantity';
 import { describeCartError } from '../../../lib/format';
 
 /**
@@ -73,11 +74,7 @@ export const useAddToCart = routeAction$(
   zod$((z) => ({
     size: z.string().trim().max(40).optional(),
     colour: z.string().trim().max(40).optional(),
-    quantity: z.coerce
-      .number({ invalid_type_error: 'Enter a quantity from 1 to 99.' })
-      .int('Enter a whole number.')
-      .min(1, 'Enter a quantity from 1 to 99.')
-      .max(99, 'Enter a quantity from 1 to 99.'),
+    quantity: formQuantity(1),
   })),
 );
 
