@@ -3,7 +3,7 @@ import { component$, Slot } from '@builder.io/qwik';
 import { type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '../../db/client';
 import { listCategories } from '../../db/repositories/catalog';
-import { readCart } from '../../worker/services/cart';
+import { countCartItems } from '../../worker/services/cart';
 import { SiteFooter } from '../components/site-footer/SiteFooter';
 import { SiteHeader } from '../components/site-header/SiteHeader';
 import { readCartId } from '../lib/cart-cookie';
@@ -25,14 +25,11 @@ export const useShell = routeLoader$(async ({ platform, cookie }) => {
   const [categories, cartCount] = await Promise.all([
     listCategories(db),
     cartId
-      ? readCart(env, db, cartId).then(
-          (cart) => cart.itemCount,
-          (err: unknown) => {
-            // A cart that cannot be read must not take the whole page down: show 0 and keep the shop usable.
-            console.error('header cart count failed', err);
-            return 0;
-          },
-        )
+      ? countCartItems(env, cartId).catch((err: unknown) => {
+          // A cart that cannot be read must not take the whole page down: show 0 and keep the shop usable.
+          console.error('header cart count failed', err);
+          return 0;
+        })
       : Promise.resolve(0),
   ]);
   return { shopName: env.SHOP_NAME || 'Northwind Supply', categories, cartCount };

@@ -98,6 +98,15 @@ export async function readCart(env: CartEnv, db: Db, cartId: string): Promise<Pr
   return view.ok ? priceView(db, view.value) : emptyCart(cartId, env.SHOP_CURRENCY);
 }
 
+/**
+ * Units in the cart, for the header badge: one CartDO read and no pricing query, since every page shows it.
+ * Lines whose SKU left the catalog still count until the cart page (which prices them) shows them as unavailable.
+ */
+export async function countCartItems(env: CartEnv, cartId: string): Promise<number> {
+  const view = await cartStub(env, cartId).get({ cartId });
+  return view.ok ? view.value.lines.reduce((sum, line) => sum + line.quantity, 0) : 0;
+}
+
 /** Checks that `sku` is sold and that `quantity` units are available in total. */
 async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number): Promise<Result<true>> {
   const [variant] = await getVariantsBySkus(db, [sku]);
