@@ -1,13 +1,26 @@
-/** The service worker: precaches the app shell and keeps visited pages, product images and the catalogue usable offline. */
+/** The service worker: precaches the app shell, keeps visited pages, images and the catalogue usable offline, replays the outbox. */
 import { clientsClaim } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { type FlushReport, flushOutbox } from './lib/offline/outbox';
+import { isFlushOutboxMessage, OUTBOX_SYNC_TAG, type OutboxFlushedMessage } from './lib/offline/sw-messages';
 
 // workbox-precaching declares `__WB_MANIFEST` on ServiceWorkerGlobalScope; build-sw.mjs injects the list.
 declare const self: ServiceWorkerGlobalScope;
+
+/** Background Sync's event (Chromium); TypeScript's WebWorker lib does not declare it yet. */
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+  readonly lastChance: boolean;
+}
+declare global {
+  interface ServiceWorkerGlobalScopeEventMap {
+    sync: SyncEvent;
+  }
+}
 
 /** Cache names are part of the contract with tests/e2e/offline.spec.ts; bump the suffix to drop old entries. */
 const CACHE_NAMES = {
@@ -114,4 +127,33 @@ setCatchHandler(async ({ request }) => {
     if (offline) return offline;
   }
   return Response.error();
+});
+
+/**
+ * Replays the outbox here rather than in the page, so zod, Dexie and the replay code stay out of every page's preload
+ * graph and Background Sync can finish the job after the tab closed. The SW's own fetches never pass through its
+ * routes, and /api/carts and /api/orders are not routed anyway. Tells open windows what happened.
+ */
+async function replayOutbox(): Promise<FlushReport> {
+  const report = await flushOutbox((input, init) => self.fetch(input, init));
+  const message: OutboxFlushedMessage = { type: 'outbox-flushed', report };
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
+  return report;
+}
+
+// Rejecting while entries remain makes the browser retry the sync later, with its own backoff.
+self.addEventListener('sync', (event) => {
+  if (event.tag !== OUTBOX_SYNC_TAG) return;
+  event.waitUntil(
+    replayOutbox().then((report) => {
+      if (report.remaining > 0)
+        throw new Error(`outbox: ${report.remaining} left (${report.halted ?? 'halted'})`);
+    }),
+  );
+});
+
+// Pages post flush-outbox on reconnect and where Background Sync is missing; a failed replay waits for the next one.
+self.addEventListener('message', (event) => {
+  if (!isFlushOutboxMessage(event.data)) return;
+  event.waitUntil(replayOutbox().catch((error: unknown) => console.warn('Outbox replay failed', error)));
 });

@@ -1,5 +1,6 @@
-/** Registers the service worker (production only), shows a discreet badge while offline, and flushes the outbox on reconnect. */
+/** Registers the service worker (production only), shows a discreet badge while offline, and asks it to replay the outbox on reconnect. */
 import { component$, useSignal, useVisibleTask$ } from '@builder.io/qwik';
+import { FLUSH_OUTBOX_MESSAGE } from '~/lib/offline/sw-messages';
 
 const BADGE_STYLE =
   'position:fixed;bottom:1rem;left:1rem;z-index:50;padding:.35rem .75rem;border-radius:999px;' +
@@ -19,8 +20,9 @@ export const SwRegister = component$(() => {
       }
       function reconnect() {
         update();
-        // Dexie and the outbox load only now, so pages that never queue a write never download them.
-        void import('~/lib/offline/outbox').then(({ flushOutbox }) => flushOutbox()).catch(() => undefined);
+        // The SW replays the outbox (it also gets a Background Sync where the browser has one): importing the outbox
+        // here, even lazily, would put it and zod in every page's preload graph.
+        navigator.serviceWorker?.controller?.postMessage(FLUSH_OUTBOX_MESSAGE);
       }
       update();
       window.addEventListener('online', reconnect);

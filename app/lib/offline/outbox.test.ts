@@ -1,5 +1,5 @@
 /** Outbox replay logic in Node: decisions, ordering, retries and rejections (IndexedDB itself is covered by e2e). */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../../domain/ids';
 import { cartIdFromCookies } from './cart-id';
 import type { OutboxEntry } from './db';
@@ -147,6 +147,52 @@ describe('enqueue', () => {
       enqueue('cart.add', { cartId: CART, sku: 'MUG-1', quantity: 0 }, { store }),
     ).rejects.toThrow();
     expect(entries.size).toBe(0);
+  });
+});
+
+describe('enqueue asks the service worker to replay', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** A navigator with a controlling SW; `sync` present or not (Background Sync is Chromium-only). */
+  function stubServiceWorker(sync?: { register(tag: string): Promise<void> }) {
+    const postMessage = vi.fn();
+    vi.stubGlobal('navigator', {
+      serviceWorker: { controller: { postMessage }, ready: Promise.resolve(sync ? { sync } : {}) },
+    });
+    return postMessage;
+  }
+
+  it('registers a Background Sync after storing the entry where the browser has it', async () => {
+    const { store, entries } = memoryStore();
+    const register = vi.fn(async (_tag: string) => {
+      expect(entries.size).toBe(1); // the SW must find the entry when the sync fires
+    });
+    const postMessage = stubServiceWorker({ register });
+    await enqueue('cart.add', { cartId: CART, sku: 'MUG-1', quantity: 1 }, { store });
+    expect(register.mock.calls).toEqual([['outbox']]);
+    expect(postMessage).not.toHaveBeenCalled();
+  });
+
+  it('posts flush-outbox to the SW without Background Sync, or when the sync is refused', async () => {
+    const { store } = memoryStore();
+    const withoutSync = stubServiceWorker();
+    await enqueue('cart.add', { cartId: CART, sku: 'MUG-1', quantity: 1 }, { store });
+    expect(withoutSync.mock.calls).toEqual([[{ type: 'flush-outbox' }]]);
+
+    const refused = stubServiceWorker({ register: () => Promise.reject(new Error('NotAllowedError')) });
+    await enqueue('cart.add', { cartId: CART, sku: 'MUG-1', quantity: 1 }, { store });
+    expect(refused.mock.calls).toEqual([[{ type: 'flush-outbox' }]]);
+  });
+
+  it('still queues when no service worker controls the page', async () => {
+    const { store, entries } = memoryStore();
+    vi.stubGlobal('navigator', { serviceWorker: { controller: null, ready: new Promise(() => {}) } });
+    await enqueue('cart.add', { cartId: CART, sku: 'MUG-1', quantity: 1 }, { store });
+    vi.stubGlobal('navigator', {});
+    await enqueue('cart.add', { cartId: CART, sku: 'MUG-1', quantity: 1 }, { store });
+    expect(entries.size).toBe(2);
   });
 });
 

@@ -1,6 +1,7 @@
 /** The outbox: writes queued on this device (offline or not yet confirmed) and replayed in order, at most once each. */
 import type { OutboxEntry } from './db';
 import { OUTBOX_PAYLOADS, type OutboxKind, type OutboxPayload, toOutboxRequest } from './outbox-requests';
+import { FLUSH_OUTBOX_MESSAGE, OUTBOX_SYNC_TAG } from './sw-messages';
 
 /** After this many server errors (5xx) in a row an entry is given up, so one poisoned write cannot block the queue. */
 export const MAX_SERVER_ATTEMPTS = 8;
@@ -100,9 +101,10 @@ export function dexieOutboxStore(): OutboxStore {
 }
 
 /**
- * Queues a write and returns its stored entry. The Idempotency-Key is minted now and reused on every replay, so a
- * request that reached the server before the connection dropped is not applied twice. Throws on an invalid payload
- * (a caller bug: the UI builds payloads from validated data).
+ * Queues a write, asks the service worker to replay it (requestOutboxReplay) and returns its stored entry. The
+ * Idempotency-Key is minted now and reused on every replay, so a request that reached the server before the
+ * connection dropped is not applied twice. Throws on an invalid payload (a caller bug: the UI builds payloads from
+ * validated data).
  */
 export async function enqueue<K extends OutboxKind>(
   kind: K,
@@ -118,7 +120,35 @@ export async function enqueue<K extends OutboxKind>(
     attempts: 0,
   };
   const id = await (options.store ?? dexieOutboxStore()).add(entry as OutboxEntry);
+  await requestOutboxReplay();
   return { ...entry, id };
+}
+
+/** The Background Sync part of a registration; not in TypeScript's DOM lib (Chromium-only so far). */
+interface SyncManagerLike {
+  register(tag: string): Promise<void>;
+}
+
+/**
+ * Asks the controlling service worker to replay the outbox: a Background Sync registration where the browser has it
+ * (it fires once the device is online, even after the tab closed), else a flush-outbox message (SwRegister posts
+ * another on reconnect). Does nothing without a controlling SW (dev, first paint, tests); never throws.
+ */
+export async function requestOutboxReplay(): Promise<void> {
+  const container = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+  const controller = container?.controller;
+  // `ready` never settles without a registration, so only a controlled page waits for it.
+  if (!container || !controller) return;
+  try {
+    const registration = (await container.ready) as ServiceWorkerRegistration & { sync?: SyncManagerLike };
+    if (registration.sync) {
+      await registration.sync.register(OUTBOX_SYNC_TAG);
+      return;
+    }
+  } catch {
+    // Background Sync can be refused (e.g. by site settings): the message below still gets the entry replayed.
+  }
+  controller.postMessage(FLUSH_OUTBOX_MESSAGE);
 }
 
 /** Options of flushOutbox. */
@@ -131,7 +161,8 @@ export interface FlushOptions {
 
 /**
  * Replays queued writes in order. Stops at the first entry to retry, because later writes may depend on it (add,
- * then set quantity). Runs under a Web Lock when available, so two tabs never replay the same queue at once.
+ * then set quantity). Runs under a Web Lock when available (windows and workers alike, one lock per origin), so the
+ * service worker and tabs never replay the same queue at once.
  */
 export function flushOutbox(fetchFn: typeof fetch = fetch, options: FlushOptions = {}): Promise<FlushReport> {
   function run() {
