@@ -1,9 +1,10 @@
 /** CartDO behaviour inside workerd: lines, limits, offline merge, validation and persistence. */
-import { evictDurableObject } from 'cloudflare:test';
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids';
 import { MAX_CART_LINES } from '../../domain/quantity';
+import { CART_IDLE_MS } from './cart-do';
 import { cartStub } from './index';
 
 const T0 = 1_800_000_000_000;
@@ -228,5 +229,32 @@ describe('CartDO rejects bad input without changing anything', () => {
     });
     expect(await cart.get(null as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await linesOf(cartId)).toEqual([['A', 1]]);
+  });
+});
+
+describe('CartDO idle expiry', () => {
+  it('a change schedules the expiry CART_IDLE_MS ahead, and the alarm forgets the cart', async () => {
+    const cartId = newId('cart');
+    const cart = cartStub(env, cartId);
+    const before = Date.now();
+    expect((await cart.addItem({ cartId, sku: 'TSH-1-M', quantity: 2 })).ok).toBe(true);
+
+    const alarmAt = await runInDurableObject(cart, (_instance, state) => state.storage.getAlarm());
+    expect(alarmAt).toBeGreaterThanOrEqual(before + CART_IDLE_MS);
+    expect(alarmAt).toBeLessThanOrEqual(Date.now() + CART_IDLE_MS);
+
+    expect(await runDurableObjectAlarm(cart)).toBe(true);
+    const after = await cart.get({ cartId });
+    expect(after.ok ? 'found' : after.error.code).toBe('NOT_FOUND');
+    // A forgotten cart can be used again from scratch.
+    const again = await cart.addItem({ cartId, sku: 'TSH-1-M', quantity: 1 });
+    expect(again.ok && again.value.lines).toEqual([expect.objectContaining({ sku: 'TSH-1-M', quantity: 1 })]);
+  });
+
+  it('a rejected change does not schedule anything', async () => {
+    const cartId = newId('cart');
+    const cart = cartStub(env, cartId);
+    expect((await cart.addItem({ cartId, sku: 'TSH-1-M', quantity: 0 })).ok).toBe(false);
+    expect(await runInDurableObject(cart, (_instance, state) => state.storage.getAlarm())).toBeNull();
   });
 });

@@ -31,6 +31,12 @@ const SCHEMA = `
   );
 `;
 
+/**
+ * An untouched cart is deleted after 90 days: three times the cart cookie's 30-day life, so a shopper who comes
+ * back within the cookie's life always finds it, and abandoned carts do not pile up in storage forever.
+ */
+export const CART_IDLE_MS = 90 * 24 * 60 * 60 * 1000;
+
 type MetaRow = { cart_id: string; currency: string; updated_at: number };
 type LineRow = { sku: string; quantity: number; added_at: number };
 
@@ -56,22 +62,22 @@ export class CartDO extends DurableObject<Env> {
 
   /** Adds `quantity` units of `sku` (to an existing line's quantity); the line total must stay in range. */
   async addItem(input: AddItemInput): Promise<RpcResult<CartView>> {
-    return toRpc(this.addLine(input));
+    return this.kept(this.addLine(input));
   }
 
   /** Sets the line for `sku` to `quantity`; 0 removes it. */
   async setQuantity(input: SetQuantityInput): Promise<RpcResult<CartView>> {
-    return toRpc(this.setLine(input));
+    return this.kept(this.setLine(input));
   }
 
   /** Removes the line for `sku`; removing a line that is not there is a no-op success. */
   async removeItem(input: RemoveItemInput): Promise<RpcResult<CartView>> {
-    return toRpc(this.removeLine(input));
+    return this.kept(this.removeLine(input));
   }
 
   /** Removes every line (after checkout, or on request); the cart itself stays. */
   async clear(input: ClearCartInput): Promise<RpcResult<CartView>> {
-    return toRpc(this.clearLines(input));
+    return this.kept(this.clearLines(input));
   }
 
   /**
@@ -79,7 +85,21 @@ export class CartDO extends DurableObject<Env> {
    * All or nothing: one bad quantity or exceeding MAX_CART_LINES changes nothing.
    */
   async merge(input: MergeInput): Promise<RpcResult<CartView>> {
-    return toRpc(this.mergeLines(input));
+    return this.kept(this.mergeLines(input));
+  }
+
+  /** Forgets a cart nobody has changed for CART_IDLE_MS: its lines and meta go, the object reads as never written. */
+  override async alarm(): Promise<void> {
+    this.ctx.storage.transactionSync(() => {
+      this.ctx.storage.sql.exec('DELETE FROM lines');
+      this.ctx.storage.sql.exec('DELETE FROM meta');
+    });
+  }
+
+  /** After a successful change, pushes the idle expiry back (wall clock: `now` inputs may be synthetic). */
+  private kept(result: Result<CartView>): RpcResult<CartView> {
+    if (result.ok) void this.ctx.storage.setAlarm(Date.now() + CART_IDLE_MS);
+    return toRpc(result);
   }
 
   // Implementations are synchronous: nothing can interleave with them.
