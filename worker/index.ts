@@ -2,6 +2,7 @@
 import { fetch as renderPage } from 'qwik-city-ssr';
 import { createApp } from './app';
 import type { Env } from './env';
+import { runScheduled } from './scheduled';
 
 export { CartDO } from '../durable-objects/cart/cart-do';
 export { StockDO } from '../durable-objects/stock/stock-do';
@@ -10,4 +11,7 @@ const app = createApp((request, env, ctx) =>
   renderPage(request, env as unknown as Record<string, unknown>, ctx),
 );
 
-export default app satisfies ExportedHandler<Env>;
+export default {
+  fetch: app.fetch,
+  scheduled: (controller, env) => runScheduled(controller, env),
+} satisfies ExportedHandler<Env>;
