@@ -105,6 +105,23 @@ describe('catalog', () => {
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
   });
 
+  it('lets browsers and CDNs cache the catalog, and answers a revalidation with 304', async () => {
+    const first = await api('/api/products?limit=3');
+    expect(first.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    const etag = first.headers.get('ETag');
+    expect(etag).toBeTruthy();
+    const again = await api('/api/products?limit=3', { headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+    const other = await api('/api/products?limit=4', { headers: { 'If-None-Match': etag! } });
+    expect(other.status).toBe(200);
+  });
+
+  it('never lets a shared cache keep a cart', async () => {
+    const res = await api('/api/carts/cart_01JD0000000000000000000000');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toBe('private, no-store');
+  });
+
   it('returns a product with its variants', async () => {
     const { items } = (await (await api('/api/products?limit=1')).json()) as { items: { slug: string }[] };
     const res = await api(`/api/products/${items[0]!.slug}`);

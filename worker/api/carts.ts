@@ -1,5 +1,6 @@
 /** Carts API: create a cart, read it priced, add / set / remove lines. Prices are never accepted from clients. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
 import { newId } from '../../domain/ids';
 import { MAX_LINE_QUANTITY } from '../../domain/quantity';
 import { CartIdSchema } from '../../durable-objects/cart/cart-schemas';
@@ -53,7 +54,17 @@ const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
 });
 
-export const carts = newApi()
+/** A cart is one shopper's: no browser or shared cache may keep it (the service worker never caches it either). */
+const noStore = createMiddleware(async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'private, no-store');
+});
+
+export const carts = newApi();
+carts.use('/carts', noStore);
+carts.use('/carts/*', noStore);
+
+carts
   .openapi(
     createRoute({
       method: 'post',

@@ -1,5 +1,6 @@
 /** Catalog API: categories, product listing with search/sort/paging, product detail. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { etag } from 'hono/etag';
 import { getProductBySlug, listCategories, listProducts } from '../../db/repositories/catalog';
 import { newApi } from '../http/openapi';
 import { ProblemError, problemResponses } from '../http/problem';
@@ -69,7 +70,19 @@ export const ProductListQuery = z
   })
   .strict();
 
-export const catalog = newApi()
+/**
+ * The catalog is the same for every shopper: browsers and CDNs may keep it a minute and serve it stale for five
+ * while revalidating (prices are re-read whenever a cart is priced, so a stale list never sets a price); the ETag
+ * turns a revalidation into a 304.
+ */
+const PUBLIC_CATALOG_CACHE = 'public, max-age=60, stale-while-revalidate=300';
+
+export const catalog = newApi();
+catalog.use('/categories', etag());
+catalog.use('/products', etag());
+catalog.use('/products/*', etag());
+
+catalog
   .openapi(
     createRoute({
       method: 'get',
@@ -83,7 +96,8 @@ export const catalog = newApi()
         },
       },
     }),
-    async (c) => c.json({ items: await listCategories(c.var.db) }, 200),
+    async (c) =>
+      c.json({ items: await listCategories(c.var.db) }, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE }),
   )
   .openapi(
     createRoute({
@@ -112,7 +126,7 @@ export const catalog = newApi()
     async (c) => {
       const { category, q, sort, limit, offset } = c.req.valid('query');
       const page = await listProducts(c.var.db, { categorySlug: category, q, sort, limit, offset });
-      return c.json({ ...page, limit, offset }, 200);
+      return c.json({ ...page, limit, offset }, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
     },
   )
   .openapi(
@@ -131,6 +145,6 @@ export const catalog = newApi()
       const { slug } = c.req.valid('param');
       const product = await getProductBySlug(c.var.db, slug);
       if (!product) throw new ProblemError('NOT_FOUND', `No product with slug ${slug}.`);
-      return c.json(product, 200);
+      return c.json(product, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
     },
   );
