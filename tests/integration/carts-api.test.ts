@@ -166,6 +166,7 @@ describe('Idempotency-Key', () => {
     expect(first.status).toBe(200);
     expect(replay.status).toBe(200);
     expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(replay.headers.get('Cache-Control')).toBe('private, no-store');
     expect(await replay.json()).toEqual(await first.json());
     expect((await readCart(api, cartId)).lines[0]!.quantity).toBe(1);
   });

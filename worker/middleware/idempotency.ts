@@ -15,7 +15,7 @@ import { ProblemError } from '../http/problem';
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Response headers worth replaying. */
-const REPLAYED_HEADERS = ['content-type', 'location', 'set-cookie'];
+const REPLAYED_HEADERS = ['content-type', 'location', 'set-cookie', 'cache-control'];
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
