@@ -205,3 +205,116 @@ test('a write queued offline is replayed by the service worker once back online,
   // Quantity 2, not 4: however many replays ran (sync and message), the server applied the write once.
   expect(body.lines).toEqual([expect.objectContaining({ sku, quantity: 2 })]);
 });
+
+/** A product as GET /api/products/{slug} returns it, with each variant's options. */
+interface ProductWithOptions {
+  name: string;
+  variants: Array<{ sku: string; size: string | null; colour: string | null }>;
+}
+
+/** Checks an in-stock size/colour on the product page; its options, or null when every variant is out of stock. */
+async function chooseInStockVariant(page: Page): Promise<{ size: string; colour: string } | null> {
+  const colours = page.getByRole('group', { name: /Colour/ }).getByRole('radio');
+  const sizes = page.getByRole('group', { name: /Size/ }).getByRole('radio');
+  const colourCount = await colours.count();
+  const sizeCount = await sizes.count();
+  for (let c = 0; c < Math.max(colourCount, 1); c++) {
+    if (colourCount > 0) await colours.nth(c).check();
+    for (let s = 0; s < Math.max(sizeCount, 1); s++) {
+      if (sizeCount > 0) await sizes.nth(s).check();
+      if (await page.getByText('In stock', { exact: true }).isVisible()) {
+        return {
+          colour: colourCount > 0 ? await colours.nth(c).inputValue() : '',
+          size: sizeCount > 0 ? await sizes.nth(s).inputValue() : '',
+        };
+      }
+    }
+  }
+  return null;
+}
+
+test('Add to cart offline queues the line, then the service worker adds it to the cart exactly once', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await waitForController(page); // the SW controls the page, so Qwik's chunks come from its precache offline
+  const list = await page.request.get('/api/products?limit=8');
+  const slugs = ((await list.json()) as { items: ProductSummary[] }).items.map((p) => p.slug);
+
+  // A product with an in-stock variant (the seed sells out some SKUs on purpose), opened online.
+  let product: ProductWithOptions | null = null;
+  for (const slug of slugs) {
+    await page.goto(`/p/${slug}`);
+    if (await chooseInStockVariant(page)) {
+      product = (await (await page.request.get(`/api/products/${slug}`)).json()) as ProductWithOptions;
+      break;
+    }
+  }
+  expect(product, 'a product with an in-stock variant').not.toBeNull();
+  await expect(page.getByRole('heading', { level: 1, name: product!.name })).toBeVisible();
+  await page.evaluate(await offlineBundle());
+  await page.evaluate(() => {
+    const flushed: unknown[] = [];
+    Object.assign(globalThis, { flushed });
+    navigator.serviceWorker.addEventListener('message', (event) => flushed.push(event.data));
+  });
+
+  await context.setOffline(true);
+  let sku = '';
+  try {
+    const chosen = await chooseInStockVariant(page); // the picker's handlers load from the SW's precache
+    expect(chosen).not.toBeNull();
+    sku = product!.variants.find(
+      (v) => (v.size ?? '') === chosen!.size && (v.colour ?? '') === chosen!.colour,
+    )!.sku;
+    await page.getByLabel('Quantity').fill('2');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: "Saved offline — it will be added to your cart when you're back online." }),
+    ).toBeVisible();
+
+    const stored = await page.evaluate(async () => {
+      const db = await edgeshopOffline.getDb();
+      return { outbox: await db.outbox.toArray(), lines: await db.cartLines.toArray() };
+    });
+    const cartId = (await context.cookies()).find((c) => c.name === 'cart_id')?.value;
+    expect(cartId).toMatch(/^cart_/); // minted on the device: this shopper had no cart yet
+    expect(stored.outbox).toEqual([
+      expect.objectContaining({ kind: 'cart.add', payload: { cartId, sku, quantity: 2 }, attempts: 0 }),
+    ]);
+    expect(stored.lines).toEqual([
+      expect.objectContaining({
+        sku,
+        quantity: 2,
+        productName: product!.name,
+        unitPrice: expect.any(Object),
+      }),
+    ]);
+  } finally {
+    await context.setOffline(false);
+  }
+
+  await page.waitForFunction(
+    () =>
+      (
+        globalThis as unknown as { flushed: Array<{ type?: string; report?: { sent: number } }> }
+      ).flushed.some((message) => message.type === 'outbox-flushed' && message.report?.sent === 1),
+    null,
+    { timeout: 10_000 },
+  );
+  const cartId = (await context.cookies()).find((c) => c.name === 'cart_id')!.value;
+  const cart = await page.request.get(`/api/carts/${cartId}`);
+  expect(cart.status()).toBe(200);
+  const body = (await cart.json()) as { lines: Array<{ sku: string; quantity: number }> };
+  expect(body.lines).toEqual([expect.objectContaining({ sku, quantity: 2 })]);
+  // The replay emptied the queue, so the device's snapshot lines go.
+  expect(
+    await page.evaluate(async () => {
+      const db = await edgeshopOffline.getDb();
+      return [await db.outbox.count(), await db.cartLines.count()];
+    }),
+  ).toEqual([0, 0]);
+});

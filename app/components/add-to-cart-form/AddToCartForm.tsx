@@ -1,7 +1,7 @@
-/** The product page's buy box: price of the chosen variant, options, quantity, Add to cart and its messages. */
-import { component$, useComputed$, useSignal } from '@builder.io/qwik';
-import { Form } from '@builder.io/qwik-city';
+/** The product page's buy box: price of the chosen variant, options, quantity, Add to cart (also offline) and its messages. */
+import { $, component$, useComputed$, useSignal } from '@builder.io/qwik';
 import type { ProductDetail } from '../../../db/repositories/catalog';
+import { findVariant } from '../../lib/find-variant';
 import type { AddToCartStore } from '../../routes/p/[slug]/index';
 import { Price } from '../price/Price';
 import { StockNote } from '../stock-note/StockNote';
@@ -12,9 +12,19 @@ interface Props {
   action: AddToCartStore;
 }
 
+/** Shown once an add is queued on the device; the service worker replays it when the connection returns. */
+export const SAVED_OFFLINE_MESSAGE = "Saved offline — it will be added to your cart when you're back online.";
+
+/** A text field of a submitted form ('' when absent). */
+function field(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 /**
  * A progressively enhanced form: without JavaScript it posts and the page re-renders with the result; with it,
- * Qwik submits in place and the header's cart count refreshes. The price follows the chosen variant.
+ * the action is submitted in place and the header's cart count refreshes. Offline, the add is queued on the device
+ * (Dexie outbox + cartLines snapshot) instead of failing. The price follows the chosen variant.
  */
 export const AddToCartForm = component$<Props>(({ product, action }) => {
   const first = product.variants[0];
@@ -22,18 +32,69 @@ export const AddToCartForm = component$<Props>(({ product, action }) => {
   const posted = action.formData;
   const size = useSignal(String(posted?.get('size') ?? first?.size ?? ''));
   const colour = useSignal(String(posted?.get('colour') ?? first?.colour ?? ''));
-  const variant = useComputed$(
-    () =>
-      product.variants.find((v) => (v.size ?? '') === size.value && (v.colour ?? '') === colour.value) ??
-      null,
+  const variant = useComputed$(() =>
+    findVariant(product.variants, { size: size.value, colour: colour.value }),
   );
-  const result = action.value;
+  // Outcome of the last offline add: set instead of the action's result, cleared by the next submit.
+  const offline = useSignal<{ saved: boolean; error?: string } | null>(null);
+  const saving = useSignal(false);
+
+  // A plain <form> rather than <Form>: <Form> always submits the action, and offline that request could only fail.
+  // preventdefault:submit only applies once Qwik is running, so without JavaScript the browser posts as before.
+  const onSubmit$ = $(async (_: SubmitEvent, form: HTMLFormElement) => {
+    const data = new FormData(form);
+    offline.value = null;
+    if (navigator.onLine) {
+      await action.submit(data);
+      return;
+    }
+    const chosen = findVariant(product.variants, {
+      size: field(data, 'size'),
+      colour: field(data, 'colour'),
+    });
+    if (!chosen) {
+      offline.value = {
+        saved: false,
+        error: 'That size and colour combination is not available. Please choose another.',
+      };
+      return;
+    }
+    saving.value = true;
+    try {
+      // Loaded on demand: it brings zod and Dexie, which no page should download up front.
+      const { addToCartOffline } = await import('../../lib/offline/offline-cart');
+      const added = await addToCartOffline({
+        sku: chosen.sku,
+        quantity: Number(field(data, 'quantity')),
+        productName: product.name,
+        unitPrice: chosen.price,
+      });
+      offline.value = added.ok ? { saved: true } : { saved: false, error: added.error.detail };
+    } catch {
+      offline.value = {
+        saved: false,
+        error: 'Sorry, this device could not save the item offline. Please try again.',
+      };
+    } finally {
+      saving.value = false;
+    }
+  });
+
+  const result = offline.value ? undefined : action.value;
   const failed = result?.failed === true;
   const quantityError = failed ? result.fieldErrors?.quantity : undefined;
-  const message = failed ? (result.message ?? quantityError) : undefined;
+  const message = offline.value?.error ?? (failed ? (result.message ?? quantityError) : undefined);
+  const busy = action.isRunning || saving.value;
   const shownPrice = variant.value ?? first;
   return (
-    <Form action={action} class="buy-box" aria-describedby="buy-status">
+    <form
+      action={action.actionPath}
+      method="post"
+      class="buy-box"
+      aria-describedby="buy-status"
+      preventdefault:submit
+      onSubmit$={onSubmit$}
+    >
       {shownPrice && (
         <div data-testid="product-price">
           <Price price={shownPrice.price} compareAt={shownPrice.compareAt} class="product-price" />
@@ -67,8 +128,8 @@ export const AddToCartForm = component$<Props>(({ product, action }) => {
             aria-invalid={quantityError ? 'true' : undefined}
           />
         </div>
-        <button type="submit" class="btn btn-primary" disabled={action.isRunning}>
-          {action.isRunning ? 'Adding…' : 'Add to cart'}
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {busy ? 'Adding…' : 'Add to cart'}
         </button>
       </div>
       <div id="buy-status">
@@ -78,11 +139,12 @@ export const AddToCartForm = component$<Props>(({ product, action }) => {
               {result.message} <a href="/cart">View cart</a>
             </p>
           )}
+          {offline.value?.saved && <p>{SAVED_OFFLINE_MESSAGE}</p>}
         </div>
         <div class={['alert', 'alert-error']} role="alert">
           {message && <p>{message}</p>}
         </div>
       </div>
-    </Form>
+    </form>
   );
 });

@@ -1,6 +1,6 @@
-/** Registers the service worker (production only), shows a discreet badge while offline, and asks it to replay the outbox on reconnect. */
+/** Registers the service worker (production only), shows a discreet badge while offline, asks it to replay the outbox on reconnect and reloads the cart page after a replay. */
 import { component$, useSignal, useVisibleTask$ } from '@builder.io/qwik';
-import { FLUSH_OUTBOX_MESSAGE } from '~/lib/offline/sw-messages';
+import { FLUSH_OUTBOX_MESSAGE, isOutboxFlushedMessage } from '~/lib/offline/sw-messages';
 
 const BADGE_STYLE =
   'position:fixed;bottom:1rem;left:1rem;z-index:50;padding:.35rem .75rem;border-radius:999px;' +
@@ -24,12 +24,25 @@ export const SwRegister = component$(() => {
         // here, even lazily, would put it and zod in every page's preload graph.
         navigator.serviceWorker?.controller?.postMessage(FLUSH_OUTBOX_MESSAGE);
       }
+      function flushed(event: MessageEvent) {
+        // Replayed writes changed the server cart. The cart page reloads to show it; elsewhere the header's count
+        // catches up on the next navigation (useNavigate here would resume the router on every page's first paint).
+        if (
+          isOutboxFlushedMessage(event.data) &&
+          event.data.report.sent > 0 &&
+          location.pathname.replace(/\/$/, '') === '/cart'
+        ) {
+          location.reload();
+        }
+      }
       update();
       window.addEventListener('online', reconnect);
       window.addEventListener('offline', update);
+      navigator.serviceWorker?.addEventListener('message', flushed);
       cleanup(() => {
         window.removeEventListener('online', reconnect);
         window.removeEventListener('offline', update);
+        navigator.serviceWorker?.removeEventListener('message', flushed);
       });
 
       // In dev (vite) there is no dist/sw.js and caching would hide code changes.

@@ -255,6 +255,22 @@ describe('flushOutbox', () => {
     expect(retry.sent[0]?.key).toBe(left[0]?.idempotencyKey);
   });
 
+  it('tells the store the queue drained only after a pass that left nothing behind', async () => {
+    const { store } = memoryStore();
+    const drained = vi.fn(async () => {});
+    store.drained = drained;
+    await enqueue('cart.add', { cartId: CART, sku: 'A-1', quantity: 1 }, { store });
+    await enqueue('cart.add', { cartId: CART, sku: 'B-1', quantity: 1 }, { store });
+
+    await flushOutbox(scriptedFetch([new Response('{}'), new TypeError('Failed to fetch')]).fetchFn, {
+      store,
+    });
+    expect(drained).not.toHaveBeenCalled();
+
+    await flushOutbox(scriptedFetch([problem(409, 'INSUFFICIENT_STOCK')]).fetchFn, { store });
+    expect(drained).toHaveBeenCalledTimes(1);
+  });
+
   it('rejects a write that can never succeed, records why, and carries on with the next one', async () => {
     const { store, rejected } = memoryStore();
     await enqueue('cart.add', { cartId: CART, sku: 'RARE-1', quantity: 9 }, { store });

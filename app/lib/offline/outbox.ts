@@ -48,6 +48,11 @@ export interface OutboxStore {
   update(id: number, changes: Pick<OutboxEntry, 'attempts' | 'lastError'>): Promise<void>;
   /** Removes the entry and records the rejection, atomically. */
   reject(id: number, rejection: OutboxRejection): Promise<void>;
+  /**
+   * Called after a pass that left no entry behind: nothing is pending, so what the device shows of the cart can
+   * defer to the server again. Must itself check that the queue is still empty (a tab may have queued meanwhile).
+   */
+  drained?(): Promise<void>;
 }
 
 // Statuses that mean "not now" rather than "never": timeouts, rate limits, a concurrent replay of the same key.
@@ -95,6 +100,14 @@ export function dexieOutboxStore(): OutboxStore {
           key: REJECTED_META_KEY,
           value: [...previous, rejection].slice(-MAX_REJECTED_KEPT),
         });
+      });
+    },
+    // cartLines only shows writes not yet confirmed (offline adds): with the queue empty the server cart is the truth,
+    // replayed and rejected lines alike. Checked and cleared in one transaction so a line queued meanwhile stays.
+    drained: async () => {
+      const d = await db();
+      await d.transaction('rw', d.outbox, d.cartLines, async () => {
+        if ((await d.outbox.count()) === 0) await d.cartLines.clear();
       });
     },
   };
@@ -212,6 +225,7 @@ async function flushOnce(fetchFn: typeof fetch, options: FlushOptions): Promise<
     }
     report.remaining--;
   }
+  if (report.remaining === 0) await store.drained?.();
   return report;
 }
 

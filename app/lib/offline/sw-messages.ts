@@ -22,3 +22,13 @@ export const FLUSH_OUTBOX_MESSAGE: FlushOutboxMessage = { type: 'flush-outbox' }
 export function isFlushOutboxMessage(data: unknown): data is FlushOutboxMessage {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'flush-outbox';
 }
+
+/** True when `data` (from a MessageEvent) is an OutboxFlushedMessage. */
+export function isOutboxFlushedMessage(data: unknown): data is OutboxFlushedMessage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === 'outbox-flushed' &&
+    typeof (data as { report?: { sent?: unknown } }).report?.sent === 'number'
+  );
+}

@@ -13,6 +13,7 @@ import { ProductGallery } from '../../../components/product-gallery/ProductGalle
 import { ReviewList } from '../../../components/review-list/ReviewList';
 import { StarRating } from '../../../components/star-rating/StarRating';
 import { mintCartId, readCartId, writeCartId } from '../../../lib/cart-cookie';
+import { findVariant } from '../../../lib/find-variant';
 import { formQuantity } from '../../../lib/form-quantity';
 import { describeCartError } from '../../../lib/format';
 
@@ -43,7 +44,8 @@ export const useProduct = routeLoader$(async ({ platform, params, status }) => {
 
 /**
  * Adds the chosen variant to the cart. The form posts size and colour, not a SKU, so it works without JavaScript;
- * the SKU is resolved here from the product's own variants, and the price always comes from the catalog.
+ * the SKU is resolved here from the product's own variants (findVariant, the same rule the offline add uses in the
+ * browser), and the price always comes from the catalog.
  */
 // biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useAddToCart = routeAction$(
@@ -51,9 +53,7 @@ export const useAddToCart = routeAction$(
     const db = createDb(platform.env);
     const product = await getProductBySlug(db, params.slug ?? '');
     if (!product) return fail(404, { message: 'Sorry, this product is no longer available.' });
-    const variant = product.variants.find(
-      (v) => (v.size ?? '') === (input.size ?? '') && (v.colour ?? '') === (input.colour ?? ''),
-    );
+    const variant = findVariant(product.variants, input);
     if (!variant) {
       return fail(400, {
         message: 'That size and colour combination is not available. Please choose another.',
