@@ -6,19 +6,16 @@ import { carts } from './api/carts';
 import { catalog } from './api/catalog';
 import { type ReferenceDoc, renderReference } from './api/docs';
 import { health } from './api/health';
-import type { Env } from './env';
 import type { AppEnv } from './http/app-env';
 import { apiNotFound, renderError } from './http/errors';
 import { OPENAPI_INFO } from './http/openapi';
+import { type PageHandler, servePages } from './http/pages';
 import { media } from './media';
 import { idempotency } from './middleware/idempotency';
 import { limitBody, requireJsonBody } from './middleware/json-body';
 import { rateLimit } from './middleware/rate-limit';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
-
-/** Renders every non-API page (the Qwik City handler in production, absent in API-only tests). */
-export type PageHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
 
 const withDb = createMiddleware<AppEnv>(async (c, next) => {
   c.set('db', createDb(c.env));
@@ -41,7 +38,7 @@ export function createApp(pages?: PageHandler) {
   app.all('/api/*', apiNotFound(app));
 
   app.route('/media', media);
-  if (pages) app.all('*', (c) => pages(c.req.raw, c.env, c.executionCtx as ExecutionContext));
+  if (pages) app.all('*', servePages(pages));
 
   app.onError(renderError);
   return app;

@@ -112,6 +112,16 @@ test('an unknown product shows the styled 404 page', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Back to the shop' })).toBeVisible();
 });
 
+test('a broken address (bad percent-encoding) gets a 400 page, not the raw error', async ({ request }) => {
+  for (const path of ['/p/%ZZ', '/c/%E0%A4%A']) {
+    const response = await request.get(path);
+    expect(response.status()).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('This address is not valid');
+    expect(html).not.toContain('URIError');
+  }
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -1,0 +1,55 @@
+/** The page catch-all: what a shopper sees when a page address is broken or the SSR adapter fails. */
+import { createExecutionContext, env } from 'cloudflare:test';
+import { describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../worker/app';
+
+// The real Qwik City build is exercised by the e2e tests; here a handler stands in to drive each outcome.
+const adapterFailure = () =>
+  new Response('URIError: secret internal detail', {
+    status: 500,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Error': 'cloudflare-pages' },
+  });
+
+describe('pages', () => {
+  it('answers a path that is not valid percent-encoding with a 400 page, without rendering', async () => {
+    const rendered = vi.fn(async () => new Response('page'));
+    const res = await createApp(rendered).request('/p/%ZZ', {}, env, createExecutionContext());
+
+    expect(res.status).toBe(400);
+    expect(res.headers.get('Content-Type')).toContain('text/html');
+    expect(await res.text()).toContain('This address is not valid');
+    expect(rendered).not.toHaveBeenCalled();
+  });
+
+  it("replaces the adapter's raw error text with a generic page that quotes the request id", async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const res = await createApp(async () => adapterFailure()).request(
+      '/c/anything',
+      {},
+      env,
+      createExecutionContext(),
+    );
+
+    expect(res.status).toBe(500);
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    const html = await res.text();
+    const requestId = res.headers.get('X-Request-Id')!;
+    expect(html).toContain(requestId);
+    expect(html).not.toContain('secret internal detail');
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('secret internal detail'));
+    logged.mockRestore();
+  });
+
+  it('passes every other response through untouched, with the security headers', async () => {
+    const res = await createApp(async () => new Response('<h1>Hi</h1>', { status: 404 })).request(
+      '/x',
+      {},
+      env,
+      createExecutionContext(),
+    );
+
+    expect(res.status).toBe(404);
+    expect(await res.text()).toBe('<h1>Hi</h1>');
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+});

@@ -1,0 +1,56 @@
+/** The page catch-all: hands requests to Qwik City, but never lets its raw error text reach a shopper. */
+import type { Context } from 'hono';
+import type { Env } from '../env';
+import type { AppEnv } from './app-env';
+
+/** Renders every non-API page (the Qwik City handler in production, absent in API-only tests). */
+export type PageHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
+
+// The cloudflare-pages adapter answers an exception it did not plan for (e.g. a URIError from route matching) with
+// `500 text/plain` holding String(error), marked by this header.
+const ADAPTER_ERROR_HEADER = 'X-Error';
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Hono handler for every page: 400 for an undecodable path, a logged generic 500 for the adapter's raw failures. */
+export function servePages(pages: PageHandler) {
+  return async (c: Context<AppEnv>): Promise<Response> => {
+    if (!isDecodable(new URL(c.req.url).pathname)) {
+      return c.html(
+        errorPage(400, 'This address is not valid', 'Check the link, or start again from the home page.'),
+        400,
+      );
+    }
+    const response = await pages(c.req.raw, c.env, c.executionCtx as ExecutionContext);
+    if (response.status < 500 || !response.headers.has(ADAPTER_ERROR_HEADER)) return response;
+    const requestId = c.get('requestId');
+    console.error(
+      JSON.stringify({ level: 'error', requestId, path: c.req.path, error: await response.text() }),
+    );
+    const detail = `Please try again in a moment. If it keeps happening, quote reference ${requestId}.`;
+    return c.html(errorPage(500, 'Something went wrong on our side', detail), 500, {
+      'Cache-Control': 'no-store',
+    });
+  };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** A small self-contained error page in the shop's colours (no scripts, no external requests). */
+function errorPage(status: number, title: string, detail: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${escapeHtml(title)} · Northwind Supply</title>
+<style>body{margin:0;min-height:100vh;display:grid;place-items:center;padding:1.5rem;font:16px/1.5 system-ui,sans-serif;color:#1c2430;background:#f7f8fa}
+main{max-width:28rem;text-align:center;background:#fff;border-radius:1rem;padding:2rem 1.5rem;box-shadow:0 8px 24px rgb(31 58 95/.08)}
+h1{font-size:1.5rem;margin:0 0 .5rem;color:#1f3a5f}p{margin:0 0 1.25rem;color:#5b6573}
+a{display:inline-block;padding:.7rem 1.4rem;border-radius:.5rem;background:#1f3a5f;color:#fff;font-weight:600;text-decoration:none}
+a:focus-visible{outline:3px solid #f2b134;outline-offset:2px}</style></head>
+<body><main><p>Error ${status}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p><a href="/">Go to the home page</a></main></body></html>`;
+}
