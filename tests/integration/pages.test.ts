@@ -2,6 +2,7 @@
 import { createExecutionContext, env } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../worker/app';
+import { MAX_PAGE_BODY_BYTES } from '../../worker/http/pages';
 
 // The real Qwik City build is exercised by the e2e tests; here a handler stands in to drive each outcome.
 const adapterFailure = () =>
@@ -51,5 +52,42 @@ describe('pages', () => {
     expect(res.status).toBe(404);
     expect(await res.text()).toBe('<h1>Hi</h1>');
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+
+  it('answers an action call whose JSON does not parse with a 400 page, without rendering', async () => {
+    const rendered = vi.fn(async () => new Response('page'));
+    const res = await createApp(rendered).request(
+      '/p/some-product?qaction=abc',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{bad' },
+      env,
+      createExecutionContext(),
+    );
+
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('That request could not be read');
+    expect(rendered).not.toHaveBeenCalled();
+  });
+
+  it('refuses a form body over the limit with 413, and hands a normal form to the page intact', async () => {
+    const received: string[] = [];
+    const app = createApp(async (request) => {
+      received.push(await request.text());
+      return new Response('ok');
+    });
+    const post = (body: string) =>
+      app.request(
+        '/cart?qaction=abc',
+        { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body },
+        env,
+        createExecutionContext(),
+      );
+
+    const tooBig = await post(`quantity=1&note=${'a'.repeat(MAX_PAGE_BODY_BYTES)}`);
+    expect(tooBig.status).toBe(413);
+    expect(received).toEqual([]);
+
+    const ok = await post('sku=ABC-1&quantity=2');
+    expect(ok.status).toBe(200);
+    expect(received).toEqual(['sku=ABC-1&quantity=2']);
   });
 });

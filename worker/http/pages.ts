@@ -1,5 +1,6 @@
 /** The page catch-all: hands requests to Qwik City, but never lets its raw error text reach a shopper. */
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Env } from '../env';
 import type { AppEnv } from './app-env';
 
@@ -10,6 +11,9 @@ export type PageHandler = (request: Request, env: Env, ctx: ExecutionContext) =>
 // `500 text/plain` holding String(error), marked by this header.
 const ADAPTER_ERROR_HEADER = 'X-Error';
 
+/** Page forms post a few fields; anything bigger is not a shopper's form. */
+export const MAX_PAGE_BODY_BYTES = 64 * 1024;
+
 function isDecodable(pathname: string): boolean {
   try {
     decodeURIComponent(pathname);
@@ -19,7 +23,28 @@ function isDecodable(pathname: string): boolean {
   }
 }
 
-/** Hono handler for every page: 400 for an undecodable path, a logged generic 500 for the adapter's raw failures. */
+const isJson = (c: Context) => /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('Content-Type') ?? '');
+
+async function parsesAsJson(request: Request): Promise<boolean> {
+  try {
+    JSON.parse(await request.clone().text());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Caps page request bodies (form posts, Qwik action calls) with a 413 page. */
+export const limitPageBody = bodyLimit({
+  maxSize: MAX_PAGE_BODY_BYTES,
+  onError: (c) =>
+    c.html(errorPage(413, 'That form was too large', 'Please go back and try again with less text.'), 413),
+});
+
+/**
+ * Hono handler for every page: 400 for an undecodable path or an unparseable JSON action body (Qwik City would
+ * throw on both), and a logged generic 500 in place of the adapter's raw failure text.
+ */
 export function servePages(pages: PageHandler) {
   return async (c: Context<AppEnv>): Promise<Response> => {
     if (!isDecodable(new URL(c.req.url).pathname)) {
@@ -27,6 +52,9 @@ export function servePages(pages: PageHandler) {
         errorPage(400, 'This address is not valid', 'Check the link, or start again from the home page.'),
         400,
       );
+    }
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && isJson(c) && !(await parsesAsJson(c.req.raw))) {
+      return c.html(errorPage(400, 'That request could not be read', 'Please go back and try again.'), 400);
     }
     const response = await pages(c.req.raw, c.env, c.executionCtx as ExecutionContext);
     if (response.status < 500 || !response.headers.has(ADAPTER_ERROR_HEADER)) return response;
