@@ -19,7 +19,7 @@ export type ProductSort = 'featured' | 'price_asc' | 'price_desc' | 'newest' | '
 /** Filters and paging for listProducts. */
 export interface ListProductsInput {
   categorySlug?: string;
-  /** Free text, matched with LIKE against name and description (FTS5 can replace this later). */
+  /** Free text, matched case-insensitively as a substring of name or description (FTS5 can replace this later). */
   q?: string;
   sort?: ProductSort;
   limit: number;
@@ -178,11 +178,6 @@ function toSummary(r: SummaryRow): ProductSummary {
   };
 }
 
-/** `%`, `_` and `\` are LIKE wildcards/escape: escape them so a search for "50%" means the literal text. */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function orderFor(sort: ProductSort): SQL[] {
   switch (sort) {
     case 'price_asc':
@@ -207,9 +202,10 @@ export async function listProducts(
   if (input.categorySlug) filters.push(eq(categories.slug, input.categorySlug));
   const q = input.q?.trim();
   if (q) {
-    const pattern = likePattern(q);
+    // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes ("pattern too complex"), and a search for "50%" must
+    // mean the literal text. SQLite's lower() folds ASCII case, as LIKE does; both sides go through it.
     filters.push(
-      sql`(${products.name} like ${pattern} escape '\\' or ${products.description} like ${pattern} escape '\\')`,
+      sql`(instr(lower(${products.name}), lower(${q})) > 0 or instr(lower(${products.description}), lower(${q})) > 0)`,
     );
   }
   const where = and(...filters);

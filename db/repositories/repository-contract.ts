@@ -150,6 +150,15 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
         expect((await listProducts(db, { q: 'zzzz-nothing', limit: 100, offset: 0 })).total).toBe(0);
       });
 
+      it('matches a long query (D1 refuses LIKE patterns over 50 bytes) as a plain substring', async () => {
+        const product = seed.products[0]!;
+        const phrase = product.description.slice(0, 90);
+        expect(phrase.length).toBeGreaterThan(60);
+        const page = await listProducts(db, { q: phrase.toUpperCase(), limit: 100, offset: 0 });
+        expect(page.items.map((i) => i.id)).toContain(product.id);
+        expect((await listProducts(db, { q: `${'é'.repeat(50)}%_`, limit: 100, offset: 0 })).total).toBe(0);
+      });
+
       it('returns the product page with options, variants, images and latest published reviews', async () => {
         const product = seed.products.find((p) => {
           const vs = variantsOf(p.id);

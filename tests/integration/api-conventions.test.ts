@@ -105,6 +105,15 @@ describe('catalog', () => {
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
   });
 
+  it('searches with a query of the longest allowed length, and refuses a longer one with 400', async () => {
+    const longest = await api(`/api/products?q=${'x'.repeat(100)}`);
+    expect(longest.status).toBe(200);
+    expect(((await longest.json()) as { total: number }).total).toBe(0);
+    const tooLong = await api(`/api/products?q=${'x'.repeat(101)}`);
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+  });
+
   it('lets browsers and CDNs cache the catalog, and answers a revalidation with 304', async () => {
     const first = await api('/api/products?limit=3');
     expect(first.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=300');
