@@ -90,4 +90,30 @@ describe('pages', () => {
     expect(ok.status).toBe(200);
     expect(received).toEqual(['sku=ABC-1&quantity=2']);
   });
+
+  it('shares one write budget per client with the API: form posts past it get a 429 page, then the API a 429', async () => {
+    const app = createApp(async () => new Response('ok'));
+    // Header text only (TEST-NET-3), a range no other test file uses, so no other test's budget is shared.
+    const from = (ip: string, path: string, body?: string) =>
+      app.request(
+        path,
+        {
+          method: 'POST',
+          headers: { 'CF-Connecting-IP': ip, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: body ?? null,
+        },
+        env,
+        createExecutionContext(),
+      );
+    let limited: Response | undefined;
+    for (let i = 0; i < 200 && !limited; i++) {
+      const res = await from('203.0.113.7', '/cart?qaction=abc', 'sku=ABC-1&quantity=1');
+      if (res.status === 429) limited = res;
+    }
+    expect(limited?.status).toBe(429);
+    expect(limited?.headers.get('Retry-After')).toBe('60');
+    expect(await limited?.text()).toContain('Too many requests');
+    expect((await from('203.0.113.7', '/api/carts')).status).toBe(429);
+    expect((await from('203.0.113.8', '/cart?qaction=abc', 'sku=ABC-1&quantity=1')).status).toBe(200);
+  });
 });

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Env } from '../env';
+import { RETRY_AFTER_SECONDS, withinRateLimit } from '../middleware/rate-limit';
 import type { AppEnv } from './app-env';
 
 /** Renders every non-API page (the Qwik City handler in production, absent in API-only tests). */
@@ -43,7 +44,8 @@ export const limitPageBody = bodyLimit({
 
 /**
  * Hono handler for every page: 400 for an undecodable path or an unparseable JSON action body (Qwik City would
- * throw on both), and a logged generic 500 in place of the adapter's raw failure text.
+ * throw on both), 429 for a client over its write budget, and a logged generic 500 in place of the adapter's raw
+ * failure text.
  */
 export function servePages(pages: PageHandler) {
   return async (c: Context<AppEnv>): Promise<Response> => {
@@ -51,6 +53,15 @@ export function servePages(pages: PageHandler) {
       return c.html(
         errorPage(400, 'This address is not valid', 'Check the link, or start again from the home page.'),
         400,
+      );
+    }
+    if (!(await withinRateLimit(c.env, c.req.raw))) {
+      return c.html(
+        errorPage(429, 'Too many requests', 'Please wait a minute, then go back and try again.'),
+        429,
+        {
+          'Retry-After': String(RETRY_AFTER_SECONDS),
+        },
       );
     }
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && isJson(c) && !(await parsesAsJson(c.req.raw))) {
