@@ -12,14 +12,22 @@ export interface LowStockRow {
   productSlug: string | null;
 }
 
-/** On-hand units for a SKU, or null when the SKU has no inventory row. */
-export async function getOnHand(db: Db, sku: string): Promise<number | null> {
+/** A SKU's on-hand units and low-stock threshold (what a StockDO starts from), or null when it has no row. */
+export async function getInventoryLevel(
+  db: Db,
+  sku: string,
+): Promise<{ onHand: number; lowStockThreshold: number } | null> {
   const [row] = await db
-    .select({ onHand: inventoryLevels.onHand })
+    .select({ onHand: inventoryLevels.onHand, lowStockThreshold: inventoryLevels.lowStockThreshold })
     .from(inventoryLevels)
     .where(eq(inventoryLevels.sku, sku))
     .limit(1);
-  return row ? row.onHand : null;
+  return row ?? null;
+}
+
+/** On-hand units for a SKU, or null when the SKU has no inventory row. */
+export async function getOnHand(db: Db, sku: string): Promise<number | null> {
+  return (await getInventoryLevel(db, sku))?.onHand ?? null;
 }
 
 /** SKUs whose on-hand is at or below their threshold, emptiest first. */

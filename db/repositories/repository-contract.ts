@@ -13,7 +13,7 @@ import {
   purgeIdempotencyKeys,
   releaseIdempotencyKey,
 } from './idempotency';
-import { getOnHand, listLowStock } from './inventory';
+import { getInventoryLevel, getOnHand, listLowStock } from './inventory';
 import { findStaffByEmail } from './staff';
 
 /** The small store both drivers load: 12 products, cheap password hashing. */
@@ -223,6 +223,15 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
         for (const level of seed.inventory.slice(0, 5))
           expect(await getOnHand(db, level.sku)).toBe(level.onHand);
         expect(await getOnHand(db, 'NOPE-0000')).toBeNull();
+      });
+
+      it('reads the level a StockDO starts from: on-hand and low-stock threshold', async () => {
+        const level = seed.inventory[3]!;
+        expect(await getInventoryLevel(db, level.sku)).toEqual({
+          onHand: level.onHand,
+          lowStockThreshold: level.lowStockThreshold,
+        });
+        expect(await getInventoryLevel(db, 'NOPE-0000')).toBeNull();
       });
 
       it('lists SKUs at or below their threshold, emptiest first', async () => {

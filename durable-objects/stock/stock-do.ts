@@ -1,5 +1,7 @@
 /** StockDO: one Durable Object per SKU that serialises reservations so stock is never oversold. */
 import { DurableObject } from 'cloudflare:workers';
+import { createDb } from '../../db/client';
+import { getInventoryLevel } from '../../db/repositories/inventory';
 import { newId } from '../../domain/ids';
 import { fail, ok, type Result } from '../../domain/result';
 import {
@@ -42,8 +44,8 @@ function checkQuantity(quantity: number): Result<number> {
 }
 
 /**
- * Stock of one SKU. On first use it loads on-hand from D1 (inventory_levels); from then on this
- * object is the authority for on-hand and reserved, and callers mirror changes to D1 from the
+ * Stock of one SKU. On first use it loads on-hand from the database (inventory_levels); from then on this
+ * object is the authority for on-hand and reserved, and callers mirror changes to the database from the
  * levels it returns. After the (one-off) load, every method checks and writes synchronously, so
  * concurrent calls cannot interleave inside a critical section.
  */
@@ -252,22 +254,18 @@ export class StockDO extends DurableObject<Env> {
   }
 
   /**
-   * The stock row for `sku`, loading it from D1 the first time. The D1 read is external I/O, so it
-   * runs under blockConcurrencyWhile: no other call is delivered meanwhile, so concurrent first
-   * calls load once and none sees a half-initialised object. A missing row is not cached, so a SKU
-   * created later starts working without a restart.
+   * The stock row for `sku`, loading it from the database (D1, or Turso when configured) the first time. That
+   * read is external I/O, so it runs under blockConcurrencyWhile: no other call is delivered meanwhile, so
+   * concurrent first calls load once and none sees a half-initialised object. A missing row is not cached, so a
+   * SKU created later starts working without a restart.
    */
   private async load(sku: string): Promise<Result<true>> {
     let row = this.store.stock();
     if (!row) {
       await this.ctx.blockConcurrencyWhile(async () => {
         if (this.store.stock()) return;
-        const found = await this.env.DB.prepare(
-          'SELECT on_hand, low_stock_threshold FROM inventory_levels WHERE sku = ?',
-        )
-          .bind(sku)
-          .first<{ on_hand: number; low_stock_threshold: number | null }>();
-        if (found) this.store.initialise(sku, found.on_hand, found.low_stock_threshold ?? 0, Date.now());
+        const found = await getInventoryLevel(createDb(this.env), sku);
+        if (found) this.store.initialise(sku, found.onHand, found.lowStockThreshold, Date.now());
       });
       row = this.store.stock();
       if (!row) return fail('NOT_FOUND', 'Unknown SKU.', { sku });
