@@ -41,6 +41,30 @@ describe('pages', () => {
     logged.mockRestore();
   });
 
+  it("shows the shop's error page, with the same status, in place of Qwik City's bare one", async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const bare = '<html><head><title>503 Service Unavailable</title></head><body>D1 is down</body></html>';
+    const app = createApp(async (request) =>
+      request.url.endsWith('q-data.json')
+        ? new Response('{"error":true}', { status: 500, headers: { 'Content-Type': 'application/json' } })
+        : new Response(bare, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+    );
+
+    const page = await app.request('/p/some-product', {}, env, createExecutionContext());
+    expect(page.status).toBe(503);
+    const html = await page.text();
+    expect(html).toContain('Something went wrong on our side');
+    expect(html).toContain(page.headers.get('X-Request-Id')!);
+    expect(html).not.toContain('D1 is down');
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(page.headers.get('X-Request-Id')!));
+    logged.mockRestore();
+
+    // Qwik's client-side data requests keep their own format.
+    const data = await app.request('/p/some-product/q-data.json', {}, env, createExecutionContext());
+    expect(data.status).toBe(500);
+    expect(await data.text()).toBe('{"error":true}');
+  });
+
   it('passes every other response through untouched, with the security headers', async () => {
     const res = await createApp(async () => new Response('<h1>Hi</h1>', { status: 404 })).request(
       '/x',
