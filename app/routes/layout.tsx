@@ -10,10 +10,24 @@ import { readCartId } from '../lib/cart-cookie';
 
 /**
  * Every page embeds this shopper's cart count, so no shared cache may keep it (Qwik's Cloudflare middleware
- * caches any response that carries Cache-Control, and a CDN would too).
+ * caches any response that carries Cache-Control, and a CDN would too). A loader's unexpected error is logged here
+ * with the Worker's request id (Qwik City would otherwise drop it), then rethrown.
  */
-export const onRequest: RequestHandler = ({ headers }) => {
+export const onRequest: RequestHandler = async ({ headers, request, url, next }) => {
   headers.set('Cache-Control', 'private, no-cache');
+  try {
+    await next();
+  } catch (e) {
+    // Redirects and aborts are not Errors; a deliberate error(4xx) is not a fault. The Worker shows the error page.
+    const status = (e as { status?: number }).status ?? 500;
+    if (e instanceof Error && status >= 500) {
+      const requestId = request.headers.get('X-Request-Id');
+      console.error(
+        JSON.stringify({ level: 'error', requestId, path: url.pathname, error: String(e.stack) }),
+      );
+    }
+    throw e;
+  }
 };
 
 /** Categories for the navigation and the cart's item count for the header. */

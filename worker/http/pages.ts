@@ -73,11 +73,14 @@ export function servePages(pages: PageHandler) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && isJson(c) && !(await parsesAsJson(c.req.raw))) {
       return renderErrorPage(c, 400, 'That request could not be read', 'Please go back and try again.');
     }
-    const response = await pages(c.req.raw, c.env, c.executionCtx as ExecutionContext);
+    // The page's own error log (app/routes/layout.tsx) quotes the same request id as the response.
+    const request = new Request(c.req.raw);
+    request.headers.set('X-Request-Id', c.get('requestId'));
+    const response = await pages(request, c.env, c.executionCtx as ExecutionContext);
     const adapterFailed = response.headers.has(ADAPTER_ERROR_HEADER);
     const isHtml = /^text\/html\b/i.test(response.headers.get('Content-Type') ?? '');
     if (response.status < 500 || !(adapterFailed || isHtml)) return response;
-    // Qwik City logs a loader's error itself and renders a bare page; the adapter's text is the error itself.
+    // The layout logged a loader's error with this request id; the adapter's text is the error itself.
     const requestId = c.get('requestId');
     const error = adapterFailed ? await response.text() : `page answered ${response.status}`;
     console.error(JSON.stringify({ level: 'error', requestId, path: c.req.path, error }));
