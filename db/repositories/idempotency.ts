@@ -21,19 +21,34 @@ export async function findIdempotencyRecord(
 }
 
 /**
- * Claims (scope, key) for a request. True when this call created the claim; false when the key already exists
- * (in progress or completed), so exactly one concurrent request wins.
+ * How long a claim may stay in progress. A claim older than this was left by a request that died (isolate evicted,
+ * release failed): the same request may take it over, so a retry is not refused with 409 until the daily purge.
+ */
+export const IDEMPOTENCY_LEASE_MS = 60_000;
+
+/**
+ * Claims (scope, key) for a request. True when this call created the claim, or took over an in-progress claim of
+ * the same request older than IDEMPOTENCY_LEASE_MS; false when the key is otherwise taken (in progress, completed,
+ * or another request's), so exactly one concurrent request wins.
  */
 export async function claimIdempotencyKey(
   db: Db,
   input: { scope: string; key: string; requestHash: string; now: number },
 ): Promise<boolean> {
-  const inserted = await db
+  const claimed = await db
     .insert(idempotencyKeys)
     .values({ scope: input.scope, key: input.key, requestHash: input.requestHash, createdAt: input.now })
-    .onConflictDoNothing()
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.scope, idempotencyKeys.key],
+      set: { createdAt: input.now },
+      setWhere: and(
+        isNull(idempotencyKeys.statusCode),
+        eq(idempotencyKeys.requestHash, input.requestHash),
+        lt(idempotencyKeys.createdAt, input.now - IDEMPOTENCY_LEASE_MS),
+      ),
+    })
     .returning({ key: idempotencyKeys.key });
-  return inserted.length > 0;
+  return claimed.length > 0;
 }
 
 /** Stores the response of the request that holds the claim, so replays can return it. */

@@ -10,6 +10,7 @@ import {
   claimIdempotencyKey,
   completeIdempotencyRecord,
   findIdempotencyRecord,
+  IDEMPOTENCY_LEASE_MS,
   purgeIdempotencyKeys,
   releaseIdempotencyKey,
 } from './idempotency';
@@ -269,6 +270,33 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
         await releaseIdempotencyKey(db, scope, input.key);
         expect(await findIdempotencyRecord(db, scope, input.key)).not.toBeNull();
         expect(await findIdempotencyRecord(db, 'GET /elsewhere', input.key)).toBeNull();
+      });
+
+      it('lets the same request take over a claim left in progress past the lease, and nothing else', async () => {
+        const input = { scope, key: 'key-stale-003', requestHash: 'h3', now: 100_000 };
+        expect(await claimIdempotencyKey(db, input)).toBe(true);
+        const later = input.now + IDEMPOTENCY_LEASE_MS + 1;
+        expect(await claimIdempotencyKey(db, { ...input, now: input.now + IDEMPOTENCY_LEASE_MS })).toBe(
+          false,
+        );
+        expect(await claimIdempotencyKey(db, { ...input, requestHash: 'other', now: later })).toBe(false);
+        expect(await claimIdempotencyKey(db, { ...input, now: later })).toBe(true);
+        // The takeover restarts the lease.
+        expect(await claimIdempotencyKey(db, { ...input, now: later + 1 })).toBe(false);
+        await completeIdempotencyRecord(db, {
+          scope,
+          key: input.key,
+          statusCode: 200,
+          headers: {},
+          body: '',
+          now: later,
+        });
+        // A completed record is a result: it is replayed, never taken over.
+        expect(await claimIdempotencyKey(db, { ...input, now: later + 10 * IDEMPOTENCY_LEASE_MS })).toBe(
+          false,
+        );
+        await releaseIdempotencyKey(db, scope, input.key);
+        expect(await findIdempotencyRecord(db, scope, input.key)).toMatchObject({ statusCode: 200 });
       });
 
       it('releases an in-progress claim so the key can be claimed again, and purges old keys', async () => {
