@@ -9,7 +9,13 @@ import { health } from './api/health';
 import type { AppEnv } from './http/app-env';
 import { apiNotFound, renderError } from './http/errors';
 import { OPENAPI_INFO } from './http/openapi';
-import { limitPageBody, type PageHandler, servePages } from './http/pages';
+import {
+  limitPageBody,
+  PAGE_METHODS,
+  type PageHandler,
+  pageMethodNotAllowed,
+  servePages,
+} from './http/pages';
 import { media } from './media';
 import { idempotency } from './middleware/idempotency';
 import { limitBody, requireJsonBody } from './middleware/json-body';
@@ -38,7 +44,10 @@ export function createApp(pages?: PageHandler) {
   app.all('/api/*', apiNotFound(app));
 
   app.route('/media', media);
-  if (pages) app.all('*', limitPageBody, servePages(pages));
+  if (pages) {
+    app.on(PAGE_METHODS, '*', limitPageBody, servePages(pages));
+    app.all('*', pageMethodNotAllowed);
+  }
 
   app.onError(renderError);
   return app;

@@ -140,4 +140,18 @@ describe('pages', () => {
     expect((await from('203.0.113.7', '/api/carts')).status).toBe(429);
     expect((await from('203.0.113.8', '/cart?qaction=abc', 'sku=ABC-1&quantity=1')).status).toBe(200);
   });
+
+  it('answers methods other than GET, HEAD and POST with a 405 page and Allow, without rendering', async () => {
+    const rendered = vi.fn(async () => new Response('page'));
+    const app = createApp(rendered);
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+      const res = await app.request('/p/some-product', { method }, env, createExecutionContext());
+      expect(res.status).toBe(405);
+      expect(res.headers.get('Allow')).toBe('GET, HEAD, POST');
+    }
+    expect(
+      (await app.request('/p/some-product', { method: 'HEAD' }, env, createExecutionContext())).status,
+    ).toBe(200);
+    expect(rendered).toHaveBeenCalledTimes(1);
+  });
 });

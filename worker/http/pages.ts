@@ -14,6 +14,9 @@ export type PageHandler = (request: Request, env: Env, ctx: ExecutionContext) =>
 // `500 text/plain` holding String(error), marked by this header.
 const ADAPTER_ERROR_HEADER = 'X-Error';
 
+/** Pages are read, and forms (Qwik actions) post; any other method is a 405. */
+export const PAGE_METHODS = ['GET', 'HEAD', 'POST'];
+
 /** Page forms post a few fields; anything bigger is not a shopper's form. */
 export const MAX_PAGE_BODY_BYTES = 64 * 1024;
 
@@ -36,6 +39,12 @@ async function parsesAsJson(request: Request): Promise<boolean> {
     return false;
   }
 }
+
+/** 405 page for a method pages do not answer (PUT, DELETE, OPTIONS, …), with Allow. */
+export const pageMethodNotAllowed = (c: Context<AppEnv>) =>
+  renderErrorPage(c, 405, 'Not allowed', `Pages answer ${PAGE_METHODS.join(', ')}.`, {
+    Allow: PAGE_METHODS.join(', '),
+  });
 
 /** Caps page request bodies (form posts, Qwik action calls) with a 413 page. */
 export const limitPageBody = bodyLimit({
