@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   adjustOnHand,
   available,
+  checkLineAvailable,
   commitStock,
   isLowStock,
   releaseStock,
@@ -131,5 +132,17 @@ describe('isLowStock', () => {
     expect(isLowStock(lvl(10, 4), 5)).toBe(false);
     expect(isLowStock(lvl(0, 0), 0)).toBe(true);
     expect(isLowStock(lvl(1, 0), 0)).toBe(false);
+  });
+});
+
+describe('checkLineAvailable', () => {
+  it('allows a line up to what is available, and names the SKU and the count past it', () => {
+    expect(checkLineAvailable('SKU-1', 3, 3)).toEqual({ ok: true, value: 3 });
+    const over = checkLineAvailable('SKU-1', 4, 3);
+    expect(over.ok ? null : over.error).toMatchObject({
+      code: 'INSUFFICIENT_STOCK',
+      meta: { sku: 'SKU-1', available: 3 },
+    });
+    expect(checkLineAvailable('SKU-1', 1, 0).ok).toBe(false);
   });
 });

@@ -91,3 +91,16 @@ export function setOnHand(level: StockLevel, onHand: number): Result<StockLevel>
 export function isLowStock(level: StockLevel, threshold: number): boolean {
   return available(level) <= threshold;
 }
+
+/**
+ * A cart line of `quantity` units against `availableUnits` in stock: INSUFFICIENT_STOCK (meta `{ sku, available }`)
+ * when the line would hold more than is available. The CartDO applies it inside its critical section, so concurrent
+ * adds to one cart cannot together pass what one check allows.
+ */
+export function checkLineAvailable(sku: string, quantity: number, availableUnits: number): Result<number> {
+  if (quantity <= availableUnits) return ok(quantity);
+  return fail('INSUFFICIENT_STOCK', `Only ${availableUnits} of ${sku} available.`, {
+    sku,
+    available: availableUnits,
+  });
+}

@@ -114,6 +114,29 @@ describe('CartDO limits', () => {
     expect(await linesOf(cartId)).toEqual([['A', 99]]);
   });
 
+  it('a line may not pass the available units the caller checked, however many adds arrive at once', async () => {
+    const { cartId, cart } = freshCart();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => cart.addItem({ cartId, sku: 'B', quantity: 1, available: 7 })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(7);
+    expect(results.find((r) => !r.ok)).toMatchObject({
+      ok: false,
+      error: { code: 'INSUFFICIENT_STOCK', meta: { sku: 'B', available: 7 } },
+    });
+    expect(await linesOf(cartId)).toEqual([['B', 7]]);
+    expect(await cart.setQuantity({ cartId, sku: 'B', quantity: 8, available: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'INSUFFICIENT_STOCK' },
+    });
+    expect((await cart.setQuantity({ cartId, sku: 'B', quantity: 2, available: 7 })).ok).toBe(true);
+    expect(await cart.addItem({ cartId, sku: 'B', quantity: 1, available: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await linesOf(cartId)).toEqual([['B', 2]]);
+  });
+
   it('a cart may hold at most MAX_CART_LINES lines', async () => {
     const { cartId, cart } = freshCart();
     const lines = Array.from({ length: MAX_CART_LINES }, (_, i) => ({ sku: `SKU-${i}`, quantity: 1 }));

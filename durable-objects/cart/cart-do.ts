@@ -2,6 +2,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { checkCartLineCount, checkLineQuantity } from '../../domain/quantity';
 import { fail, ok, type Result } from '../../domain/result';
+import { checkLineAvailable } from '../../domain/stock';
 import type { Env } from '../../worker/env';
 import { type RpcResult, toRpc } from '../rpc-result';
 import { parseInput } from '../validation';
@@ -60,12 +61,15 @@ export class CartDO extends DurableObject<Env> {
     return toRpc(this.readCart(input));
   }
 
-  /** Adds `quantity` units of `sku` (to an existing line's quantity); the line total must stay in range. */
+  /**
+   * Adds `quantity` units of `sku` (to an existing line's quantity); the line total must stay in range and, when
+   * given, within `available` (checked here, atomically, so concurrent adds cannot pass it together).
+   */
   async addItem(input: AddItemInput): Promise<RpcResult<CartView>> {
     return this.kept(this.addLine(input));
   }
 
-  /** Sets the line for `sku` to `quantity`; 0 removes it. */
+  /** Sets the line for `sku` to `quantity` (within `available` when given); 0 removes it. */
   async setQuantity(input: SetQuantityInput): Promise<RpcResult<CartView>> {
     return this.kept(this.setLine(input));
   }
@@ -114,7 +118,7 @@ export class CartDO extends DurableObject<Env> {
   private addLine(input: AddItemInput): Result<CartView> {
     const parsed = parseInput(AddItemInput, input);
     if (!parsed.ok) return parsed;
-    const { cartId, sku, quantity, now = Date.now() } = parsed.value;
+    const { cartId, sku, quantity, available, now = Date.now() } = parsed.value;
     const owned = this.checkOwner(cartId, true);
     if (!owned.ok) return owned;
     const added = checkLineQuantity(quantity);
@@ -122,6 +126,10 @@ export class CartDO extends DurableObject<Env> {
     const existing = this.line(sku);
     const total = checkLineQuantity((existing?.quantity ?? 0) + quantity);
     if (!total.ok) return total;
+    if (available !== undefined) {
+      const inStock = checkLineAvailable(sku, total.value, available);
+      if (!inStock.ok) return inStock;
+    }
     if (!existing) {
       const count = checkCartLineCount(this.lineCount() + 1);
       if (!count.ok) return count;
@@ -136,12 +144,16 @@ export class CartDO extends DurableObject<Env> {
   private setLine(input: SetQuantityInput): Result<CartView> {
     const parsed = parseInput(SetQuantityInput, input);
     if (!parsed.ok) return parsed;
-    const { cartId, sku, quantity, now = Date.now() } = parsed.value;
+    const { cartId, sku, quantity, available, now = Date.now() } = parsed.value;
     const owned = this.checkOwner(cartId, quantity !== 0);
     if (!owned.ok) return owned;
     if (quantity !== 0) {
       const q = checkLineQuantity(quantity);
       if (!q.ok) return q;
+      if (available !== undefined) {
+        const inStock = checkLineAvailable(sku, quantity, available);
+        if (!inStock.ok) return inStock;
+      }
     }
     const existing = this.line(sku);
     if (!existing && quantity > 0) {

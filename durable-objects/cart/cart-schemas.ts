@@ -11,6 +11,9 @@ export const CartIdSchema = z.string().refine((id) => isId('cart', id), 'Expecte
 // checkLineQuantity so an out-of-range number yields QUANTITY_OUT_OF_RANGE, not VALIDATION_FAILED.
 const QuantityNumber = z.number();
 
+/** Units of the SKU in stock when the caller checked: the line may not grow past it (omitted: no stock limit). */
+const AvailableUnits = z.number().int().min(0).optional();
+
 /** Input of `get`. */
 export const GetCartInput = z.strictObject({ cartId: CartIdSchema });
 export type GetCartInput = z.input<typeof GetCartInput>;
@@ -19,20 +22,22 @@ export type GetCartInput = z.input<typeof GetCartInput>;
 export const ClearCartInput = z.strictObject({ cartId: CartIdSchema, now: NowSchema.optional() });
 export type ClearCartInput = z.input<typeof ClearCartInput>;
 
-/** Input of `addItem`: adds `quantity` to the line (creating the cart and the line when missing). */
+/** Input of `addItem`: adds `quantity` to the line (creating the cart and the line when missing), up to `available`. */
 export const AddItemInput = z.strictObject({
   cartId: CartIdSchema,
   sku: SkuSchema,
   quantity: QuantityNumber,
+  available: AvailableUnits,
   now: NowSchema.optional(),
 });
 export type AddItemInput = z.input<typeof AddItemInput>;
 
-/** Input of `setQuantity`: sets the line to `quantity`; 0 removes it. */
+/** Input of `setQuantity`: sets the line to `quantity` (at most `available`); 0 removes it. */
 export const SetQuantityInput = z.strictObject({
   cartId: CartIdSchema,
   sku: SkuSchema,
   quantity: QuantityNumber,
+  available: AvailableUnits,
   now: NowSchema.optional(),
 });
 export type SetQuantityInput = z.input<typeof SetQuantityInput>;

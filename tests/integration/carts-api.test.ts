@@ -114,6 +114,31 @@ describe('bad input is a clear 4xx and writes nothing', () => {
     expect((await readCart(api, cartId)).lines).toEqual([]);
   });
 
+  it('concurrent adds to one cart stop exactly at the stock: the rest are 409 and the line never passes it', async () => {
+    const api = newClient();
+    const cartId = newId('cart');
+    const level = data.inventory.find((l) => l.onHand >= 3 && l.onHand <= 30)!;
+    const extra = 6;
+    const statuses = await Promise.all(
+      Array.from({ length: level.onHand + extra }, async () => {
+        const res = await api(`/api/carts/${cartId}/items`, jsonBody({ sku: level.sku, quantity: 1 }));
+        return res.status;
+      }),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(level.onHand);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(extra);
+    expect((await readCart(api, cartId)).lines).toMatchObject([{ sku: level.sku, quantity: level.onHand }]);
+
+    // Setting the line past the stock is refused the same way.
+    const set = await api(`/api/carts/${cartId}/items/${level.sku}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ quantity: level.onHand + 1 }),
+    });
+    expect(set.status).toBe(409);
+    expect(await set.json()).toMatchObject({ code: 'INSUFFICIENT_STOCK', available: level.onHand });
+  });
+
   it('rejects malformed JSON with 400', async () => {
     const api = newClient();
     const res = await api(`/api/carts/${newId('cart')}/items`, {

@@ -8,6 +8,7 @@ import { priceCart } from '../../domain/cart-totals';
 import type { Money } from '../../domain/money';
 import { checkLineQuantity } from '../../domain/quantity';
 import { fail, ok, type Result } from '../../domain/result';
+import { checkLineAvailable } from '../../domain/stock';
 import { type CartView, cartStub } from '../../durable-objects/cart';
 import { stockStub } from '../../durable-objects/stock';
 import type { Env } from '../env';
@@ -107,8 +108,11 @@ export async function countCartItems(env: CartEnv, cartId: string): Promise<numb
   return view.ok ? view.value.lines.reduce((sum, line) => sum + line.quantity, 0) : 0;
 }
 
-/** Checks that `sku` is sold and that `quantity` units are available in total. */
-async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number): Promise<Result<true>> {
+/**
+ * Checks that `sku` is sold and `quantity` is a valid line quantity, and returns the units available now. The
+ * CartDO then holds the whole line to that figure inside its critical section (domain/stock checkLineAvailable).
+ */
+async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number): Promise<Result<number>> {
   const [variant] = await getVariantsBySkus(db, [sku]);
   if (!variant) return fail('UNKNOWN_SKU', `No product variant has SKU ${sku}.`);
   const range = checkLineQuantity(quantity);
@@ -116,13 +120,8 @@ async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number
   const level = await stockStub(env, sku).getLevel({ sku });
   if (!level.ok)
     return level.error.code === 'NOT_FOUND' ? fail('UNKNOWN_SKU', `SKU ${sku} is not stocked.`) : level;
-  if (level.value.available < quantity) {
-    return fail('INSUFFICIENT_STOCK', `Only ${level.value.available} of ${sku} available.`, {
-      sku,
-      available: level.value.available,
-    });
-  }
-  return ok(true);
+  const enough = checkLineAvailable(sku, quantity, level.value.available);
+  return enough.ok ? ok(level.value.available) : enough;
 }
 
 /** Adds units of a SKU to the cart, after checking the catalog and the stock. */
@@ -132,12 +131,14 @@ export async function addToCart(
   cartId: string,
   item: { sku: string; quantity: number },
 ): Promise<Result<PricedCart>> {
-  const cart = cartStub(env, cartId);
-  const current = await cart.get({ cartId });
-  const inCart = current.ok ? (current.value.lines.find((l) => l.sku === item.sku)?.quantity ?? 0) : 0;
-  const sellable = await checkSellable(env, db, item.sku, inCart + item.quantity);
-  if (!sellable.ok) return sellable;
-  const view = await cart.addItem({ cartId, sku: item.sku, quantity: item.quantity });
+  const available = await checkSellable(env, db, item.sku, item.quantity);
+  if (!available.ok) return available;
+  const view = await cartStub(env, cartId).addItem({
+    cartId,
+    sku: item.sku,
+    quantity: item.quantity,
+    available: available.value,
+  });
   return view.ok ? ok(await priceView(db, view.value)) : view;
 }
 
@@ -148,11 +149,18 @@ export async function setCartQuantity(
   cartId: string,
   item: { sku: string; quantity: number },
 ): Promise<Result<PricedCart>> {
+  let available: number | undefined;
   if (item.quantity > 0) {
     const sellable = await checkSellable(env, db, item.sku, item.quantity);
     if (!sellable.ok) return sellable;
+    available = sellable.value;
   }
-  const view = await cartStub(env, cartId).setQuantity({ cartId, sku: item.sku, quantity: item.quantity });
+  const view = await cartStub(env, cartId).setQuantity({
+    cartId,
+    sku: item.sku,
+    quantity: item.quantity,
+    available,
+  });
   return settle(env, db, cartId, view);
 }
 
