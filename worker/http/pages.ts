@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Env } from '../env';
+import { isJsonRequest } from '../middleware/json-body';
 import { RETRY_AFTER_SECONDS, withinRateLimit } from '../middleware/rate-limit';
 import type { AppEnv } from './app-env';
 import { renderErrorPage } from './error-page';
@@ -28,8 +29,6 @@ function isDecodable(pathname: string): boolean {
     return false;
   }
 }
-
-const isJson = (c: Context) => /^application\/([\w.-]+\+)?json\b/i.test(c.req.header('Content-Type') ?? '');
 
 async function parsesAsJson(request: Request): Promise<boolean> {
   try {
@@ -79,18 +78,18 @@ export function servePages(pages: PageHandler) {
         },
       );
     }
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && isJson(c) && !(await parsesAsJson(c.req.raw))) {
+    if (c.req.method === 'POST' && isJsonRequest(c.req.raw) && !(await parsesAsJson(c.req.raw))) {
       return renderErrorPage(c, 400, 'That request could not be read', 'Please go back and try again.');
     }
     // The page's own error log (app/routes/layout.tsx) quotes the same request id as the response.
+    const requestId = c.get('requestId');
     const request = new Request(c.req.raw);
-    request.headers.set('X-Request-Id', c.get('requestId'));
+    request.headers.set('X-Request-Id', requestId);
     const response = await pages(request, c.env, c.executionCtx as ExecutionContext);
     const adapterFailed = response.headers.has(ADAPTER_ERROR_HEADER);
     const isHtml = /^text\/html\b/i.test(response.headers.get('Content-Type') ?? '');
     if (response.status < 500 || !(adapterFailed || isHtml)) return response;
     // The layout logged a loader's error with this request id; the adapter's text is the error itself.
-    const requestId = c.get('requestId');
     const error = adapterFailed ? await response.text() : `page answered ${response.status}`;
     console.error(JSON.stringify({ level: 'error', requestId, path: c.req.path, error }));
     const detail = `Please try again in a moment. If it keeps happening, quote reference ${requestId}.`;

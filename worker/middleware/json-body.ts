@@ -6,16 +6,22 @@ import { ProblemError } from '../http/problem';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
 const hasBody = (req: Request) => req.body !== null && (req.headers.get('content-length') ?? '') !== '0';
+
+/** The Content-Type's media type, without parameters; '' when there is none. */
+const mediaTypeOf = (req: Request) => (req.headers.get('Content-Type') ?? '').split(';')[0]!.trim();
+
+/** Whether the request declares a JSON body (application/json or application/*+json). */
+export const isJsonRequest = (req: Request) => JSON_MEDIA_TYPE.test(mediaTypeOf(req));
 
 /** Rejects non-JSON bodies on methods that carry one. */
 export const requireJsonBody = createMiddleware(async (c, next) => {
   if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.req.method) && hasBody(c.req.raw)) {
-    const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
-    if (!JSON_MEDIA_TYPE.test(mediaType)) {
+    if (!isJsonRequest(c.req.raw)) {
       throw new ProblemError(
         'UNSUPPORTED_MEDIA_TYPE',
-        `Send the body as application/json (got ${mediaType || 'no Content-Type'}).`,
+        `Send the body as application/json (got ${mediaTypeOf(c.req.raw) || 'no Content-Type'}).`,
       );
     }
   }
