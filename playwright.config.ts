@@ -1,9 +1,9 @@
 /** Playwright e2e: Debian's Chromium (never a downloaded browser) against `wrangler dev` on a fresh, seeded local D1. */
 import { defineConfig } from '@playwright/test';
 
-const PORT = '8911';
+const PORT = process.env.E2E_PORT ?? '8911';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-const PERSIST_DIR = '.wrangler/e2e';
+const PERSIST_DIR = `.wrangler/e2e-${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -2,10 +2,11 @@
 import { qwikVite } from '@builder.io/qwik/optimizer';
 import { qwikCity } from '@builder.io/qwik-city/vite';
 import { defineConfig } from 'vite';
+import { aliases } from './aliases.mjs';
 
 export default defineConfig(() => ({
   plugins: [qwikCity({ routesDir: './app/routes', trailingSlash: false }), qwikVite({ srcDir: './app' })],
-  resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
+  resolve: { alias: aliases },
   build: { outDir: 'dist' },
   server: { headers: { 'Cache-Control': 'public, max-age=0' } },
 }));

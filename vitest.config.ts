@@ -1,6 +1,7 @@
 /** Two test projects: `unit` (Node: pure domain rules, libSQL repositories) and `workerd` (the Worker, DOs and D1 inside workerd). */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { aliases } from './aliases.mjs';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./db/migrations');
@@ -8,16 +9,24 @@ export default defineConfig(async () => {
     test: {
       projects: [
         {
+          resolve: { alias: aliases },
           test: {
             name: 'unit',
             environment: 'node',
-            include: ['domain/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+            include: [
+              'domain/**/*.test.ts',
+              'db/**/*.test.ts',
+              'app/**/*.test.ts',
+              'scripts/**/*.test.ts',
+              'tests/unit/**/*.test.ts',
+            ],
           },
         },
         {
+          resolve: { alias: aliases },
           plugins: [
             cloudflareTest({
-              main: './tests/integration/worker-entry.ts',
+              main: './tests/support/worker-entry.ts',
               wrangler: { configPath: './wrangler.toml' },
               miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
             }),
@@ -29,7 +38,7 @@ export default defineConfig(async () => {
               'durable-objects/**/*.test.ts',
               'worker/**/*.test.ts',
             ],
-            setupFiles: ['./tests/integration/apply-migrations.ts'],
+            setupFiles: ['./tests/support/apply-migrations.ts'],
           },
         },
       ],

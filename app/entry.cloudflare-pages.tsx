@@ -4,7 +4,7 @@ import {
   type PlatformCloudflarePages,
 } from '@builder.io/qwik-city/middleware/cloudflare-pages';
 import qwikCityPlan from '@qwik-city-plan';
-import type { Env } from '../worker/env';
+import type { Env } from '@worker/env';
 import render from './entry.ssr';
 
 declare global {

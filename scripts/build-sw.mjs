@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { injectManifest } from 'workbox-build';
+import { aliases } from '../aliases.mjs';
 
 const TEMP_DIR = 'tmp/sw';
 const TEMP_SW = `${TEMP_DIR}/sw.bundle.js`;
@@ -41,6 +42,7 @@ const REQUIRED = ['offline.html', 'manifest.webmanifest', 'favicon.svg'];
 await build({
   configFile: false,
   publicDir: false,
+  resolve: { alias: aliases },
   logLevel: 'warn',
   // Workbox strips its dev-only logging and assertions when NODE_ENV is production.
   define: { 'process.env.NODE_ENV': '"production"' },

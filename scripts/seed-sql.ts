@@ -1,8 +1,8 @@
 /** Writes the demo store as one SQL file: `npx tsx scripts/seed-sql.ts <out.sql>`, then `wrangler d1 execute edgeshop --local --file <out.sql>`. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { generateSeed } from '../db/seed/generate';
-import { seedToSql } from '../db/seed/to-sql';
+import { generateSeed } from '@db/seed/generate';
+import { seedToSql } from '@db/seed/to-sql';
 
 // A fixed clock keeps the file reproducible apart from password salts; SEED_NOW overrides it (epoch ms).
 const DEFAULT_NOW = Date.UTC(2026, 10, 1);

@@ -1,11 +1,14 @@
 /** The Worker's Hono app: shared middleware, the /api modules, generated media, then the pages (Qwik City SSR). */
+
+import { createDb } from '@db/client';
+import { newId } from '@domain/core/ids';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
-import { createDb } from '../db/client';
-import { carts } from './api/carts';
-import { catalog } from './api/catalog';
-import { type ReferenceDoc, renderReference } from './api/docs';
-import { health } from './api/health';
+import { requestId } from 'hono/request-id';
+import { carts } from './api/store/carts';
+import { catalog } from './api/store/catalog';
+import { type ReferenceDoc, renderReference } from './api/system/docs';
+import { health } from './api/system/health';
 import type { AppEnv } from './http/app-env';
 import { apiNotFound, renderError } from './http/errors';
 import { OPENAPI_INFO } from './http/openapi';
@@ -20,7 +23,6 @@ import { media } from './media';
 import { idempotency } from './middleware/idempotency';
 import { limitBody, requireJsonBody } from './middleware/json-body';
 import { rateLimit } from './middleware/rate-limit';
-import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
 
 const withDb = createMiddleware<AppEnv>(async (c, next) => {
@@ -31,7 +33,8 @@ const withDb = createMiddleware<AppEnv>(async (c, next) => {
 /** Builds the app; `pages` handles everything outside /api and /media. */
 export function createApp(pages?: PageHandler) {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', requestId, securityHeaders);
+  // Hono's request id: a sane incoming X-Request-Id (word characters, at most 64) is kept, else we mint one.
+  app.use('*', requestId({ limitLength: 64, generator: () => newId('request') }), securityHeaders);
   app.use('/api/*', withDb, rateLimit, requireJsonBody, limitBody, idempotency);
 
   app.route('/api', health);

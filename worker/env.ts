@@ -1,6 +1,9 @@
-/** Bindings and variables the Worker receives (wrangler.toml), shared by the API, the Qwik loaders and the DOs. */
-import type { CartDO } from '../durable-objects/cart/cart-do';
-import type { StockDO } from '../durable-objects/stock/stock-do';
+/**
+ * Bindings and variables the Worker receives (wrangler.toml), for the API, the jobs and the Qwik loaders. Lower layers
+ * declare the narrow part they read (db/client DbEnv, CartDO's CartEnv), so nothing below worker/ imports this file.
+ */
+import type { CartDO } from '@durable-objects/cart/cart-do';
+import type { StockDO } from '@durable-objects/stock/stock-do';
 
 export interface Env {
   /** D1 database: the local, embedded default. */
@@ -18,15 +21,4 @@ export interface Env {
   /** When set, the Drizzle client talks to Turso/libSQL instead of D1. */
   TURSO_DATABASE_URL?: string;
   TURSO_AUTH_TOKEN?: string;
-}
-
-type WorkerEnv = Env;
-
-// `env` from 'cloudflare:test' is typed as Cloudflare.Env: give it our bindings plus the test-only migrations.
-declare global {
-  namespace Cloudflare {
-    interface Env extends WorkerEnv {
-      TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
-    }
-  }
 }

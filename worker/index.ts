@@ -2,10 +2,10 @@
 import { fetch as renderPage } from 'qwik-city-ssr';
 import { createApp } from './app';
 import type { Env } from './env';
-import { runScheduled } from './scheduled';
+import { runScheduled } from './jobs/scheduled';
 
-export { CartDO } from '../durable-objects/cart/cart-do';
-export { StockDO } from '../durable-objects/stock/stock-do';
+export { CartDO } from '@durable-objects/cart/cart-do';
+export { StockDO } from '@durable-objects/stock/stock-do';
 
 const app = createApp((request, env, ctx) =>
   renderPage(request, env as unknown as Record<string, unknown>, ctx),

@@ -1,6 +1,6 @@
 /** The `cart_id` cookie that ties a browser to its CartDO: read it safely, mint it on first add. */
 import type { Cookie } from '@builder.io/qwik-city';
-import { isId, newId } from '../../domain/ids';
+import { isId, newId } from '@domain/core/ids';
 
 /** Cookie name; the offline module reads the same cookie from document.cookie. */
 export const CART_COOKIE = 'cart_id';

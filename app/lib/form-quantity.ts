@@ -1,6 +1,6 @@
 /** The quantity field of the storefront's forms, bounded by the same rule as the API and the CartDO. */
 import { z } from '@builder.io/qwik-city';
-import { MAX_LINE_QUANTITY } from '../../domain/quantity';
+import { MAX_LINE_QUANTITY } from '@domain/cart/quantity';
 
 /** A typed-in quantity from `min` (0 removes a line, 1 adds one) to MAX_LINE_QUANTITY, with shopper-friendly errors. */
 export function formQuantity(min: 0 | 1) {

@@ -1,5 +1,6 @@
 /** Formatting for shoppers: money, ratings, dates and friendly sentences for domain error codes. */
-import type { DomainError } from '../../domain/result';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '@domain/cart/limits';
+import type { DomainError } from '@domain/core/result';
 
 /** Money as the UI receives it: integer minor units and an ISO 4217 currency (see domain/money.ts). */
 export interface MoneyValue {
@@ -61,9 +62,9 @@ export function describeCartError(error: Pick<DomainError, 'code' | 'meta'>): st
     case 'UNKNOWN_SKU':
       return 'Sorry, that option is no longer available.';
     case 'QUANTITY_OUT_OF_RANGE':
-      return 'Please choose a quantity from 1 to 99.';
+      return `Please choose a quantity from 1 to ${MAX_LINE_QUANTITY}.`;
     case 'CART_LINE_LIMIT':
-      return 'Your cart is full: it can hold up to 50 different items.';
+      return `Your cart is full: it can hold up to ${MAX_CART_LINES} different items.`;
     case 'RATE_LIMITED':
       return 'Too many requests. Please wait a moment and try again.';
     default:

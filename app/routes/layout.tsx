@@ -1,12 +1,7 @@
-/** The page shell for every route: skip link, header with categories and cart count, main, footer. */
+/** The root of every page: response headers, error logging and the shop's settings; each area adds its own shell. */
 import { component$, Slot } from '@builder.io/qwik';
 import { type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
-import { createDb } from '../../db/client';
-import { listCategories } from '../../db/repositories/catalog';
-import { countCartItems } from '../../worker/services/cart';
-import { SiteFooter } from '../components/site-footer/SiteFooter';
-import { SiteHeader } from '../components/site-header/SiteHeader';
-import { readCartId } from '../lib/cart-cookie';
+import { shopSettings } from '@worker/services/shop/settings';
 
 /**
  * Every page embeds this shopper's cart count, so no shared cache may keep it (Qwik's Cloudflare middleware
@@ -30,40 +25,7 @@ export const onRequest: RequestHandler = async ({ headers, request, url, next })
   }
 };
 
-/** Categories for the navigation and the cart's item count for the header. */
-// biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
-export const useShell = routeLoader$(async ({ platform, cookie }) => {
-  const env = platform.env;
-  const db = createDb(env);
-  const cartId = readCartId(cookie);
-  const [categories, cartCount] = await Promise.all([
-    listCategories(db),
-    cartId
-      ? countCartItems(env, cartId).catch((err: unknown) => {
-          // A cart that cannot be read must not take the whole page down: show 0 and keep the shop usable.
-          console.error('header cart count failed', err);
-          return 0;
-        })
-      : Promise.resolve(0),
-  ]);
-  return { shopName: env.SHOP_NAME || 'Northwind Supply', categories, cartCount };
-});
+/** The shop's name and other settings, for the document head and every area's shell. */
+export const useShop = routeLoader$(({ platform }) => shopSettings(platform.env));
 
-export default component$(() => {
-  const shell = useShell();
-  const nav = shell.value.categories.map((c) => ({ slug: c.slug, name: c.name }));
-  return (
-    <>
-      <a class="skip-link" href="#main">
-        Skip to main content
-      </a>
-      <SiteHeader shopName={shell.value.shopName} categories={nav} cartCount={shell.value.cartCount} />
-      <main id="main" class="site-main" tabIndex={-1}>
-        <div class="container">
-          <Slot />
-        </div>
-      </main>
-      <SiteFooter shopName={shell.value.shopName} categories={nav} />
-    </>
-  );
-});
+export default component$(() => <Slot />);

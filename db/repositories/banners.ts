@@ -1,7 +1,8 @@
 /** Promotional banners for a page placement (e.g. the home hero), as the storefront shows them. */
+
+import type { Db } from '@db/client';
+import { banners } from '@db/schema';
 import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
-import type { Db } from '../client';
-import { banners } from '../schema';
 
 /** A banner ready to render. */
 export interface BannerView {

@@ -1,8 +1,10 @@
 /** Catalog reads for the storefront: categories, product listing/search, product detail and variant pricing. */
+
+import type { Db } from '@db/client';
+import { categories, productImages, products, productVariants, reviews } from '@db/schema';
+import { DEFAULT_PRODUCT_SORT, type ProductSort } from '@domain/catalog/listing';
+import type { Money } from '@domain/pricing/money';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Money } from '../../domain/money';
-import type { Db } from '../client';
-import { categories, productImages, products, productVariants, reviews } from '../schema';
 
 /** A category with the number of active products in it. */
 export interface CategorySummary {
@@ -12,9 +14,6 @@ export interface CategorySummary {
   description: string;
   productCount: number;
 }
-
-/** Sort orders the product list supports. */
-export type ProductSort = 'featured' | 'price_asc' | 'price_desc' | 'newest' | 'rating';
 
 /** Filters and paging for listProducts. */
 export interface ListProductsInput {
@@ -218,7 +217,7 @@ export async function listProducts(
       .from(products)
       .innerJoin(categories, eq(categories.id, products.categoryId))
       .where(where)
-      .orderBy(...orderFor(input.sort ?? 'featured'))
+      .orderBy(...orderFor(input.sort ?? DEFAULT_PRODUCT_SORT))
       .limit(limit)
       .offset(offset),
     db

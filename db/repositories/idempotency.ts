@@ -1,7 +1,8 @@
 /** Stored responses for Idempotency-Key: claim a key, store the first response, replay it, purge old ones. */
+
+import type { Db } from '@db/client';
+import { idempotencyKeys } from '@db/schema';
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import type { Db } from '../client';
-import { idempotencyKeys } from '../schema';
 
 /** A stored key: `statusCode` null means the first request is still in progress. `responseHeaders` is JSON text. */
 export type IdempotencyRecord = typeof idempotencyKeys.$inferSelect;

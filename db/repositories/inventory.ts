@@ -1,7 +1,8 @@
 /** Inventory reads: on-hand per SKU (the StockDO's source of truth on first load) and the low-stock report. */
+
+import type { Db } from '@db/client';
+import { inventoryLevels, products, productVariants } from '@db/schema';
 import { asc, eq, lte } from 'drizzle-orm';
-import type { Db } from '../client';
-import { inventoryLevels, products, productVariants } from '../schema';
 
 /** A SKU at or below its low-stock threshold, with the product it belongs to (null for orphaned SKUs). */
 export interface LowStockRow {

@@ -1,7 +1,8 @@
 /** Staff account lookups for back-office login. */
+
+import type { Db } from '@db/client';
+import { staffUsers } from '@db/schema';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../client';
-import { staffUsers } from '../schema';
 
 /** A staff user row, including the password hash (never send it to a client). */
 export type StaffUser = typeof staffUsers.$inferSelect;

@@ -1,6 +1,8 @@
 /** Catalog tables: categories, products, their variants (one SKU each), images and customer reviews. */
+import { PRODUCT_STATUSES, REVIEW_STATUSES } from '@domain/catalog/statuses';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { isOneOf } from './checks';
 
 /** A storefront category (T-Shirts, Hoodies…), ordered by `position` in navigation. */
 export const categories = sqliteTable(
@@ -26,9 +28,7 @@ export const products = sqliteTable(
     categoryId: text('category_id')
       .notNull()
       .references(() => categories.id),
-    status: text('status', { enum: ['draft', 'active', 'archived'] })
-      .notNull()
-      .default('draft'),
+    status: text('status', { enum: PRODUCT_STATUSES }).notNull().default('draft'),
     brand: text('brand').notNull().default(''),
     /** Higher sorts first under the `featured` ordering. */
     featuredRank: integer('featured_rank').notNull().default(0),
@@ -38,7 +38,7 @@ export const products = sqliteTable(
   (t) => [
     index('products_category_status_idx').on(t.categoryId, t.status),
     index('products_status_created_idx').on(t.status, t.createdAt),
-    check('products_status_check', sql`${t.status} in ('draft', 'active', 'archived')`),
+    check('products_status_check', isOneOf(t.status, PRODUCT_STATUSES)),
   ],
 );
 
@@ -94,14 +94,12 @@ export const reviews = sqliteTable(
     rating: integer('rating').notNull(),
     title: text('title').notNull().default(''),
     body: text('body').notNull().default(''),
-    status: text('status', { enum: ['pending', 'published', 'rejected'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: REVIEW_STATUSES }).notNull().default('pending'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
     index('reviews_product_status_idx').on(t.productId, t.status, t.createdAt),
     check('reviews_rating_check', sql`${t.rating} between 1 and 5`),
-    check('reviews_status_check', sql`${t.status} in ('pending', 'published', 'rejected')`),
+    check('reviews_status_check', isOneOf(t.status, REVIEW_STATUSES)),
   ],
 );

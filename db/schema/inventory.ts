@@ -1,6 +1,8 @@
 /** Stock tables: the current on-hand count per SKU (read by the StockDO) and the movement ledger that explains it. */
+import { STOCK_MOVEMENT_REASONS } from '@domain/inventory/movements';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { isOneOf } from './checks';
 
 /**
  * On-hand units per SKU. The StockDO reads this with raw SQL (`SELECT on_hand FROM inventory_levels WHERE sku = ?`),
@@ -24,15 +26,12 @@ export const stockMovements = sqliteTable(
     id: text('id').primaryKey(),
     sku: text('sku').notNull(),
     delta: integer('delta').notNull(),
-    reason: text('reason', { enum: ['sale', 'restock', 'adjustment', 'return', 'correction'] }).notNull(),
+    reason: text('reason', { enum: STOCK_MOVEMENT_REASONS }).notNull(),
     reference: text('reference'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
     index('stock_movements_sku_created_idx').on(t.sku, t.createdAt),
-    check(
-      'stock_movements_reason_check',
-      sql`${t.reason} in ('sale', 'restock', 'adjustment', 'return', 'correction')`,
-    ),
+    check('stock_movements_reason_check', isOneOf(t.reason, STOCK_MOVEMENT_REASONS)),
   ],
 );

@@ -1,6 +1,10 @@
 /** Promotions (cart-level discounts), the codes that unlock them, and scheduled product/category sales. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { isOneOf } from './checks';
+
+/** How a promotion discounts (domain/pricing/promotions.ts evaluates each kind). */
+const PROMOTION_KINDS = ['percentage', 'fixed'] as const;
 
 /**
  * A cart discount. `value` is basis points for `percentage` (1000 = 10%) and minor units of `currency` for `fixed`.
@@ -11,7 +15,7 @@ export const promotions = sqliteTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['percentage', 'fixed'] }).notNull(),
+    kind: text('kind', { enum: PROMOTION_KINDS }).notNull(),
     value: integer('value').notNull(),
     currency: text('currency'),
     minSubtotalAmount: integer('min_subtotal_amount').notNull().default(0),
@@ -23,7 +27,7 @@ export const promotions = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
-    check('promotions_kind_check', sql`${t.kind} in ('percentage', 'fixed')`),
+    check('promotions_kind_check', isOneOf(t.kind, PROMOTION_KINDS)),
     check('promotions_value_check', sql`${t.value} > 0`),
     check('promotions_usage_check', sql`${t.usageLimit} is null or ${t.timesUsed} <= ${t.usageLimit}`),
   ],

@@ -1,10 +1,9 @@
 /** Back-office accounts: staff users with a role, and their sessions. */
-import { sql } from 'drizzle-orm';
+import { STAFF_ROLES, type StaffRole } from '@domain/identity/roles';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { isOneOf } from './checks';
 
-/** Staff roles: admin does everything, content edits catalog and pages, warehouse handles stock and shipping. */
-export const STAFF_ROLES = ['admin', 'content', 'warehouse'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole };
 
 /** A back-office user. Emails are stored lower-cased. */
 export const staffUsers = sqliteTable(
@@ -17,7 +16,7 @@ export const staffUsers = sqliteTable(
     role: text('role', { enum: STAFF_ROLES }).notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [check('staff_users_role_check', sql`${t.role} in ('admin', 'content', 'warehouse')`)],
+  (t) => [check('staff_users_role_check', isOneOf(t.role, STAFF_ROLES))],
 );
 
 /** A staff login session. */

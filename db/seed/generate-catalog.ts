@@ -1,6 +1,5 @@
 /** Seed generator, catalog half: categories, products, variants, images, stock levels and reviews. */
 
-import { slugify } from '../../domain/slug';
 import type {
   categories,
   inventoryLevels,
@@ -8,7 +7,8 @@ import type {
   products,
   productVariants,
   reviews,
-} from '../schema';
+} from '@db/schema';
+import { slugify } from '@domain/catalog/slug';
 import { BRANDS, CATEGORY_SPECS, type CategorySpec, COLOURS, REVIEW_TEXT, REVIEWERS } from './catalog-data';
 import type { Rng } from './random';
 

@@ -1,12 +1,13 @@
 /** Seed sanity: the demo store is big, consistent and reproducible, and its SQL script equals insertSeed. */
+
+import { createLibsqlDb, migrateLibsqlDb } from '@db/client-node';
+import { listProducts } from '@db/repositories/catalog';
+import * as schema from '@db/schema';
+import { isId } from '@domain/core/ids';
 import { createClient } from '@libsql/client';
 import { count } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isId } from '../../domain/ids';
-import { createLibsqlDb, migrateLibsqlDb } from '../client-node';
-import { listProducts } from '../repositories/catalog';
-import * as schema from '../schema';
 import { DEMO_DISCOUNT_CODES, DEMO_STAFF, generateSeed, type SeedData } from './generate';
 import { insertSeed } from './insert';
 import { seedToSql, sqlLiteral } from './to-sql';

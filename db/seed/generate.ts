@@ -1,5 +1,5 @@
 /** Deterministic demo store generator: the same options always produce the same catalog, people and content. */
-import { hashPassword } from '../../domain/password';
+
 import type {
   addresses,
   banners,
@@ -9,7 +9,8 @@ import type {
   posts,
   promotions,
   staffUsers,
-} from '../schema';
+} from '@db/schema';
+import { hashPassword } from '@domain/identity/password';
 import { type CatalogSeed, generateCatalog } from './generate-catalog';
 import { Rng } from './random';
 

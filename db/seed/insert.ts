@@ -1,8 +1,8 @@
 /** Writes generated seed rows through Drizzle (D1 or libSQL) in batches that respect D1's statement limits. */
 
+import type { Db } from '@db/client';
 import { getTableColumns } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Db } from '../client';
 import type { SeedData } from './generate';
 import { SEED_TABLES } from './tables';
 

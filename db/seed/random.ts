@@ -1,5 +1,5 @@
 /** Seeded randomness for the demo store: the same seed and `now` always give the same rows (and ids). */
-import { ID_PREFIXES, type IdKind } from '../../domain/ids';
+import { ID_PREFIXES, type IdKind } from '@domain/core/ids';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

@@ -1,6 +1,7 @@
 /** Which table each SeedData group goes into, in foreign-key order (parents first). */
+
+import * as s from '@db/schema';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import * as s from '../schema';
 import type { SeedData } from './generate';
 
 /** [SeedData key, table] pairs; insert in this order, delete in reverse. */

@@ -1,9 +1,9 @@
 /** CartDO behaviour inside workerd: lines, limits, offline merge, validation and persistence. */
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { MAX_CART_LINES } from '@domain/cart/quantity';
+import { newId } from '@domain/core/ids';
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../domain/ids';
-import { MAX_CART_LINES } from '../../domain/quantity';
 import { CART_IDLE_MS } from './cart-do';
 import { cartStub } from './index';
 

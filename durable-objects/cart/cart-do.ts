@@ -1,11 +1,10 @@
 /** CartDO: one Durable Object per cart, holding only SKUs and quantities in its SQLite storage. */
 import { DurableObject } from 'cloudflare:workers';
-import { checkCartLineCount, checkLineQuantity } from '../../domain/quantity';
-import { fail, ok, type Result } from '../../domain/result';
-import { checkLineAvailable } from '../../domain/stock';
-import type { Env } from '../../worker/env';
-import { type RpcResult, toRpc } from '../rpc-result';
-import { parseInput } from '../validation';
+import { checkCartLineCount, checkLineQuantity } from '@domain/cart/quantity';
+import { fail, ok, type Result } from '@domain/core/result';
+import { checkLineAvailable } from '@domain/inventory/stock';
+import { parseInput } from '@durable-objects/rpc/parse-input';
+import { type RpcResult, toRpc } from '@durable-objects/rpc/rpc-result';
 import {
   AddItemInput,
   type CartLine,
@@ -48,8 +47,13 @@ type LineRow = { sku: string; quantity: number; added_at: number };
  * Mutations create the cart on first use (ids may be minted offline); reads of a cart that was
  * never written return NOT_FOUND.
  */
-export class CartDO extends DurableObject<Env> {
-  constructor(ctx: DurableObjectState, env: Env) {
+/** What a CartDO reads from its environment: the shop's one currency, recorded on each new cart. */
+export interface CartEnv {
+  SHOP_CURRENCY: string;
+}
+
+export class CartDO extends DurableObject<CartEnv> {
+  constructor(ctx: DurableObjectState, env: CartEnv) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
       ctx.storage.sql.exec(SCHEMA);

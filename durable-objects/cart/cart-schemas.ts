@@ -1,11 +1,13 @@
 /** RPC input schemas and the returned view of a CartDO (shared with the API so both validate the same way). */
+
+import { MAX_CART_LINES } from '@domain/cart/quantity';
+import { SkuSchema } from '@domain/catalog/sku';
+import { idSchema } from '@domain/core/id-schema';
+import { NowSchema } from '@durable-objects/rpc/parse-input';
 import { z } from 'zod';
-import { isId } from '../../domain/ids';
-import { MAX_CART_LINES } from '../../domain/quantity';
-import { NowSchema, SkuSchema } from '../validation';
 
 /** A cart id as minted by `newId('cart')`, online or offline. */
-export const CartIdSchema = z.string().refine((id) => isId('cart', id), 'Expected a cart id (cart_…).');
+export const CartIdSchema = idSchema('cart');
 
 // Quantities are only type-checked here; the range (1..MAX_LINE_QUANTITY) is checked with
 // checkLineQuantity so an out-of-range number yields QUANTITY_OUT_OF_RANGE, not VALIDATION_FAILED.

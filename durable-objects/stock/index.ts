@@ -1,5 +1,4 @@
 /** How callers reach stock: one StockDO per SKU. */
-import type { Env } from '../../worker/env';
 import type { StockDO } from './stock-do';
 
 export type {
@@ -12,6 +11,9 @@ export type {
 export { DEFAULT_HOLD_MS, MAX_HOLD_MS, MAX_STOCK_QUANTITY } from './stock-schemas';
 
 /** The RPC stub of the StockDO for `sku` (the DO re-checks the sku it is given). */
-export function stockStub(env: Pick<Env, 'STOCK'>, sku: string): DurableObjectStub<StockDO> {
+export function stockStub(
+  env: { STOCK: DurableObjectNamespace<StockDO> },
+  sku: string,
+): DurableObjectStub<StockDO> {
   return env.STOCK.getByName(sku);
 }

@@ -1,8 +1,8 @@
 /** StockDO behaviour inside workerd: reservations, idempotency, expiry and never overselling. */
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { seedInventory, uniqueSku } from '@tests/support/stock-fixtures';
 import { describe, expect, it } from 'vitest';
-import { seedInventory, uniqueSku } from '../test-helpers';
 import { stockStub } from './index';
 
 async function freshSku(onHand: number, threshold = 5): Promise<string> {

@@ -1,9 +1,9 @@
 /** StockDO: one Durable Object per SKU that serialises reservations so stock is never oversold. */
 import { DurableObject } from 'cloudflare:workers';
-import { createDb } from '../../db/client';
-import { getInventoryLevel } from '../../db/repositories/inventory';
-import { newId } from '../../domain/ids';
-import { fail, ok, type Result } from '../../domain/result';
+import { createDb, type DbEnv } from '@db/client';
+import { getInventoryLevel } from '@db/repositories/inventory';
+import { newId } from '@domain/core/ids';
+import { fail, ok, type Result } from '@domain/core/result';
 import {
   adjustOnHand,
   available,
@@ -12,10 +12,9 @@ import {
   releaseStock,
   reserveStock,
   type StockLevel,
-} from '../../domain/stock';
-import type { Env } from '../../worker/env';
-import { type RpcResult, toRpc } from '../rpc-result';
-import { parseInput } from '../validation';
+} from '@domain/inventory/stock';
+import { parseInput } from '@durable-objects/rpc/parse-input';
+import { type RpcResult, toRpc } from '@durable-objects/rpc/rpc-result';
 import {
   AdjustInput,
   DEFAULT_HOLD_MS,
@@ -49,12 +48,12 @@ function checkQuantity(quantity: number): Result<number> {
  * levels it returns. After the (one-off) load, every method checks and writes synchronously, so
  * concurrent calls cannot interleave inside a critical section.
  */
-export class StockDO extends DurableObject<Env> {
+export class StockDO extends DurableObject<DbEnv> {
   private readonly store: StockStore;
   /** The alarm time last set by this instance; undefined when unknown (fresh instance). */
   private alarmAt: number | null | undefined;
 
-  constructor(ctx: DurableObjectState, env: Env) {
+  constructor(ctx: DurableObjectState, env: DbEnv) {
     super(ctx, env);
     this.store = new StockStore(ctx.storage.sql);
     ctx.blockConcurrencyWhile(async () => {

@@ -1,6 +1,9 @@
 /** RPC input schemas and result shapes of the StockDO (shared with the API so both validate the same way). */
+
+import { SkuSchema } from '@domain/catalog/sku';
+import { STOCK_MOVEMENT_REASONS } from '@domain/inventory/movements';
+import { NowSchema } from '@durable-objects/rpc/parse-input';
 import { z } from 'zod';
-import { NowSchema, SkuSchema } from '../validation';
 
 /** Default time a reservation holds stock before its alarm gives it back. */
 export const DEFAULT_HOLD_MS = 15 * 60 * 1000;
@@ -18,7 +21,7 @@ export const RequestIdSchema = z.string().min(1).max(128);
 const Quantity = z.number();
 
 /** Why on-hand changed; the same reasons as the stock_movements ledger in D1. */
-export const AdjustReasonSchema = z.enum(['sale', 'restock', 'adjustment', 'return', 'correction']);
+export const AdjustReasonSchema = z.enum(STOCK_MOVEMENT_REASONS);
 export type AdjustReason = z.infer<typeof AdjustReasonSchema>;
 
 /** Input of `getLevel`. */

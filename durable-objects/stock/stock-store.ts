@@ -1,5 +1,5 @@
 /** The StockDO's SQLite tables and the typed, synchronous queries over them. */
-import type { StockLevel } from '../../domain/stock';
+import type { StockLevel } from '@domain/inventory/stock';
 import type { AdjustReason, ReservationStatus } from './stock-schemas';
 
 const SCHEMA = `

@@ -112,7 +112,7 @@ async function offlineBundle(): Promise<string> {
       contents: `
         import * as db from './app/lib/offline/db';
         import * as outbox from './app/lib/offline/outbox';
-        import { newId } from './domain/ids';
+        import { newId } from './domain/core/ids';
         globalThis.edgeshopOffline = { ...db, ...outbox, newId };`,
       resolveDir: process.cwd(),
       loader: 'ts',
@@ -126,8 +126,8 @@ async function offlineBundle(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-type OfflineApi = typeof import('../../app/lib/offline/db') &
-  typeof import('../../app/lib/offline/outbox') & { newId: typeof import('../../domain/ids').newId };
+type OfflineApi = typeof import('~/lib/offline/db') &
+  typeof import('~/lib/offline/outbox') & { newId: typeof import('@domain/core/ids').newId };
 declare global {
   var edgeshopOffline: OfflineApi;
 }

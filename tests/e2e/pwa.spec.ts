@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SECURITY_HEADERS } from '../../worker/middleware/security-headers';
+import { SECURITY_HEADERS } from '@worker/middleware/security-headers';
 
 interface ManifestIcon {
   src: string;

@@ -1,6 +1,7 @@
 /** API conventions through the real Worker: problem+json, request ids, security headers, 404/405, OpenAPI. */
+
+import { newClient, seedSmallStore } from '@tests/support/workerd';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newClient, seedSmallStore } from './helpers';
 
 const api = newClient();
 

@@ -1,8 +1,9 @@
 /** Cart API through the real Worker, CartDO, StockDO and D1: happy path, nasty input, idempotency, concurrency. */
+
+import type { SeedData } from '@db/seed/generate';
+import { newId } from '@domain/core/ids';
+import { jsonBody, newClient, seedSmallStore, stockedSku } from '@tests/support/workerd';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SeedData } from '../../db/seed/generate';
-import { newId } from '../../domain/ids';
-import { jsonBody, newClient, seedSmallStore, stockedSku } from './helpers';
 
 type Cart = {
   id: string;

@@ -1,7 +1,7 @@
 /** Faults nobody planned for: a generic, logged 500 problem with the request id and no internals. */
 import { env } from 'cloudflare:test';
+import { createApp } from '@worker/app';
 import { describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../worker/app';
 
 describe('an unexpected error', () => {
   it('becomes a 500 problem that names the request id and leaks nothing', async () => {

@@ -1,8 +1,8 @@
 /** The page catch-all: what a shopper sees when a page address is broken or the SSR adapter fails. */
 import { createExecutionContext, env } from 'cloudflare:test';
+import { createApp } from '@worker/app';
+import { MAX_PAGE_BODY_BYTES } from '@worker/http/pages';
 import { describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../worker/app';
-import { MAX_PAGE_BODY_BYTES } from '../../worker/http/pages';
 
 // The real Qwik City build is exercised by the e2e tests; here a handler stands in to drive each outcome.
 const adapterFailure = () =>

@@ -1,9 +1,9 @@
 /** The daily cron purges Idempotency-Key records past their 24-hour retention, and keeps the rest. */
 import { env } from 'cloudflare:test';
+import { createDb } from '@db/client';
+import { claimIdempotencyKey, findIdempotencyRecord } from '@db/repositories/idempotency';
+import { IDEMPOTENCY_RETENTION_MS, runScheduled } from '@worker/jobs/scheduled';
 import { expect, it } from 'vitest';
-import { createDb } from '../../db/client';
-import { claimIdempotencyKey, findIdempotencyRecord } from '../../db/repositories/idempotency';
-import { IDEMPOTENCY_RETENTION_MS, runScheduled } from '../../worker/scheduled';
 
 it('purges idempotency records older than the retention window', async () => {
   const db = createDb(env);

@@ -1,4 +1,6 @@
 /** The shop's own error page for requests Qwik City cannot or should not render: self-contained, no scripts. */
+
+import { shopSettings } from '@worker/services/shop/settings';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env';
@@ -19,7 +21,7 @@ export function renderErrorPage(
   detail: string,
   headers: Record<string, string> = {},
 ): Response {
-  const shop = escapeHtml(c.env?.SHOP_NAME || 'Northwind Supply');
+  const shop = escapeHtml(shopSettings(c.env).name);
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
 <title>${escapeHtml(title)} · ${shop}</title><style>${STYLE}</style></head>

@@ -1,10 +1,11 @@
 /** The page catch-all: hands requests to Qwik City, but never lets its raw error text reach a shopper. */
+
+import type { Env } from '@worker/env';
+import { isJsonRequest } from '@worker/middleware/json-body';
+import { RETRY_AFTER_SECONDS, withinRateLimit } from '@worker/middleware/rate-limit';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Env } from '../env';
-import { isJsonRequest } from '../middleware/json-body';
-import { RETRY_AFTER_SECONDS, withinRateLimit } from '../middleware/rate-limit';
 import type { AppEnv } from './app-env';
 import { renderErrorPage } from './error-page';
 

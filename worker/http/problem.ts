@@ -1,8 +1,10 @@
 /** One error format for the whole API: RFC 9457 problem+json, produced from error codes by one mapper. */
+
+import { ERROR_TYPES } from '@domain/core/errors';
+import type { DomainError, ErrorCode } from '@domain/core/result';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { DomainError, ErrorCode } from '../../domain/result';
 
 /** Codes raised by the HTTP layer itself, beside the domain's. */
 export type HttpErrorCode =
@@ -15,28 +17,14 @@ export type HttpErrorCode =
 
 export type ProblemCode = ErrorCode | HttpErrorCode;
 
-/** The status and title for every code: the single place where errors become HTTP. */
+/** The status and title for every code: the domain's table (domain/core/errors.ts) plus the HTTP layer's own. */
 const PROBLEM_TYPES: Record<ProblemCode, { status: ContentfulStatusCode; title: string }> = {
-  VALIDATION_FAILED: { status: 400, title: 'Request validation failed' },
+  ...ERROR_TYPES,
   MALFORMED_REQUEST: { status: 400, title: 'Malformed request' },
-  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
-  FORBIDDEN: { status: 403, title: 'Forbidden' },
-  NOT_FOUND: { status: 404, title: 'Resource not found' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
-  INSUFFICIENT_STOCK: { status: 409, title: 'Not enough stock' },
-  CONFLICT: { status: 409, title: 'Conflict' },
-  IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
-  QUANTITY_OUT_OF_RANGE: { status: 422, title: 'Quantity out of range' },
-  CART_LINE_LIMIT: { status: 422, title: 'Too many lines in the cart' },
-  CURRENCY_MISMATCH: { status: 422, title: 'Currency mismatch' },
-  INVALID_TRANSITION: { status: 422, title: 'Transition not allowed' },
-  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key reused with a different request' },
-  PROMOTION_NOT_APPLICABLE: { status: 422, title: 'Promotion not applicable' },
-  UNKNOWN_SKU: { status: 422, title: 'Unknown SKU' },
-  RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
 };
 
@@ -103,9 +91,10 @@ export function problem(
   extra: { errors?: FieldError[]; meta?: Record<string, unknown>; headers?: Record<string, string> } = {},
 ): Response {
   const body = problemBody(code, detail, { ...extra, requestId: c.get('requestId') });
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { 'Content-Type': 'application/problem+json', ...extra.headers },
+  // c.newResponse, not new Response: headers middleware set before the failure (X-Request-Id) stay on it.
+  return c.newResponse(JSON.stringify(body), body.status as ContentfulStatusCode, {
+    'Content-Type': 'application/problem+json',
+    ...extra.headers,
   });
 }
 

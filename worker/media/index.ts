@@ -1,6 +1,7 @@
 /** /media/*: generated placeholder images, immutable and cached by browsers and the CDN. */
+
+import type { AppEnv } from '@worker/http/app-env';
 import { Hono } from 'hono';
-import type { AppEnv } from '../http/app-env';
 import { renderPlaceholderSvg } from './placeholder-svg';
 
 const FILE_NAME = /^[a-z0-9-]{1,120}\.svg$/;

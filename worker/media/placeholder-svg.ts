@@ -1,4 +1,5 @@
 /** Generated product placeholder images: a deterministic SVG per file name, so the demo store needs no binary assets. */
+import { escapeHtml } from '@worker/http/html';
 
 /** FNV-1a: a small stable hash to pick colours from a name. */
 function hashOf(text: string): number {
@@ -9,12 +10,6 @@ function hashOf(text: string): number {
   }
   return h >>> 0;
 }
-
-const escapeXml = (s: string) =>
-  s.replace(
-    /[<>&"']/g,
-    (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!,
-  );
 
 /** Turns `classic-oxford-shirt-2` into `Classic Oxford Shirt`. */
 export function labelFromName(name: string): string {
@@ -43,14 +38,14 @@ export function renderPlaceholderSvg(name: string): string {
     '<rect x="210" y="280" width="380" height="380" rx="48" fill="url(#s)"/>',
     '<path d="M400 250 L620 640 L180 640 Z" fill="url(#s)"/>',
   ];
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 1000" role="img" aria-label="${escapeXml(label)}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 1000" role="img" aria-label="${escapeHtml(label)}">
 <defs>
 <linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue} 45% 92%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360} 40% 80%)"/></linearGradient>
 <linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="hsl(${hue} 45% 55%)"/><stop offset="1" stop-color="hsl(${hue} 50% 38%)"/></linearGradient>
 </defs>
 <rect width="800" height="1000" fill="url(#g)"/>
 ${shapes[variant]}
-<text x="400" y="500" text-anchor="middle" dominant-baseline="middle" font-family="system-ui, sans-serif" font-size="150" font-weight="700" fill="hsl(${hue} 60% 96%)">${escapeXml(initials)}</text>
-<text x="400" y="880" text-anchor="middle" font-family="system-ui, sans-serif" font-size="44" fill="hsl(${hue} 35% 25%)">${escapeXml(label.slice(0, 32))}</text>
+<text x="400" y="500" text-anchor="middle" dominant-baseline="middle" font-family="system-ui, sans-serif" font-size="150" font-weight="700" fill="hsl(${hue} 60% 96%)">${escapeHtml(initials)}</text>
+<text x="400" y="880" text-anchor="middle" font-family="system-ui, sans-serif" font-size="44" fill="hsl(${hue} 35% 25%)">${escapeHtml(label.slice(0, 32))}</text>
 </svg>`;
 }

@@ -2,15 +2,16 @@
  * Idempotency-Key for state-changing requests: the first successful response is stored and replayed for the
  * same key; the same key with a different request is 422, and a key whose first request is still running is 409.
  */
-import { createMiddleware } from 'hono/factory';
-import type { Db } from '../../db/client';
+
+import type { Db } from '@db/client';
 import {
   claimIdempotencyKey,
   completeIdempotencyRecord,
   findIdempotencyRecord,
   releaseIdempotencyKey,
-} from '../../db/repositories/idempotency';
-import { ProblemError } from '../http/problem';
+} from '@db/repositories/idempotency';
+import { ProblemError } from '@worker/http/problem';
+import { createMiddleware } from 'hono/factory';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,7 +1,9 @@
 /** API request bodies: JSON only (415 otherwise) and at most MAX_BODY_BYTES (413). */
+
+import { isWriteMethod } from '@worker/http/methods';
+import { ProblemError } from '@worker/http/problem';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { ProblemError } from '../http/problem';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -17,7 +19,7 @@ export const isJsonRequest = (req: Request) => JSON_MEDIA_TYPE.test(mediaTypeOf(
 
 /** Rejects non-JSON bodies on methods that carry one. */
 export const requireJsonBody = createMiddleware(async (c, next) => {
-  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.req.method) && hasBody(c.req.raw)) {
+  if (isWriteMethod(c.req.method) && hasBody(c.req.raw)) {
     if (!isJsonRequest(c.req.raw)) {
       throw new ProblemError(
         'UNSUPPORTED_MEDIA_TYPE',

@@ -1,7 +1,8 @@
 /** Per-client rate limit on state-changing calls (API and page forms), through the Workers Rate Limiting binding. */
+
+import type { Env } from '@worker/env';
+import { ProblemError } from '@worker/http/problem';
 import { createMiddleware } from 'hono/factory';
-import type { Env } from '../env';
-import { ProblemError } from '../http/problem';
 
 /** Seconds a refused client is told to wait (the binding's period). */
 export const RETRY_AFTER_SECONDS = 60;

@@ -1,6 +1,6 @@
 /** The cart id on this device, read from (or minted into) the `cart_id` cookie the SSR pages also use. */
-import { isId, newId } from '../../../domain/ids';
-import { CART_COOKIE } from '../cart-cookie';
+import { isId, newId } from '@domain/core/ids';
+import { CART_COOKIE } from '~/lib/cart-cookie';
 
 /** The cart id in a `document.cookie` string, or null when absent or malformed. */
 export function cartIdFromCookies(cookies: string): string | null {

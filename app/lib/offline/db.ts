@@ -1,6 +1,7 @@
 /** The browser's IndexedDB database (Dexie 4): offline cart lines, the outbox of queued writes, the staff queue, meta. */
+
+import type { Money } from '@domain/pricing/money';
 import type { Dexie, EntityTable } from 'dexie';
-import type { Money } from '../../../domain/money';
 import type { OutboxKind, OutboxPayload } from './outbox-requests';
 
 /** Database name; one per origin. */

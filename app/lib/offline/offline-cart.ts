@@ -1,7 +1,8 @@
 /** Adding to the cart offline: a queued 'cart.add' for the service worker to replay, plus a display snapshot line. */
-import type { Money } from '../../../domain/money';
-import { checkLineQuantity, MAX_LINE_QUANTITY } from '../../../domain/quantity';
-import { ok, type Result } from '../../../domain/result';
+
+import { checkLineQuantity, MAX_LINE_QUANTITY } from '@domain/cart/quantity';
+import { ok, type Result } from '@domain/core/result';
+import type { Money } from '@domain/pricing/money';
 import { ensureCartIdInBrowser } from './cart-id';
 import { getDb } from './db';
 import { enqueue } from './outbox';

@@ -1,11 +1,13 @@
 /** What each outbox entry kind means on the wire: its payload schema and the API request that replays it. */
-import { z } from 'zod';
-import { MAX_LINE_QUANTITY, QuantitySchema } from '../../../domain/quantity';
-import { fail, ok, type Result } from '../../../domain/result';
-import { CartIdSchema } from '../../../durable-objects/cart/cart-schemas';
-import { SkuSchema } from '../../../durable-objects/validation';
 
-const OrderIdSchema = z.string().regex(/^ord_[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected an order id (ord_…).');
+import { QuantitySchema, SetQuantitySchema } from '@domain/cart/quantity';
+import { SkuSchema } from '@domain/catalog/sku';
+import { idSchema } from '@domain/core/id-schema';
+import { fail, ok, type Result } from '@domain/core/result';
+import { z } from 'zod';
+
+const CartIdSchema = idSchema('cart');
+const OrderIdSchema = idSchema('order');
 
 /** Payload schemas per kind; entries are re-validated before every replay (IndexedDB is user-editable). */
 export const OUTBOX_PAYLOADS = {
@@ -13,7 +15,7 @@ export const OUTBOX_PAYLOADS = {
   'cart.set': z.strictObject({
     cartId: CartIdSchema,
     sku: SkuSchema,
-    quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY),
+    quantity: SetQuantitySchema,
   }),
   'cart.remove': z.strictObject({ cartId: CartIdSchema, sku: SkuSchema }),
   'order.ship': z.strictObject({

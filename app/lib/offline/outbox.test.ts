@@ -1,6 +1,7 @@
 /** Outbox replay logic in Node: decisions, ordering, retries and rejections (IndexedDB itself is covered by e2e). */
+
+import { newId } from '@domain/core/ids';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { newId } from '../../../domain/ids';
 import { cartIdFromCookies } from './cart-id';
 import type { OutboxEntry } from './db';
 import {

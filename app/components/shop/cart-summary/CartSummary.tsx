@@ -1,0 +1,33 @@
+/** The cart's order summary: item count, subtotal, a note on shipping and tax, and the (not yet live) checkout. */
+import { component$ } from '@builder.io/qwik';
+import type { PricedCart } from '@worker/services/cart/cart';
+import { formatMoney, pluralise } from '~/lib/format';
+
+/** Summary panel beside the cart lines. */
+export const CartSummary = component$<{ cart: PricedCart }>(({ cart }) => (
+  <aside class="cart-summary" aria-labelledby="summary-title">
+    <h2 id="summary-title">Order summary</h2>
+    <dl class="summary-list">
+      <div>
+        <dt>Items</dt>
+        <dd data-testid="item-count">{cart.itemCount}</dd>
+      </div>
+      <div class="summary-total">
+        <dt>Subtotal</dt>
+        <dd data-testid="subtotal">{formatMoney(cart.subtotal)}</dd>
+      </div>
+    </dl>
+    <p class="summary-note" id="checkout-note">
+      Shipping and tax are calculated at checkout.
+    </p>
+    <button type="button" class="btn btn-primary btn-block" disabled aria-describedby="checkout-soon">
+      Checkout
+    </button>
+    <p class="summary-note" id="checkout-soon">
+      Online checkout is coming soon. Your cart is saved on this device for {pluralise(30, 'day')}.
+    </p>
+    <a class="btn btn-secondary btn-block" href="/">
+      Continue shopping
+    </a>
+  </aside>
+));

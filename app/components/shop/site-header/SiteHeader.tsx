@@ -1,0 +1,80 @@
+/** The shop header: brand, search, cart link with its item count, and the category navigation. */
+import { component$ } from '@builder.io/qwik';
+import { useLocation } from '@builder.io/qwik-city';
+import { Icon } from '~/components/ui/icon/Icon';
+
+/** A category link in the navigation. */
+export interface NavCategory {
+  slug: string;
+  name: string;
+}
+
+interface Props {
+  shopName: string;
+  categories: NavCategory[];
+  cartCount: number;
+}
+
+/** Header with a GET search form that works without JavaScript. */
+export const SiteHeader = component$<Props>(({ shopName, categories, cartCount }) => {
+  const loc = useLocation();
+  const q = loc.url.pathname.startsWith('/search') ? (loc.url.searchParams.get('q') ?? '') : '';
+  return (
+    <header class="site-header">
+      <div class="container header-bar">
+        <a class="brand" href="/">
+          <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+            <rect width="32" height="32" rx="8" fill="#f2a541" />
+            <path d="M9 23V9l14 14V9" fill="none" stroke="#0f2138" stroke-width="3" stroke-linejoin="round" />
+          </svg>
+          {shopName}
+        </a>
+        <search class="search-form">
+          <form action="/search" method="get">
+            <label class="visually-hidden" for="site-search">
+              Search products
+            </label>
+            <input
+              id="site-search"
+              type="search"
+              name="q"
+              value={q}
+              placeholder="Search products"
+              maxLength={100}
+            />
+            <button type="submit">
+              <Icon name="search" />
+              <span class="visually-hidden">Search</span>
+            </button>
+          </form>
+        </search>
+        {/* The accessible name ("Cart 2 items") starts with the visible text ("Cart 2"), as WCAG 2.5.3 asks. */}
+        <a class="cart-link" href="/cart">
+          <Icon name="cart" />
+          <span>Cart</span>{' '}
+          <span class="cart-count" data-testid="cart-count">
+            {cartCount}
+          </span>
+          <span class="visually-hidden"> {cartCount === 1 ? 'item' : 'items'}</span>
+        </a>
+      </div>
+      <nav class="category-nav" aria-label="Categories">
+        <div class="container">
+          <ul class="category-links">
+            {categories.map((c) => {
+              const href = `/c/${c.slug}`;
+              const current = loc.url.pathname === href;
+              return (
+                <li key={c.slug}>
+                  <a href={href} aria-current={current ? 'page' : undefined}>
+                    {c.name}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </nav>
+    </header>
+  );
+});

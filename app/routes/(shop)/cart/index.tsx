@@ -1,0 +1,115 @@
+/** The cart: lines with quantity and remove forms (they work without JavaScript), the summary, or an empty state. */
+import { component$ } from '@builder.io/qwik';
+import { type DocumentHead, routeAction$, routeLoader$, zod$ } from '@builder.io/qwik-city';
+import { createDb } from '@db/client';
+import { statusOfError } from '@domain/core/errors';
+import { readCart, removeFromCart, setCartQuantity } from '@worker/services/cart/cart';
+import { CartLine } from '~/components/shop/cart-line/CartLine';
+import { CartSummary } from '~/components/shop/cart-summary/CartSummary';
+import { EmptyState } from '~/components/ui/empty-state/EmptyState';
+import { readCartId } from '~/lib/cart-cookie';
+import { formQuantity } from '~/lib/form-quantity';
+import { describeCartError } from '~/lib/format';
+
+const EXPIRED = 'Your cart has expired. Please add the item again.';
+
+/** The priced cart, or null when this browser has no cart yet. */
+export const useCart = routeLoader$(async ({ platform, cookie }) => {
+  const cartId = readCartId(cookie);
+  return cartId ? readCart(platform.env, createDb(platform.env), cartId) : null;
+});
+
+/**
+ * Changes one line: a quantity sets it, 0 removes the line (the Remove button posts 0). One action for both keeps
+ * a single, latest outcome message for the page.
+ */
+export const useChangeLine = routeAction$(
+  async ({ sku, quantity }, { platform, cookie, fail }) => {
+    const cartId = readCartId(cookie);
+    if (!cartId) return fail(400, { message: EXPIRED });
+    const db = createDb(platform.env);
+    const result =
+      quantity === 0
+        ? await removeFromCart(platform.env, db, cartId, sku)
+        : await setCartQuantity(platform.env, db, cartId, { sku, quantity });
+    if (!result.ok) {
+      return fail(statusOfError(result.error.code), {
+        message: describeCartError(result.error),
+      });
+    }
+    return { message: quantity === 0 ? 'Item removed from your cart.' : 'Quantity updated.' };
+  },
+  zod$((z) => ({
+    sku: z.string().min(1).max(64),
+    quantity: formQuantity(0),
+  })),
+);
+
+/** The change-line action's store, for CartLine. */
+export type ChangeLineStore = ReturnType<typeof useChangeLine>;
+
+/** The action's latest outcome as one status or error sentence. */
+function outcomeOf(
+  v: { failed?: boolean; message?: string; fieldErrors?: Record<string, string | undefined> } | undefined,
+): { status?: string; error?: string } {
+  if (!v) return {};
+  if (v.failed)
+    return { error: v.message ?? Object.values(v.fieldErrors ?? {})[0] ?? 'Please check the quantity.' };
+  return { status: v.message };
+}
+
+export default component$(() => {
+  const cart = useCart();
+  const change = useChangeLine();
+  const c = cart.value;
+  const outcome = outcomeOf(change.value);
+  const messages = (
+    <>
+      <div class="alert alert-success" role="status">
+        {outcome.status && <p>{outcome.status}</p>}
+      </div>
+      <div class="alert alert-error" role="alert">
+        {outcome.error && <p>{outcome.error}</p>}
+      </div>
+    </>
+  );
+  if (!c || c.lines.length === 0) {
+    return (
+      <>
+        {messages}
+        <EmptyState icon="bag" title="Your cart is empty" headingLevel={1}>
+          <p>Looks like you haven't added anything yet. Our new-season layers are a good place to start.</p>
+          <a class="btn btn-primary" href="/">
+            Start shopping
+          </a>
+        </EmptyState>
+      </>
+    );
+  }
+  return (
+    <>
+      <div class="listing-head">
+        <div>
+          <h1>Your cart</h1>
+          <p>{c.itemCount === 1 ? '1 item' : `${c.itemCount} items`}</p>
+        </div>
+      </div>
+      <div class="cart-messages">{messages}</div>
+      {c.unavailableSkus.length > 0 && (
+        <p class="alert alert-error">
+          Some items in your cart are no longer sold and were left out of the total.
+        </p>
+      )}
+      <div class="cart-layout">
+        <ul class="cart-lines" aria-label="Items in your cart">
+          {c.lines.map((line) => (
+            <CartLine key={line.sku} line={line} action={change} />
+          ))}
+        </ul>
+        <CartSummary cart={c} />
+      </div>
+    </>
+  );
+});
+
+export const head: DocumentHead = { title: 'Your cart', meta: [{ name: 'robots', content: 'noindex' }] };

@@ -1,0 +1,180 @@
+import type { Result } from '@domain/core/result';
+import { money } from '@domain/pricing/money';
+import type { Promotion } from '@domain/pricing/promotions';
+import { describe, expect, it } from 'vitest';
+import { type CartTotals, priceCart } from './cart-totals';
+
+function usd(amount: number) {
+  return money(amount, 'USD');
+}
+const NOW = Date.UTC(2026, 5, 1);
+
+function value(r: Result<CartTotals>): CartTotals {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.detail}`);
+  return r.value;
+}
+
+const lines = [
+  { sku: 'MUG-BLUE', quantity: 2, unitPrice: usd(1250) },
+  { sku: 'TEE-L', quantity: 1, unitPrice: usd(1999) },
+];
+
+describe('priceCart', () => {
+  it('prices lines, subtotal and item count with nothing else', () => {
+    const t = value(priceCart({ lines, currency: 'USD' }));
+    expect(t.lines.map((l) => l.lineTotal)).toEqual([usd(2500), usd(1999)]);
+    expect(t.subtotal).toEqual(usd(4499));
+    expect(t.discountTotal).toEqual(usd(0));
+    expect(t.shippingTotal).toEqual(usd(0));
+    expect(t.taxTotal).toEqual(usd(0));
+    expect(t.total).toEqual(usd(4499));
+    expect(t.itemCount).toBe(3);
+    expect(t.discountCode).toBeNull();
+    expect(t.discountRejection).toBeNull();
+  });
+
+  it('taxes subtotal - discount + shipping once, half-even', () => {
+    const promo: Promotion = { kind: 'fixed', code: 'FIVEOFF', amount: usd(500) };
+    const t = value(
+      priceCart({
+        lines,
+        currency: 'USD',
+        discount: { promotion: promo, now: NOW, timesUsed: 0 },
+        shipping: usd(795),
+        taxRateBps: 725,
+      }),
+    );
+    // taxable = 4499 - 500 + 795 = 4794; 7.25% = 347.565 → 348
+    expect(t.discountTotal).toEqual(usd(500));
+    expect(t.shippingTotal).toEqual(usd(795));
+    expect(t.taxTotal).toEqual(usd(348));
+    expect(t.total).toEqual(usd(4794 + 348));
+    expect(t.discountCode).toBe('FIVEOFF');
+  });
+
+  it('rounds an exact half of tax to even', () => {
+    // 10% of 25 = 2.5 → 2; of 35 = 3.5 → 4
+    function at(amount: number) {
+      return value(
+        priceCart({
+          lines: [{ sku: 'A', quantity: 1, unitPrice: usd(amount) }],
+          currency: 'USD',
+          taxRateBps: 1000,
+        }),
+      );
+    }
+    expect(at(25).taxTotal).toEqual(usd(2));
+    expect(at(35).taxTotal).toEqual(usd(4));
+  });
+
+  it('spreads the discount across lines so the shares sum exactly', () => {
+    const promo: Promotion = { kind: 'percentage', code: 'SAVE10', basisPoints: 1000 };
+    const t = value(
+      priceCart({ lines, currency: 'USD', discount: { promotion: promo, now: NOW, timesUsed: 0 } }),
+    );
+    expect(t.discountTotal).toEqual(usd(450)); // 449.9 → 450
+    expect(t.lines.map((l) => l.discount.amount)).toEqual([250, 200]);
+    expect(t.total).toEqual(usd(4049));
+  });
+
+  it('prices without a code that does not apply and says why', () => {
+    const promo: Promotion = { kind: 'percentage', code: 'BIG', basisPoints: 2000, minSubtotal: usd(10_000) };
+    const t = value(
+      priceCart({ lines, currency: 'USD', discount: { promotion: promo, now: NOW, timesUsed: 0 } }),
+    );
+    expect(t.discountTotal).toEqual(usd(0));
+    expect(t.total).toEqual(usd(4499));
+    expect(t.discountCode).toBeNull();
+    expect(t.discountRejection?.code).toBe('PROMOTION_NOT_APPLICABLE');
+    expect(t.discountRejection?.meta?.reason).toBe('BELOW_MINIMUM');
+  });
+
+  it('never lets a discount push the total below shipping + tax', () => {
+    const promo: Promotion = { kind: 'fixed', code: 'HUGE', amount: usd(1_000_000) };
+    const t = value(
+      priceCart({
+        lines,
+        currency: 'USD',
+        discount: { promotion: promo, now: NOW, timesUsed: 0 },
+        shipping: usd(500),
+        taxRateBps: 1000,
+      }),
+    );
+    expect(t.discountTotal).toEqual(usd(4499));
+    expect(t.taxTotal).toEqual(usd(50));
+    expect(t.total).toEqual(usd(550));
+  });
+
+  it('charges nothing for an empty cart, even with shipping and a code', () => {
+    const promo: Promotion = { kind: 'fixed', code: 'FIVEOFF', amount: usd(500) };
+    const t = value(
+      priceCart({
+        lines: [],
+        currency: 'USD',
+        shipping: usd(795),
+        taxRateBps: 725,
+        discount: { promotion: promo, now: NOW, timesUsed: 0 },
+      }),
+    );
+    expect(t.total).toEqual(usd(0));
+    expect(t.shippingTotal).toEqual(usd(0));
+    expect(t.itemCount).toBe(0);
+    expect(t.lines).toEqual([]);
+  });
+
+  it('works in zero-decimal currencies', () => {
+    function yen(n: number) {
+      return money(n, 'JPY');
+    }
+    const t = value(
+      priceCart({
+        lines: [{ sku: 'A', quantity: 3, unitPrice: yen(333) }],
+        currency: 'JPY',
+        taxRateBps: 1000,
+      }),
+    );
+    expect(t.subtotal).toEqual(yen(999));
+    expect(t.taxTotal).toEqual(yen(100)); // 99.9 → 100
+    expect(t.total).toEqual(yen(1099));
+  });
+
+  it('fails on a line or shipping in another currency', () => {
+    const r = priceCart({
+      lines: [...lines, { sku: 'EU', quantity: 1, unitPrice: money(100, 'EUR') }],
+      currency: 'USD',
+    });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'CURRENCY_MISMATCH',
+        detail: 'Item EU is priced in EUR, but the cart is in USD.',
+        meta: { expected: 'USD', found: 'EUR' },
+      },
+    });
+    const s = priceCart({ lines, currency: 'USD', shipping: money(500, 'GBP') });
+    expect(s.ok ? null : s.error.code).toBe('CURRENCY_MISMATCH');
+  });
+
+  it('fails on out-of-range quantities, naming the line', () => {
+    for (const quantity of [0, 100, 1.5, -2]) {
+      const r = priceCart({ lines: [{ sku: 'A', quantity, unitPrice: usd(100) }], currency: 'USD' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('QUANTITY_OUT_OF_RANGE');
+        expect(r.error.meta?.sku).toBe('A');
+      }
+    }
+  });
+
+  it('fails on too many lines', () => {
+    const many = Array.from({ length: 51 }, (_, i) => ({ sku: `S${i}`, quantity: 1, unitPrice: usd(100) }));
+    const r = priceCart({ lines: many, currency: 'USD' });
+    expect(r.ok ? null : r.error.code).toBe('CART_LINE_LIMIT');
+    expect(priceCart({ lines: many.slice(0, 50), currency: 'USD' }).ok).toBe(true);
+  });
+
+  it('is deterministic for the same input (server and browser agree)', () => {
+    const input = { lines, currency: 'USD', shipping: usd(795), taxRateBps: 887 };
+    expect(priceCart(input)).toEqual(priceCart(structuredClone(input)));
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * What each expected failure means to a caller: its HTTP status and title. The API's problem+json (worker/http) and
+ * the pages' form errors read this one table; the compiler proves every code has an entry.
+ */
+import type { ErrorCode } from './result';
+
+/** The statuses an expected failure may have: client errors only, a fault on our side is never a domain result. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+
+export const ERROR_TYPES: Record<ErrorCode, { status: ErrorStatus; title: string }> = {
+  VALIDATION_FAILED: { status: 400, title: 'Request validation failed' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  NOT_FOUND: { status: 404, title: 'Resource not found' },
+  INSUFFICIENT_STOCK: { status: 409, title: 'Not enough stock' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
+  QUANTITY_OUT_OF_RANGE: { status: 422, title: 'Quantity out of range' },
+  CART_LINE_LIMIT: { status: 422, title: 'Too many lines in the cart' },
+  CURRENCY_MISMATCH: { status: 422, title: 'Currency mismatch' },
+  INVALID_TRANSITION: { status: 422, title: 'Transition not allowed' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key reused with a different request' },
+  PROMOTION_NOT_APPLICABLE: { status: 422, title: 'Promotion not applicable' },
+  UNKNOWN_SKU: { status: 422, title: 'Unknown SKU' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+};
+
+/** The HTTP status of an expected failure. */
+export const statusOfError = (code: ErrorCode): ErrorStatus => ERROR_TYPES[code].status;

@@ -1,0 +1,141 @@
+/** Carts API: create a cart, read it priced, add / set / remove lines. Prices are never accepted from clients. */
+
+import { QuantitySchema, SetQuantitySchema } from '@domain/cart/quantity';
+import { SkuSchema } from '@domain/catalog/sku';
+import { newId } from '@domain/core/ids';
+import { CartIdSchema } from '@durable-objects/cart/cart-schemas';
+import { createRoute, z } from '@hono/zod-openapi';
+import { newApi } from '@worker/http/openapi';
+import { problemFrom, problemResponses } from '@worker/http/problem';
+import { MoneyOut } from '@worker/http/schemas';
+import { addToCart, readCart, removeFromCart, setCartQuantity } from '@worker/services/cart/cart';
+import { createMiddleware } from 'hono/factory';
+
+const Cart = z
+  .object({
+    id: z.string(),
+    currency: z.string(),
+    lines: z.array(
+      z.object({
+        sku: z.string(),
+        quantity: z.number().int(),
+        productName: z.string(),
+        productSlug: z.string(),
+        variantLabel: z.string(),
+        imageUrl: z.string().nullable(),
+        unitPrice: MoneyOut,
+        lineTotal: MoneyOut,
+      }),
+    ),
+    itemCount: z.number().int(),
+    subtotal: MoneyOut,
+    unavailableSkus: z.array(z.string()),
+    updatedAt: z.number().nullable(),
+  })
+  .openapi('Cart');
+
+const CartParams = z.object({ cartId: CartIdSchema.openapi({ example: 'cart_01JD0000000000000000000000' }) });
+const LineParams = CartParams.extend({ sku: SkuSchema });
+
+/** Body of POST /carts/{cartId}/items. */
+export const AddItemBody = z
+  .object({ sku: SkuSchema, quantity: QuantitySchema })
+  .strict()
+  .openapi('AddCartItem');
+/** Body of PUT /carts/{cartId}/items/{sku}. */
+export const SetQuantityBody = z.object({ quantity: SetQuantitySchema }).strict().openapi('SetCartQuantity');
+
+const cartResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: Cart } },
+});
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+/** A cart is one shopper's: no browser or shared cache may keep it (the service worker never caches it either). */
+const noStore = createMiddleware(async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'private, no-store');
+});
+
+export const carts = newApi();
+carts.use('/carts', noStore);
+carts.use('/carts/*', noStore);
+
+carts
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/carts',
+      tags: ['Carts'],
+      summary: 'Create an empty cart (clients may also mint cart ids offline)',
+      responses: { 201: cartResponse('The new cart'), ...problemResponses(415, 429) },
+    }),
+    async (c) => {
+      const cart = await readCart(c.env, c.var.db, newId('cart'));
+      return c.json(cart, 201, { Location: `/api/carts/${cart.id}` });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/carts/{cartId}',
+      tags: ['Carts'],
+      summary: 'The cart priced with current catalog prices',
+      request: { params: CartParams },
+      responses: { 200: cartResponse('The cart'), ...problemResponses(400) },
+    }),
+    async (c) => c.json(await readCart(c.env, c.var.db, c.req.valid('param').cartId), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/carts/{cartId}/items',
+      tags: ['Carts'],
+      summary: 'Add units of a SKU (stock is checked; the price comes from the catalog)',
+      request: { params: CartParams, body: json(AddItemBody) },
+      responses: { 200: cartResponse('The updated cart'), ...problemResponses(400, 409, 413, 415, 422, 429) },
+    }),
+    async (c) => {
+      const result = await addToCart(c.env, c.var.db, c.req.valid('param').cartId, c.req.valid('json'));
+      if (!result.ok) throw problemFrom(result.error);
+      return c.json(result.value, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/carts/{cartId}/items/{sku}',
+      tags: ['Carts'],
+      summary: 'Set the quantity of a line (0 removes it)',
+      request: { params: LineParams, body: json(SetQuantityBody) },
+      responses: { 200: cartResponse('The updated cart'), ...problemResponses(400, 409, 413, 415, 422, 429) },
+    }),
+    async (c) => {
+      const { cartId, sku } = c.req.valid('param');
+      const result = await setCartQuantity(c.env, c.var.db, cartId, {
+        sku,
+        quantity: c.req.valid('json').quantity,
+      });
+      if (!result.ok) throw problemFrom(result.error);
+      return c.json(result.value, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/carts/{cartId}/items/{sku}',
+      tags: ['Carts'],
+      summary: 'Remove a line',
+      request: { params: LineParams },
+      responses: { 200: cartResponse('The updated cart'), ...problemResponses(400, 429) },
+    }),
+    async (c) => {
+      const { cartId, sku } = c.req.valid('param');
+      const result = await removeFromCart(c.env, c.var.db, cartId, sku);
+      if (!result.ok) throw problemFrom(result.error);
+      return c.json(result.value, 200);
+    },
+  );

@@ -1,0 +1,157 @@
+/** Catalog API: categories, product listing with search/sort/paging, product detail. */
+
+import { getProductBySlug, listCategories, listProducts } from '@db/repositories/catalog';
+import {
+  DEFAULT_PRODUCT_SORT,
+  LISTING_PAGE_SIZE,
+  MAX_LISTING_PAGE_SIZE,
+  PRODUCT_SORTS,
+} from '@domain/catalog/listing';
+import { createRoute, z } from '@hono/zod-openapi';
+import { newApi } from '@worker/http/openapi';
+import { ProblemError, problemResponses } from '@worker/http/problem';
+import { MoneyOut } from '@worker/http/schemas';
+import { etag } from 'hono/etag';
+
+const Category = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    productCount: z.number().int(),
+  })
+  .openapi('Category');
+
+const ProductSummary = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    categorySlug: z.string(),
+    categoryName: z.string(),
+    priceFrom: MoneyOut,
+    compareAtFrom: MoneyOut.nullable(),
+    imageUrl: z.string().nullable(),
+    imageAlt: z.string().nullable(),
+    rating: z.number().nullable(),
+    reviewCount: z.number().int(),
+  })
+  .openapi('ProductSummary');
+
+const ProductDetail = ProductSummary.extend({
+  description: z.string(),
+  brand: z.string().nullable(),
+  options: z.object({ sizes: z.array(z.string()), colours: z.array(z.string()) }),
+  variants: z.array(
+    z.object({
+      id: z.string(),
+      sku: z.string(),
+      size: z.string().nullable(),
+      colour: z.string().nullable(),
+      price: MoneyOut,
+      compareAt: MoneyOut.nullable(),
+    }),
+  ),
+  images: z.array(z.object({ url: z.string(), alt: z.string() })),
+  reviews: z.array(
+    z.object({
+      id: z.string(),
+      authorName: z.string(),
+      rating: z.number().int(),
+      title: z.string().nullable(),
+      body: z.string(),
+      createdAt: z.number(),
+    }),
+  ),
+}).openapi('ProductDetail');
+
+/** Query of the product list; `.strict()` rejects unknown parameters. */
+export const ProductListQuery = z
+  .object({
+    category: z.string().max(80).optional(),
+    q: z.string().trim().max(100).optional(),
+    sort: z.enum(PRODUCT_SORTS).default(DEFAULT_PRODUCT_SORT),
+    limit: z.coerce.number().int().min(1).max(MAX_LISTING_PAGE_SIZE).default(LISTING_PAGE_SIZE),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+
+/**
+ * The catalog is the same for every shopper: browsers and CDNs may keep it a minute and serve it stale for five
+ * while revalidating (prices are re-read whenever a cart is priced, so a stale list never sets a price); the ETag
+ * turns a revalidation into a 304.
+ */
+const PUBLIC_CATALOG_CACHE = 'public, max-age=60, stale-while-revalidate=300';
+
+export const catalog = newApi();
+catalog.use('/categories', etag());
+catalog.use('/products', etag());
+catalog.use('/products/*', etag());
+
+catalog
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/categories',
+      tags: ['Catalog'],
+      summary: 'List categories',
+      responses: {
+        200: {
+          description: 'Categories',
+          content: { 'application/json': { schema: z.object({ items: z.array(Category) }) } },
+        },
+      },
+    }),
+    async (c) =>
+      c.json({ items: await listCategories(c.var.db) }, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE }),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/products',
+      tags: ['Catalog'],
+      summary: 'List, search and sort active products',
+      request: { query: ProductListQuery },
+      responses: {
+        200: {
+          description: 'A page of products',
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z.array(ProductSummary),
+                total: z.number().int(),
+                limit: z.number().int(),
+                offset: z.number().int(),
+              }),
+            },
+          },
+        },
+        ...problemResponses(400),
+      },
+    }),
+    async (c) => {
+      const { category, q, sort, limit, offset } = c.req.valid('query');
+      const page = await listProducts(c.var.db, { categorySlug: category, q, sort, limit, offset });
+      return c.json({ ...page, limit, offset }, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/products/{slug}',
+      tags: ['Catalog'],
+      summary: 'One product with variants, images and reviews',
+      request: { params: z.object({ slug: z.string().min(1).max(120) }) },
+      responses: {
+        200: { description: 'The product', content: { 'application/json': { schema: ProductDetail } } },
+        ...problemResponses(404),
+      },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      const product = await getProductBySlug(c.var.db, slug);
+      if (!product) throw new ProblemError('NOT_FOUND', `No product with slug ${slug}.`);
+      return c.json(product, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
+    },
+  );

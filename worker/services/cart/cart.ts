@@ -1,0 +1,184 @@
+/**
+ * Cart use cases shared by the API and the Qwik loaders/actions: the CartDO keeps SKUs and quantities,
+ * StockDO says what is available, D1 gives today's prices, domain/ prices the cart.
+ */
+import type { Db } from '@db/client';
+import { getVariantsBySkus } from '@db/repositories/catalog';
+import { priceCart } from '@domain/cart/cart-totals';
+import { checkLineQuantity } from '@domain/cart/quantity';
+import { variantLabel } from '@domain/catalog/variant-label';
+import { fail, ok, type Result } from '@domain/core/result';
+import { checkLineAvailable } from '@domain/inventory/stock';
+import type { Money } from '@domain/pricing/money';
+import { type CartView, cartStub } from '@durable-objects/cart';
+import { stockStub } from '@durable-objects/stock';
+import type { Env } from '@worker/env';
+
+type CartEnv = Pick<Env, 'CART' | 'STOCK' | 'SHOP_CURRENCY'>;
+
+/** A cart line as shoppers see it: priced from the catalog at read time. */
+export interface PricedCartLine {
+  sku: string;
+  quantity: number;
+  productName: string;
+  productSlug: string;
+  variantLabel: string;
+  imageUrl: string | null;
+  unitPrice: Money;
+  lineTotal: Money;
+}
+
+/** The cart with totals; shipping and tax are added at checkout once an address is known. */
+export interface PricedCart {
+  id: string;
+  currency: string;
+  lines: PricedCartLine[];
+  itemCount: number;
+  subtotal: Money;
+  /** SKUs in the cart that are no longer sold; they are left out of the totals. */
+  unavailableSkus: string[];
+  updatedAt: number | null;
+}
+
+/** Prices a CartDO view with current catalog prices. */
+async function priceView(db: Db, view: CartView): Promise<PricedCart> {
+  const variants = new Map(
+    (
+      await getVariantsBySkus(
+        db,
+        view.lines.map((l) => l.sku),
+      )
+    ).map((v) => [v.sku, v]),
+  );
+  const sellable = view.lines.filter((l) => variants.has(l.sku));
+  const priced = priceCart({
+    currency: view.currency,
+    lines: sellable.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: variants.get(l.sku)!.price })),
+  });
+  // The CartDO already bounds lines and quantities, and the shop sells in one currency: a failure is a bug.
+  if (!priced.ok) throw new Error(`Cannot price cart ${view.cartId}: ${priced.error.detail}`);
+  const totals = priced.value;
+  return {
+    id: view.cartId,
+    currency: view.currency,
+    lines: totals.lines.map((line) => {
+      const v = variants.get(line.sku)!;
+      return {
+        sku: line.sku,
+        quantity: line.quantity,
+        productName: v.productName,
+        productSlug: v.productSlug,
+        variantLabel: variantLabel(v),
+        imageUrl: v.imageUrl,
+        unitPrice: line.unitPrice,
+        lineTotal: line.lineTotal,
+      };
+    }),
+    itemCount: totals.itemCount,
+    subtotal: totals.subtotal,
+    unavailableSkus: view.lines.filter((l) => !variants.has(l.sku)).map((l) => l.sku),
+    updatedAt: view.updatedAt,
+  };
+}
+
+const emptyCart = (cartId: string, currency: string): PricedCart => ({
+  id: cartId,
+  currency,
+  lines: [],
+  itemCount: 0,
+  subtotal: { amount: 0, currency },
+  unavailableSkus: [],
+  updatedAt: null,
+});
+
+/** The priced cart; a cart that was never written reads as empty. */
+export async function readCart(env: CartEnv, db: Db, cartId: string): Promise<PricedCart> {
+  const view = await cartStub(env, cartId).get({ cartId });
+  return view.ok ? priceView(db, view.value) : emptyCart(cartId, env.SHOP_CURRENCY);
+}
+
+/**
+ * Units in the cart, for the header badge: one CartDO read and no pricing query, since every page shows it.
+ * Lines whose SKU left the catalog still count until the cart page (which prices them) shows them as unavailable.
+ */
+export async function countCartItems(env: CartEnv, cartId: string): Promise<number> {
+  const view = await cartStub(env, cartId).get({ cartId });
+  return view.ok ? view.value.lines.reduce((sum, line) => sum + line.quantity, 0) : 0;
+}
+
+/**
+ * Checks that `sku` is sold and `quantity` is a valid line quantity, and returns the units available now. The
+ * CartDO then holds the whole line to that figure inside its critical section (domain/stock checkLineAvailable).
+ */
+async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number): Promise<Result<number>> {
+  const [variant] = await getVariantsBySkus(db, [sku]);
+  if (!variant) return fail('UNKNOWN_SKU', `No product variant has SKU ${sku}.`);
+  const range = checkLineQuantity(quantity);
+  if (!range.ok) return range;
+  const level = await stockStub(env, sku).getLevel({ sku });
+  if (!level.ok)
+    return level.error.code === 'NOT_FOUND' ? fail('UNKNOWN_SKU', `SKU ${sku} is not stocked.`) : level;
+  const enough = checkLineAvailable(sku, quantity, level.value.available);
+  return enough.ok ? ok(level.value.available) : enough;
+}
+
+/** Adds units of a SKU to the cart, after checking the catalog and the stock. */
+export async function addToCart(
+  env: CartEnv,
+  db: Db,
+  cartId: string,
+  item: { sku: string; quantity: number },
+): Promise<Result<PricedCart>> {
+  const available = await checkSellable(env, db, item.sku, item.quantity);
+  if (!available.ok) return available;
+  const view = await cartStub(env, cartId).addItem({
+    cartId,
+    sku: item.sku,
+    quantity: item.quantity,
+    available: available.value,
+  });
+  return view.ok ? ok(await priceView(db, view.value)) : view;
+}
+
+/** Sets a line's quantity (0 removes it), checking stock when it grows. */
+export async function setCartQuantity(
+  env: CartEnv,
+  db: Db,
+  cartId: string,
+  item: { sku: string; quantity: number },
+): Promise<Result<PricedCart>> {
+  let available: number | undefined;
+  if (item.quantity > 0) {
+    const sellable = await checkSellable(env, db, item.sku, item.quantity);
+    if (!sellable.ok) return sellable;
+    available = sellable.value;
+  }
+  const view = await cartStub(env, cartId).setQuantity({
+    cartId,
+    sku: item.sku,
+    quantity: item.quantity,
+    available,
+  });
+  return settle(env, db, cartId, view);
+}
+
+/** Prices the CartDO's answer; removing from a cart that was never written leaves an empty cart, not an error. */
+async function settle(
+  env: CartEnv,
+  db: Db,
+  cartId: string,
+  view: Result<CartView>,
+): Promise<Result<PricedCart>> {
+  if (view.ok) return ok(await priceView(db, view.value));
+  return view.error.code === 'NOT_FOUND' ? ok(emptyCart(cartId, env.SHOP_CURRENCY)) : view;
+}
+
+/** Removes a line; removing a line that is not there is not an error. */
+export async function removeFromCart(
+  env: CartEnv,
+  db: Db,
+  cartId: string,
+  sku: string,
+): Promise<Result<PricedCart>> {
+  return settle(env, db, cartId, await cartStub(env, cartId).removeItem({ cartId, sku }));
+}
