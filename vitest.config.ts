@@ -11,7 +11,14 @@ export default defineConfig(async () => {
           test: {
             name: 'unit',
             environment: 'node',
-            include: ['domain/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+            include: [
+              'domain/**/*.test.ts',
+              'db/**/*.test.ts',
+              'app/**/*.test.ts',
+              'scripts/**/*.test.ts',
+              // Node-only checks of Worker code (e.g. the OpenAPI document's validity).
+              'worker/**/*.node.test.ts',
+            ],
           },
         },
         {
@@ -29,6 +36,7 @@ export default defineConfig(async () => {
               'durable-objects/**/*.test.ts',
               'worker/**/*.test.ts',
             ],
+            exclude: ['**/node_modules/**', 'worker/**/*.node.test.ts'],
             setupFiles: ['./tests/integration/apply-migrations.ts'],
           },
         },

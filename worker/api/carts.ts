@@ -5,7 +5,7 @@ import { newId } from '../../domain/ids';
 import { MAX_LINE_QUANTITY } from '../../domain/quantity';
 import { CartIdSchema } from '../../durable-objects/cart/cart-schemas';
 import { SkuSchema } from '../../durable-objects/validation';
-import { newApi } from '../http/openapi';
+import { faultResponses, newApi, writeResponses } from '../http/openapi';
 import { problemFrom, problemResponses } from '../http/problem';
 import { addToCart, readCart, removeFromCart, setCartQuantity } from '../services/cart';
 import { MoneyOut } from './schemas';
@@ -71,7 +71,7 @@ carts
       path: '/carts',
       tags: ['Carts'],
       summary: 'Create an empty cart (clients may also mint cart ids offline)',
-      responses: { 201: cartResponse('The new cart'), ...problemResponses(415, 429) },
+      responses: { 201: cartResponse('The new cart'), ...writeResponses() },
     }),
     async (c) => {
       const cart = await readCart(c.env, c.var.db, newId('cart'));
@@ -85,7 +85,7 @@ carts
       tags: ['Carts'],
       summary: 'The cart priced with current catalog prices',
       request: { params: CartParams },
-      responses: { 200: cartResponse('The cart'), ...problemResponses(400) },
+      responses: { 200: cartResponse('The cart'), ...problemResponses(400), ...faultResponses() },
     }),
     async (c) => c.json(await readCart(c.env, c.var.db, c.req.valid('param').cartId), 200),
   )
@@ -96,7 +96,7 @@ carts
       tags: ['Carts'],
       summary: 'Add units of a SKU (stock is checked; the price comes from the catalog)',
       request: { params: CartParams, body: json(AddItemBody) },
-      responses: { 200: cartResponse('The updated cart'), ...problemResponses(400, 409, 413, 415, 422, 429) },
+      responses: { 200: cartResponse('The updated cart'), ...writeResponses() },
     }),
     async (c) => {
       const result = await addToCart(c.env, c.var.db, c.req.valid('param').cartId, c.req.valid('json'));
@@ -111,7 +111,7 @@ carts
       tags: ['Carts'],
       summary: 'Set the quantity of a line (0 removes it)',
       request: { params: LineParams, body: json(SetQuantityBody) },
-      responses: { 200: cartResponse('The updated cart'), ...problemResponses(400, 409, 413, 415, 422, 429) },
+      responses: { 200: cartResponse('The updated cart'), ...writeResponses() },
     }),
     async (c) => {
       const { cartId, sku } = c.req.valid('param');
@@ -130,7 +130,7 @@ carts
       tags: ['Carts'],
       summary: 'Remove a line',
       request: { params: LineParams },
-      responses: { 200: cartResponse('The updated cart'), ...problemResponses(400, 429) },
+      responses: { 200: cartResponse('The updated cart'), ...writeResponses() },
     }),
     async (c) => {
       const { cartId, sku } = c.req.valid('param');

@@ -2,9 +2,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { etag } from 'hono/etag';
 import { getProductBySlug, listCategories, listProducts } from '../../db/repositories/catalog';
-import { newApi } from '../http/openapi';
+import { faultResponses, newApi, notModifiedResponse } from '../http/openapi';
 import { ProblemError, problemResponses } from '../http/problem';
-import { MoneyOut } from './schemas';
+import { MoneyOut, NullableMoneyOut } from './schemas';
 
 const Category = z
   .object({
@@ -24,7 +24,7 @@ const ProductSummary = z
     categorySlug: z.string(),
     categoryName: z.string(),
     priceFrom: MoneyOut,
-    compareAtFrom: MoneyOut.nullable(),
+    compareAtFrom: NullableMoneyOut,
     imageUrl: z.string().nullable(),
     imageAlt: z.string().nullable(),
     rating: z.number().nullable(),
@@ -43,7 +43,7 @@ const ProductDetail = ProductSummary.extend({
       size: z.string().nullable(),
       colour: z.string().nullable(),
       price: MoneyOut,
-      compareAt: MoneyOut.nullable(),
+      compareAt: NullableMoneyOut,
     }),
   ),
   images: z.array(z.object({ url: z.string(), alt: z.string() })),
@@ -94,6 +94,8 @@ catalog
           description: 'Categories',
           content: { 'application/json': { schema: z.object({ items: z.array(Category) }) } },
         },
+        ...notModifiedResponse,
+        ...faultResponses(),
       },
     }),
     async (c) =>
@@ -120,7 +122,9 @@ catalog
             },
           },
         },
+        ...notModifiedResponse,
         ...problemResponses(400),
+        ...faultResponses(),
       },
     }),
     async (c) => {
@@ -138,7 +142,9 @@ catalog
       request: { params: z.object({ slug: z.string().min(1).max(120) }) },
       responses: {
         200: { description: 'The product', content: { 'application/json': { schema: ProductDetail } } },
-        ...problemResponses(404),
+        ...notModifiedResponse,
+        ...problemResponses(400, 404),
+        ...faultResponses(),
       },
     }),
     async (c) => {
