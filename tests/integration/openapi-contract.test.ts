@@ -19,7 +19,14 @@ type Parameter = { name: string; in: string; required?: boolean; schema?: Schema
 type Operation = {
   parameters?: Parameter[];
   requestBody?: { required?: boolean; content: MediaTypes };
-  responses: Record<string, { description: string; content?: MediaTypes }>;
+  responses: Record<
+    string,
+    {
+      description: string;
+      content?: MediaTypes;
+      headers?: Record<string, { required?: boolean; schema?: Schema }>;
+    }
+  >;
 };
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
@@ -96,6 +103,19 @@ async function call(
     `${what} answered ${res.status} (${text.slice(0, 200)}), which ${found.key} does not list (it lists ${Object.keys(found.op.responses).join(', ')})`,
   ).toBeDefined();
   const response = found.op.responses[listed!]!;
+  for (const [name, header] of Object.entries(response.headers ?? {})) {
+    const value = res.headers.get(name);
+    if (value === null) {
+      expect(header.required, `${what} ${res.status}: required header ${name} is missing`).not.toBe(true);
+      continue;
+    }
+    const valid = header.schema?.type === 'integer' ? /^\d+$/.test(value) : true;
+    expect(
+      valid,
+      `${what} ${res.status}: header ${name}: ${value} does not match ${JSON.stringify(header.schema)}`,
+    ).toBe(true);
+  }
+  if (res.status < 300) checkRequestBody(found, what, init);
   if (!response.content) {
     expect(text, `${what} ${res.status}: the document declares no body`).toBe('');
     return { status: res.status, headers: res.headers, body: undefined };
@@ -121,6 +141,35 @@ async function call(
     expect((body as { status?: unknown }).status, `${what}: problem status`).toBe(res.status);
   }
   return { status: res.status, headers: res.headers, body };
+}
+
+/**
+ * A request the Worker accepted must be one the document allows: a JSON body that its requestBody schema
+ * accepts (a success for anything else means the document is stricter than the Worker), and one there at all
+ * when the body is required.
+ */
+function checkRequestBody(
+  found: NonNullable<ReturnType<typeof operationOf>>,
+  what: string,
+  init: RequestInit,
+): void {
+  const requestBody = found.op.requestBody;
+  if (!requestBody) return;
+  if (typeof init.body !== 'string') {
+    expect(requestBody.required, `${what} succeeded without the body the document requires`).not.toBe(true);
+    return;
+  }
+  const mediaType = (new Headers(init.headers).get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  expect(Object.keys(requestBody.content), `${what} succeeded with a ${mediaType} body`).toContain(mediaType);
+  const validate = ajv.getSchema(
+    pointer('paths', found.path, found.method, 'requestBody', 'content', mediaType, 'schema'),
+  );
+  if (!validate) return;
+  const valid = validate(JSON.parse(init.body));
+  expect(
+    valid ? [] : validate.errors,
+    `${what} succeeded with a body the document forbids: ${init.body}`,
+  ).toEqual([]);
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({

@@ -5,7 +5,7 @@ import { newId } from '../../domain/ids';
 import { MAX_LINE_QUANTITY } from '../../domain/quantity';
 import { CartIdSchema } from '../../durable-objects/cart/cart-schemas';
 import { SkuSchema } from '../../durable-objects/validation';
-import { faultResponses, newApi, writeResponses } from '../http/openapi';
+import { faultResponses, newApi, requiredHeader, writeResponses } from '../http/openapi';
 import { problemFrom, problemResponses } from '../http/problem';
 import { addToCart, readCart, removeFromCart, setCartQuantity } from '../services/cart';
 import { MoneyOut } from './schemas';
@@ -71,7 +71,13 @@ carts
       path: '/carts',
       tags: ['Carts'],
       summary: 'Create an empty cart (clients may also mint cart ids offline)',
-      responses: { 201: cartResponse('The new cart'), ...writeResponses() },
+      responses: {
+        201: {
+          ...cartResponse('The new cart'),
+          headers: { Location: requiredHeader('The new cart: /api/carts/{id}') },
+        },
+        ...writeResponses(),
+      },
     }),
     async (c) => {
       const cart = await readCart(c.env, c.var.db, newId('cart'));

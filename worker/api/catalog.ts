@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { etag } from 'hono/etag';
 import { getProductBySlug, listCategories, listProducts } from '../../db/repositories/catalog';
-import { faultResponses, newApi, notModifiedResponse } from '../http/openapi';
+import { faultResponses, newApi, notModifiedResponse, requiredHeader } from '../http/openapi';
 import { ProblemError, problemResponses } from '../http/problem';
 import { MoneyOut, NullableMoneyOut } from './schemas';
 
@@ -77,6 +77,12 @@ export const ProductListQuery = z
  */
 const PUBLIC_CATALOG_CACHE = 'public, max-age=60, stale-while-revalidate=300';
 
+/** The headers of a catalog 200: its validator for If-None-Match, and how long it may be kept. */
+const catalogHeaders = {
+  ETag: requiredHeader('Send it back as If-None-Match to get a 304 while the content is unchanged'),
+  'Cache-Control': requiredHeader(`\`${PUBLIC_CATALOG_CACHE}\``),
+};
+
 export const catalog = newApi();
 catalog.use('/categories', etag());
 catalog.use('/products', etag());
@@ -92,6 +98,7 @@ catalog
       responses: {
         200: {
           description: 'Categories',
+          headers: catalogHeaders,
           content: { 'application/json': { schema: z.object({ items: z.array(Category) }) } },
         },
         ...notModifiedResponse,
@@ -111,6 +118,7 @@ catalog
       responses: {
         200: {
           description: 'A page of products',
+          headers: catalogHeaders,
           content: {
             'application/json': {
               schema: z.object({
@@ -141,7 +149,11 @@ catalog
       summary: 'One product with variants, images and reviews',
       request: { params: z.object({ slug: z.string().min(1).max(120) }) },
       responses: {
-        200: { description: 'The product', content: { 'application/json': { schema: ProductDetail } } },
+        200: {
+          description: 'The product',
+          headers: catalogHeaders,
+          content: { 'application/json': { schema: ProductDetail } },
+        },
         ...notModifiedResponse,
         ...problemResponses(400, 404),
         ...faultResponses(),

@@ -31,7 +31,21 @@ export const faultResponses = () => problemResponses(500);
  * 409 (Idempotency-Key still in progress), 413 (body over 64 KiB), 415 (body not JSON), 422 (Idempotency-Key
  * reused for another request), 429 (write budget spent), 500.
  */
-export const writeResponses = () => problemResponses(400, 409, 413, 415, 422, 429, 500);
+export function writeResponses() {
+  const responses = problemResponses(400, 409, 413, 415, 422, 429, 500);
+  return {
+    ...responses,
+    429: {
+      ...responses[429]!,
+      headers: { 'Retry-After': requiredHeader('Seconds to wait before the next write', 'integer') },
+    },
+  };
+}
+
+/** A response header the API always sends with that response. */
+export function requiredHeader(description: string, type: 'string' | 'integer' = 'string') {
+  return { description, required: true, schema: { type } };
+}
 
 /** A GET answered through the `etag()` middleware: If-None-Match with the current ETag gets an empty 304. */
 export const notModifiedResponse = {
