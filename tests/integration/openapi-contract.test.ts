@@ -33,9 +33,10 @@ type Document = { openapi: string; paths: Record<string, Record<string, Operatio
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 const DOC_ID = 'https://edgeshop.test/api/openapi.json';
-/** The Worker's limits (worker/middleware/json-body.ts, wrangler.toml [[ratelimits]]). */
+/** Over the Worker's 64 KiB body limit (worker/middleware/json-body.ts). */
 const TOO_LARGE_BODY = JSON.stringify({ padding: 'x'.repeat(70 * 1024) });
-const WRITES_PER_MINUTE = 120;
+/** More writes than one client may make in a minute (wrangler.toml [[ratelimits]]: 120). */
+const MAX_WRITES_TO_LIMIT = 1000;
 
 let doc: Document;
 let ajv: Ajv2020;
@@ -380,7 +381,10 @@ describe('every operation answers only what the document says', () => {
         expect((await call(M, path, other)).status).toBe(422);
       }
       const ip = newIp();
-      for (let i = 0; i < WRITES_PER_MINUTE; i++) await call(M, path, { ...textBody, ip });
+      // Spend the client's write budget with cheap refusals (the limiter runs first), then ask for real.
+      for (let i = 0; i < MAX_WRITES_TO_LIMIT; i++) {
+        if ((await call(M, path, { ...textBody, ip })).status === 429) break;
+      }
       expect((await call(M, path, { ...init, ip })).status).toBe(429);
     }
 
