@@ -1,6 +1,6 @@
 /** Two test projects: `unit` (Node: pure domain rules, libSQL repositories) and `workerd` (the Worker, DOs and D1 inside workerd). */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./db/migrations');
@@ -36,7 +36,7 @@ export default defineConfig(async () => {
               'durable-objects/**/*.test.ts',
               'worker/**/*.test.ts',
             ],
-            exclude: ['**/node_modules/**', 'worker/**/*.node.test.ts'],
+            exclude: [...configDefaults.exclude, 'worker/**/*.node.test.ts'],
             setupFiles: ['./tests/integration/apply-migrations.ts'],
           },
         },
