@@ -1,6 +1,6 @@
 /** Two test projects: `unit` (Node: pure domain rules, libSQL repositories) and `workerd` (the Worker, DOs and D1 inside workerd). */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { aliases } from './aliases.mjs';
 
 export default defineConfig(async () => {
@@ -19,6 +19,8 @@ export default defineConfig(async () => {
               'app/**/*.test.ts',
               'scripts/**/*.test.ts',
               'tests/unit/**/*.test.ts',
+              // Node-only checks of Worker code (e.g. the OpenAPI document's validity).
+              'worker/**/*.node.test.ts',
             ],
           },
         },
@@ -38,6 +40,7 @@ export default defineConfig(async () => {
               'durable-objects/**/*.test.ts',
               'worker/**/*.test.ts',
             ],
+            exclude: [...configDefaults.exclude, 'worker/**/*.node.test.ts'],
             setupFiles: ['./tests/support/apply-migrations.ts'],
           },
         },

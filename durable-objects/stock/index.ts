@@ -8,7 +8,7 @@ export type {
   ReserveResult,
   StockSnapshot,
 } from './stock-schemas';
-export { DEFAULT_HOLD_MS, MAX_HOLD_MS, MAX_STOCK_QUANTITY } from './stock-schemas';
+export { DEFAULT_HOLD_MS, MAX_HOLD_MS, MAX_STOCK_QUANTITY, SETTLED_RETENTION_MS } from './stock-schemas';
 
 /** The RPC stub of the StockDO for `sku` (the DO re-checks the sku it is given). */
 export function stockStub(

@@ -3,12 +3,36 @@ import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { seedInventory, uniqueSku } from '@tests/support/stock-fixtures';
 import { describe, expect, it } from 'vitest';
-import { stockStub } from './index';
+import { MAX_HOLD_MS, SETTLED_RETENTION_MS, stockStub } from './index';
+import { StockStore } from './stock-store';
 
 async function freshSku(onHand: number, threshold = 5): Promise<string> {
   const sku = uniqueSku();
   await seedInventory(sku, onHand, threshold);
   return sku;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Runs SQL inside the SKU's StockDO (to move a row back in time, count rows…). */
+function sqlIn<T extends Record<string, SqlStorageValue>>(
+  sku: string,
+  query: string,
+  ...args: SqlStorageValue[]
+) {
+  return runInDurableObject(stockStub(env, sku), (_, state) =>
+    state.storage.sql.exec<T>(query, ...args).toArray(),
+  );
+}
+
+/** Makes a held reservation due, as if its hold had run out, without running the alarm. */
+async function lapse(sku: string, requestId: string): Promise<void> {
+  await sqlIn(
+    sku,
+    'UPDATE reservations SET expires_at = ? WHERE request_id = ?',
+    Date.now() - 1000,
+    requestId,
+  );
 }
 
 async function levelOf(sku: string) {
@@ -96,15 +120,15 @@ describe('StockDO idempotency', () => {
   it('replaying a reserve returns the first result and holds once', async () => {
     const sku = await freshSku(10);
     const stub = stockStub(env, sku);
-    const now = Date.now();
-    const first = await stub.reserve({ sku, requestId: 'ord-1', quantity: 3, now });
-    const replay = await stub.reserve({ sku, requestId: 'ord-1', quantity: 3, now: now + 5000 });
+    const before = Date.now();
+    const first = await stub.reserve({ sku, requestId: 'ord-1', quantity: 3 });
+    const replay = await stub.reserve({ sku, requestId: 'ord-1', quantity: 3 });
     expect(first.ok).toBe(true);
     expect(replay).toEqual(first);
-    expect(first).toMatchObject({
-      ok: true,
-      value: { available: 7, expiresAt: now + 15 * 60 * 1000, status: 'held' },
-    });
+    expect(first).toMatchObject({ ok: true, value: { available: 7, status: 'held' } });
+    const expiresAt = first.ok ? first.value.expiresAt : 0;
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 15 * 60 * 1000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 15 * 60 * 1000);
     expect(await levelOf(sku)).toMatchObject({ onHand: 10, reserved: 3, available: 7 });
   });
 
@@ -143,10 +167,65 @@ describe('StockDO idempotency', () => {
     expect(await levelOf(sku)).toMatchObject({ onHand: 10, reserved: 0 });
     const commit = await stub.commit({ sku, requestId: 'ord-4' });
     expect(commit).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
-    // Replaying the original reserve must not hold again.
+    // Replaying the original reserve must not hold again, nor answer as if it did.
     const replay = await stub.reserve({ sku, requestId: 'ord-4', quantity: 4 });
-    expect(replay).toMatchObject({ ok: true, value: { status: 'released' } });
+    expect(replay).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', meta: { requestId: 'ord-4', status: 'released' } },
+    });
     expect(await levelOf(sku)).toMatchObject({ reserved: 0 });
+  });
+
+  it('replaying the reserve of a committed hold answers ok with status committed and holds nothing', async () => {
+    const sku = await freshSku(10);
+    const stub = stockStub(env, sku);
+    const first = await stub.reserve({ sku, requestId: 'ord-5', quantity: 2 });
+    await stub.commit({ sku, requestId: 'ord-5' });
+    const replay = await stub.reserve({ sku, requestId: 'ord-5', quantity: 2 });
+    expect(replay).toEqual({ ok: true, value: { ...(first.ok ? first.value : {}), status: 'committed' } });
+    expect(await levelOf(sku)).toMatchObject({ onHand: 8, reserved: 0 });
+  });
+
+  it('replaying the reserve of a hold that has lapsed (alarm not yet run) answers expired, not held', async () => {
+    const sku = await freshSku(10);
+    const stub = stockStub(env, sku);
+    const first = await stub.reserve({ sku, requestId: 'late', quantity: 4 });
+    await lapse(sku, 'late');
+    const replay = await stub.reserve({ sku, requestId: 'late', quantity: 4 });
+    expect(replay).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_TRANSITION',
+        meta: {
+          requestId: 'late',
+          status: 'expired',
+          reservationId: first.ok ? first.value.reservationId : '',
+        },
+      },
+    });
+    // The lapsed hold gave its units back, and it cannot be sold any more; releasing it is a no-op success.
+    expect(await levelOf(sku)).toMatchObject({ onHand: 10, reserved: 0, available: 10 });
+    expect(await stub.commit({ sku, requestId: 'late' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', meta: { status: 'expired' } },
+    });
+    expect(await stub.release({ sku, requestId: 'late' })).toMatchObject({
+      ok: true,
+      value: { status: 'expired', level: { reserved: 0 } },
+    });
+  });
+
+  it('a lapsed hold is expired before any decision: its units are free and it cannot be committed', async () => {
+    const sku = await freshSku(5);
+    const stub = stockStub(env, sku);
+    await stub.reserve({ sku, requestId: 'gone', quantity: 5 });
+    await lapse(sku, 'gone');
+    expect(await stub.commit({ sku, requestId: 'gone' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', meta: { status: 'expired' } },
+    });
+    expect(await stub.reserve({ sku, requestId: 'next', quantity: 5 })).toMatchObject({ ok: true });
+    expect(await levelOf(sku)).toMatchObject({ onHand: 5, reserved: 5 });
   });
 
   it('release and commit of an unknown requestId are NOT_FOUND', async () => {
@@ -167,16 +246,18 @@ describe('StockDO hold expiry', () => {
   it('the alarm releases expired holds and re-arms for the next one', async () => {
     const sku = await freshSku(10);
     const stub = stockStub(env, sku);
-    const past = Date.now() - 60 * 60 * 1000;
-    await stub.reserve({ sku, requestId: 'old', quantity: 3, now: past });
+    await stub.reserve({ sku, requestId: 'old', quantity: 3 });
     await stub.reserve({ sku, requestId: 'fresh', quantity: 2 });
-    // The old hold's alarm time is already past, so workerd may have fired it on its own; either way
-    // running it now must leave only the fresh hold.
-    await runDurableObjectAlarm(stub);
+    await lapse(sku, 'old');
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await sqlIn(sku, 'SELECT request_id, status FROM reservations ORDER BY request_id')).toEqual([
+      { request_id: 'fresh', status: 'held' },
+      { request_id: 'old', status: 'expired' },
+    ]);
     expect(await levelOf(sku)).toMatchObject({ onHand: 10, reserved: 2, available: 8 });
     expect(await stub.commit({ sku, requestId: 'old' })).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_TRANSITION', meta: { status: 'released' } },
+      error: { code: 'INVALID_TRANSITION', meta: { status: 'expired' } },
     });
     const nextAlarm = await runInDurableObject(stub, (_, state) => state.storage.getAlarm());
     expect(nextAlarm).toBeGreaterThan(Date.now() + 14 * 60 * 1000);
@@ -184,12 +265,111 @@ describe('StockDO hold expiry', () => {
     expect(await levelOf(sku)).toMatchObject({ reserved: 2 });
   });
 
-  it('clears the alarm once nothing is held', async () => {
+  it('the hold expiry comes from the object clock: a caller `now` in the future cannot stretch a hold', async () => {
+    const sku = await freshSku(10);
+    const stub = stockStub(env, sku);
+    const future = Date.now() + 30 * DAY_MS;
+    const held = await stub.reserve({
+      sku,
+      requestId: 'long',
+      quantity: 1,
+      holdMs: MAX_HOLD_MS,
+      now: future,
+    });
+    expect(held.ok).toBe(true);
+    expect(held.ok && held.value.expiresAt).toBeLessThanOrEqual(Date.now() + MAX_HOLD_MS);
+    const alarm = await runInDurableObject(stub, (_, state) => state.storage.getAlarm());
+    expect(alarm).toBeLessThanOrEqual(Date.now() + MAX_HOLD_MS);
+  });
+
+  it('a caller `now` in the past does not make a new hold expired on arrival', async () => {
+    const sku = await freshSku(10);
+    const stub = stockStub(env, sku);
+    const past = Date.now() - DAY_MS;
+    const held = await stub.reserve({ sku, requestId: 'backdated', quantity: 2, now: past });
+    expect(held.ok && held.value.expiresAt).toBeGreaterThan(Date.now());
+    await runDurableObjectAlarm(stub);
+    expect(await stub.reserve({ sku, requestId: 'backdated', quantity: 2 })).toMatchObject({
+      ok: true,
+      value: { status: 'held' },
+    });
+    expect(await levelOf(sku)).toMatchObject({ reserved: 2 });
+  });
+});
+
+describe('StockDO pruning of settled rows', () => {
+  it('keeps settled rows for the retention window, then the alarm deletes them (holds stay)', async () => {
+    const sku = await freshSku(50);
+    const stub = stockStub(env, sku);
+    const start = Date.now();
+    for (const id of ['c-old', 'r-old', 'e-old', 'c-new', 'held']) {
+      await stub.reserve({ sku, requestId: id, quantity: 1 });
+    }
+    await stub.commit({ sku, requestId: 'c-old' });
+    await stub.release({ sku, requestId: 'r-old' });
+    await stub.commit({ sku, requestId: 'c-new' });
+    await lapse(sku, 'e-old');
+    await stub.adjust({ sku, delta: 5, reason: 'restock', requestId: 'po-old' });
+    await stub.adjust({ sku, delta: 1, reason: 'return', requestId: 'po-new' });
+    // Settled rows are due for pruning, so the alarm is set even once nothing is held: at the oldest + 7 days.
+    await stub.release({ sku, requestId: 'held' });
+    const alarm = await runInDurableObject(stub, (_, state) => state.storage.getAlarm());
+    expect(alarm).toBeGreaterThanOrEqual(start + SETTLED_RETENTION_MS);
+    expect(alarm).toBeLessThanOrEqual(Date.now() + SETTLED_RETENTION_MS);
+    await stub.reserve({ sku, requestId: 'still-held', quantity: 1 });
+
+    const old = Date.now() - SETTLED_RETENTION_MS - DAY_MS;
+    await sqlIn(sku, `UPDATE reservations SET updated_at = ? WHERE request_id LIKE '%-old'`, old);
+    await sqlIn(sku, `UPDATE adjustments SET created_at = ? WHERE request_id = 'po-old'`, old);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+
+    const left = await sqlIn<{ request_id: string; status: string }>(
+      sku,
+      'SELECT request_id, status FROM reservations ORDER BY request_id',
+    );
+    expect(left).toEqual([
+      { request_id: 'c-new', status: 'committed' },
+      { request_id: 'held', status: 'released' },
+      { request_id: 'still-held', status: 'held' },
+    ]);
+    expect(await sqlIn(sku, 'SELECT request_id FROM adjustments')).toEqual([{ request_id: 'po-new' }]);
+    expect(await levelOf(sku)).toMatchObject({ onHand: 54, reserved: 1 });
+    // The next alarm is the remaining hold's expiry (sooner than any pruning).
+    const next = await runInDurableObject(stub, (_, state) => state.storage.getAlarm());
+    expect(next).toBeLessThanOrEqual(Date.now() + 15 * 60 * 1000);
+  });
+
+  it('clears the alarm once nothing is held and nothing is left to prune', async () => {
     const sku = await freshSku(5);
     const stub = stockStub(env, sku);
     await stub.reserve({ sku, requestId: 'a', quantity: 1 });
     await stub.commit({ sku, requestId: 'a' });
+    await sqlIn(sku, 'UPDATE reservations SET updated_at = ?', Date.now() - SETTLED_RETENTION_MS - 1);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await sqlIn(sku, 'SELECT request_id FROM reservations')).toEqual([]);
     expect(await runInDurableObject(stub, (_, state) => state.storage.getAlarm())).toBeNull();
+  });
+
+  it('upgrades a reservations table created before the expired status, keeping its rows', async () => {
+    const sku = await freshSku(5);
+    const stub = stockStub(env, sku);
+    await stub.reserve({ sku, requestId: 'kept', quantity: 2 });
+    const statuses = await runInDurableObject(stub, (_, state) => {
+      const { sql } = state.storage;
+      sql.exec(`CREATE TABLE old_reservations AS SELECT * FROM reservations;
+        DROP TABLE reservations;
+        CREATE TABLE reservations (
+          request_id TEXT PRIMARY KEY, reservation_id TEXT NOT NULL, quantity INTEGER NOT NULL CHECK (quantity > 0),
+          status TEXT NOT NULL CHECK (status IN ('held', 'released', 'committed')),
+          available_after INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+          created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+        INSERT INTO reservations SELECT * FROM old_reservations;
+        DROP TABLE old_reservations;`);
+      new StockStore(sql).migrate();
+      sql.exec(`UPDATE reservations SET status = 'expired' WHERE request_id = 'kept'`);
+      return sql.exec('SELECT request_id, quantity, status FROM reservations').toArray();
+    });
+    expect(statuses).toEqual([{ request_id: 'kept', quantity: 2, status: 'expired' }]);
   });
 });
 

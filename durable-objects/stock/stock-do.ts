@@ -25,6 +25,7 @@ import {
   ReserveInput,
   type ReserveResult,
   RestockInput,
+  SETTLED_RETENTION_MS,
   type StockSnapshot,
 } from './stock-schemas';
 import { type ReservationRow, type StockRow, StockStore } from './stock-store';
@@ -47,6 +48,11 @@ function checkQuantity(quantity: number): Result<number> {
  * object is the authority for on-hand and reserved, and callers mirror changes to the database from the
  * levels it returns. After the (one-off) load, every method checks and writes synchronously, so
  * concurrent calls cannot interleave inside a critical section.
+ *
+ * Time is the object's own: Date.now() here stamps holds and decides expiry; a caller's `now` is ignored.
+ * A hold past its `expiresAt` is expired by the alarm or, if that has not run yet, by the next call
+ * (before it decides anything), so no call ever sees a lapsed hold as held. Settled reservations and
+ * adjustments are pruned by the alarm after SETTLED_RETENTION_MS (the replay window).
  */
 export class StockDO extends DurableObject<DbEnv> {
   private readonly store: StockStore;
@@ -67,9 +73,11 @@ export class StockDO extends DurableObject<DbEnv> {
   }
 
   /**
-   * Holds `quantity` units under `requestId` until `now + holdMs`. Idempotent: replaying a
-   * requestId returns the first result and never holds twice; the same requestId with another
-   * quantity is a CONFLICT. INSUFFICIENT_STOCK (meta `{ available }`) when too few are free.
+   * Holds `quantity` units under `requestId` until the object's clock + `holdMs`. Idempotent: replaying a
+   * requestId never holds twice; it answers the hold's real state: `ok` with the first result while it is
+   * held or once committed, INVALID_TRANSITION (meta `{ status }`) once released or expired. The same
+   * requestId with another quantity is a CONFLICT. INSUFFICIENT_STOCK (meta `{ available }`) when too few
+   * are free.
    */
   async reserve(input: ReserveInput): Promise<RpcResult<ReserveResult>> {
     return toRpc(await this.reserveUnits(input));
@@ -89,8 +97,9 @@ export class StockDO extends DurableObject<DbEnv> {
   }
 
   /**
-   * Gives a held reservation back. Idempotent (releasing a released hold succeeds); NOT_FOUND for
-   * an unknown requestId; INVALID_TRANSITION once committed (sold stock comes back via `adjust`).
+   * Gives a held reservation back. Idempotent (releasing a released hold succeeds, and so does releasing an
+   * expired one, answered with status `expired`: its units are already back); NOT_FOUND for an unknown
+   * requestId; INVALID_TRANSITION once committed (sold stock comes back via `adjust`).
    */
   async release(input: ReservationRefInput): Promise<RpcResult<ReservationResult>> {
     return toRpc(await this.settle(input, 'released'));
@@ -110,18 +119,28 @@ export class StockDO extends DurableObject<DbEnv> {
     if (!parsed.ok) return parsed;
     const loaded = await this.load(parsed.value.sku);
     if (!loaded.ok) return loaded;
+    this.expireDue(Date.now());
+    await this.armAlarm();
     return ok(this.snapshot(this.current()));
   }
 
   private async reserveUnits(input: ReserveInput): Promise<Result<ReserveResult>> {
     const parsed = parseInput(ReserveInput, input);
     if (!parsed.ok) return parsed;
-    const { sku, requestId, quantity, holdMs = DEFAULT_HOLD_MS, now = Date.now() } = parsed.value;
+    const { sku, requestId, quantity, holdMs = DEFAULT_HOLD_MS } = parsed.value;
     const qty = checkQuantity(quantity);
     if (!qty.ok) return qty;
     const loaded = await this.load(sku);
     if (!loaded.ok) return loaded;
-    // Critical section: no awaits from here until the state is written.
+    const result = this.reserveNow(requestId, quantity, holdMs);
+    await this.armAlarm();
+    return result;
+  }
+
+  /** The critical section of `reserve`: expires what is due, then decides and writes without awaiting. */
+  private reserveNow(requestId: string, quantity: number, holdMs: number): Result<ReserveResult> {
+    const now = Date.now();
+    this.expireDue(now);
     const existing = this.store.reservation(requestId);
     if (existing) {
       if (existing.quantity !== quantity) {
@@ -130,7 +149,13 @@ export class StockDO extends DurableObject<DbEnv> {
           quantity: existing.quantity,
         });
       }
-      return ok(reserveResultOf(existing));
+      if (existing.status === 'held' || existing.status === 'committed') return ok(reserveResultOf(existing));
+      return fail('INVALID_TRANSITION', `This reservation is already ${existing.status}.`, {
+        requestId,
+        status: existing.status,
+        reservationId: existing.reservation_id,
+        expiresAt: existing.expires_at,
+      });
     }
     const next = reserveStock(levelOf(this.current()), quantity);
     if (!next.ok) return next;
@@ -146,14 +171,19 @@ export class StockDO extends DurableObject<DbEnv> {
       this.store.setLevel(next.value);
       this.store.insertReservation(row, now);
     });
-    await this.armAlarm();
     return ok(reserveResultOf(row));
   }
 
   private async adjustUnits(input: AdjustInput): Promise<Result<StockSnapshot>> {
     const parsed = parseInput(AdjustInput, input);
     if (!parsed.ok) return parsed;
-    const { sku, delta, reason, requestId, now = Date.now() } = parsed.value;
+    const result = await this.adjustNow(parsed.value);
+    await this.armAlarm(); // an expired hold, or the first adjustment to prune, moves the alarm
+    return result;
+  }
+
+  private async adjustNow(input: AdjustInput): Promise<Result<StockSnapshot>> {
+    const { sku, delta, reason, requestId } = input;
     if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_STOCK_QUANTITY) {
       return fail(
         'QUANTITY_OUT_OF_RANGE',
@@ -165,6 +195,8 @@ export class StockDO extends DurableObject<DbEnv> {
     }
     const loaded = await this.load(sku);
     if (!loaded.ok) return loaded;
+    const now = Date.now();
+    this.expireDue(now);
     const row = this.current();
     if (requestId !== undefined) {
       const previous = this.store.adjustment(requestId);
@@ -198,26 +230,39 @@ export class StockDO extends DurableObject<DbEnv> {
     return this.adjustUnits({ ...rest, delta: quantity, reason: 'restock' });
   }
 
-  /** Releases every hold that has expired, then re-arms for the next expiry. */
+  /**
+   * Expires every hold that is due, prunes settled rows older than SETTLED_RETENTION_MS, then re-arms for
+   * whichever comes next.
+   */
   override async alarm(): Promise<void> {
     this.alarmAt = null; // a fired alarm is no longer set
     const now = Date.now();
-    const row = this.store.stock();
-    if (row) {
-      this.ctx.storage.transactionSync(() => {
-        let level = levelOf(row);
-        for (const hold of this.store.expiredHolds(now)) {
-          const next = releaseStock(level, hold.quantity);
-          // Held units are always counted in reserved; a failure here is corrupt state, not input.
-          if (!next.ok)
-            throw new Error(`cannot release expired hold ${hold.request_id}: ${next.error.detail}`);
-          level = next.value;
-          this.store.setReservationStatus(hold.request_id, 'released', now);
-        }
-        this.store.setLevel(level);
-      });
-    }
+    this.expireDue(now);
+    this.store.pruneSettled(now - SETTLED_RETENTION_MS);
     await this.armAlarm();
+  }
+
+  /**
+   * Marks every held reservation whose `expiresAt` is at or before `now` as expired and gives its units back,
+   * in one transaction. Synchronous, so callers run it inside their critical section. True if any expired.
+   */
+  private expireDue(now: number): boolean {
+    const row = this.store.stock();
+    if (!row) return false;
+    const due = this.store.expiredHolds(now);
+    if (due.length === 0) return false;
+    this.ctx.storage.transactionSync(() => {
+      let level = levelOf(row);
+      for (const hold of due) {
+        const next = releaseStock(level, hold.quantity);
+        // Held units are always counted in reserved; a failure here is corrupt state, not input.
+        if (!next.ok) throw new Error(`cannot release expired hold ${hold.request_id}: ${next.error.detail}`);
+        level = next.value;
+        this.store.setReservationStatus(hold.request_id, 'expired', now);
+      }
+      this.store.setLevel(level);
+    });
+    return true;
   }
 
   private async settle(
@@ -226,13 +271,26 @@ export class StockDO extends DurableObject<DbEnv> {
   ): Promise<Result<ReservationResult>> {
     const parsed = parseInput(ReservationRefInput, input);
     if (!parsed.ok) return parsed;
-    const { sku, requestId, now = Date.now() } = parsed.value;
+    const { sku, requestId } = parsed.value;
     const loaded = await this.load(sku);
     if (!loaded.ok) return loaded;
+    const result = this.settleNow(requestId, target);
+    await this.armAlarm();
+    return result;
+  }
+
+  /** The critical section of `release`/`commit`: expires what is due, then decides and writes. */
+  private settleNow(requestId: string, target: 'released' | 'committed'): Result<ReservationResult> {
+    const now = Date.now();
+    this.expireDue(now);
     const hold = this.store.reservation(requestId);
     if (!hold) return fail('NOT_FOUND', 'No reservation with this request id.', { requestId });
     const row = this.current();
     if (hold.status === target) return ok(this.reservationResult(hold, target, row));
+    // Releasing a lapsed hold asks for what already happened: its units are back.
+    if (target === 'released' && hold.status === 'expired') {
+      return ok(this.reservationResult(hold, 'expired', row));
+    }
     if (hold.status !== 'held') {
       return fail('INVALID_TRANSITION', `Reservation is already ${hold.status}.`, {
         requestId,
@@ -247,7 +305,6 @@ export class StockDO extends DurableObject<DbEnv> {
       this.store.setLevel(next.value);
       this.store.setReservationStatus(requestId, target, now);
     });
-    await this.armAlarm();
     const after = { ...row, on_hand: next.value.onHand, reserved: next.value.reserved };
     return ok(this.reservationResult(hold, target, after));
   }
@@ -283,9 +340,15 @@ export class StockDO extends DurableObject<DbEnv> {
     return row;
   }
 
-  /** Points the alarm at the earliest held expiry (or clears it), skipping the write when unchanged. */
+  /**
+   * Points the alarm at the earliest held expiry or the time the oldest settled row is due for pruning,
+   * whichever is first (or clears it when neither exists), skipping the write when unchanged.
+   */
   private async armAlarm(): Promise<void> {
-    const next = this.store.nextExpiry();
+    const expiry = this.store.nextExpiry();
+    const oldest = this.store.oldestSettled();
+    const prune = oldest === null ? null : oldest + SETTLED_RETENTION_MS;
+    const next = expiry === null ? prune : prune === null ? expiry : Math.min(expiry, prune);
     if (next === this.alarmAt) return;
     this.alarmAt = next;
     if (next === null) await this.ctx.storage.deleteAlarm();

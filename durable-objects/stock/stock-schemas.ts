@@ -11,6 +11,15 @@ export const DEFAULT_HOLD_MS = 15 * 60 * 1000;
 /** Longest hold a caller may ask for (a day): longer holds would hide stock from every other buyer. */
 export const MAX_HOLD_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * How long settled rows are kept: released, committed and expired reservations (counted from when they
+ * settled) and adjustments (from when they were made). The alarm deletes older ones. This is the replay
+ * window: a `reserve` or `adjust` replayed within it answers from the stored row; after it the request id is
+ * unknown again and would act afresh, so callers must not replay request ids older than this (the API's
+ * Idempotency-Keys live 24 hours).
+ */
+export const SETTLED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** Largest single reservation or adjustment; far above any real order, far below integer overflow. */
 export const MAX_STOCK_QUANTITY = 1_000_000;
 
@@ -28,13 +37,20 @@ export type AdjustReason = z.infer<typeof AdjustReasonSchema>;
 export const GetLevelInput = z.strictObject({ sku: SkuSchema });
 export type GetLevelInput = z.input<typeof GetLevelInput>;
 
+/**
+ * A caller's clock, accepted for compatibility and IGNORED: the StockDO stamps and expires everything with
+ * its own clock (Date.now() inside the object), so a caller cannot stretch a hold past MAX_HOLD_MS with a
+ * `now` in the future, nor create holds that are expired on arrival with one in the past.
+ */
+const IgnoredNow = NowSchema.optional();
+
 /** Input of `reserve`: hold `quantity` units for `holdMs` (default 15 minutes) under `requestId`. */
 export const ReserveInput = z.strictObject({
   sku: SkuSchema,
   requestId: RequestIdSchema,
   quantity: Quantity,
   holdMs: z.number().int().min(1000).max(MAX_HOLD_MS).optional(),
-  now: NowSchema.optional(),
+  now: IgnoredNow,
 });
 export type ReserveInput = z.input<typeof ReserveInput>;
 
@@ -42,7 +58,7 @@ export type ReserveInput = z.input<typeof ReserveInput>;
 export const ReservationRefInput = z.strictObject({
   sku: SkuSchema,
   requestId: RequestIdSchema,
-  now: NowSchema.optional(),
+  now: IgnoredNow,
 });
 export type ReservationRefInput = z.input<typeof ReservationRefInput>;
 
@@ -55,7 +71,7 @@ export const AdjustInput = z.strictObject({
   delta: z.number(),
   reason: AdjustReasonSchema,
   requestId: RequestIdSchema.optional(),
-  now: NowSchema.optional(),
+  now: IgnoredNow,
 });
 export type AdjustInput = z.input<typeof AdjustInput>;
 
@@ -64,7 +80,7 @@ export const RestockInput = z.strictObject({
   sku: SkuSchema,
   quantity: Quantity,
   requestId: RequestIdSchema.optional(),
-  now: NowSchema.optional(),
+  now: IgnoredNow,
 });
 export type RestockInput = z.input<typeof RestockInput>;
 
@@ -77,10 +93,18 @@ export type StockSnapshot = {
   lowStock: boolean;
 };
 
-/** Lifecycle of a reservation: held → committed (sold) or held → released (cancelled, expired). */
-export type ReservationStatus = 'held' | 'released' | 'committed';
+/**
+ * Lifecycle of a reservation: held → committed (sold), held → released (given back by `release`) or
+ * held → expired (its hold lapsed: the alarm, or the first call after `expiresAt`, gives the units back).
+ */
+export type ReservationStatus = 'held' | 'released' | 'committed' | 'expired';
 
-/** What `reserve` returns; a replay returns the same values, with `status` as it is now. */
+/**
+ * What `reserve` returns. A replay returns the same values with `status` as it is now, and is `ok` only while
+ * the units are the caller's: `held` (still reserved) or `committed` (sold to it). A replay of a `released` or
+ * `expired` hold is INVALID_TRANSITION (meta `{ requestId, status, reservationId, expiresAt }`): a request id
+ * holds stock once, so reserve again under a new one.
+ */
 export type ReserveResult = {
   reservationId: string;
   /** Units still available right after this reservation was made. */

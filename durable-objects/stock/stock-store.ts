@@ -2,6 +2,19 @@
 import type { StockLevel } from '@domain/inventory/stock';
 import type { AdjustReason, ReservationStatus } from './stock-schemas';
 
+/** The reservations table; `name` lets migrate() rebuild it under a temporary name. */
+const reservationsTable = (name: string) => `
+  CREATE TABLE IF NOT EXISTS ${name} (
+    request_id TEXT PRIMARY KEY,
+    reservation_id TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    status TEXT NOT NULL CHECK (status IN ('held', 'released', 'committed', 'expired')),
+    available_after INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );`;
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS stock (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -11,17 +24,7 @@ const SCHEMA = `
     low_stock_threshold INTEGER NOT NULL,
     loaded_at INTEGER NOT NULL
   );
-  CREATE TABLE IF NOT EXISTS reservations (
-    request_id TEXT PRIMARY KEY,
-    reservation_id TEXT NOT NULL,
-    quantity INTEGER NOT NULL CHECK (quantity > 0),
-    status TEXT NOT NULL CHECK (status IN ('held', 'released', 'committed')),
-    available_after INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL,
-    created_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS reservations_held_expiry ON reservations (expires_at) WHERE status = 'held';
+  ${reservationsTable('reservations')}
   CREATE TABLE IF NOT EXISTS adjustments (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     request_id TEXT UNIQUE,
@@ -31,6 +34,25 @@ const SCHEMA = `
     reserved_after INTEGER NOT NULL,
     created_at INTEGER NOT NULL
   );
+`;
+
+const INDEXES = `
+  CREATE INDEX IF NOT EXISTS reservations_held_expiry ON reservations (expires_at) WHERE status = 'held';
+  CREATE INDEX IF NOT EXISTS reservations_settled_at ON reservations (updated_at) WHERE status <> 'held';
+  CREATE INDEX IF NOT EXISTS adjustments_created_at ON adjustments (created_at);
+`;
+
+/**
+ * Objects created before the 'expired' status existed have a CHECK that refuses it; SQLite cannot alter a
+ * CHECK, so the table is copied into one with the current definition (rows and statuses unchanged).
+ */
+const UPGRADE_RESERVATIONS = `
+  ${reservationsTable('reservations_upgrade')}
+  INSERT INTO reservations_upgrade
+    SELECT request_id, reservation_id, quantity, status, available_after, expires_at, created_at, updated_at
+    FROM reservations;
+  DROP TABLE reservations;
+  ALTER TABLE reservations_upgrade RENAME TO reservations;
 `;
 
 /** The single row of the `stock` table: which SKU this object holds and its counts. */
@@ -58,9 +80,17 @@ export type AdjustmentRow = {
 export class StockStore {
   constructor(private readonly sql: SqlStorage) {}
 
-  /** Creates the tables (idempotent); run in the constructor under blockConcurrencyWhile. */
+  /**
+   * Creates the tables, or brings older ones up to date (idempotent); run in the constructor under
+   * blockConcurrencyWhile, in one synchronous step, so the writes commit together.
+   */
   migrate(): void {
     this.sql.exec(SCHEMA);
+    const table = this.sql
+      .exec<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reservations'`)
+      .one();
+    if (!table.sql.includes("'expired'")) this.sql.exec(UPGRADE_RESERVATIONS);
+    this.sql.exec(INDEXES);
   }
 
   /** The stock row, or undefined until the level has been loaded from D1. */
@@ -134,6 +164,28 @@ export class StockStore {
   nextExpiry(): number | null {
     const row = this.sql
       .exec<{ at: number | null }>(`SELECT MIN(expires_at) AS at FROM reservations WHERE status = 'held'`)
+      .one();
+    return row.at;
+  }
+
+  /**
+   * Deletes settled reservations (released, committed, expired) last changed before `before`, and
+   * adjustments made before it. Held reservations are never deleted.
+   */
+  pruneSettled(before: number): void {
+    this.sql.exec(`DELETE FROM reservations WHERE status <> 'held' AND updated_at < ?`, before);
+    this.sql.exec('DELETE FROM adjustments WHERE created_at < ?', before);
+  }
+
+  /** When the oldest settled row was written (settled reservation or adjustment), or null if none. */
+  oldestSettled(): number | null {
+    const row = this.sql
+      .exec<{ at: number | null }>(
+        `SELECT MIN(at) AS at FROM (
+           SELECT MIN(updated_at) AS at FROM reservations WHERE status <> 'held'
+           UNION ALL SELECT MIN(created_at) AS at FROM adjustments
+         )`,
+      )
       .one();
     return row.at;
   }

@@ -5,7 +5,7 @@ import { SkuSchema } from '@domain/catalog/sku';
 import { newId } from '@domain/core/ids';
 import { CartIdSchema } from '@durable-objects/cart/cart-schemas';
 import { createRoute, z } from '@hono/zod-openapi';
-import { newApi } from '@worker/http/openapi';
+import { faultResponses, newApi, requiredHeader, writeResponses } from '@worker/http/openapi';
 import { problemFrom, problemResponses } from '@worker/http/problem';
 import { MoneyOut } from '@worker/http/schemas';
 import { addToCart, readCart, removeFromCart, setCartQuantity } from '@worker/services/cart/cart';
@@ -71,7 +71,13 @@ carts
       path: '/carts',
       tags: ['Carts'],
       summary: 'Create an empty cart (clients may also mint cart ids offline)',
-      responses: { 201: cartResponse('The new cart'), ...problemResponses(415, 429) },
+      responses: {
+        201: {
+          ...cartResponse('The new cart'),
+          headers: { Location: requiredHeader('The new cart: /api/carts/{id}') },
+        },
+        ...writeResponses(),
+      },
     }),
     async (c) => {
       const cart = await readCart(c.env, c.var.db, newId('cart'));
@@ -85,7 +91,7 @@ carts
       tags: ['Carts'],
       summary: 'The cart priced with current catalog prices',
       request: { params: CartParams },
-      responses: { 200: cartResponse('The cart'), ...problemResponses(400) },
+      responses: { 200: cartResponse('The cart'), ...problemResponses(400), ...faultResponses() },
     }),
     async (c) => c.json(await readCart(c.env, c.var.db, c.req.valid('param').cartId), 200),
   )
@@ -96,7 +102,7 @@ carts
       tags: ['Carts'],
       summary: 'Add units of a SKU (stock is checked; the price comes from the catalog)',
       request: { params: CartParams, body: json(AddItemBody) },
-      responses: { 200: cartResponse('The updated cart'), ...problemResponses(400, 409, 413, 415, 422, 429) },
+      responses: { 200: cartResponse('The updated cart'), ...writeResponses() },
     }),
     async (c) => {
       const result = await addToCart(c.env, c.var.db, c.req.valid('param').cartId, c.req.valid('json'));
@@ -111,7 +117,7 @@ carts
       tags: ['Carts'],
       summary: 'Set the quantity of a line (0 removes it)',
       request: { params: LineParams, body: json(SetQuantityBody) },
-      responses: { 200: cartResponse('The updated cart'), ...problemResponses(400, 409, 413, 415, 422, 429) },
+      responses: { 200: cartResponse('The updated cart'), ...writeResponses() },
     }),
     async (c) => {
       const { cartId, sku } = c.req.valid('param');
@@ -130,7 +136,7 @@ carts
       tags: ['Carts'],
       summary: 'Remove a line',
       request: { params: LineParams },
-      responses: { 200: cartResponse('The updated cart'), ...problemResponses(400, 429) },
+      responses: { 200: cartResponse('The updated cart'), ...writeResponses() },
     }),
     async (c) => {
       const { cartId, sku } = c.req.valid('param');

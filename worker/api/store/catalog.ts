@@ -8,9 +8,9 @@ import {
   PRODUCT_SORTS,
 } from '@domain/catalog/listing';
 import { createRoute, z } from '@hono/zod-openapi';
-import { newApi } from '@worker/http/openapi';
+import { faultResponses, newApi, notModifiedResponse, requiredHeader } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
-import { MoneyOut } from '@worker/http/schemas';
+import { MoneyOut, NullableMoneyOut } from '@worker/http/schemas';
 import { etag } from 'hono/etag';
 
 const Category = z
@@ -31,7 +31,7 @@ const ProductSummary = z
     categorySlug: z.string(),
     categoryName: z.string(),
     priceFrom: MoneyOut,
-    compareAtFrom: MoneyOut.nullable(),
+    compareAtFrom: NullableMoneyOut,
     imageUrl: z.string().nullable(),
     imageAlt: z.string().nullable(),
     rating: z.number().nullable(),
@@ -50,7 +50,7 @@ const ProductDetail = ProductSummary.extend({
       size: z.string().nullable(),
       colour: z.string().nullable(),
       price: MoneyOut,
-      compareAt: MoneyOut.nullable(),
+      compareAt: NullableMoneyOut,
     }),
   ),
   images: z.array(z.object({ url: z.string(), alt: z.string() })),
@@ -84,6 +84,12 @@ export const ProductListQuery = z
  */
 const PUBLIC_CATALOG_CACHE = 'public, max-age=60, stale-while-revalidate=300';
 
+/** The headers of a catalog 200: its validator for If-None-Match, and how long it may be kept. */
+const catalogHeaders = {
+  ETag: requiredHeader('Send it back as If-None-Match to get a 304 while the content is unchanged'),
+  'Cache-Control': requiredHeader(`\`${PUBLIC_CATALOG_CACHE}\``),
+};
+
 export const catalog = newApi();
 catalog.use('/categories', etag());
 catalog.use('/products', etag());
@@ -99,8 +105,11 @@ catalog
       responses: {
         200: {
           description: 'Categories',
+          headers: catalogHeaders,
           content: { 'application/json': { schema: z.object({ items: z.array(Category) }) } },
         },
+        ...notModifiedResponse,
+        ...faultResponses(),
       },
     }),
     async (c) =>
@@ -116,6 +125,7 @@ catalog
       responses: {
         200: {
           description: 'A page of products',
+          headers: catalogHeaders,
           content: {
             'application/json': {
               schema: z.object({
@@ -127,7 +137,9 @@ catalog
             },
           },
         },
+        ...notModifiedResponse,
         ...problemResponses(400),
+        ...faultResponses(),
       },
     }),
     async (c) => {
@@ -144,8 +156,14 @@ catalog
       summary: 'One product with variants, images and reviews',
       request: { params: z.object({ slug: z.string().min(1).max(120) }) },
       responses: {
-        200: { description: 'The product', content: { 'application/json': { schema: ProductDetail } } },
-        ...problemResponses(404),
+        200: {
+          description: 'The product',
+          headers: catalogHeaders,
+          content: { 'application/json': { schema: ProductDetail } },
+        },
+        ...notModifiedResponse,
+        ...problemResponses(400, 404),
+        ...faultResponses(),
       },
     }),
     async (c) => {

@@ -1,7 +1,6 @@
 /** Liveness: /api/health (checks the database) and /api/ping (does nothing: the benchmark baseline). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { newApi } from '@worker/http/openapi';
-import { problemResponses } from '@worker/http/problem';
+import { faultResponses, newApi } from '@worker/http/openapi';
 import { sql } from 'drizzle-orm';
 
 const Health = z
@@ -17,7 +16,7 @@ export const health = newApi()
       summary: 'Health check (runs one database query)',
       responses: {
         200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
-        ...problemResponses(500),
+        ...faultResponses(),
       },
     }),
     async (c) => {
@@ -32,4 +31,16 @@ export const health = newApi()
       );
     },
   )
-  .get('/ping', (c) => c.text('pong'));
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/ping',
+      tags: ['System'],
+      summary: 'Answers pong without touching anything (the benchmark baseline)',
+      responses: {
+        200: { description: 'pong', content: { 'text/plain': { schema: z.string() } } },
+        ...faultResponses(),
+      },
+    }),
+    (c) => c.text('pong', 200),
+  );

@@ -1,0 +1,432 @@
+/**
+ * The OpenAPI document is true: every operation in the live /api/openapi.json is called through the real Worker
+ * (happy paths and error paths), and every response must be one the document lists for that operation — the
+ * status, the media type and the body (validated with Ajv against the document's own schemas, JSON Schema
+ * 2020-12 as OpenAPI 3.1 uses). Everything is derived from the live document, so a route added to it without
+ * requests here fails the coverage check, and a response that drifts from it fails the call that produced it.
+ * (That the document is itself valid OpenAPI 3.1 is checked in Node: worker/http/openapi.node.test.ts.)
+ */
+import { SELF } from 'cloudflare:test';
+import type { SeedData } from '@db/seed/generate';
+import { seedSmallStore } from '@tests/support/workerd';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+type Schema = Record<string, unknown>;
+type MediaTypes = Record<string, { schema?: Schema }>;
+type Parameter = { name: string; in: string; required?: boolean; schema?: Schema };
+type Operation = {
+  parameters?: Parameter[];
+  requestBody?: { required?: boolean; content: MediaTypes };
+  responses: Record<
+    string,
+    {
+      description: string;
+      content?: MediaTypes;
+      headers?: Record<string, { required?: boolean; schema?: Schema }>;
+    }
+  >;
+};
+type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+const DOC_ID = 'https://edgeshop.test/api/openapi.json';
+/** Over the Worker's 64 KiB body limit (worker/middleware/json-body.ts). */
+const TOO_LARGE_BODY = JSON.stringify({ padding: 'x'.repeat(70 * 1024) });
+/** More writes than one client may make in a minute (wrangler.toml [[ratelimits]]: 120). */
+const MAX_WRITES_TO_LIMIT = 1000;
+
+let doc: Document;
+let ajv: Ajv2020;
+let data: SeedData;
+
+/** Operation key -> statuses seen, for the coverage check at the end. */
+const seen = new Map<string, Set<number>>();
+
+const pointer = (...parts: string[]) =>
+  `${DOC_ID}#/${parts.map((p) => encodeURIComponent(p.replaceAll('~', '~0').replaceAll('/', '~1'))).join('/')}`;
+
+function operations(): { key: string; method: string; path: string; op: Operation }[] {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => HTTP_METHODS.includes(method))
+      .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, op })),
+  );
+}
+
+/** The documented operation a request goes to: literal path segments win over templated ones. */
+function operationOf(method: string, url: URL) {
+  const candidates = operations().filter(
+    (o) =>
+      o.method === method.toLowerCase() &&
+      new RegExp(`^${o.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(url.pathname),
+  );
+  candidates.sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0));
+  return candidates[0];
+}
+
+let ipCounter = 0;
+/** A client with its own IP (TEST-NET-3), so this file's rate-limit budget is its own. */
+function newIp() {
+  ipCounter += 1;
+  return `203.0.113.${ipCounter % 250}`;
+}
+
+type Checked = { status: number; headers: Headers; body: unknown };
+
+/**
+ * Sends a request and checks the response against the document: the operation exists, the status is listed,
+ * the Content-Type is one of that response's media types, and the body matches its schema.
+ */
+async function call(
+  method: string,
+  path: string,
+  init: RequestInit & { ip?: string } = {},
+): Promise<Checked> {
+  const url = new URL(path, 'http://shop.test');
+  const headers = new Headers(init.headers);
+  headers.set('CF-Connecting-IP', init.ip ?? newIp());
+  const res = await SELF.fetch(new Request(url, { ...init, method, headers }));
+  const found = operationOf(method, url);
+  const what = `${method} ${url.pathname}${url.search}`;
+  if (!found) throw new Error(`${what} is not an operation of the document`);
+  const statuses = seen.get(found.key) ?? new Set<number>();
+  statuses.add(res.status);
+  seen.set(found.key, statuses);
+
+  const status = String(res.status);
+  const listed = [status, `${status[0]}XX`, 'default'].find((s) => found.op.responses[s]);
+  const text = await res.text();
+  expect(
+    listed,
+    `${what} answered ${res.status} (${text.slice(0, 200)}), which ${found.key} does not list (it lists ${Object.keys(found.op.responses).join(', ')})`,
+  ).toBeDefined();
+  const response = found.op.responses[listed!]!;
+  for (const [name, header] of Object.entries(response.headers ?? {})) {
+    const value = res.headers.get(name);
+    if (value === null) {
+      expect(header.required, `${what} ${res.status}: required header ${name} is missing`).not.toBe(true);
+      continue;
+    }
+    const valid = header.schema?.type === 'integer' ? /^\d+$/.test(value) : true;
+    expect(
+      valid,
+      `${what} ${res.status}: header ${name}: ${value} does not match ${JSON.stringify(header.schema)}`,
+    ).toBe(true);
+  }
+  if (res.status < 300) checkRequestBody(found, what, init);
+  if (!response.content) {
+    expect(text, `${what} ${res.status}: the document declares no body`).toBe('');
+    return { status: res.status, headers: res.headers, body: undefined };
+  }
+  const mediaType = (res.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  expect(
+    Object.keys(response.content),
+    `${what} ${res.status} answered Content-Type ${mediaType || '(none)'}`,
+  ).toContain(mediaType);
+  const body = /[/+]json$/.test(mediaType) ? JSON.parse(text) : text;
+  if (response.content[mediaType]!.schema) {
+    const validate = ajv.getSchema(
+      pointer('paths', found.path, found.method, 'responses', listed!, 'content', mediaType, 'schema'),
+    );
+    if (!validate) throw new Error(`no schema for ${found.key} ${listed}`);
+    const valid = validate(body);
+    expect(
+      valid ? [] : validate.errors,
+      `${what} ${res.status}: the body does not match the document: ${text.slice(0, 300)}`,
+    ).toEqual([]);
+  }
+  if (mediaType === 'application/problem+json') {
+    expect((body as { status?: unknown }).status, `${what}: problem status`).toBe(res.status);
+  }
+  return { status: res.status, headers: res.headers, body };
+}
+
+/**
+ * A request the Worker accepted must be one the document allows: a JSON body that its requestBody schema
+ * accepts (a success for anything else means the document is stricter than the Worker), and one there at all
+ * when the body is required.
+ */
+function checkRequestBody(
+  found: NonNullable<ReturnType<typeof operationOf>>,
+  what: string,
+  init: RequestInit,
+): void {
+  const requestBody = found.op.requestBody;
+  if (!requestBody) return;
+  if (typeof init.body !== 'string') {
+    expect(requestBody.required, `${what} succeeded without the body the document requires`).not.toBe(true);
+    return;
+  }
+  const mediaType = (new Headers(init.headers).get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  expect(Object.keys(requestBody.content), `${what} succeeded with a ${mediaType} body`).toContain(mediaType);
+  const validate = ajv.getSchema(
+    pointer('paths', found.path, found.method, 'requestBody', 'content', mediaType, 'schema'),
+  );
+  if (!validate) return;
+  const valid = validate(JSON.parse(init.body));
+  expect(
+    valid ? [] : validate.errors,
+    `${what} succeeded with a body the document forbids: ${init.body}`,
+  ).toEqual([]);
+}
+
+const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+/** A cart id the API accepts, with one line of `sku` in it. */
+async function cartWith(sku: string, quantity = 1): Promise<string> {
+  const created = await call('POST', '/api/carts');
+  const id = (created.body as { id: string }).id;
+  expect((await call('POST', `/api/carts/${id}/items`, json({ sku, quantity }))).status).toBe(200);
+  return id;
+}
+
+const stocked = (min: number) => data.inventory.find((l) => l.onHand >= min)!.sku;
+
+/**
+ * Per operation: a concrete path and request that must succeed (the other error paths are derived from the
+ * document below), plus the operation's own error paths. A new operation in the document needs an entry here.
+ */
+type Scenario = {
+  happy: () => Promise<{ path: string; init?: RequestInit }>;
+  errors?: (path: string) => Promise<void>;
+};
+
+const scenarios: Record<string, Scenario> = {
+  'GET /api/health': { happy: async () => ({ path: '/api/health' }) },
+  'GET /api/ping': { happy: async () => ({ path: '/api/ping' }) },
+  'GET /api/categories': { happy: async () => ({ path: '/api/categories' }) },
+  'GET /api/products': {
+    happy: async () => ({ path: '/api/products?limit=100' }),
+    errors: async () => {
+      for (const query of [
+        'limit=0',
+        'limit=abc',
+        'offset=-1',
+        'sort=cheapest',
+        'colour=red',
+        `q=${'x'.repeat(101)}`,
+      ]) {
+        expect((await call('GET', `/api/products?${query}`)).status).toBe(400);
+      }
+      const category = data.categories[0]!.slug;
+      expect((await call('GET', `/api/products?category=${category}&sort=price_desc&q=a`)).status).toBe(200);
+      expect((await call('GET', '/api/products?category=no-such-category')).status).toBe(200);
+    },
+  },
+  'GET /api/products/{slug}': {
+    happy: async () => {
+      // A product on sale and one that is not, so both the money and the null compareAt are checked.
+      const onSale = new Set(data.variants.filter((v) => v.compareAtAmount !== null).map((v) => v.productId));
+      const plain = data.products.find((p) => !onSale.has(p.id));
+      const sale = data.products.find((p) => onSale.has(p.id));
+      expect(plain && sale, 'the seed has products on sale and not').toBeTruthy();
+      expect((await call('GET', `/api/products/${sale!.slug}`)).status).toBe(200);
+      return { path: `/api/products/${plain!.slug}` };
+    },
+    errors: async () => {
+      expect((await call('GET', '/api/products/no-such-product')).status).toBe(404);
+      expect((await call('GET', `/api/products/${'x'.repeat(121)}`)).status).toBe(400);
+    },
+  },
+  'POST /api/carts': { happy: async () => ({ path: '/api/carts' }) },
+  'GET /api/carts/{cartId}': {
+    happy: async () => ({ path: `/api/carts/${await cartWith(stocked(2))}` }),
+    errors: async () => {
+      expect((await call('GET', '/api/carts/not-a-cart-id')).status).toBe(400);
+    },
+  },
+  'POST /api/carts/{cartId}/items': {
+    happy: async () => {
+      const id = (await call('POST', '/api/carts')).body as { id: string };
+      return { path: `/api/carts/${id.id}/items`, init: json({ sku: stocked(2), quantity: 1 }) };
+    },
+    errors: async (path) => {
+      const sku = stocked(2);
+      const bad: unknown[] = [
+        {},
+        { sku, quantity: 0 },
+        { sku, quantity: 1, price: 1 },
+        { sku: 'bad sku', quantity: 1 },
+      ];
+      for (const body of bad) expect((await call('POST', path, json(body))).status).toBe(400);
+      expect((await call('POST', path, json('{"sku":'))).status).toBe(400);
+      expect((await call('POST', path, json({ sku: 'NO-SUCH-SKU', quantity: 1 }))).status).toBe(422);
+      const scarce = data.inventory.find((l) => l.onHand < 98)!;
+      const tooMany = await call('POST', path, json({ sku: scarce.sku, quantity: scarce.onHand + 1 }));
+      expect(tooMany.status).toBe(409);
+    },
+  },
+  'PUT /api/carts/{cartId}/items/{sku}': {
+    happy: async () => {
+      const sku = stocked(3);
+      return { path: `/api/carts/${await cartWith(sku)}/items/${sku}`, init: json({ quantity: 2 }) };
+    },
+    errors: async (path) => {
+      for (const body of [{ quantity: -1 }, { quantity: 1.5 }, { quantity: 1, sku: 'X' }]) {
+        expect((await call('PUT', path, json(body))).status).toBe(400);
+      }
+      const cart = path.split('/')[3];
+      expect((await call('PUT', `/api/carts/${cart}/items/NO-SUCH-SKU`, json({ quantity: 1 }))).status).toBe(
+        422,
+      );
+      const scarce = data.inventory.find((l) => l.onHand < 98)!;
+      expect(
+        (await call('PUT', `/api/carts/${cart}/items/${scarce.sku}`, json({ quantity: scarce.onHand + 1 })))
+          .status,
+      ).toBe(409);
+    },
+  },
+  'DELETE /api/carts/{cartId}/items/{sku}': {
+    happy: async () => {
+      const sku = stocked(2);
+      return { path: `/api/carts/${await cartWith(sku)}/items/${sku}` };
+    },
+    errors: async (path) => {
+      const cart = path.split('/')[3];
+      expect((await call('DELETE', `/api/carts/${cart}/items/bad%20sku`)).status).toBe(400);
+    },
+  },
+};
+
+/** A value that breaks a string parameter's schema (too long, or outside its pattern). */
+function invalidValue(schema: Schema | undefined): string | undefined {
+  if (typeof schema?.maxLength === 'number') return 'x'.repeat(schema.maxLength + 1);
+  if (typeof schema?.pattern === 'string') return '~~~';
+  return undefined;
+}
+
+beforeAll(async () => {
+  data = await seedSmallStore();
+  const res = await SELF.fetch('http://shop.test/api/openapi.json');
+  expect(res.status).toBe(200);
+  doc = (await res.json()) as Document;
+  ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  // OpenAPI's own keywords, so strict mode accepts the document as the home of its schemas.
+  ajv.addVocabulary(['openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks', 'components']);
+  ajv.addVocabulary(['security', 'tags', 'externalDocs', 'example', 'discriminator', 'xml']);
+  ajv.addSchema({ ...doc, $id: DOC_ID }, undefined, undefined, false);
+});
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 and every operation in it has requests below', () => {
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    const keys = operations().map((o) => o.key);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(
+      keys.filter((k) => !scenarios[k]),
+      'operations without requests in this test',
+    ).toEqual([]);
+  });
+});
+
+describe('every operation answers only what the document says', () => {
+  it.each(Object.keys(scenarios))('%s', async (key) => {
+    const found = operations().find((o) => o.key === key);
+    expect(found, `${key} is not in the document any more`).toBeDefined();
+    const { method, op } = found!;
+    const M = method.toUpperCase();
+    const scenario = scenarios[key]!;
+
+    // The happy path.
+    const { path, init } = await scenario.happy();
+    const ok = await call(M, path, init);
+    expect(ok.status, `${key} happy path`).toBeLessThan(300);
+
+    // Conditional GET: an ETag the client sends back makes a 304.
+    const etag = ok.headers.get('ETag');
+    if (method === 'get' && etag) {
+      expect((await call(M, path, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    }
+
+    // Every parameter the document constrains, broken.
+    for (const param of op.parameters ?? []) {
+      const bad = invalidValue(param.schema);
+      if (bad === undefined) continue;
+      const url = new URL(path, 'http://shop.test');
+      if (param.in === 'path') {
+        const template = found!.path.split('/');
+        const actual = url.pathname.split('/');
+        actual[template.indexOf(`{${param.name}}`)] = encodeURIComponent(bad);
+        url.pathname = actual.join('/');
+      } else if (param.in === 'query') {
+        url.searchParams.set(param.name, bad);
+      } else continue;
+      const res = await call(M, url.pathname + url.search, init);
+      expect(res.status, `${key} with a bad ${param.in} parameter ${param.name}`).toBeGreaterThanOrEqual(400);
+    }
+    if (op.parameters?.some((p) => p.in === 'query')) {
+      const sep = path.includes('?') ? '&' : '?';
+      expect((await call(M, `${path}${sep}no_such_parameter=1`)).status).toBe(400);
+    }
+
+    // What the /api middleware does to every write: media type, size, Idempotency-Key, rate limit.
+    if (WRITE_METHODS.has(method)) {
+      const textBody = { headers: { 'Content-Type': 'text/plain' }, body: 'hello' };
+      expect((await call(M, path, textBody)).status).toBe(415);
+      expect((await call(M, path, json(TOO_LARGE_BODY))).status).toBe(413);
+      expect(
+        (await call(M, path, { ...init, headers: { ...headersOf(init), 'Idempotency-Key': '!' } })).status,
+      ).toBe(400);
+      const key = `contract-${crypto.randomUUID()}`;
+      const first = await call(M, path, { ...init, headers: { ...headersOf(init), 'Idempotency-Key': key } });
+      if (first.status < 300) {
+        const other = json({ different: true }, { 'Idempotency-Key': key });
+        expect((await call(M, path, other)).status).toBe(422);
+      }
+      const ip = newIp();
+      // Spend the client's write budget with cheap refusals (the limiter runs first), then ask for real.
+      for (let i = 0; i < MAX_WRITES_TO_LIMIT; i++) {
+        if ((await call(M, path, { ...textBody, ip })).status === 429) break;
+      }
+      expect((await call(M, path, { ...init, ip })).status).toBe(429);
+    }
+
+    await scenario.errors?.(path);
+  });
+});
+
+function headersOf(init: RequestInit | undefined): Record<string, string> {
+  return Object.fromEntries(new Headers(init?.headers).entries());
+}
+
+describe('what is not an operation', () => {
+  it('unknown API paths and methods answer a Problem as the document defines it', async () => {
+    const problem = ajv.getSchema(pointer('components', 'schemas', 'Problem'));
+    for (const [method, path] of [
+      ['GET', '/api/no-such-endpoint'],
+      ['DELETE', '/api/products'],
+      ['PATCH', '/api/carts'],
+    ] as const) {
+      const res = await SELF.fetch(`http://shop.test${path}`, { method });
+      expect([404, 405]).toContain(res.status);
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+      const body = await res.json();
+      expect(problem!(body) ? [] : problem!.errors).toEqual([]);
+    }
+  });
+});
+
+describe('coverage', () => {
+  it('every operation was called: a success, and a client error wherever the client can send something wrong', () => {
+    for (const { key, method, op } of operations()) {
+      const statuses = [...(seen.get(key) ?? [])];
+      expect(
+        statuses.some((s) => s < 300),
+        `${key}: no success seen`,
+      ).toBe(true);
+      if (WRITE_METHODS.has(method) || op.parameters?.length || op.requestBody) {
+        expect(
+          statuses.some((s) => s >= 400 && s < 500),
+          `${key}: no client error seen`,
+        ).toBe(true);
+      }
+    }
+  });
+});
