@@ -110,7 +110,10 @@ describe('bad input is a clear 4xx and writes nothing', () => {
     );
     if (onHandOf(sku) + 1 > 99) throw new Error('pick a SKU with less stock for this test');
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ code: 'INSUFFICIENT_STOCK', available: onHandOf(sku) });
+    expect(await res.json()).toMatchObject({
+      code: 'INSUFFICIENT_STOCK',
+      meta: { available: onHandOf(sku) },
+    });
     expect((await readCart(api, cartId)).lines).toEqual([]);
   });
 
@@ -136,7 +139,10 @@ describe('bad input is a clear 4xx and writes nothing', () => {
       body: JSON.stringify({ quantity: level.onHand + 1 }),
     });
     expect(set.status).toBe(409);
-    expect(await set.json()).toMatchObject({ code: 'INSUFFICIENT_STOCK', available: level.onHand });
+    expect(await set.json()).toMatchObject({
+      code: 'INSUFFICIENT_STOCK',
+      meta: { available: level.onHand },
+    });
   });
 
   it('rejects malformed JSON with 400', async () => {

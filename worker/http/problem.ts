@@ -55,7 +55,11 @@ export interface ProblemBody {
   code: ProblemCode;
   requestId?: string;
   errors?: FieldError[];
-  [extra: string]: unknown;
+  /**
+   * The domain error's details (e.g. INSUFFICIENT_STOCK's `available`), nested so they can never overwrite the
+   * problem's own members (`status`, `code`, `requestId`, …).
+   */
+  meta?: Record<string, unknown>;
 }
 
 /** Thrown by middleware and handlers for an expected HTTP failure; app.onError renders it. */
@@ -91,7 +95,7 @@ export function problemBody(
     code,
     ...(extra.requestId ? { requestId: extra.requestId } : {}),
     ...(extra.errors ? { errors: extra.errors } : {}),
-    ...(extra.meta ?? {}),
+    ...(extra.meta && Object.keys(extra.meta).length > 0 ? { meta: extra.meta } : {}),
   };
 }
 
@@ -128,6 +132,13 @@ export const ProblemSchema = z
     code: z.enum(Object.keys(PROBLEM_TYPES) as [ProblemCode, ...ProblemCode[]]),
     requestId: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    meta: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({
+        description: "The error's details, e.g. `{ available }` for INSUFFICIENT_STOCK.",
+        example: { available: 3 },
+      }),
   })
   .openapi('Problem');
 
