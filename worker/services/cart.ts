@@ -34,7 +34,7 @@ export interface PricedCart {
   lines: PricedCartLine[];
   itemCount: number;
   subtotal: Money;
-  /** SKUs in the cart that are no longer sold; they are left out of the totals. */
+  /** SKUs in the cart that are no longer sold, or cannot be priced in the cart's currency; left out of the totals. */
   unavailableSkus: string[];
   updatedAt: number | null;
 }
@@ -52,12 +52,15 @@ async function priceView(db: Db, view: CartView): Promise<PricedCart> {
       )
     ).map((v) => [v.sku, v]),
   );
+  // A line is priced only when its variant is still sold and priced in the cart's currency; any other line (a
+  // variant withdrawn, or re-priced in another currency) is shown as unavailable rather than failing the cart.
+  for (const [sku, v] of variants) if (v.price.currency !== view.currency) variants.delete(sku);
   const sellable = view.lines.filter((l) => variants.has(l.sku));
   const priced = priceCart({
     currency: view.currency,
     lines: sellable.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: variants.get(l.sku)!.price })),
   });
-  // The CartDO already bounds lines and quantities, and the shop sells in one currency: a failure is a bug.
+  // The CartDO already bounds lines and quantities, and other currencies were left out above: a failure is a bug.
   if (!priced.ok) throw new Error(`Cannot price cart ${view.cartId}: ${priced.error.detail}`);
   const totals = priced.value;
   return {
@@ -115,6 +118,12 @@ export async function countCartItems(env: CartEnv, cartId: string): Promise<numb
 async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number): Promise<Result<number>> {
   const [variant] = await getVariantsBySkus(db, [sku]);
   if (!variant) return fail('UNKNOWN_SKU', `No product variant has SKU ${sku}.`);
+  if (variant.price.currency !== env.SHOP_CURRENCY) {
+    return fail('CURRENCY_MISMATCH', `SKU ${sku} is not sold in ${env.SHOP_CURRENCY}.`, {
+      expected: env.SHOP_CURRENCY,
+      found: variant.price.currency,
+    });
+  }
   const range = checkLineQuantity(quantity);
   if (!range.ok) return range;
   const level = await stockStub(env, sku).getLevel({ sku });
