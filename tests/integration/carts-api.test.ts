@@ -191,7 +191,7 @@ describe('Idempotency-Key', () => {
     const api = newClient();
     const cartId = newId('cart');
     const sku = stockedSku(data, 2);
-    const init = jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'add-key-0001' });
+    const init = jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'add-key-0001-first' });
     const first = await api(`/api/carts/${cartId}/items`, init);
     const replay = await api(`/api/carts/${cartId}/items`, init);
     expect(first.status).toBe(200);
@@ -208,11 +208,11 @@ describe('Idempotency-Key', () => {
     const sku = stockedSku(data, 3);
     await api(
       `/api/carts/${cartId}/items`,
-      jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'add-key-0002' }),
+      jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'add-key-0002-second' }),
     );
     const res = await api(
       `/api/carts/${cartId}/items`,
-      jsonBody({ sku, quantity: 2 }, { 'Idempotency-Key': 'add-key-0002' }),
+      jsonBody({ sku, quantity: 2 }, { 'Idempotency-Key': 'add-key-0002-second' }),
     );
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
@@ -225,12 +225,12 @@ describe('Idempotency-Key', () => {
     const sku = stockedSku(data, 1);
     const bad = await api(
       `/api/carts/${cartId}/items`,
-      jsonBody({ sku: 'NOPE-1', quantity: 1 }, { 'Idempotency-Key': 'retry-key-01' }),
+      jsonBody({ sku: 'NOPE-1', quantity: 1 }, { 'Idempotency-Key': 'retry-key-0001-aa' }),
     );
     expect(bad.status).toBe(422);
     const good = await api(
       `/api/carts/${cartId}/items`,
-      jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'retry-key-01' }),
+      jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'retry-key-0001-aa' }),
     );
     expect(good.status).toBe(200);
   });

@@ -7,6 +7,7 @@ import { CartIdSchema } from '../../durable-objects/cart/cart-schemas';
 import { SkuSchema } from '../../durable-objects/validation';
 import { newApi } from '../http/openapi';
 import { problemFrom, problemResponses } from '../http/problem';
+import { replayByReading, writeOptions } from '../middleware/idempotency';
 import { addToCart, readCart, removeFromCart, setCartQuantity } from '../services/cart';
 import { MoneyOut } from './schemas';
 
@@ -99,8 +100,10 @@ carts
       responses: { 200: cartResponse('The updated cart'), ...problemResponses(400, 409, 413, 415, 422, 429) },
     }),
     async (c) => {
-      const result = await addToCart(c.env, c.var.db, c.req.valid('param').cartId, c.req.valid('json'));
+      const { cartId } = c.req.valid('param');
+      const result = await addToCart(c.env, c.var.db, cartId, c.req.valid('json'), writeOptions(c));
       if (!result.ok) throw problemFrom(result.error);
+      replayByReading(c, cartId);
       return c.json(result.value, 200);
     },
   )
@@ -115,11 +118,15 @@ carts
     }),
     async (c) => {
       const { cartId, sku } = c.req.valid('param');
-      const result = await setCartQuantity(c.env, c.var.db, cartId, {
-        sku,
-        quantity: c.req.valid('json').quantity,
-      });
+      const result = await setCartQuantity(
+        c.env,
+        c.var.db,
+        cartId,
+        { sku, quantity: c.req.valid('json').quantity },
+        writeOptions(c),
+      );
       if (!result.ok) throw problemFrom(result.error);
+      replayByReading(c, cartId);
       return c.json(result.value, 200);
     },
   )
@@ -134,8 +141,9 @@ carts
     }),
     async (c) => {
       const { cartId, sku } = c.req.valid('param');
-      const result = await removeFromCart(c.env, c.var.db, cartId, sku);
+      const result = await removeFromCart(c.env, c.var.db, cartId, sku, writeOptions(c));
       if (!result.ok) throw problemFrom(result.error);
+      replayByReading(c, cartId);
       return c.json(result.value, 200);
     },
   );

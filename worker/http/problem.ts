@@ -11,6 +11,7 @@ export type HttpErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'METHOD_NOT_ALLOWED'
   | 'ROUTE_NOT_FOUND'
+  | 'IDEMPOTENCY_KEY_QUOTA'
   | 'INTERNAL_ERROR';
 
 export type ProblemCode = ErrorCode | HttpErrorCode;
@@ -37,6 +38,7 @@ const PROBLEM_TYPES: Record<ProblemCode, { status: ContentfulStatusCode; title: 
   PROMOTION_NOT_APPLICABLE: { status: 422, title: 'Promotion not applicable' },
   UNKNOWN_SKU: { status: 422, title: 'Unknown SKU' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  IDEMPOTENCY_KEY_QUOTA: { status: 429, title: 'Too many Idempotency-Keys from this client' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
 };
 

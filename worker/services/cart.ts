@@ -133,12 +133,19 @@ async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number
   return enough.ok ? ok(level.value.available) : enough;
 }
 
+/**
+ * Makes a cart write idempotent: the CartDO applies a write with a given `requestId` once, and a replay returns the
+ * current cart. The API passes one derived from the Idempotency-Key; page forms may pass none.
+ */
+export type WriteOptions = { requestId?: string | undefined };
+
 /** Adds units of a SKU to the cart, after checking the catalog and the stock. */
 export async function addToCart(
   env: CartEnv,
   db: Db,
   cartId: string,
   item: { sku: string; quantity: number },
+  options: WriteOptions = {},
 ): Promise<Result<PricedCart>> {
   const available = await checkSellable(env, db, item.sku, item.quantity);
   if (!available.ok) return available;
@@ -147,6 +154,7 @@ export async function addToCart(
     sku: item.sku,
     quantity: item.quantity,
     available: available.value,
+    ...(options.requestId ? { requestId: options.requestId } : {}),
   });
   return view.ok ? ok(await priceView(db, view.value)) : view;
 }
@@ -157,6 +165,7 @@ export async function setCartQuantity(
   db: Db,
   cartId: string,
   item: { sku: string; quantity: number },
+  options: WriteOptions = {},
 ): Promise<Result<PricedCart>> {
   let available: number | undefined;
   if (item.quantity > 0) {
@@ -169,6 +178,7 @@ export async function setCartQuantity(
     sku: item.sku,
     quantity: item.quantity,
     available,
+    ...(options.requestId ? { requestId: options.requestId } : {}),
   });
   return settle(env, db, cartId, view);
 }
@@ -190,6 +200,8 @@ export async function removeFromCart(
   db: Db,
   cartId: string,
   sku: string,
+  options: WriteOptions = {},
 ): Promise<Result<PricedCart>> {
-  return settle(env, db, cartId, await cartStub(env, cartId).removeItem({ cartId, sku }));
+  const requestId = options.requestId ? { requestId: options.requestId } : {};
+  return settle(env, db, cartId, await cartStub(env, cartId).removeItem({ cartId, sku, ...requestId }));
 }
