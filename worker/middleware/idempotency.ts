@@ -120,6 +120,8 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const requestHash = await sha256Hex(`${route}\n${await c.req.text()}`);
   const now = Date.now();
 
+  // The quota is checked before a new key is claimed (a replay of a known key always goes through). It is a soft
+  // bound: concurrent first requests of one caller may pass it by a few, which is harmless for a storage cap.
   let record = await findIdempotencyRecord(db, scope, key);
   if (
     !record &&
