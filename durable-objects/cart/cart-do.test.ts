@@ -281,3 +281,61 @@ describe('CartDO idle expiry', () => {
     expect(await runInDurableObject(cart, (_instance, state) => state.storage.getAlarm())).toBeNull();
   });
 });
+
+describe('CartDO idempotency by request id', () => {
+  it('applies a write once per request id; a replay returns the current cart, another change under it is a CONFLICT', async () => {
+    const { cartId, cart } = freshCart();
+    const first = await cart.addItem({
+      cartId,
+      sku: 'MUG-1',
+      quantity: 2,
+      available: 10,
+      requestId: 'idem_a',
+    });
+    expect(first.ok).toBe(true);
+    await cart.addItem({ cartId, sku: 'TEE-S', quantity: 1, now: T0 + 1 });
+    // The replay (the stock figure may have changed meanwhile) applies nothing and shows the cart as it is now.
+    const replay = await cart.addItem({
+      cartId,
+      sku: 'MUG-1',
+      quantity: 2,
+      available: 9,
+      requestId: 'idem_a',
+    });
+    expect(replay.ok && replay.value.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['MUG-1', 2],
+      ['TEE-S', 1],
+    ]);
+    expect(await cart.addItem({ cartId, sku: 'MUG-1', quantity: 3, requestId: 'idem_a' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await cart.setQuantity({ cartId, sku: 'MUG-1', quantity: 5, requestId: 'idem_a' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    // A rejected write is not remembered: the same id may succeed later.
+    expect(
+      await cart.addItem({ cartId, sku: 'CAP-1', quantity: 3, available: 1, requestId: 'idem_b' }),
+    ).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_STOCK' } });
+    expect(
+      (
+        await cart.addItem({
+          cartId,
+          sku: 'CAP-1',
+          quantity: 1,
+          available: 1,
+          requestId: 'idem_b',
+          now: T0 + 2,
+        })
+      ).ok,
+    ).toBe(true);
+    // Without an id every call applies.
+    await cart.addItem({ cartId, sku: 'TEE-S', quantity: 1 });
+    expect(await linesOf(cartId)).toEqual([
+      ['MUG-1', 2],
+      ['TEE-S', 2],
+      ['CAP-1', 1],
+    ]);
+  });
+});

@@ -29,7 +29,19 @@ const SCHEMA = `
     quantity INTEGER NOT NULL CHECK (quantity > 0),
     added_at INTEGER NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS applied_requests (
+    request_id TEXT PRIMARY KEY,
+    op TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS applied_requests_at ON applied_requests (applied_at);
 `;
+
+/**
+ * How long the cart remembers a request id it applied. Longer than an Idempotency-Key lives (24 h, purged daily,
+ * so up to 48 h): a retry the API lets through again is always recognised. Older ids are pruned on each write.
+ */
+export const APPLIED_REQUEST_RETENTION_MS = 72 * 60 * 60 * 1000;
 
 /**
  * An untouched cart is deleted after 90 days: three times the cart cookie's 30-day life, so a shopper who comes
@@ -40,12 +52,20 @@ export const CART_IDLE_MS = 90 * 24 * 60 * 60 * 1000;
 type MetaRow = { cart_id: string; currency: string; updated_at: number };
 type LineRow = { sku: string; quantity: number; added_at: number };
 
+/** The writes that may carry a request id, and their inputs with it. */
+type WriteInput = { cartId: string; requestId?: string | undefined; now?: number | undefined };
+
 /**
  * A shopping cart. Prices are never stored or accepted (the caller prices lines from D1 at read
  * time) and stock is checked by the caller before `addItem`, so this object makes no cross-object
  * or network calls: every method runs start to finish without yielding, hence atomically.
  * Mutations create the cart on first use (ids may be minted offline); reads of a cart that was
  * never written return NOT_FOUND.
+ *
+ * Writes are idempotent by `requestId` (as StockDO's reserve/adjust are): a write that succeeded records its id
+ * with the write itself, and the same id again returns the current view without applying anything (a different
+ * write under that id is a CONFLICT). The API passes an id derived from the Idempotency-Key, so a retry after a
+ * failure further on (pricing, storing the response) cannot add twice.
  */
 /** What a CartDO reads from its environment: the shop's one currency, recorded on each new cart. */
 export interface CartEnv {
@@ -70,22 +90,22 @@ export class CartDO extends DurableObject<CartEnv> {
    * given, within `available` (checked here, atomically, so concurrent adds cannot pass it together).
    */
   async addItem(input: AddItemInput): Promise<RpcResult<CartView>> {
-    return this.kept(this.addLine(input));
+    return this.kept(this.once('add', input, () => this.addLine(input)));
   }
 
   /** Sets the line for `sku` to `quantity` (within `available` when given); 0 removes it. */
   async setQuantity(input: SetQuantityInput): Promise<RpcResult<CartView>> {
-    return this.kept(this.setLine(input));
+    return this.kept(this.once('set', input, () => this.setLine(input)));
   }
 
   /** Removes the line for `sku`; removing a line that is not there is a no-op success. */
   async removeItem(input: RemoveItemInput): Promise<RpcResult<CartView>> {
-    return this.kept(this.removeLine(input));
+    return this.kept(this.once('remove', input, () => this.removeLine(input)));
   }
 
   /** Removes every line (after checkout, or on request); the cart itself stays. */
   async clear(input: ClearCartInput): Promise<RpcResult<CartView>> {
-    return this.kept(this.clearLines(input));
+    return this.kept(this.once('clear', input, () => this.clearLines(input)));
   }
 
   /**
@@ -93,7 +113,7 @@ export class CartDO extends DurableObject<CartEnv> {
    * All or nothing: one bad quantity or exceeding MAX_CART_LINES changes nothing.
    */
   async merge(input: MergeInput): Promise<RpcResult<CartView>> {
-    return this.kept(this.mergeLines(input));
+    return this.kept(this.once('merge', input, () => this.mergeLines(input)));
   }
 
   /** Forgets a cart nobody has changed for CART_IDLE_MS: its lines and meta go, the object reads as never written. */
@@ -101,6 +121,7 @@ export class CartDO extends DurableObject<CartEnv> {
     this.ctx.storage.transactionSync(() => {
       this.ctx.storage.sql.exec('DELETE FROM lines');
       this.ctx.storage.sql.exec('DELETE FROM meta');
+      this.ctx.storage.sql.exec('DELETE FROM applied_requests');
     });
   }
 
@@ -108,6 +129,46 @@ export class CartDO extends DurableObject<CartEnv> {
   private kept(result: Result<CartView>): RpcResult<CartView> {
     if (result.ok) void this.ctx.storage.setAlarm(Date.now() + CART_IDLE_MS);
     return toRpc(result);
+  }
+
+  /**
+   * Runs a write once per request id. Without an id: just runs it. With one already applied: the same write returns
+   * the current view, another write is a CONFLICT; nothing is applied. Otherwise runs it and, when it succeeded,
+   * records the id. All of it is synchronous (no await), so the write and its record commit together.
+   */
+  private once(kind: string, input: WriteInput, write: () => Result<CartView>): Result<CartView> {
+    const requestId = typeof input.requestId === 'string' && input.requestId !== '' ? input.requestId : null;
+    if (!requestId) return write();
+    // The change itself, without what may differ on a retry (the clock, the stock figure checked before it).
+    const { requestId: _, now: __, available: ___, ...rest } = input as Record<string, unknown>;
+    const op = JSON.stringify([kind, rest]);
+    const seen = this.ctx.storage.sql
+      .exec<{ op: string }>('SELECT op FROM applied_requests WHERE request_id = ?', requestId)
+      .toArray()[0];
+    if (seen) {
+      if (seen.op !== op) {
+        return fail('CONFLICT', 'This request id was already used for a different cart change.', {
+          requestId,
+        });
+      }
+      if (!this.meta()) return fail('NOT_FOUND', 'Cart not found.', { cartId: input.cartId });
+      return ok(this.view());
+    }
+    const result = write();
+    if (result.ok) {
+      const now = Date.now();
+      this.ctx.storage.sql.exec(
+        'DELETE FROM applied_requests WHERE applied_at < ?',
+        now - APPLIED_REQUEST_RETENTION_MS,
+      );
+      this.ctx.storage.sql.exec(
+        'INSERT INTO applied_requests (request_id, op, applied_at) VALUES (?, ?, ?)',
+        requestId,
+        op,
+        now,
+      );
+    }
+    return result;
   }
 
   // Implementations are synchronous: nothing can interleave with them.

@@ -16,12 +16,22 @@ const QuantityNumber = z.number();
 /** Units of the SKU in stock when the caller checked: the line may not grow past it (omitted: no stock limit). */
 const AvailableUnits = z.number().int().min(0).optional();
 
+/**
+ * Idempotency of a write: the same id is applied once (a replay returns the current view). The API derives it from
+ * the Idempotency-Key; callers without one (page forms) may omit it.
+ */
+const RequestId = z.string().min(1).max(200).optional();
+
 /** Input of `get`. */
 export const GetCartInput = z.strictObject({ cartId: CartIdSchema });
 export type GetCartInput = z.input<typeof GetCartInput>;
 
 /** Input of `clear`: removes every line, keeps the cart. */
-export const ClearCartInput = z.strictObject({ cartId: CartIdSchema, now: NowSchema.optional() });
+export const ClearCartInput = z.strictObject({
+  cartId: CartIdSchema,
+  requestId: RequestId,
+  now: NowSchema.optional(),
+});
 export type ClearCartInput = z.input<typeof ClearCartInput>;
 
 /** Input of `addItem`: adds `quantity` to the line (creating the cart and the line when missing), up to `available`. */
@@ -30,6 +40,7 @@ export const AddItemInput = z.strictObject({
   sku: SkuSchema,
   quantity: QuantityNumber,
   available: AvailableUnits,
+  requestId: RequestId,
   now: NowSchema.optional(),
 });
 export type AddItemInput = z.input<typeof AddItemInput>;
@@ -40,6 +51,7 @@ export const SetQuantityInput = z.strictObject({
   sku: SkuSchema,
   quantity: QuantityNumber,
   available: AvailableUnits,
+  requestId: RequestId,
   now: NowSchema.optional(),
 });
 export type SetQuantityInput = z.input<typeof SetQuantityInput>;
@@ -48,6 +60,7 @@ export type SetQuantityInput = z.input<typeof SetQuantityInput>;
 export const RemoveItemInput = z.strictObject({
   cartId: CartIdSchema,
   sku: SkuSchema,
+  requestId: RequestId,
   now: NowSchema.optional(),
 });
 export type RemoveItemInput = z.input<typeof RemoveItemInput>;
@@ -60,6 +73,7 @@ export const MergeInput = z.strictObject({
     // Zero-quantity removals may accompany a full cart, hence twice the line limit.
     .max(MAX_CART_LINES * 2)
     .refine((lines) => new Set(lines.map((l) => l.sku)).size === lines.length, 'Each SKU may appear once.'),
+  requestId: RequestId,
   now: NowSchema.optional(),
 });
 export type MergeInput = z.input<typeof MergeInput>;

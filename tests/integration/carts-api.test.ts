@@ -111,7 +111,10 @@ describe('bad input is a clear 4xx and writes nothing', () => {
     );
     if (onHandOf(sku) + 1 > 99) throw new Error('pick a SKU with less stock for this test');
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ code: 'INSUFFICIENT_STOCK', available: onHandOf(sku) });
+    expect(await res.json()).toMatchObject({
+      code: 'INSUFFICIENT_STOCK',
+      meta: { available: onHandOf(sku) },
+    });
     expect((await readCart(api, cartId)).lines).toEqual([]);
   });
 
@@ -137,7 +140,10 @@ describe('bad input is a clear 4xx and writes nothing', () => {
       body: JSON.stringify({ quantity: level.onHand + 1 }),
     });
     expect(set.status).toBe(409);
-    expect(await set.json()).toMatchObject({ code: 'INSUFFICIENT_STOCK', available: level.onHand });
+    expect(await set.json()).toMatchObject({
+      code: 'INSUFFICIENT_STOCK',
+      meta: { available: level.onHand },
+    });
   });
 
   it('rejects malformed JSON with 400', async () => {
@@ -186,7 +192,7 @@ describe('Idempotency-Key', () => {
     const api = newClient();
     const cartId = newId('cart');
     const sku = stockedSku(data, 2);
-    const init = jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'add-key-0001' });
+    const init = jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'add-key-0001-first' });
     const first = await api(`/api/carts/${cartId}/items`, init);
     const replay = await api(`/api/carts/${cartId}/items`, init);
     expect(first.status).toBe(200);
@@ -203,11 +209,11 @@ describe('Idempotency-Key', () => {
     const sku = stockedSku(data, 3);
     await api(
       `/api/carts/${cartId}/items`,
-      jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'add-key-0002' }),
+      jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'add-key-0002-second' }),
     );
     const res = await api(
       `/api/carts/${cartId}/items`,
-      jsonBody({ sku, quantity: 2 }, { 'Idempotency-Key': 'add-key-0002' }),
+      jsonBody({ sku, quantity: 2 }, { 'Idempotency-Key': 'add-key-0002-second' }),
     );
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
@@ -220,12 +226,12 @@ describe('Idempotency-Key', () => {
     const sku = stockedSku(data, 1);
     const bad = await api(
       `/api/carts/${cartId}/items`,
-      jsonBody({ sku: 'NOPE-1', quantity: 1 }, { 'Idempotency-Key': 'retry-key-01' }),
+      jsonBody({ sku: 'NOPE-1', quantity: 1 }, { 'Idempotency-Key': 'retry-key-0001-aa' }),
     );
     expect(bad.status).toBe(422);
     const good = await api(
       `/api/carts/${cartId}/items`,
-      jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'retry-key-01' }),
+      jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': 'retry-key-0001-aa' }),
     );
     expect(good.status).toBe(200);
   });

@@ -1,6 +1,7 @@
 /** Faults nobody planned for: a generic, logged 500 problem with the request id and no internals. */
 import { env } from 'cloudflare:test';
 import { createApp } from '@worker/app';
+import { problemFrom } from '@worker/http/problem';
 import { describe, expect, it, vi } from 'vitest';
 
 describe('an unexpected error', () => {
@@ -23,5 +24,25 @@ describe('an unexpected error', () => {
     expect(logged).toHaveBeenCalledWith(expect.stringContaining(body.requestId));
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('secret internal detail'));
     logged.mockRestore();
+  });
+});
+
+describe("a domain error's details", () => {
+  it('are nested under meta and cannot overwrite the problem’s own members', async () => {
+    const app = createApp();
+    app.post('/forged', () => {
+      throw problemFrom({
+        code: 'CONFLICT',
+        detail: 'clash',
+        meta: { status: 200, requestId: 'forged', code: 'OK', title: 'fine', available: 3 },
+      });
+    });
+    const res = await app.request('/forged', { method: 'POST' }, env);
+    expect(res.status).toBe(409);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 409, code: 'CONFLICT', title: 'Conflict', detail: 'clash' });
+    expect(body.requestId).toBe(res.headers.get('X-Request-Id'));
+    expect(body.meta).toEqual({ status: 200, requestId: 'forged', code: 'OK', title: 'fine', available: 3 });
+    expect(body.available).toBeUndefined();
   });
 });

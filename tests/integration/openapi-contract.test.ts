@@ -374,10 +374,13 @@ describe('every operation answers only what the document says', () => {
       expect(
         (await call(M, path, { ...init, headers: { ...headersOf(init), 'Idempotency-Key': '!' } })).status,
       ).toBe(400);
+      // Keys are scoped by caller, so the reuse comes from the same client.
       const key = `contract-${crypto.randomUUID()}`;
-      const first = await call(M, path, { ...init, headers: { ...headersOf(init), 'Idempotency-Key': key } });
+      const client = newIp();
+      const keyed = { ...init, ip: client, headers: { ...headersOf(init), 'Idempotency-Key': key } };
+      const first = await call(M, path, keyed);
       if (first.status < 300) {
-        const other = json({ different: true }, { 'Idempotency-Key': key });
+        const other = { ...json({ different: true }, { 'Idempotency-Key': key }), ip: client };
         expect((await call(M, path, other)).status).toBe(422);
       }
       const ip = newIp();

@@ -12,9 +12,16 @@ it('purges idempotency records older than the retention window', async () => {
     scope: 'POST /x',
     key: 'old-key-0001',
     requestHash: 'h',
+    token: 't',
     now: now - IDEMPOTENCY_RETENTION_MS - 1,
   });
-  await claimIdempotencyKey(db, { scope: 'POST /x', key: 'new-key-0001', requestHash: 'h', now: now - 1000 });
+  await claimIdempotencyKey(db, {
+    scope: 'POST /x',
+    key: 'new-key-0001',
+    requestHash: 'h',
+    token: 't',
+    now: now - 1000,
+  });
 
   await runScheduled({ scheduledTime: now }, env);
 

@@ -5,8 +5,10 @@ import { getProductBySlug, getVariantsBySkus, listCategories, listProducts } fro
 import {
   claimIdempotencyKey,
   completeIdempotencyRecord,
+  countIdempotencyKeys,
   findIdempotencyRecord,
   IDEMPOTENCY_LEASE_MS,
+  markIdempotencyFailed,
   purgeIdempotencyKeys,
   releaseIdempotencyKey,
 } from '@db/repositories/idempotency';
@@ -247,63 +249,152 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
     });
 
     describe('idempotency keys', () => {
-      const scope = 'POST /api/checkout';
+      const scope = 'caller-1 POST /api/checkout';
       it('lets exactly one claim win, then stores and replays the response', async () => {
-        const input = { scope, key: 'key-one-0001', requestHash: 'h1', now: 1000 };
+        const input = { scope, key: 'key-one-0001', requestHash: 'h1', token: 't1', now: 1000 };
         expect(await claimIdempotencyKey(db, input)).toBe(true);
-        expect(await claimIdempotencyKey(db, { ...input, requestHash: 'other' })).toBe(false);
+        expect(await claimIdempotencyKey(db, { ...input, requestHash: 'other', token: 't2' })).toBe(false);
         expect(await findIdempotencyRecord(db, scope, input.key)).toMatchObject({
           requestHash: 'h1',
           statusCode: null,
         });
-        await completeIdempotencyRecord(db, {
+        const stored = await completeIdempotencyRecord(db, {
           scope,
           key: input.key,
+          token: 't1',
           statusCode: 201,
           headers: { 'content-type': 'application/json' },
           body: '{"ok":true}',
           now: 2000,
         });
+        expect(stored).toBe(true);
         const record = (await findIdempotencyRecord(db, scope, input.key))!;
         expect(record).toMatchObject({ statusCode: 201, responseBody: '{"ok":true}', completedAt: 2000 });
         expect(JSON.parse(record.responseHeaders!)).toEqual({ 'content-type': 'application/json' });
         // A completed record is a result, not a claim: release must not drop it.
-        await releaseIdempotencyKey(db, scope, input.key);
+        await releaseIdempotencyKey(db, scope, input.key, 't1');
         expect(await findIdempotencyRecord(db, scope, input.key)).not.toBeNull();
         expect(await findIdempotencyRecord(db, 'GET /elsewhere', input.key)).toBeNull();
       });
 
       it('lets the same request take over a claim left in progress past the lease, and nothing else', async () => {
-        const input = { scope, key: 'key-stale-003', requestHash: 'h3', now: 100_000 };
+        const input = { scope, key: 'key-stale-003', requestHash: 'h3', token: 'first', now: 100_000 };
         expect(await claimIdempotencyKey(db, input)).toBe(true);
         const later = input.now + IDEMPOTENCY_LEASE_MS + 1;
-        expect(await claimIdempotencyKey(db, { ...input, now: input.now + IDEMPOTENCY_LEASE_MS })).toBe(
-          false,
-        );
-        expect(await claimIdempotencyKey(db, { ...input, requestHash: 'other', now: later })).toBe(false);
-        expect(await claimIdempotencyKey(db, { ...input, now: later })).toBe(true);
+        expect(
+          await claimIdempotencyKey(db, { ...input, token: 'x', now: input.now + IDEMPOTENCY_LEASE_MS }),
+        ).toBe(false);
+        expect(
+          await claimIdempotencyKey(db, { ...input, requestHash: 'other', token: 'y', now: later }),
+        ).toBe(false);
+        expect(await claimIdempotencyKey(db, { ...input, token: 'second', now: later })).toBe(true);
         // The takeover restarts the lease.
-        expect(await claimIdempotencyKey(db, { ...input, now: later + 1 })).toBe(false);
+        expect(await claimIdempotencyKey(db, { ...input, token: 'third', now: later + 1 })).toBe(false);
         await completeIdempotencyRecord(db, {
           scope,
           key: input.key,
+          token: 'second',
           statusCode: 200,
           headers: {},
           body: '',
           now: later,
         });
         // A completed record is a result: it is replayed, never taken over.
-        expect(await claimIdempotencyKey(db, { ...input, now: later + 10 * IDEMPOTENCY_LEASE_MS })).toBe(
-          false,
-        );
-        await releaseIdempotencyKey(db, scope, input.key);
+        expect(
+          await claimIdempotencyKey(db, {
+            ...input,
+            token: 'fourth',
+            now: later + 10 * IDEMPOTENCY_LEASE_MS,
+          }),
+        ).toBe(false);
+        await releaseIdempotencyKey(db, scope, input.key, 'second');
         expect(await findIdempotencyRecord(db, scope, input.key)).toMatchObject({ statusCode: 200 });
       });
 
-      it('releases an in-progress claim so the key can be claimed again, and purges old keys', async () => {
-        const input = { scope, key: 'key-two-0002', requestHash: 'h2', now: 5000 };
+      it("after a takeover, the original owner can neither release nor overwrite the new owner's claim", async () => {
+        const input = { scope, key: 'key-owned-004', requestHash: 'h4', token: 'original', now: 200_000 };
         expect(await claimIdempotencyKey(db, input)).toBe(true);
-        await releaseIdempotencyKey(db, scope, input.key);
+        const later = input.now + IDEMPOTENCY_LEASE_MS + 1;
+        expect(await claimIdempotencyKey(db, { ...input, token: 'successor', now: later })).toBe(true);
+
+        // The original request finally ends: its release and its completion touch nothing.
+        await releaseIdempotencyKey(db, scope, input.key, 'original');
+        expect(await findIdempotencyRecord(db, scope, input.key)).toMatchObject({
+          claimToken: 'successor',
+          statusCode: null,
+        });
+        const overwritten = await completeIdempotencyRecord(db, {
+          scope,
+          key: input.key,
+          token: 'original',
+          statusCode: 500,
+          headers: {},
+          body: 'stale',
+          now: later + 5,
+        });
+        expect(overwritten).toBe(false);
+        await markIdempotencyFailed(db, { scope, key: input.key, token: 'original', now: later + 6 });
+        expect(await findIdempotencyRecord(db, scope, input.key)).toMatchObject({
+          statusCode: null,
+          failedAt: null,
+        });
+        // Another request cannot take the live claim, and the successor's own result is the one kept.
+        expect(await claimIdempotencyKey(db, { ...input, token: 'third', now: later + 7 })).toBe(false);
+        expect(
+          await completeIdempotencyRecord(db, {
+            scope,
+            key: input.key,
+            token: 'successor',
+            statusCode: 200,
+            headers: {},
+            body: 'fresh',
+            now: later + 8,
+          }),
+        ).toBe(true);
+        await completeIdempotencyRecord(db, {
+          scope,
+          key: input.key,
+          token: 'original',
+          statusCode: 201,
+          headers: {},
+          body: 'stale',
+          now: later + 9,
+        });
+        expect(await findIdempotencyRecord(db, scope, input.key)).toMatchObject({
+          statusCode: 200,
+          responseBody: 'fresh',
+        });
+      });
+
+      it('lets the same request take over a claim marked failed at once, and counts keys per caller', async () => {
+        const input = {
+          scope,
+          key: 'key-failed-05',
+          requestHash: 'h5',
+          token: 'a',
+          now: 300_000,
+          caller: 'c5',
+        };
+        expect(await claimIdempotencyKey(db, input)).toBe(true);
+        await markIdempotencyFailed(db, { scope, key: input.key, token: 'a', now: input.now + 1 });
+        expect(
+          await claimIdempotencyKey(db, { ...input, requestHash: 'other', token: 'b', now: input.now + 2 }),
+        ).toBe(false);
+        expect(await claimIdempotencyKey(db, { ...input, token: 'c', now: input.now + 2 })).toBe(true);
+        expect(await findIdempotencyRecord(db, scope, input.key)).toMatchObject({
+          claimToken: 'c',
+          failedAt: null,
+        });
+        await claimIdempotencyKey(db, { ...input, key: 'key-failed-06', token: 'd' });
+        expect(await countIdempotencyKeys(db, 'c5', input.now - 10)).toBe(2);
+        expect(await countIdempotencyKeys(db, 'c5', input.now + 10)).toBe(0);
+        expect(await countIdempotencyKeys(db, 'other', 0)).toBe(0);
+      });
+
+      it('releases an in-progress claim so the key can be claimed again, and purges old keys', async () => {
+        const input = { scope, key: 'key-two-0002', requestHash: 'h2', token: 't', now: 5000 };
+        expect(await claimIdempotencyKey(db, input)).toBe(true);
+        await releaseIdempotencyKey(db, scope, input.key, 't');
         expect(await findIdempotencyRecord(db, scope, input.key)).toBeNull();
         expect(await claimIdempotencyKey(db, input)).toBe(true);
         expect(await purgeIdempotencyKeys(db, 4000)).toBe(1); // key-one (created at 1000)

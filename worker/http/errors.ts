@@ -36,11 +36,18 @@ const patternOf = (path: string) =>
       .replace(/\*/g, '.*')}$`,
   );
 
-/** 405 when the path exists under another method, else 404. */
+/**
+ * An API endpoint's route: under /api/ and without a wildcard. Middleware (`app.use`, method ALL) and catch-alls
+ * (`/api/*`, the pages' `*` for GET/HEAD/POST) match every path, so counting them made every unknown path a 405.
+ */
+const isApiEndpoint = (r: { method: string; path: string }) =>
+  r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.includes('*');
+
+/** 405 (with Allow) when the path exists under another method, else 404. */
 export function apiNotFound(app: Hono<AppEnv>) {
   return (c: Context<AppEnv>) => {
     const allowed = new Set(
-      app.routes.filter((r) => r.method !== 'ALL' && patternOf(r.path).test(c.req.path)).map((r) => r.method),
+      app.routes.filter((r) => isApiEndpoint(r) && patternOf(r.path).test(c.req.path)).map((r) => r.method),
     );
     if (allowed.size > 0) {
       if (allowed.has('GET')) allowed.add('HEAD');

@@ -60,6 +60,6 @@ export const OPENAPI_INFO = {
     version: '0.1.0',
     description:
       'Storefront and back-office API. Errors are RFC 9457 application/problem+json with a machine `code`. ' +
-      'State-changing requests accept an `Idempotency-Key` header; a replay returns the first response.',
+      'State-changing requests accept an `Idempotency-Key` header (16-128 characters, scoped to the caller); a replay returns the first response, or for cart writes the current cart, and never applies the change twice.',
   },
 } as const;

@@ -13,6 +13,7 @@ export type HttpErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'METHOD_NOT_ALLOWED'
   | 'ROUTE_NOT_FOUND'
+  | 'IDEMPOTENCY_KEY_QUOTA'
   | 'INTERNAL_ERROR';
 
 export type ProblemCode = ErrorCode | HttpErrorCode;
@@ -25,6 +26,7 @@ const PROBLEM_TYPES: Record<ProblemCode, { status: ContentfulStatusCode; title: 
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  IDEMPOTENCY_KEY_QUOTA: { status: 429, title: 'Too many Idempotency-Keys from this client' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
 };
 
@@ -43,7 +45,11 @@ export interface ProblemBody {
   code: ProblemCode;
   requestId?: string;
   errors?: FieldError[];
-  [extra: string]: unknown;
+  /**
+   * The domain error's details (e.g. INSUFFICIENT_STOCK's `available`), nested so they can never overwrite the
+   * problem's own members (`status`, `code`, `requestId`, …).
+   */
+  meta?: Record<string, unknown>;
 }
 
 /** Thrown by middleware and handlers for an expected HTTP failure; app.onError renders it. */
@@ -79,7 +85,7 @@ export function problemBody(
     code,
     ...(extra.requestId ? { requestId: extra.requestId } : {}),
     ...(extra.errors ? { errors: extra.errors } : {}),
-    ...(extra.meta ?? {}),
+    ...(extra.meta && Object.keys(extra.meta).length > 0 ? { meta: extra.meta } : {}),
   };
 }
 
@@ -117,6 +123,13 @@ export const ProblemSchema = z
     code: z.enum(Object.keys(PROBLEM_TYPES) as [ProblemCode, ...ProblemCode[]]),
     requestId: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    meta: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({
+        description: "The error's details, e.g. `{ available }` for INSUFFICIENT_STOCK.",
+        example: { available: 3 },
+      }),
   })
   .openapi('Problem');
 

@@ -8,6 +8,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { faultResponses, newApi, requiredHeader, writeResponses } from '@worker/http/openapi';
 import { problemFrom, problemResponses } from '@worker/http/problem';
 import { MoneyOut } from '@worker/http/schemas';
+import { replayByReading, writeOptions } from '@worker/middleware/idempotency';
 import { addToCart, readCart, removeFromCart, setCartQuantity } from '@worker/services/cart/cart';
 import { createMiddleware } from 'hono/factory';
 
@@ -105,8 +106,10 @@ carts
       responses: { 200: cartResponse('The updated cart'), ...writeResponses() },
     }),
     async (c) => {
-      const result = await addToCart(c.env, c.var.db, c.req.valid('param').cartId, c.req.valid('json'));
+      const { cartId } = c.req.valid('param');
+      const result = await addToCart(c.env, c.var.db, cartId, c.req.valid('json'), writeOptions(c));
       if (!result.ok) throw problemFrom(result.error);
+      replayByReading(c, cartId);
       return c.json(result.value, 200);
     },
   )
@@ -121,11 +124,15 @@ carts
     }),
     async (c) => {
       const { cartId, sku } = c.req.valid('param');
-      const result = await setCartQuantity(c.env, c.var.db, cartId, {
-        sku,
-        quantity: c.req.valid('json').quantity,
-      });
+      const result = await setCartQuantity(
+        c.env,
+        c.var.db,
+        cartId,
+        { sku, quantity: c.req.valid('json').quantity },
+        writeOptions(c),
+      );
       if (!result.ok) throw problemFrom(result.error);
+      replayByReading(c, cartId);
       return c.json(result.value, 200);
     },
   )
@@ -140,8 +147,9 @@ carts
     }),
     async (c) => {
       const { cartId, sku } = c.req.valid('param');
-      const result = await removeFromCart(c.env, c.var.db, cartId, sku);
+      const result = await removeFromCart(c.env, c.var.db, cartId, sku, writeOptions(c));
       if (!result.ok) throw problemFrom(result.error);
+      replayByReading(c, cartId);
       return c.json(result.value, 200);
     },
   );

@@ -35,7 +35,7 @@ export interface PricedCart {
   lines: PricedCartLine[];
   itemCount: number;
   subtotal: Money;
-  /** SKUs in the cart that are no longer sold; they are left out of the totals. */
+  /** SKUs in the cart that are no longer sold, or cannot be priced in the cart's currency; left out of the totals. */
   unavailableSkus: string[];
   updatedAt: number | null;
 }
@@ -50,12 +50,15 @@ async function priceView(db: Db, view: CartView): Promise<PricedCart> {
       )
     ).map((v) => [v.sku, v]),
   );
+  // A line is priced only when its variant is still sold and priced in the cart's currency; any other line (a
+  // variant withdrawn, or re-priced in another currency) is shown as unavailable rather than failing the cart.
+  for (const [sku, v] of variants) if (v.price.currency !== view.currency) variants.delete(sku);
   const sellable = view.lines.filter((l) => variants.has(l.sku));
   const priced = priceCart({
     currency: view.currency,
     lines: sellable.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: variants.get(l.sku)!.price })),
   });
-  // The CartDO already bounds lines and quantities, and the shop sells in one currency: a failure is a bug.
+  // The CartDO already bounds lines and quantities, and other currencies were left out above: a failure is a bug.
   if (!priced.ok) throw new Error(`Cannot price cart ${view.cartId}: ${priced.error.detail}`);
   const totals = priced.value;
   return {
@@ -113,6 +116,12 @@ export async function countCartItems(env: CartEnv, cartId: string): Promise<numb
 async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number): Promise<Result<number>> {
   const [variant] = await getVariantsBySkus(db, [sku]);
   if (!variant) return fail('UNKNOWN_SKU', `No product variant has SKU ${sku}.`);
+  if (variant.price.currency !== env.SHOP_CURRENCY) {
+    return fail('CURRENCY_MISMATCH', `SKU ${sku} is not sold in ${env.SHOP_CURRENCY}.`, {
+      expected: env.SHOP_CURRENCY,
+      found: variant.price.currency,
+    });
+  }
   const range = checkLineQuantity(quantity);
   if (!range.ok) return range;
   const level = await stockStub(env, sku).getLevel({ sku });
@@ -122,12 +131,19 @@ async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number
   return enough.ok ? ok(level.value.available) : enough;
 }
 
+/**
+ * Makes a cart write idempotent: the CartDO applies a write with a given `requestId` once, and a replay returns the
+ * current cart. The API passes one derived from the Idempotency-Key; page forms may pass none.
+ */
+export type WriteOptions = { requestId?: string | undefined };
+
 /** Adds units of a SKU to the cart, after checking the catalog and the stock. */
 export async function addToCart(
   env: CartEnv,
   db: Db,
   cartId: string,
   item: { sku: string; quantity: number },
+  options: WriteOptions = {},
 ): Promise<Result<PricedCart>> {
   const available = await checkSellable(env, db, item.sku, item.quantity);
   if (!available.ok) return available;
@@ -136,6 +152,7 @@ export async function addToCart(
     sku: item.sku,
     quantity: item.quantity,
     available: available.value,
+    ...(options.requestId ? { requestId: options.requestId } : {}),
   });
   return view.ok ? ok(await priceView(db, view.value)) : view;
 }
@@ -146,6 +163,7 @@ export async function setCartQuantity(
   db: Db,
   cartId: string,
   item: { sku: string; quantity: number },
+  options: WriteOptions = {},
 ): Promise<Result<PricedCart>> {
   let available: number | undefined;
   if (item.quantity > 0) {
@@ -158,6 +176,7 @@ export async function setCartQuantity(
     sku: item.sku,
     quantity: item.quantity,
     available,
+    ...(options.requestId ? { requestId: options.requestId } : {}),
   });
   return settle(env, db, cartId, view);
 }
@@ -179,6 +198,8 @@ export async function removeFromCart(
   db: Db,
   cartId: string,
   sku: string,
+  options: WriteOptions = {},
 ): Promise<Result<PricedCart>> {
-  return settle(env, db, cartId, await cartStub(env, cartId).removeItem({ cartId, sku }));
+  const requestId = options.requestId ? { requestId: options.requestId } : {};
+  return settle(env, db, cartId, await cartStub(env, cartId).removeItem({ cartId, sku, ...requestId }));
 }
