@@ -34,8 +34,8 @@ export const ClearCartInput = z.strictObject({
 });
 export type ClearCartInput = z.input<typeof ClearCartInput>;
 
-/** Input of `addItem`: adds `quantity` to the line (creating the cart and the line when missing), up to `available`. */
-export const AddItemInput = z.strictObject({
+/** A change to one line: the SKU, a quantity, and the units in stock when the caller checked (at most `available`). */
+const LineChangeInput = z.strictObject({
   cartId: CartIdSchema,
   sku: SkuSchema,
   quantity: QuantityNumber,
@@ -43,17 +43,13 @@ export const AddItemInput = z.strictObject({
   requestId: RequestId,
   now: NowSchema.optional(),
 });
+
+/** Input of `addItem`: adds `quantity` to the line (creating the cart and the line when missing), up to `available`. */
+export const AddItemInput = LineChangeInput;
 export type AddItemInput = z.input<typeof AddItemInput>;
 
 /** Input of `setQuantity`: sets the line to `quantity` (at most `available`); 0 removes it. */
-export const SetQuantityInput = z.strictObject({
-  cartId: CartIdSchema,
-  sku: SkuSchema,
-  quantity: QuantityNumber,
-  available: AvailableUnits,
-  requestId: RequestId,
-  now: NowSchema.optional(),
-});
+export const SetQuantityInput = LineChangeInput;
 export type SetQuantityInput = z.input<typeof SetQuantityInput>;
 
 /** Input of `removeItem`. */
