@@ -1,31 +1,66 @@
-/** The `cart_id` cookie that ties a browser to its CartDO: read it safely, mint it on first add. */
+/**
+ * The cart cookie that ties a browser to its CartDO. Its name and attributes are decided HERE, once, for both the
+ * server (Qwik City's `cookie` in loaders and actions) and the browser (app/lib/offline/cart-id.ts, which mints it
+ * offline). Browser-safe: no server imports.
+ *
+ * Name: `__Host-cart_id` whenever the page came over HTTPS, `cart_id` on plain http. The `__Host-` prefix makes the
+ * browser refuse the cookie unless it is Secure, has Path=/ and no Domain, so a sibling subdomain (or a network
+ * attacker on http) can neither plant nor overwrite it. Browsers also refuse Secure/`__Host-` cookies on
+ * http://127.0.0.1, so local development (`wrangler dev`, the e2e tests) keeps the plain name. A plain `cart_id`
+ * cookie is never read over HTTPS: accepting it would let a sibling subdomain plant one again.
+ *
+ * Why a planted or client-minted id is harmless once `__Host-` is used: ids are minted by this origin's own code
+ * (server or, offline, the browser) with 80 random bits, so nobody can guess someone else's cart; the only attack
+ * left is fixing a victim onto a cart the attacker knows (cookie tossing), and that needs writing this cookie, which
+ * `__Host-` denies to every other host. A shopper who mints an id of their own only gets an empty cart of their own.
+ */
 import type { Cookie } from '@builder.io/qwik-city';
 import { isId, newId } from '../../domain/ids';
 
-/** Cookie name; the offline module reads the same cookie from document.cookie. */
-export const CART_COOKIE = 'cart_id';
+/** How long an idle cart is remembered in this browser (the CartDO keeps it three times as long). */
+export const CART_COOKIE_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
-/** How long an idle cart is remembered in this browser. */
-const MAX_AGE_DAYS = 30;
-
-/** The cart id from the cookie, or null when there is none or it is not a well-formed cart id (ignored). */
-export function readCartId(cookie: Cookie): string | null {
-  const value = cookie.get(CART_COOKIE)?.value;
-  return value && isId('cart', value) ? value : null;
+/** The cookie's name for a page served over `protocol` (`location.protocol` or `URL.protocol`, e.g. 'https:'). */
+export function cartCookieName(protocol: string): string {
+  return protocol === 'https:' ? '__Host-cart_id' : 'cart_id';
 }
 
 /**
- * Writes the cart cookie (again, so an active cart's 30 days restart). httpOnly is off on purpose: the cookie holds
- * only an unguessable cart id, and the offline module needs to read it to queue cart changes while offline.
- * SameSite=Lax keeps it off cross-site POSTs; Secure whenever the page itself came over HTTPS.
+ * The cookie's attributes for a page served over `protocol`. httpOnly is off on purpose: the cookie holds only an
+ * unguessable cart id, and the offline module must read it to queue cart changes. SameSite=Lax keeps it off
+ * cross-site POSTs. No Domain, ever (the `__Host-` prefix forbids one).
  */
-export function writeCartId(cookie: Cookie, url: URL, cartId: string): void {
-  cookie.set(CART_COOKIE, cartId, {
+export function cartCookieAttributes(protocol: string) {
+  return {
     path: '/',
     sameSite: 'lax',
     httpOnly: false,
-    secure: url.protocol === 'https:',
-    maxAge: [MAX_AGE_DAYS, 'days'],
+    secure: protocol === 'https:',
+    maxAgeSeconds: CART_COOKIE_MAX_AGE_SECONDS,
+  } as const;
+}
+
+/** The `document.cookie` assignment that stores `cartId`, with the same attributes the server writes. */
+export function cartCookieString(protocol: string, cartId: string): string {
+  const a = cartCookieAttributes(protocol);
+  return `${cartCookieName(protocol)}=${cartId}; Path=${a.path}; Max-Age=${a.maxAgeSeconds}; SameSite=Lax${a.secure ? '; Secure' : ''}`;
+}
+
+/** The cart id from the cookie, or null when there is none or it is not a well-formed cart id (ignored). */
+export function readCartId(cookie: Cookie, url: URL): string | null {
+  const value = cookie.get(cartCookieName(url.protocol))?.value;
+  return value && isId('cart', value) ? value : null;
+}
+
+/** Writes the cart cookie (again, so an active cart's 30 days restart). */
+export function writeCartId(cookie: Cookie, url: URL, cartId: string): void {
+  const a = cartCookieAttributes(url.protocol);
+  cookie.set(cartCookieName(url.protocol), cartId, {
+    path: a.path,
+    sameSite: a.sameSite,
+    httpOnly: a.httpOnly,
+    secure: a.secure,
+    maxAge: a.maxAgeSeconds,
   });
 }
 

@@ -32,10 +32,10 @@ export const onRequest: RequestHandler = async ({ headers, request, url, next })
 
 /** Categories for the navigation and the cart's item count for the header. */
 // biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
-export const useShell = routeLoader$(async ({ platform, cookie }) => {
+export const useShell = routeLoader$(async ({ platform, cookie, url }) => {
   const env = platform.env;
   const db = createDb(env);
-  const cartId = readCartId(cookie);
+  const cartId = readCartId(cookie, url);
   const [categories, cartCount] = await Promise.all([
     listCategories(db),
     cartId

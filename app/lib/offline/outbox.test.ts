@@ -1,7 +1,6 @@
 /** Outbox replay logic in Node: decisions, ordering, retries and rejections (IndexedDB itself is covered by e2e). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../../domain/ids';
-import { cartIdFromCookies } from './cart-id';
 import type { OutboxEntry } from './db';
 import {
   decideReplay,
@@ -330,13 +329,5 @@ describe('flushOutbox', () => {
     expect(entries.has(id)).toBe(false);
     expect(report.rejected).toHaveLength(1);
     expect(rejected[0]?.reason).toMatch(/Invalid cart\.add payload/);
-  });
-});
-
-describe('cartIdFromCookies', () => {
-  it('finds a well-formed cart id and ignores others', () => {
-    expect(cartIdFromCookies(`theme=dark; cart_id=${CART}; x=1`)).toBe(CART);
-    expect(cartIdFromCookies('cart_id=cart_bad')).toBeNull();
-    expect(cartIdFromCookies('')).toBeNull();
   });
 });

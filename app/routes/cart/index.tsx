@@ -15,8 +15,8 @@ const EXPIRED = 'Your cart has expired. Please add the item again.';
 
 /** The priced cart, or null when this browser has no cart yet. */
 // biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
-export const useCart = routeLoader$(async ({ platform, cookie }) => {
-  const cartId = readCartId(cookie);
+export const useCart = routeLoader$(async ({ platform, cookie, url }) => {
+  const cartId = readCartId(cookie, url);
   return cartId ? readCart(platform.env, createDb(platform.env), cartId) : null;
 });
 
@@ -26,8 +26,8 @@ export const useCart = routeLoader$(async ({ platform, cookie }) => {
  */
 // biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
 export const useChangeLine = routeAction$(
-  async ({ sku, quantity }, { platform, cookie, fail }) => {
-    const cartId = readCartId(cookie);
+  async ({ sku, quantity }, { platform, cookie, url, fail }) => {
+    const cartId = readCartId(cookie, url);
     if (!cartId) return fail(400, { message: EXPIRED });
     const db = createDb(platform.env);
     const result =
