@@ -9,9 +9,12 @@ import { SiteHeader } from '../components/site-header/SiteHeader';
 import { readCartId } from '../lib/cart-cookie';
 
 /**
- * Every page embeds this shopper's cart count, so no shared cache may keep it (Qwik's Cloudflare middleware
- * caches any response that carries Cache-Control, and a CDN would too). A loader's unexpected error is logged here
- * with the Worker's request id (Qwik City would otherwise drop it), then rethrown.
+ * Pages are `private, no-cache`: no shared cache may keep them (Qwik's Cloudflare middleware caches any response
+ * that carries Cache-Control, and a CDN would too), while the service worker may keep catalogue pages for offline
+ * browsing. The only per-user datum they embed is the header's cart count (a number: no lines, no cart id); pages
+ * that show a shopper's own data (the cart) set `no-store` themselves, which the service worker obeys (see
+ * docs/architecture.md, "Per-user pages and the service worker"). A loader's unexpected error is logged here with
+ * the Worker's request id (Qwik City would otherwise drop it), then rethrown.
  */
 export const onRequest: RequestHandler = async ({ headers, request, url, next }) => {
   headers.set('Cache-Control', 'private, no-cache');

@@ -1,6 +1,12 @@
 /** The cart: lines with quantity and remove forms (they work without JavaScript), the summary, or an empty state. */
 import { component$ } from '@builder.io/qwik';
-import { type DocumentHead, routeAction$, routeLoader$, zod$ } from '@builder.io/qwik-city';
+import {
+  type DocumentHead,
+  type RequestHandler,
+  routeAction$,
+  routeLoader$,
+  zod$,
+} from '@builder.io/qwik-city';
 import { createDb } from '../../../db/client';
 import { statusOf } from '../../../worker/http/problem';
 import { readCart, removeFromCart, setCartQuantity } from '../../../worker/services/cart';
@@ -12,6 +18,16 @@ import { formQuantity } from '../../lib/form-quantity';
 import { describeCartError } from '../../lib/format';
 
 const EXPIRED = 'Your cart has expired. Please add the item again.';
+
+/**
+ * The cart page, its loader data (q-data.json, which carries the lines) and its action responses are this
+ * shopper's alone: `no-store` keeps them out of every cache, the service worker's included (app/sw.ts stores
+ * nothing marked no-store), so the next person on a shared device never sees them offline. Runs after the layout's
+ * onRequest, so it replaces the layout's `private, no-cache`.
+ */
+export const onRequest: RequestHandler = ({ headers }) => {
+  headers.set('Cache-Control', 'no-store');
+};
 
 /** The priced cart, or null when this browser has no cart yet. */
 // biome-ignore lint/correctness/useQwikLoaderLocation: our routes live in app/routes (qwikCity routesDir), not src/routes
