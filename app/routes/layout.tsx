@@ -3,6 +3,7 @@ import { component$, Slot } from '@builder.io/qwik';
 import { type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '../../db/client';
 import { listCategories } from '../../db/repositories/catalog';
+import { CSP_NONCE_HEADER } from '../../worker/http/csp-nonce';
 import { countCartItems } from '../../worker/services/cart';
 import { SiteFooter } from '../components/site-footer/SiteFooter';
 import { SiteHeader } from '../components/site-header/SiteHeader';
@@ -15,9 +16,15 @@ import { readCartId } from '../lib/cart-cookie';
  * that show a shopper's own data (the cart) set `no-store` themselves, which the service worker obeys (see
  * docs/architecture.md, "Per-user pages and the service worker"). A loader's unexpected error is logged here with
  * the Worker's request id (Qwik City would otherwise drop it), then rethrown.
+ *
+ * The Worker's CSP nonce for this response goes to Qwik City's SSR (`@nonce`), which puts it on every script tag it
+ * writes. A page kept by an edge cache would carry an old nonce that the fresh CSP header does not allow, another
+ * reason pages are `private` (never stored at the edge).
  */
-export const onRequest: RequestHandler = async ({ headers, request, url, next }) => {
+export const onRequest: RequestHandler = async ({ headers, request, url, sharedMap, next }) => {
   headers.set('Cache-Control', 'private, no-cache');
+  const nonce = request.headers.get(CSP_NONCE_HEADER);
+  if (nonce) sharedMap.set('@nonce', nonce);
   try {
     await next();
   } catch (e) {
