@@ -1,5 +1,7 @@
 /** Playwright e2e: Debian's Chromium (never a downloaded browser) against `wrangler dev` on a fresh, seeded local D1. */
 import { defineConfig } from '@playwright/test';
+// scripts/e2e.mjs (npm test) finds or installs Chromium and passes it as CHROMIUM_PATH; findChromium honours that.
+import { findChromium } from './scripts/chromium.mjs';
 
 const PORT = process.env.E2E_PORT ?? '8911';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -17,7 +19,8 @@ export default defineConfig({
     browserName: 'chromium',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      // When none is found, Playwright reports the missing /usr/bin/chromium; `npm test` stops earlier with advice.
+      executablePath: findChromium() ?? '/usr/bin/chromium',
       args: [
         '--headless',
         '--no-sandbox',

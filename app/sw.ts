@@ -6,7 +6,12 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { type FlushReport, flushOutbox } from './lib/offline/outbox';
-import { isFlushOutboxMessage, OUTBOX_SYNC_TAG, type OutboxFlushedMessage } from './lib/offline/sw-messages';
+import {
+  isClearUserCachesMessage,
+  isFlushOutboxMessage,
+  OUTBOX_SYNC_TAG,
+  type OutboxFlushedMessage,
+} from './lib/offline/sw-messages';
 
 // workbox-precaching declares `__WB_MANIFEST` on ServiceWorkerGlobalScope; build-sw.mjs injects the list.
 declare const self: ServiceWorkerGlobalScope;
@@ -22,9 +27,12 @@ declare global {
   }
 }
 
-/** Cache names are part of the contract with tests/e2e/offline.spec.ts; bump the suffix to drop old entries. */
+/**
+ * Cache names are part of the contract with tests/e2e/offline.spec.ts; bump the suffix to drop old entries.
+ * pages-v2: pages-v1 could hold /cart and its q-data.json from before the cart page was `no-store`.
+ */
 const CACHE_NAMES = {
-  pages: 'pages-v1',
+  pages: 'pages-v2',
   media: 'media-v1',
   catalog: 'catalog-v1',
 } as const;
@@ -62,8 +70,8 @@ self.addEventListener('activate', (event) => {
 });
 
 /**
- * Pages that carry per-user data mark themselves `Cache-Control: no-store` (or `private, no-store`); the SW obeys,
- * so only what the server allows is kept on the device. Non-2xx pages are never stored either.
+ * Pages that carry per-user data (the cart page and its q-data.json) mark themselves `Cache-Control: no-store`; the
+ * SW obeys, so only what the server allows is kept on the device. Non-2xx pages are never stored either.
  */
 const respectNoStore: WorkboxPlugin = {
   cacheWillUpdate: async ({ response }) => {
@@ -156,4 +164,13 @@ self.addEventListener('sync', (event) => {
 self.addEventListener('message', (event) => {
   if (!isFlushOutboxMessage(event.data)) return;
   event.waitUntil(replayOutbox().catch((error: unknown) => console.warn('Outbox replay failed', error)));
+});
+
+// A session ended on this device (a future logout posts it): drop every kept page, so the next person sees none of
+// them offline. Answers on the message's port, if it brought one, once the cache is gone.
+self.addEventListener('message', (event) => {
+  if (!isClearUserCachesMessage(event.data)) return;
+  event.waitUntil(
+    caches.delete(CACHE_NAMES.pages).then(() => event.ports[0]?.postMessage({ type: 'user-caches-cleared' })),
+  );
 });

@@ -1,4 +1,6 @@
 /** Offline e2e: the service worker serves visited pages and the offline page, and replays the Dexie outbox to the API. */
+
+import { newId } from '@domain/core/ids';
 import { expect, type Page, test } from '@playwright/test';
 import { build } from 'esbuild';
 
@@ -29,7 +31,7 @@ async function waitForController(page: Page) {
 /** Waits until the SW has stored `path` in the pages cache (NetworkFirst writes after answering). */
 async function waitForCachedPage(page: Page, path: string) {
   await page.waitForFunction(
-    async (url) => Boolean(await (await caches.open('pages-v1')).match(url)),
+    async (url) => Boolean(await (await caches.open('pages-v2')).match(url)),
     new URL(path, page.url()).href,
     { timeout: 10_000 },
   );
@@ -62,7 +64,11 @@ test('a visited page reloads offline; an unvisited one shows the offline page', 
 
     await page.goto('/c/never-visited-category/');
     await expect(page.getByRole('heading', { name: "You're offline" })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Try again' })).toBeVisible();
+    // Its one inline script (allowed by hash in public/_headers, not by 'unsafe-inline') points Try again here.
+    await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute(
+      'href',
+      /\/c\/never-visited-category\/$/,
+    );
   } finally {
     await context.setOffline(false);
   }
@@ -105,6 +111,88 @@ test('the catalogue API is served stale-while-revalidate; carts are never cached
   expect(cachedCartUrls).toEqual([]);
 });
 
+/** Puts one unit of an in-stock SKU into cart `cartId` through the API; the product's name. */
+async function addInStockLine(page: Page, cartId: string): Promise<string> {
+  const list = await page.request.get('/api/products?limit=8');
+  for (const { slug } of ((await list.json()) as { items: ProductSummary[] }).items) {
+    const product = (await (await page.request.get(`/api/products/${slug}`)).json()) as ProductDetail;
+    for (const { sku } of product.variants) {
+      const res = await page.request.post(`/api/carts/${cartId}/items`, { data: { sku, quantity: 1 } });
+      if (res.ok()) return product.name;
+    }
+  }
+  throw new Error('no in-stock SKU among the first products');
+}
+
+test("the cart is never kept on the device: offline, /cart shows the offline page, not the last shopper's cart", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await page.goto('/');
+  await waitForController(page);
+  const cartId = newId('cart');
+  const productName = await addInStockLine(page, cartId);
+  await context.addCookies([{ name: 'cart_id', value: cartId, url: baseURL! }]);
+
+  // Online, the shopper sees their cart, and Qwik City's client-side data for it (as a link click would fetch).
+  const online = await page.goto('/cart');
+  expect(online?.headers()['cache-control']).toBe('no-store');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your cart' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Items in your cart' })).toContainText(productName);
+  const data = await page.evaluate(async () => {
+    const res = await fetch('/cart/q-data.json');
+    return { status: res.status, cacheControl: res.headers.get('Cache-Control') };
+  });
+  expect(data).toEqual({ status: 200, cacheControl: 'no-store' });
+  // A page visited afterwards is kept, so the SW had every chance to keep the cart too.
+  await page.goto('/');
+  await waitForCachedPage(page, '/');
+
+  // The next person on this device, offline.
+  await context.setOffline(true);
+  try {
+    await page.goto('/cart');
+    await expect(page.getByRole('heading', { name: "You're offline" })).toBeVisible();
+    await expect(page.getByText(productName)).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Your cart' })).toHaveCount(0);
+    const offlineData = await page.evaluate(() =>
+      fetch('/cart/q-data.json').then(
+        (r) => r.text(),
+        () => 'network-error',
+      ),
+    );
+    expect(offlineData).toBe('network-error');
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test('ending a session on the device (clear-user-caches) deletes the kept pages', async ({
+  page,
+  context,
+}) => {
+  const product = await firstProduct(page);
+  await page.goto('/');
+  await waitForController(page);
+  await page.goto(`/p/${product.slug}`);
+  const productPath = new URL(page.url()).pathname;
+  await waitForCachedPage(page, productPath);
+
+  await page.evaluate(await offlineBundle());
+  await page.evaluate(() => edgeshopOffline.endSessionOnDevice());
+  expect(await page.evaluate(async () => (await caches.keys()).includes('pages-v2'))).toBe(false);
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await expect(page.getByRole('heading', { name: "You're offline" })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: product.name })).toHaveCount(0);
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
 /** Bundles the real offline modules for the page, exposed as globalThis.edgeshopOffline. */
 async function offlineBundle(): Promise<string> {
   const result = await build({
@@ -112,8 +200,9 @@ async function offlineBundle(): Promise<string> {
       contents: `
         import * as db from './app/lib/offline/db';
         import * as outbox from './app/lib/offline/outbox';
+        import { endSessionOnDevice } from './app/lib/offline/sw-messages';
         import { newId } from './domain/core/ids';
-        globalThis.edgeshopOffline = { ...db, ...outbox, newId };`,
+        globalThis.edgeshopOffline = { ...db, ...outbox, newId, endSessionOnDevice };`,
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -127,7 +216,10 @@ async function offlineBundle(): Promise<string> {
 }
 
 type OfflineApi = typeof import('~/lib/offline/db') &
-  typeof import('~/lib/offline/outbox') & { newId: typeof import('@domain/core/ids').newId };
+  typeof import('~/lib/offline/outbox') & {
+    newId: typeof import('@domain/core/ids').newId;
+    endSessionOnDevice: typeof import('~/lib/offline/sw-messages').endSessionOnDevice;
+  };
 declare global {
   var edgeshopOffline: OfflineApi;
 }

@@ -1,9 +1,16 @@
 /** PWA e2e: the manifest and its icons, Chromium's installability check, and the headers on pages and static files. */
+
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SECURITY_HEADERS } from '@worker/middleware/security-headers';
+import {
+  contentSecurityPolicy,
+  SECURITY_HEADERS,
+  STATIC_CONTENT_SECURITY_POLICY,
+  STATIC_SCRIPT_SRC,
+} from '@worker/middleware/security-headers';
 
 interface ManifestIcon {
   src: string;
@@ -88,6 +95,22 @@ test('pages and static files carry the security headers; the SW and hashed files
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
       expect(headers[name.toLowerCase()], `${label}: ${name}`).toBe(value);
     }
+  }
+  // Pages get a per-response nonce; static files the same policy with offline.html's inline script by hash.
+  const nonce = page.headers()['content-security-policy']?.match(/'nonce-([^']+)'/)?.[1];
+  expect(nonce).toBeDefined();
+  expect(page.headers()['content-security-policy']).toBe(
+    contentSecurityPolicy([`'nonce-${nonce}'`, "'strict-dynamic'", "'self'"]),
+  );
+  expect(sw.headers()['content-security-policy']).toBe(STATIC_CONTENT_SECURITY_POLICY);
+  expect(offline.headers()['content-security-policy']).toBe(STATIC_CONTENT_SECURITY_POLICY);
+  const inlineScripts = [...(await offline.text()).matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) => m[1]!,
+  );
+  expect(inlineScripts.length).toBeGreaterThan(0);
+  for (const script of inlineScripts) {
+    const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+    expect(STATIC_SCRIPT_SRC, 'offline.html inline script hash in public/_headers').toContain(hash);
   }
 
   expect(sw.headers()['cache-control']).toBe('no-cache');

@@ -1,6 +1,7 @@
 /** The page catch-all: what a shopper sees when a page address is broken or the SSR adapter fails. */
 import { createExecutionContext, env } from 'cloudflare:test';
 import { createApp } from '@worker/app';
+import { CSP_NONCE_HEADER } from '@worker/http/csp-nonce';
 import { MAX_PAGE_BODY_BYTES } from '@worker/http/pages';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -153,5 +154,53 @@ describe('pages', () => {
       (await app.request('/p/some-product', { method: 'HEAD' }, env, createExecutionContext())).status,
     ).toBe(200);
     expect(rendered).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives each page response a fresh CSP nonce, hands it to the renderer for its script tags, and never allows inline scripts', async () => {
+    // Stands in for Qwik City: app/routes/layout.tsx passes this header to the SSR as '@nonce', which writes it on
+    // every script tag (tests/e2e/csp.spec.ts checks the real build's HTML the same way).
+    const app = createApp(async (request) => {
+      const nonce = request.headers.get(CSP_NONCE_HEADER);
+      return new Response(
+        `<html><head><script nonce="${nonce}" type="module" src="/build/q-loader.js"></script></head>` +
+          `<body><script nonce="${nonce}">window.qwikevents=[]</script></body></html>`,
+        { headers: { 'Content-Type': 'text/html; charset=utf-8' } },
+      );
+    });
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      // A nonce the client sends is never the one used.
+      const res = await app.request(
+        '/p/some-product',
+        { headers: { [CSP_NONCE_HEADER]: 'chosen-by-the-client' } },
+        env,
+        createExecutionContext(),
+      );
+      const csp = res.headers.get('Content-Security-Policy') ?? '';
+      const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src ')) ?? '';
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      expect(scriptSrc).toContain("'strict-dynamic'");
+      const nonce = scriptSrc.match(/'nonce-([A-Za-z0-9+/=]{16,})'/)?.[1];
+      expect(nonce).toBeDefined();
+      const tags = [...(await res.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(tags).toHaveLength(2);
+      for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+      seen.push(nonce!);
+    }
+    expect(new Set(seen).size).toBe(3);
+  });
+
+  it('serves the error page and the API reference under the same CSP: no scripts, inline styles allowed', async () => {
+    for (const res of [
+      await createApp(async () => new Response('page')).request('/p/%ZZ', {}, env, createExecutionContext()),
+      await createApp().request('/api/docs', {}, env, createExecutionContext()),
+    ]) {
+      const csp = res.headers.get('Content-Security-Policy') ?? '';
+      expect(csp).toMatch(/script-src 'nonce-[^']+' 'strict-dynamic' 'self';/);
+      expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+      const html = await res.text();
+      expect(html).toContain('<style>');
+      expect(html).not.toMatch(/<script\b/i);
+    }
   });
 });

@@ -1,11 +1,10 @@
 /** The shop's own error page for requests Qwik City cannot or should not render: self-contained, no scripts. */
 
+import { escapeHtml } from '@worker/http/html';
 import { shopSettings } from '@worker/services/shop/settings';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const STYLE = `body{margin:0;min-height:100vh;display:grid;place-items:center;padding:1.5rem;font:16px/1.5 system-ui,sans-serif;color:#1c2430;background:#f7f8fa}
 main{max-width:28rem;text-align:center;background:#fff;border-radius:1rem;padding:2rem 1.5rem;box-shadow:0 8px 24px rgb(31 58 95/.08)}

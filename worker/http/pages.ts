@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env';
+import { CSP_NONCE_HEADER } from './csp-nonce';
 import { renderErrorPage } from './error-page';
 
 /** Renders every non-API page (the Qwik City handler in production, absent in API-only tests). */
@@ -82,10 +83,12 @@ export function servePages(pages: PageHandler) {
     if (c.req.method === 'POST' && isJsonRequest(c.req.raw) && !(await parsesAsJson(c.req.raw))) {
       return renderErrorPage(c, 400, 'That request could not be read', 'Please go back and try again.');
     }
-    // The page's own error log (app/routes/layout.tsx) quotes the same request id as the response.
+    // The page's own error log (app/routes/layout.tsx) quotes the same request id as the response, and its
+    // scripts carry the nonce of the response's CSP (set by securityHeaders before this handler runs).
     const requestId = c.get('requestId');
     const request = new Request(c.req.raw);
     request.headers.set('X-Request-Id', requestId);
+    request.headers.set(CSP_NONCE_HEADER, c.get('secureHeadersNonce') ?? '');
     const response = await pages(request, c.env, c.executionCtx as ExecutionContext);
     const adapterFailed = response.headers.has(ADAPTER_ERROR_HEADER);
     const isHtml = /^text\/html\b/i.test(response.headers.get('Content-Type') ?? '');

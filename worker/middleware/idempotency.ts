@@ -4,7 +4,7 @@
  * request is still running is 409.
  *
  * Keys are scoped by the caller as well as method and path, so one client's key never answers another client's
- * request. The caller is a hash of the cart credential (the cart id in the path, else the `cart_id` cookie), else
+ * request. The caller is a hash of the cart credential (the cart id in the path, else the cart cookie), else
  * of the client's rate-limit key; a session will take the cart's place once there are accounts.
  *
  * What happens to a key after the request, by outcome (the choice this middleware makes):
@@ -36,6 +36,7 @@ import {
   markIdempotencyFailed,
   releaseIdempotencyKey,
 } from '@db/repositories/idempotency';
+import { cartCookieName } from '@domain/cart/cart-cookie';
 import { isId } from '@domain/core/ids';
 import type { AppEnv } from '@worker/http/app-env';
 import { isWriteMethod } from '@worker/http/methods';
@@ -66,7 +67,7 @@ async function sha256Hex(text: string): Promise<string> {
 /** The caller's credential, hashed: the cart id in the path, else the cart cookie, else the client's key. */
 async function callerOf(c: Context<AppEnv>): Promise<string> {
   const inPath = /^\/api\/carts\/([^/]+)/.exec(c.req.path)?.[1];
-  const cookie = getCookie(c, 'cart_id');
+  const cookie = getCookie(c, cartCookieName(new URL(c.req.url).protocol));
   const credential =
     inPath && isId('cart', inPath)
       ? `cart:${inPath}`

@@ -2,7 +2,6 @@
 
 import { newId } from '@domain/core/ids';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cartIdFromCookies } from './cart-id';
 import type { OutboxEntry } from './db';
 import {
   decideReplay,
@@ -331,13 +330,5 @@ describe('flushOutbox', () => {
     expect(entries.has(id)).toBe(false);
     expect(report.rejected).toHaveLength(1);
     expect(rejected[0]?.reason).toMatch(/Invalid cart\.add payload/);
-  });
-});
-
-describe('cartIdFromCookies', () => {
-  it('finds a well-formed cart id and ignores others', () => {
-    expect(cartIdFromCookies(`theme=dark; cart_id=${CART}; x=1`)).toBe(CART);
-    expect(cartIdFromCookies('cart_id=cart_bad')).toBeNull();
-    expect(cartIdFromCookies('')).toBeNull();
   });
 });

@@ -15,6 +15,26 @@ export interface OutboxFlushedMessage {
   report: FlushReport;
 }
 
+/**
+ * Page → service worker: a shopper's session on this device ended; delete the pages cache (visited pages and their
+ * loader data, which may show that shopper's cart count). Post it (endSessionOnDevice) on logout; the logout
+ * response should also carry `Clear-Site-Data: "cache"`, which clears the HTTP cache but not the service worker's
+ * caches (see docs/architecture.md, "Per-user pages and the service worker").
+ */
+export interface ClearUserCachesMessage {
+  type: 'clear-user-caches';
+}
+
+/** The message a page posts to its controlling service worker when a session ends. */
+export const CLEAR_USER_CACHES_MESSAGE: ClearUserCachesMessage = { type: 'clear-user-caches' };
+
+/** True when `data` (from a MessageEvent) is a ClearUserCachesMessage. */
+export function isClearUserCachesMessage(data: unknown): data is ClearUserCachesMessage {
+  return (
+    typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'clear-user-caches'
+  );
+}
+
 /** The message a page posts to its controlling service worker to replay the outbox. */
 export const FLUSH_OUTBOX_MESSAGE: FlushOutboxMessage = { type: 'flush-outbox' };
 
@@ -31,4 +51,22 @@ export function isOutboxFlushedMessage(data: unknown): data is OutboxFlushedMess
     (data as { type?: unknown }).type === 'outbox-flushed' &&
     typeof (data as { report?: { sent?: unknown } }).report?.sent === 'number'
   );
+}
+
+/**
+ * Ends this shopper's session on the device: asks the service worker to delete the pages cache and resolves once it
+ * has (or at once when no service worker controls the page, or after 3 s). No logins exist yet; logout will call it.
+ */
+export function endSessionOnDevice(): Promise<void> {
+  const sw = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker?.controller;
+  if (!sw) return Promise.resolve();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(resolve, 3_000);
+    channel.port1.onmessage = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    sw.postMessage(CLEAR_USER_CACHES_MESSAGE, [channel.port2]);
+  });
 }

@@ -10,10 +10,10 @@ import { readCartId } from '~/lib/cart-cookie';
 import { useShop } from '~/routes/layout';
 
 /** Categories for the navigation and the cart's item count for the header. */
-export const useShell = routeLoader$(async ({ platform, cookie }) => {
+export const useShell = routeLoader$(async ({ platform, cookie, url }) => {
   const env = platform.env;
   const db = createDb(env);
-  const cartId = readCartId(cookie);
+  const cartId = readCartId(cookie, url);
   const [categories, cartCount] = await Promise.all([
     listCategories(db),
     cartId

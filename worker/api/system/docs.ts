@@ -1,4 +1,5 @@
 /** /api/docs: a readable, dependency-free reference page rendered from the generated OpenAPI document. */
+import { escapeHtml } from '@worker/http/html';
 import { html, raw } from 'hono/html';
 
 interface Operation {
@@ -8,9 +9,6 @@ interface Operation {
   requestBody?: { content?: Record<string, { schema?: unknown }> };
   responses?: Record<string, { description?: string }>;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[<>&"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch]!);
 
 /** The parts of an OpenAPI document the page shows. */
 export interface ReferenceDoc {

@@ -1,6 +1,12 @@
 /** The cart: lines with quantity and remove forms (they work without JavaScript), the summary, or an empty state. */
 import { component$ } from '@builder.io/qwik';
-import { type DocumentHead, routeAction$, routeLoader$, zod$ } from '@builder.io/qwik-city';
+import {
+  type DocumentHead,
+  type RequestHandler,
+  routeAction$,
+  routeLoader$,
+  zod$,
+} from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { statusOfError } from '@domain/core/errors';
 import { readCart, removeFromCart, setCartQuantity } from '@worker/services/cart/cart';
@@ -13,9 +19,19 @@ import { describeCartError } from '~/lib/format';
 
 const EXPIRED = 'Your cart has expired. Please add the item again.';
 
+/**
+ * The cart page, its loader data (q-data.json, which carries the lines) and its action responses are this
+ * shopper's alone: `no-store` keeps them out of every cache, the service worker's included (app/sw.ts stores
+ * nothing marked no-store), so the next person on a shared device never sees them offline. Runs after the layout's
+ * onRequest, so it replaces the layout's `private, no-cache`.
+ */
+export const onRequest: RequestHandler = ({ headers }) => {
+  headers.set('Cache-Control', 'no-store');
+};
+
 /** The priced cart, or null when this browser has no cart yet. */
-export const useCart = routeLoader$(async ({ platform, cookie }) => {
-  const cartId = readCartId(cookie);
+export const useCart = routeLoader$(async ({ platform, cookie, url }) => {
+  const cartId = readCartId(cookie, url);
   return cartId ? readCart(platform.env, createDb(platform.env), cartId) : null;
 });
 
@@ -24,8 +40,8 @@ export const useCart = routeLoader$(async ({ platform, cookie }) => {
  * a single, latest outcome message for the page.
  */
 export const useChangeLine = routeAction$(
-  async ({ sku, quantity }, { platform, cookie, fail }) => {
-    const cartId = readCartId(cookie);
+  async ({ sku, quantity }, { platform, cookie, url, fail }) => {
+    const cartId = readCartId(cookie, url);
     if (!cartId) return fail(400, { message: EXPIRED });
     const db = createDb(platform.env);
     const result =

@@ -51,7 +51,7 @@ export const useAddToCart = routeAction$(
         message: 'That size and colour combination is not available. Please choose another.',
       });
     }
-    const cartId = readCartId(cookie) ?? mintCartId();
+    const cartId = readCartId(cookie, url) ?? mintCartId();
     const result = await addToCart(platform.env, db, cartId, { sku: variant.sku, quantity: input.quantity });
     if (!result.ok) {
       return fail(statusOfError(result.error.code), { message: describeCartError(result.error) });
