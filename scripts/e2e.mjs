@@ -26,4 +26,8 @@ const result = spawnSync('playwright', ['test', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, CHROMIUM_PATH: chromium },
 });
+if (result.error)
+  console.error(
+    `✗ e2e: could not start Playwright (${result.error.message}); run it through npm (npm test).`,
+  );
 process.exit(result.status ?? 1);
