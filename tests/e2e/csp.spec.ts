@@ -1,5 +1,6 @@
 /** CSP e2e: page scripts run only with the response's nonce; an injected script does not, Qwik's own still does. */
 import { expect, type Page, test } from '@playwright/test';
+import { chooseInStockVariant } from '@tests/support/e2e/product-page';
 
 // page.route does not see requests a service worker answers, and this test rewrites the page's HTML.
 test.use({ serviceWorkers: 'block' });
@@ -26,22 +27,6 @@ async function recordViolations(page: Page) {
       }),
     );
   });
-}
-
-/** Checks an in-stock size/colour on the product page (through the variant picker); false when none is. */
-async function chooseInStockVariant(page: Page): Promise<boolean> {
-  const colours = page.getByRole('group', { name: /Colour/ }).getByRole('radio');
-  const sizes = page.getByRole('group', { name: /Size/ }).getByRole('radio');
-  const colourCount = await colours.count();
-  const sizeCount = await sizes.count();
-  for (let c = 0; c < Math.max(colourCount, 1); c++) {
-    if (colourCount > 0) await colours.nth(c).check();
-    for (let s = 0; s < Math.max(sizeCount, 1); s++) {
-      if (sizeCount > 0) await sizes.nth(s).check();
-      if (await page.getByText('In stock', { exact: true }).isVisible()) return true;
-    }
-  }
-  return false;
 }
 
 test("an inline script without the nonce does not run; the page's own scripts (variant picker, add to cart) do", async ({

@@ -1,5 +1,6 @@
 /** Shopper journey e2e: browse → product → choose a variant → add to cart → change quantity → remove, with and without JS. */
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { chooseInStockVariant } from '@tests/support/e2e/product-page';
 
 /** "$1,234.56" (the first price in `text`) as integer cents. */
 function centsOf(text: string): number {
@@ -17,22 +18,6 @@ function dollars(cents: number): string {
 /** The price the product page shows for the chosen variant (the sale price when it is on sale). */
 async function shownPrice(page: Page): Promise<number> {
   return centsOf(await page.getByTestId('product-price').innerText());
-}
-
-/** Picks colour and size options until the page says the variant is "In stock" (5+ units); false if none is. */
-async function chooseInStockVariant(page: Page): Promise<boolean> {
-  const colours = page.getByRole('group', { name: /Colour/ }).getByRole('radio');
-  const sizes = page.getByRole('group', { name: /Size/ }).getByRole('radio');
-  const colourCount = await colours.count();
-  const sizeCount = await sizes.count();
-  for (let c = 0; c < Math.max(colourCount, 1); c++) {
-    if (colourCount > 0) await colours.nth(c).check();
-    for (let s = 0; s < Math.max(sizeCount, 1); s++) {
-      if (sizeCount > 0) await sizes.nth(s).check();
-      if (await page.getByText('In stock', { exact: true }).isVisible()) return true;
-    }
-  }
-  return false;
 }
 
 /** The cart line (list item) for a product name. */

@@ -2,6 +2,7 @@
 
 import { newId } from '@domain/core/ids';
 import { expect, type Page, test } from '@playwright/test';
+import { chooseInStockVariant } from '@tests/support/e2e/product-page';
 import { build } from 'esbuild';
 
 interface ProductSummary {
@@ -302,27 +303,6 @@ test('a write queued offline is replayed by the service worker once back online,
 interface ProductWithOptions {
   name: string;
   variants: Array<{ sku: string; size: string | null; colour: string | null }>;
-}
-
-/** Checks an in-stock size/colour on the product page; its options, or null when every variant is out of stock. */
-async function chooseInStockVariant(page: Page): Promise<{ size: string; colour: string } | null> {
-  const colours = page.getByRole('group', { name: /Colour/ }).getByRole('radio');
-  const sizes = page.getByRole('group', { name: /Size/ }).getByRole('radio');
-  const colourCount = await colours.count();
-  const sizeCount = await sizes.count();
-  for (let c = 0; c < Math.max(colourCount, 1); c++) {
-    if (colourCount > 0) await colours.nth(c).check();
-    for (let s = 0; s < Math.max(sizeCount, 1); s++) {
-      if (sizeCount > 0) await sizes.nth(s).check();
-      if (await page.getByText('In stock', { exact: true }).isVisible()) {
-        return {
-          colour: colourCount > 0 ? await colours.nth(c).inputValue() : '',
-          size: sizeCount > 0 ? await sizes.nth(s).inputValue() : '',
-        };
-      }
-    }
-  }
-  return null;
 }
 
 test('Add to cart offline queues the line, then the service worker adds it to the cart exactly once', async ({
