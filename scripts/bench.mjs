@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: starts the Worker under local wrangler dev, load-tests four routes over loopback with
+ * `npm run bench`: starts the Worker as `npm start` serves it, load-tests five routes over loopback with
  * autocannon at several concurrencies, prints a table with ratios to the /api/ping baseline and writes
  * tmp/bench-results.json. See docs/benchmarks.md for how to read the numbers.
  */

@@ -31,6 +31,7 @@ const withDb = createMiddleware<AppEnv>(async (c, next) => {
 /** Builds the app; `pages` handles everything outside /api and /media. */
 export function createApp(pages?: PageHandler) {
   const app = new OpenAPIHono<AppEnv>();
+  app.get('/api/__ping', (c) => c.text('pong')); // before every middleware: the bench's floor (docs/benchmarks.md)
   app.use('*', requestId, securityHeaders);
   app.use('/api/*', withDb, rateLimit, requireJsonBody, limitBody, idempotency);
 
