@@ -3,10 +3,13 @@
  * fresh, after N new carts (one add-to-cart each: every request creates a CartDO), and while it then idles.
  * Writes tmp/memory-results.json. See docs/benchmarks.md (Memory).
  * Settings: BENCH_PORT (8791), MEMORY_CARTS (10000), MEMORY_CONCURRENCY (8), MEMORY_IDLE_S (120),
- * MEMORY_SAMPLE_EVERY (1000 carts), BENCH_URL + MEMORY_PID (measure a server already running, e.g. `npm start`).
+ * MEMORY_SAMPLE_EVERY (1000 carts), BENCH_URL + MEMORY_PID (measure a server already running, e.g. `npm start`),
+ * MEMORY_INSPECTOR_PORT (the inspector port that server was started with, INSPECTOR_PORT: then each phase also
+ * records the V8 heap of every isolate).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { addToFreshCart, loadFixtures, nextClientIp } from './bench/fixtures.mjs';
+import { heapUsage } from './bench/heap.mjs';
 import { commMemory, treeMemory } from './bench/memory.mjs';
 import { describeMachine } from './bench/report.mjs';
 import { startServer } from './bench/server.mjs';
@@ -36,6 +39,15 @@ async function main() {
     ? { baseUrl: new URL(env.BENCH_URL).origin, pgid: Number(env.MEMORY_PID), stop: async () => {} }
     : await startServer({ ...CONFIG, log });
   const samples = [];
+  const inspectorPort = env.MEMORY_INSPECTOR_PORT;
+  async function heap(s) {
+    if (!inspectorPort) return;
+    const h = await heapUsage(inspectorPort);
+    s.v8UsedMiB = h.totalUsedMiB;
+    s.v8HeapMiB = h.totalHeapMiB;
+    s.isolates = h.isolates;
+    log(`  V8 heaps: ${h.totalUsedMiB} MiB used of ${h.totalHeapMiB} MiB`);
+  }
   function sample(phase, extra = {}) {
     const tree = treeMemory(server.pgid);
     const s = {
@@ -53,6 +65,7 @@ async function main() {
   try {
     await sleep(5000);
     const fresh = sample('fresh');
+    await heap(fresh);
     const { skus } = await loadFixtures(server.baseUrl);
     const afterFixtures = sample('after fixtures', { carts: 0 });
     let next = 0;
@@ -72,11 +85,13 @@ async function main() {
     const cartsS = (Date.now() - tCarts) / 1000;
     log(`${done} carts in ${cartsS.toFixed(0)} s, statuses ${JSON.stringify(statuses)}`);
     const afterCarts = samples.at(-1);
+    await heap(afterCarts);
     for (let s = 10; s <= CONFIG.idleS; s += 10) {
       await sleep(10_000);
       sample('idle', { idleS: s });
     }
     const afterIdle = samples.at(-1);
+    await heap(afterIdle);
     const report = {
       startedAt: new Date(t0).toISOString(),
       machine: describeMachine(),
@@ -91,6 +106,9 @@ async function main() {
         afterCartsWorkerdMiB: afterCarts.workerdMiB,
         afterIdleMiB: afterIdle.totalMiB,
         afterIdleWorkerdMiB: afterIdle.workerdMiB,
+        ...(inspectorPort && {
+          v8UsedMiB: { fresh: fresh.v8UsedMiB, afterCarts: afterCarts.v8UsedMiB, afterIdle: afterIdle.v8UsedMiB },
+        }),
         workerdKiBPerCart: Number((((afterCarts.workerdMiB - afterFixtures.workerdMiB) * 1024) / done).toFixed(1)),
       },
       samples,
