@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { addToFreshCart, loadFixtures, nextClientIp } from './bench/fixtures.mjs';
 import { heapUsage } from './bench/heap.mjs';
-import { commMemory, treeMemory } from './bench/memory.mjs';
+import { commMemory, openObjects, treeMemory } from './bench/memory.mjs';
 import { describeMachine } from './bench/report.mjs';
 import { startServer } from './bench/server.mjs';
 
@@ -56,10 +56,14 @@ async function main() {
       ...extra,
       totalMiB: tree.totalMiB,
       workerdMiB: commMemory(tree, 'workerd'),
+      openCarts: openObjects(tree.processes.find((p) => p.comm === 'workerd')?.pid, 'CartDO'),
       processes: tree.processes.map(({ pid, comm, rssMiB }) => ({ pid, comm, rssMiB })),
     };
     samples.push(s);
-    log(`${phase}${extra.carts !== undefined ? ` ${extra.carts} carts` : ''}: tree ${s.totalMiB} MiB, workerd ${s.workerdMiB} MiB`);
+    log(
+      `${phase}${extra.carts !== undefined ? ` ${extra.carts} carts` : ''}${extra.idleS ? ` ${extra.idleS} s` : ''}: ` +
+        `tree ${s.totalMiB} MiB, workerd ${s.workerdMiB} MiB, ${s.openCarts} CartDOs open`,
+    );
     return s;
   }
   try {

@@ -2,7 +2,7 @@
  * Resident memory of a process tree, from /proc (Linux): `node scripts/bench/memory.mjs <pid>` prints every
  * process of the tree rooted at <pid> with its VmRSS and the total. Imported by scripts/bench-memory.mjs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** ppid and command of a process, or null when it is gone. */
@@ -84,6 +84,27 @@ export function commMemory(tree, comm) {
       .reduce((sum, p) => sum + p.rssMiB, 0)
       .toFixed(1),
   );
+}
+
+/**
+ * Durable Objects of `className` that workerd holds open right now: each running SQLite-backed object keeps its
+ * database file open (<id>.sqlite, plus -wal and -shm), and closes it when workerd evicts the object.
+ */
+export function openObjects(pid, className) {
+  let n = 0;
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        if (target.includes(`-${className}/`) && /[0-9a-f]{64}\.sqlite$/.test(target)) n += 1;
+      } catch {
+        // closed meanwhile
+      }
+    }
+  } catch {
+    return null;
+  }
+  return n;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
