@@ -111,9 +111,15 @@ async function main() {
         afterIdleMiB: afterIdle.totalMiB,
         afterIdleWorkerdMiB: afterIdle.workerdMiB,
         ...(inspectorPort && {
-          v8UsedMiB: { fresh: fresh.v8UsedMiB, afterCarts: afterCarts.v8UsedMiB, afterIdle: afterIdle.v8UsedMiB },
+          v8UsedMiB: {
+            fresh: fresh.v8UsedMiB,
+            afterCarts: afterCarts.v8UsedMiB,
+            afterIdle: afterIdle.v8UsedMiB,
+          },
         }),
-        workerdKiBPerCart: Number((((afterCarts.workerdMiB - afterFixtures.workerdMiB) * 1024) / done).toFixed(1)),
+        workerdKiBPerCart: Number(
+          (((afterCarts.workerdMiB - afterFixtures.workerdMiB) * 1024) / done).toFixed(1),
+        ),
       },
       samples,
     };

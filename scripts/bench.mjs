@@ -108,7 +108,12 @@ async function main() {
     const memory = (phase) => {
       if (!server.pgid) return null;
       const tree = treeMemory(server.pgid);
-      const m = { phase, totalMiB: tree.totalMiB, workerdMiB: commMemory(tree, 'workerd'), processes: tree.processes };
+      const m = {
+        phase,
+        totalMiB: tree.totalMiB,
+        workerdMiB: commMemory(tree, 'workerd'),
+        processes: tree.processes,
+      };
       log(`memory ${phase}: tree ${m.totalMiB} MiB, workerd ${m.workerdMiB} MiB`);
       return m;
     };

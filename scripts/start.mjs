@@ -17,7 +17,15 @@ const level = process.env.WRANGLER_LOG ?? 'info';
 const SSR_ENTRY = 'server/entry.cloudflare-pages.js';
 const BUNDLE_MAIN = `${BUNDLE_DIR}/index.js`;
 /** What the bundle is made of: when any of it is newer than the bundle, a SKIP_BUILD start re-bundles. */
-const BUNDLE_INPUTS = ['worker', 'db', 'domain', 'durable-objects', 'server', 'wrangler.toml', 'package-lock.json'];
+const BUNDLE_INPUTS = [
+  'worker',
+  'db',
+  'domain',
+  'durable-objects',
+  'server',
+  'wrangler.toml',
+  'package-lock.json',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -69,6 +69,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const usage = await heapUsage(port);
-  for (const i of usage.isolates) console.log(`${i.id.padEnd(36)} ${i.error ?? `${i.usedMiB} / ${i.totalMiB} MiB`}`);
+  for (const i of usage.isolates)
+    console.log(`${i.id.padEnd(36)} ${i.error ?? `${i.usedMiB} / ${i.totalMiB} MiB`}`);
   console.log(`all isolates: ${usage.totalUsedMiB} MiB used of ${usage.totalHeapMiB} MiB heap`);
 }

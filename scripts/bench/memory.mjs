@@ -114,6 +114,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const { totalMiB, processes } = treeMemory(root);
-  for (const p of processes) console.log(`${String(p.pid).padStart(7)} ${String(p.rssMiB).padStart(8)} MiB  ${p.cmd}`);
+  for (const p of processes)
+    console.log(`${String(p.pid).padStart(7)} ${String(p.rssMiB).padStart(8)} MiB  ${p.cmd}`);
   console.log(`total ${totalMiB} MiB in ${processes.length} process(es)`);
 }
