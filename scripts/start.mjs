@@ -6,7 +6,7 @@
  * watcher or npx wrapper. Edits are not picked up: `npm run dev` (wrangler dev) is the development server.
  * Environment: PORT (8787), PERSIST_DIR (.wrangler/state, as wrangler's --persist-to), SKIP_BUILD=1 (reuse the
  * build; the Worker is re-bundled if its sources are newer), WRANGLER_LOG (error | warn | info | debug),
- * INSPECTOR_PORT (open workerd's DevTools inspector; off by default).
+ * INSPECTOR_PORT (open workerd's DevTools inspector; off by default), RECYCLE_IDLE_MIB (below).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -58,26 +58,25 @@ const logLevel =
   { error: LogLevel.ERROR, warn: LogLevel.WARN, info: LogLevel.INFO, debug: LogLevel.DEBUG }[level] ??
   LogLevel.INFO;
 
-const mf = new Miniflare(
-  convertV4MiniflareOptions({
-    host: '127.0.0.1',
-    port,
-    inspectorPort: process.env.INSPECTOR_PORT ? Number(process.env.INSPECTOR_PORT) : undefined,
-    log: new Log(logLevel),
-    logRequests: logLevel >= LogLevel.INFO,
-    // The same layout as wrangler's --persist-to: D1 in <root>/v3/d1 (so prepare-db's data is found), Durable
-    // Objects in <root>/v3/do/<worker>-<class>.
-    resourcePersistencePath: resolve(PERSIST_ROOT, 'v3'),
-    unsafeDevRegistryPath: '',
-    telemetry: { enabled: false },
-    cf: false, // request.cf is a placeholder, as under wrangler dev with CLOUDFLARE_CF_FETCH_ENABLED=false
-    ...workerOptions,
-    name,
-    rootPath: resolve('.'),
-    modulesRoot: resolve(BUNDLE_DIR),
-    modules: [{ type: 'ESModule', path: resolve(BUNDLE_DIR, main) }],
-  }),
-);
+const options = convertV4MiniflareOptions({
+  host: '127.0.0.1',
+  port,
+  inspectorPort: process.env.INSPECTOR_PORT ? Number(process.env.INSPECTOR_PORT) : undefined,
+  log: new Log(logLevel),
+  logRequests: logLevel >= LogLevel.INFO,
+  // The same layout as wrangler's --persist-to: D1 in <root>/v3/d1 (so prepare-db's data is found), Durable
+  // Objects in <root>/v3/do/<worker>-<class>.
+  resourcePersistencePath: resolve(PERSIST_ROOT, 'v3'),
+  unsafeDevRegistryPath: '',
+  telemetry: { enabled: false },
+  cf: false, // request.cf is a placeholder, as under wrangler dev with CLOUDFLARE_CF_FETCH_ENABLED=false
+  ...workerOptions,
+  name,
+  rootPath: resolve('.'),
+  modulesRoot: resolve(BUNDLE_DIR),
+  modules: [{ type: 'ESModule', path: resolve(BUNDLE_DIR, main) }],
+});
+const mf = new Miniflare(options);
 await mf.ready;
 
 console.log(`
@@ -90,6 +89,36 @@ console.log(`
     warehouse  warehouse@demo.shop   warehouse-demo-1234
     customer   jane@demo.shop        jane-demo-1234
 `);
+
+/**
+ * RECYCLE_IDLE_MIB (off by default): workerd evicts idle Durable Objects ~10 s after their last request, but its
+ * allocator keeps the memory they used (docs/benchmarks.md, Memory). When workerd's RSS is above this many MiB
+ * and it has used no CPU for a minute, Miniflare restarts it on the same port: everything is on disk, and a
+ * request arriving in that second or so is refused.
+ */
+const recycleMiB = Number(process.env.RECYCLE_IDLE_MIB ?? 0);
+if (recycleMiB > 0) {
+  const { cpuTicks, treeMemory } = await import('./bench/memory.mjs');
+  let last = null;
+  let idleChecks = 0;
+  let recycling = false;
+  setInterval(async () => {
+    if (recycling) return;
+    const workerd = treeMemory(process.pid).processes.find((p) => p.comm === 'workerd');
+    if (!workerd) return;
+    const ticks = cpuTicks(workerd.pid);
+    idleChecks = last?.pid === workerd.pid && ticks - last.ticks <= 2 ? idleChecks + 1 : 0;
+    last = { pid: workerd.pid, ticks };
+    if (idleChecks < 2 || workerd.rssMiB <= recycleMiB) return;
+    recycling = true;
+    await mf.setOptions(options);
+    const after = treeMemory(process.pid).processes.find((p) => p.comm === 'workerd');
+    console.log(`  workerd held ${workerd.rssMiB} MiB while idle: restarted it (${after?.rssMiB} MiB now)`);
+    last = null;
+    idleChecks = 0;
+    recycling = false;
+  }, 30_000).unref();
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

@@ -58,6 +58,17 @@ export function processTree(root) {
   return pids;
 }
 
+/** CPU time (user + system, in clock ticks) a process has used so far; null when it is gone. */
+export function cpuTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime and stime (fields 14 and 15 of stat)
+  } catch {
+    return null;
+  }
+}
+
 const MIB = 1024;
 
 /**
