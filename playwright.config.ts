@@ -1,4 +1,4 @@
-/** Playwright e2e: Debian's Chromium (never a downloaded browser) against `wrangler dev` on a fresh, seeded local D1. */
+/** Playwright e2e: Debian's Chromium (never a downloaded browser) against `npm start`'s server (scripts/start.mjs) on a fresh, seeded local D1. */
 import { defineConfig } from '@playwright/test';
 
 const PORT = '8911';
