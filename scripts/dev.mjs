@@ -1,4 +1,4 @@
-/** `npm start`: build, prepare the local D1 (migrate + seed once), print the demo accounts, serve on 127.0.0.1. */
+/** `npm run dev`: build, prepare the local D1 (migrate + seed once), print the demo accounts, run `wrangler dev` (rebuilds the Worker on change) on 127.0.0.1. */
 import { existsSync } from 'node:fs';
 import { persistArgs, run, start } from './lib.mjs';
 
