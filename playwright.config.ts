@@ -1,4 +1,4 @@
-/** Playwright e2e: Debian's Chromium (never a downloaded browser) against `wrangler dev` on a fresh, seeded local D1. */
+/** Playwright e2e: Debian's Chromium (never a downloaded browser) against `npm start`'s server (scripts/start.mjs) on a fresh, seeded local D1. */
 import { defineConfig } from '@playwright/test';
 // scripts/e2e.mjs (npm test) finds or installs Chromium and passes it as CHROMIUM_PATH; findChromium honours that.
 import { findChromium } from './scripts/chromium.mjs';

@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: starts the Worker under local wrangler dev, load-tests four routes over loopback with
+ * `npm run bench`: starts the Worker as `npm start` serves it, load-tests five routes over loopback with
  * autocannon at several concurrencies, prints a table with ratios to the /api/ping baseline and writes
  * tmp/bench-results.json. See docs/benchmarks.md for how to read the numbers.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadFixtures, probeRateLimit } from './bench/fixtures.mjs';
 import { measureCell } from './bench/measure.mjs';
+import { commMemory, treeMemory } from './bench/memory.mjs';
 import { describeMachine, formatTable, withRatios } from './bench/report.mjs';
 import { buildScenarios } from './bench/scenarios.mjs';
 import { startServer } from './bench/server.mjs';
@@ -103,6 +104,20 @@ async function main() {
   server = await acquireServer();
   try {
     log(`server up after ${((Date.now() - t0) / 1000).toFixed(1)} s; reading fixtures`);
+    // Resident memory of the server's process tree (start.mjs and workerd), fresh and after the run.
+    const memory = (phase) => {
+      if (!server.pgid) return null;
+      const tree = treeMemory(server.pgid);
+      const m = {
+        phase,
+        totalMiB: tree.totalMiB,
+        workerdMiB: commMemory(tree, 'workerd'),
+        processes: tree.processes,
+      };
+      log(`memory ${phase}: tree ${m.totalMiB} MiB, workerd ${m.workerdMiB} MiB`);
+      return m;
+    };
+    const memoryFresh = memory('fresh');
     const fixtures = await loadFixtures(server.baseUrl);
     log(
       `${fixtures.slugs.length} slugs, ${fixtures.categories.length} categories, ${fixtures.skus.length} sellable SKUs`,
@@ -113,6 +128,7 @@ async function main() {
       (s) => !CONFIG.scenarios || CONFIG.scenarios.includes(s.id),
     );
     const cells = withRatios(await runCells(server.baseUrl, scenarios));
+    const memoryAfter = memory('after the run');
     const machine = describeMachine();
     const report = {
       startedAt,
@@ -130,6 +146,7 @@ async function main() {
         skuProbe: fixtures.skuProbe,
       },
       rateLimitProbe: rateLimit,
+      memory: { fresh: memoryFresh, afterRun: memoryAfter },
       cells,
     };
     mkdirSync('tmp', { recursive: true });
@@ -149,6 +166,12 @@ async function main() {
     );
     if (Math.max(loadBefore, machine.loadAverage1m) > machine.nproc) {
       console.log('The machine was busy with other work: absolute numbers are noisy, compare the ratios.');
+    }
+    if (memoryFresh && memoryAfter) {
+      console.log(
+        `Resident memory (start.mjs + workerd): ${memoryFresh.totalMiB} MiB fresh (workerd ${memoryFresh.workerdMiB}), ` +
+          `${memoryAfter.totalMiB} MiB after the run (workerd ${memoryAfter.workerdMiB}).`,
+      );
     }
     console.log(`Results: ${CONFIG.resultsPath} (${report.wallTimeS} s in all)`);
   } finally {

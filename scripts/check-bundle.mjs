@@ -1,11 +1,14 @@
-/** `npm run test:bundle`: `wrangler deploy --dry-run` must bundle the production Worker (API, SSR, DOs) offline. */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+/**
+ * `npm run test:bundle`: the production Worker bundle (`wrangler deploy --dry-run`, written by `npm run build`'s
+ * last step, scripts/bundle.mjs) must hold the API, the SSR renderer and both Durable Objects. Bundles it first when
+ * no build has.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from './lib.mjs';
+import { BUNDLE_DIR, run } from './lib.mjs';
 
-const outdir = 'tmp/bundle';
-rmSync(outdir, { recursive: true, force: true });
-run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir]);
+const outdir = BUNDLE_DIR;
+if (!existsSync(join(outdir, 'index.js'))) run(process.execPath, ['scripts/bundle.mjs']);
 
 const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
 const source = files.map((f) => readFileSync(join(outdir, f), 'utf8')).join('\n');

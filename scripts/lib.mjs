@@ -9,6 +9,13 @@ export const WRANGLER_ENV = {
   CI: 'true',
 };
 
+/** Where `npm run build` writes the production Worker bundle and the Miniflare options `npm start` serves it with. */
+export const BUNDLE_DIR = '.wrangler/bundle';
+export const BUNDLE_OPTIONS = `${BUNDLE_DIR}/miniflare.json`;
+
+/** Local state root, as wrangler's `--persist-to` (default .wrangler/state): D1 and Durable Objects live under v3/. */
+export const PERSIST_ROOT = process.env.PERSIST_DIR || '.wrangler/state';
+
 /** `--persist-to DIR` when PERSIST_DIR is set (tests and benchmarks keep their data apart from `npm start`'s). */
 export const persistArgs = process.env.PERSIST_DIR ? ['--persist-to', process.env.PERSIST_DIR] : [];
 

@@ -33,6 +33,7 @@ const withDb = createMiddleware<AppEnv>(async (c, next) => {
 /** Builds the app; `pages` handles everything outside /api and /media. */
 export function createApp(pages?: PageHandler) {
   const app = new OpenAPIHono<AppEnv>();
+  app.get('/api/__ping', (c) => c.text('pong')); // before every middleware: the bench's floor (docs/benchmarks.md)
   // Hono's request id: a sane incoming X-Request-Id (word characters, at most 64) is kept, else we mint one.
   app.use('*', requestId({ limitLength: 64, generator: () => newId('request') }), securityHeaders);
   app.use('/api/*', withDb, rateLimit, requireJsonBody, limitBody, idempotency);

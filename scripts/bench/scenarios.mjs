@@ -64,7 +64,7 @@ function addToCartRequests(skus, sharedClientKey) {
 }
 
 /**
- * The four scenarios, baseline first. `preflight` is one plain request that must answer 2xx before the
+ * The scenarios, baseline first. `preflight` is one plain request that must answer 2xx before the
  * scenario is measured (a route that does not exist yet would only measure the 404 page).
  */
 export function buildScenarios({ slugs, categories, pageSuffix, skus }, { sharedClientKey = false } = {}) {
@@ -75,6 +75,14 @@ export function buildScenarios({ slugs, categories, pageSuffix, skus }, { shared
       label: 'GET /api/ping (baseline)',
       preflight: '/api/ping',
       requests: () => rotatingGet(['/api/ping']),
+    },
+    {
+      // Registered before every middleware (worker/app.ts): the same Worker and asset routing as the baseline
+      // without the middleware chain, so the chain's cost is the gap between the two rows.
+      id: 'bare-ping',
+      label: 'GET /api/__ping (no middleware)',
+      preflight: '/api/__ping',
+      requests: () => rotatingGet(['/api/__ping']),
     },
     {
       id: 'product-page',

@@ -53,8 +53,8 @@ function newestMtime(dir) {
 }
 
 /**
- * Whether start.mjs must build: when the SSR build is missing or BENCH_BUILD=1. wrangler bundles worker/
- * itself on every start, but the pages come from the Qwik build, so a build older than app/ would
+ * Whether start.mjs must build: when the SSR build is missing or BENCH_BUILD=1. start.mjs re-bundles the
+ * Worker when worker/ (or server/) is newer than its bundle, but the pages come from the Qwik build, so a build older than app/ would
  * benchmark yesterday's pages: that is only warned about, since a build rewrites dist/ and server/ for
  * everyone working in this tree.
  */
@@ -79,9 +79,9 @@ function groupAlive(pgid) {
 }
 
 /**
- * Starts the Worker with `node scripts/start.mjs` (build if needed, migrate, seed once, `wrangler dev`).
- * The child leads a new process group so that stopping it also ends npx, wrangler and both workerd
- * processes, which a plain `child.kill()` would leave running.
+ * Starts the Worker with `node scripts/start.mjs` (build if needed, migrate, seed once, serve the bundle
+ * with Miniflare). The child leads a new process group so that stopping it also ends workerd (and, during
+ * start-up, the npm/wrangler steps), whatever state start.mjs is in.
  * @returns {Promise<{ baseUrl: string, stop: () => Promise<void>, logPath: string, pgid: number }>}
  */
 export async function startServer({ port, persistDir, logPath, healthTimeoutMs, log = console.error }) {
@@ -103,9 +103,8 @@ export async function startServer({ port, persistDir, logPath, healthTimeoutMs, 
       SKIP_BUILD: needsBuild ? '0' : '1',
       PERSIST_DIR: persistDir,
       WRANGLER_LOG: 'error',
-      // wrangler dev records a trace of every request, D1 query and DO call into SQLite by default
-      // (~200 MB per run here): dev tooling that production does not have, and that costs multi-hop
-      // routes more than the baseline. Off unless the caller sets it.
+      // Only read by `npm run dev` (wrangler dev), which records a trace of every request, D1 query and DO
+      // call into SQLite by default; start.mjs's Miniflare never enables it. Kept for BENCH runs of dev.
       X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? 'false',
     },
   });
@@ -115,8 +114,8 @@ export async function startServer({ port, persistDir, logPath, healthTimeoutMs, 
   async function stop() {
     if (stopped) return;
     stopped = true;
-    // The whole group: signalling only start.mjs would stop at npx's `sh -c` wrapper, which forwards
-    // nothing, and leave wrangler and workerd running. SIGKILL if SIGTERM has not ended them in time.
+    // The whole group: start.mjs and workerd, or whatever build/migration step is running while it starts.
+    // SIGKILL if SIGTERM has not ended them in time.
     for (const [signal, waitMs] of [
       ['SIGTERM', 5000],
       ['SIGKILL', 1000],
