@@ -26,7 +26,8 @@ let clientSeq = 0;
  */
 export function nextClientIp() {
   clientSeq += 1;
-  return `2001:db8:be:${Math.floor(clientSeq / 65536).toString(16)}::${(clientSeq % 65536).toString(16)}`;
+  // Each client its own /64: the rate limiter keys IPv6 clients by their /64, as one household or host.
+  return `2001:db8:${Math.floor(clientSeq / 65536).toString(16)}:${(clientSeq % 65536).toString(16)}::1`;
 }
 
 async function getJson(baseUrl, path) {
