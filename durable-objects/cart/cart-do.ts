@@ -55,6 +55,11 @@ type LineRow = { sku: string; quantity: number; added_at: number };
 /** The writes that may carry a request id, and their inputs with it. */
 type WriteInput = { cartId: string; requestId?: string | undefined; now?: number | undefined };
 
+/** What a CartDO reads from its environment: the shop's one currency, recorded on each new cart. */
+export interface CartEnv {
+  SHOP_CURRENCY: string;
+}
+
 /**
  * A shopping cart. Prices are never stored or accepted (the caller prices lines from D1 at read
  * time) and stock is checked by the caller before `addItem`, so this object makes no cross-object
@@ -67,11 +72,6 @@ type WriteInput = { cartId: string; requestId?: string | undefined; now?: number
  * write under that id is a CONFLICT). The API passes an id derived from the Idempotency-Key, so a retry after a
  * failure further on (pricing, storing the response) cannot add twice.
  */
-/** What a CartDO reads from its environment: the shop's one currency, recorded on each new cart. */
-export interface CartEnv {
-  SHOP_CURRENCY: string;
-}
-
 export class CartDO extends DurableObject<CartEnv> {
   constructor(ctx: DurableObjectState, env: CartEnv) {
     super(ctx, env);
