@@ -121,11 +121,16 @@ if (recycleMiB > 0) {
 }
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await mf.dispose().catch(() => {});
-    process.exit(0);
-  });
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await mf.dispose().catch(() => {});
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, stop);
+// `npm start` runs this under `sh`, and a SIGTERM sent to npm alone (a process manager, `timeout`) ends npm and sh
+// without reaching here: once orphaned (the parent changed), stop too, so workerd is not left serving.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop();
+}, 2000).unref();
