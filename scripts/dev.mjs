@@ -1,6 +1,6 @@
 /** `npm run dev`: build, prepare the local D1 (migrate + seed once), print the demo accounts, run `wrangler dev` (rebuilds the Worker on change) on 127.0.0.1. */
 import { existsSync } from 'node:fs';
-import { persistArgs, run, start } from './lib.mjs';
+import { persistArgs, printBanner, run, start } from './lib.mjs';
 
 const port = process.env.PORT ?? '8787';
 const inspectorPort = process.env.INSPECTOR_PORT ?? String(Number(port) + 1442);
@@ -9,16 +9,7 @@ if (process.env.SKIP_BUILD !== '1' || !existsSync('server/entry.cloudflare-pages
   run('npm', ['run', 'build']);
 run('node', ['scripts/prepare-db.mjs']);
 
-console.log(`
-  Northwind Supply (demo) → http://127.0.0.1:${port}
-  API reference          → http://127.0.0.1:${port}/api/docs
-
-  Demo accounts (db/seed/generate.ts; change them before going live)
-    admin      admin@demo.shop       admin-demo-1234
-    content    content@demo.shop     content-demo-1234
-    warehouse  warehouse@demo.shop   warehouse-demo-1234
-    customer   jane@demo.shop        jane-demo-1234
-`);
+printBanner(port);
 
 const child = start('npx', [
   'wrangler',

@@ -59,3 +59,17 @@ export function countLocalRows(table) {
     return 0;
   }
 }
+
+/** What `npm start` and `npm run dev` print once the shop is up: where it is, and the demo accounts. */
+export function printBanner(port) {
+  console.log(`
+  Northwind Supply (demo) → http://127.0.0.1:${port}
+  API reference          → http://127.0.0.1:${port}/api/docs
+
+  Demo accounts (db/seed/generate.ts; change them before going live)
+    admin      admin@demo.shop       admin-demo-1234
+    content    content@demo.shop     content-demo-1234
+    warehouse  warehouse@demo.shop   warehouse-demo-1234
+    customer   jane@demo.shop        jane-demo-1234
+`);
+}

@@ -10,7 +10,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BUNDLE_DIR, BUNDLE_OPTIONS, PERSIST_ROOT, run } from './lib.mjs';
+import { BUNDLE_DIR, BUNDLE_OPTIONS, PERSIST_ROOT, printBanner, run } from './lib.mjs';
 
 const port = Number(process.env.PORT ?? '8787');
 const level = process.env.WRANGLER_LOG ?? 'info';
@@ -79,16 +79,7 @@ const options = convertV4MiniflareOptions({
 const mf = new Miniflare(options);
 await mf.ready;
 
-console.log(`
-  Northwind Supply (demo) → http://127.0.0.1:${port}
-  API reference          → http://127.0.0.1:${port}/api/docs
-
-  Demo accounts (db/seed/generate.ts; change them before going live)
-    admin      admin@demo.shop       admin-demo-1234
-    content    content@demo.shop     content-demo-1234
-    warehouse  warehouse@demo.shop   warehouse-demo-1234
-    customer   jane@demo.shop        jane-demo-1234
-`);
+printBanner(port);
 
 /**
  * RECYCLE_IDLE_MIB (off by default): workerd evicts idle Durable Objects ~10 s after their last request, but its
