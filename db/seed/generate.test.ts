@@ -4,6 +4,7 @@ import { createLibsqlDb, migrateLibsqlDb } from '@db/client-node';
 import { listProducts } from '@db/repositories/catalog';
 import * as schema from '@db/schema';
 import { isId } from '@domain/core/ids';
+import { TEST_SCRYPT_COST } from '@domain/identity/password';
 import { createClient } from '@libsql/client';
 import { count } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
@@ -26,7 +27,7 @@ function withoutHashes(d: SeedData) {
 describe('demo store seed', () => {
   let seed: SeedData;
   beforeAll(async () => {
-    seed = await generateSeed({ now: NOW, passwordIterations: 1000 });
+    seed = await generateSeed({ now: NOW, passwordCost: TEST_SCRYPT_COST });
   });
 
   it('is a realistic store: >= 200 active products over >= 8 categories', () => {
@@ -103,9 +104,9 @@ describe('demo store seed', () => {
   });
 
   it('is deterministic for the same options and honours productCount', async () => {
-    const again = await generateSeed({ now: NOW, passwordIterations: 1000 });
+    const again = await generateSeed({ now: NOW, passwordCost: TEST_SCRYPT_COST });
     expect(withoutHashes(again)).toEqual(withoutHashes(seed));
-    const small = await generateSeed({ now: NOW, productCount: 12, passwordIterations: 1000 });
+    const small = await generateSeed({ now: NOW, productCount: 12, passwordCost: TEST_SCRYPT_COST });
     expect(small.products).toHaveLength(12);
   });
 });
@@ -118,7 +119,7 @@ describe('seed SQL script', () => {
   });
 
   it('loads the same rows as insertSeed, and can be applied twice', async () => {
-    const seed = await generateSeed({ now: NOW, productCount: 30, passwordIterations: 1000 });
+    const seed = await generateSeed({ now: NOW, productCount: 30, passwordCost: TEST_SCRYPT_COST });
     seed.products[0]!.name = "Sam's 'Quoted' Tee; -- not a comment";
     const script = seedToSql(seed);
     for (const statement of script.split(';\n')) expect(statement.length).toBeLessThan(100_000);

@@ -10,7 +10,7 @@ import type {
   promotions,
   staffUsers,
 } from '@db/schema';
-import { hashPassword } from '@domain/identity/password';
+import { hashPassword, SCRYPT_COST, type ScryptCost } from '@domain/identity/password';
 import { type CatalogSeed, generateCatalog } from './generate-catalog';
 import { Rng } from './random';
 
@@ -53,8 +53,8 @@ export interface GenerateSeedOptions {
   productCount?: number;
   /** ISO 4217 currency of every price. Default USD. */
   currency?: string;
-  /** PBKDF2 iterations for demo passwords; default 100000 (the most workerd's WebCrypto allows). */
-  passwordIterations?: number;
+  /** scrypt cost of the demo passwords; default SCRYPT_COST (tests pass TEST_SCRYPT_COST). */
+  passwordCost?: ScryptCost;
 }
 
 /** Every seeded row, grouped by table, in an order that satisfies foreign keys. */
@@ -93,7 +93,7 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
   const { now } = options;
   const rng = new Rng(options.seed ?? 1);
   const currency = options.currency ?? 'USD';
-  const iterations = options.passwordIterations ?? 100_000;
+  const cost = options.passwordCost ?? SCRYPT_COST;
   const catalog = generateCatalog(rng, now, options.productCount ?? 240, currency);
 
   const staffRows: SeedData['staffUsers'] = [];
@@ -102,7 +102,7 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
     staffRows.push({
       id: rng.id('staff', createdAt),
       email: s.email,
-      passwordHash: await hashPassword(s.password, { iterations }),
+      passwordHash: await hashPassword(s.password, { cost }),
       name: s.name,
       role: s.role,
       createdAt,
@@ -117,7 +117,7 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
     customerRows.push({
       id,
       email: c.email,
-      passwordHash: await hashPassword(c.password, { iterations }),
+      passwordHash: await hashPassword(c.password, { cost }),
       name: c.name,
       birthYear: c.birthYear,
       country: c.country,

@@ -16,7 +16,7 @@ import { getInventoryLevel, getOnHand, listLowStock } from '@db/repositories/inv
 import { findStaffByEmail } from '@db/repositories/staff';
 import { inventoryLevels, products, productVariants, reviews } from '@db/schema';
 import { DEMO_STAFF, type GenerateSeedOptions, generateSeed, type SeedData } from '@db/seed/generate';
-import { verifyPassword } from '@domain/identity/password';
+import { TEST_SCRYPT_COST, verifyPassword } from '@domain/identity/password';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -24,7 +24,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 export const CONTRACT_SEED: GenerateSeedOptions = {
   now: Date.UTC(2026, 0, 15),
   productCount: 12,
-  passwordIterations: 1000,
+  passwordCost: TEST_SCRYPT_COST,
 };
 
 /** Message and causes of an error, so assertions see the SQLite reason through Drizzle's wrapper. */

@@ -3,13 +3,14 @@ import { env, SELF } from 'cloudflare:test';
 import { createDb } from '@db/client';
 import { generateSeed, type SeedData } from '@db/seed/generate';
 import { insertSeed } from '@db/seed/insert';
+import { TEST_SCRYPT_COST } from '@domain/identity/password';
 
 /** The fixed clock of the seeded store. */
 export const SEED_NOW = Date.UTC(2026, 10, 1);
 
-/** Seeds a 12-product store into the test D1 (fast PBKDF2: these are not real passwords). */
+/** Seeds a 12-product store into the test D1 (fast scrypt: these are not real passwords). */
 export async function seedSmallStore(): Promise<SeedData> {
-  const data = await generateSeed({ now: SEED_NOW, productCount: 12, passwordIterations: 1000 });
+  const data = await generateSeed({ now: SEED_NOW, productCount: 12, passwordCost: TEST_SCRYPT_COST });
   await insertSeed(createDb(env), data);
   return data;
 }
