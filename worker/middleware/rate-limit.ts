@@ -4,67 +4,25 @@ import type { Env } from '@worker/env';
 import { isWriteMethod } from '@worker/http/methods';
 import { ProblemError } from '@worker/http/problem';
 import { createMiddleware } from 'hono/factory';
+import ipaddr from 'ipaddr.js';
 
 /** Seconds a refused client is told to wait (the binding's period). */
 export const RETRY_AFTER_SECONDS = 60;
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-function ipv4(text: string): number[] | null {
-  const m = IPV4.exec(text);
-  if (!m) return null;
-  const octets = m.slice(1).map(Number);
-  return octets.every((o) => o <= 255) ? octets : null;
-}
-
-/** The eight 16-bit groups of an IPv6 address in any spelling (`::`, leading zeros, case, embedded IPv4), or null. */
-export function parseIpv6(text: string): number[] | null {
-  let address = text.trim().toLowerCase();
-  if (address.startsWith('[') && address.endsWith(']')) address = address.slice(1, -1);
-  address = address.replace(/%.*$/, ''); // zone id (fe80::1%eth0)
-  if (!address.includes(':')) return null;
-  const halves = address.split('::');
-  if (halves.length > 2) return null;
-  const groupsOf = (part: string): number[] | null => {
-    if (part === '') return [];
-    const out: number[] = [];
-    const pieces = part.split(':');
-    for (const [i, piece] of pieces.entries()) {
-      if (i === pieces.length - 1 && piece.includes('.')) {
-        const v4 = ipv4(piece);
-        if (!v4) return null;
-        out.push((v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!);
-      } else if (/^[0-9a-f]{1,4}$/.test(piece)) {
-        out.push(Number.parseInt(piece, 16));
-      } else {
-        return null;
-      }
-    }
-    return out;
-  };
-  const head = groupsOf(halves[0]!);
-  const tail = halves.length === 2 ? groupsOf(halves[1]!) : [];
-  if (!head || !tail) return null;
-  if (halves.length === 1) return head.length === 8 ? head : null;
-  const missing = 8 - head.length - tail.length;
-  if (missing < 1) return null;
-  return [...head, ...Array<number>(missing).fill(0), ...tail];
-}
-
 /**
- * The rate-limit key of an address: an IPv4 address as is; an IPv6 address by its /64 prefix (one subscriber
- * usually holds a whole /64 and can use any address in it), normalised so every spelling of it gives one key. An
- * IPv4-mapped IPv6 address (::ffff:a.b.c.d) is the IPv4 address. Anything unparseable is kept, trimmed.
+ * The rate-limit key of an address: an IPv4 address in its plain form; an IPv6 address by its /64 prefix (one
+ * subscriber usually holds a whole /64 and can use any address in it), normalised so every spelling of it gives one
+ * key. An IPv4-mapped IPv6 address (::ffff:a.b.c.d) is the IPv4 address. Anything unparseable is kept, trimmed.
+ * Parsing is ipaddr.js's (every IPv6 spelling, zone ids, embedded IPv4); only dotted quads count as IPv4, not the
+ * legacy forms (`127.1`, hex) it also reads.
  */
 export function addressKey(address: string): string {
-  const text = address.trim();
-  if (ipv4(text)) return text;
-  const groups = parseIpv6(text);
-  if (!groups) return text.toLowerCase();
-  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-    return [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.');
-  }
-  return `${groups
+  const text = address.trim().replace(/^\[(.*)\]$/, '$1');
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text).toString();
+  if (!ipaddr.IPv6.isValid(text)) return text.toLowerCase();
+  const ip = ipaddr.IPv6.parse(text);
+  if (ip.isIPv4MappedAddress()) return ip.toIPv4Address().toString();
+  return `${ip.parts
     .slice(0, 4)
     .map((g) => g.toString(16).padStart(4, '0'))
     .join(':')}::/64`;
