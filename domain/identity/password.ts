@@ -165,7 +165,7 @@ export async function verifyPassword(
  */
 export function needsRehash(stored: string, options: { cost?: ScryptCost; pepper?: Pepper } = {}): boolean {
   const parsed = parse(stored);
-  if (!parsed || parsed.kind !== 'scrypt') return true;
+  if (parsed?.kind !== 'scrypt') return true;
   const want = options.cost ?? SCRYPT_COST;
   const { N, r, p } = parsed.cost;
   if (N < want.N || r < want.r || p < want.p) return true;
