@@ -123,10 +123,10 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
 
   // The quota is checked before a new key is claimed (a replay of a known key always goes through). It is a soft
   // bound: concurrent first requests of one caller may pass it by a few, which is harmless for a storage cap.
-  let record = await findIdempotencyRecord(db, scope, key);
+  // The record is looked up only for a caller at its quota, so a new key costs one count and one claim.
   if (
-    !record &&
-    (await countIdempotencyKeys(db, caller, now - IDEMPOTENCY_RETENTION_MS)) >= IDEMPOTENCY_KEYS_PER_CALLER
+    (await countIdempotencyKeys(db, caller, now - IDEMPOTENCY_RETENTION_MS)) >= IDEMPOTENCY_KEYS_PER_CALLER &&
+    !(await findIdempotencyRecord(db, scope, key))
   ) {
     throw new ProblemError(
       'IDEMPOTENCY_KEY_QUOTA',
@@ -136,7 +136,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   }
   const token = crypto.randomUUID();
   if (!(await claimIdempotencyKey(db, { scope, key, caller, requestHash, token, now }))) {
-    record = await findIdempotencyRecord(db, scope, key);
+    const record = await findIdempotencyRecord(db, scope, key);
     if (!record) throw new ProblemError('IDEMPOTENCY_IN_PROGRESS', 'Retry this request in a moment.');
     if (record.requestHash !== requestHash) {
       throw new ProblemError(
