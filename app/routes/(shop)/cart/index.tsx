@@ -8,6 +8,7 @@ import {
   zod$,
 } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
+import { MAX_SKU_LENGTH, SKU_PATTERN } from '@domain/catalog/sku';
 import { statusOfError } from '@domain/core/errors';
 import { readCart, removeFromCart, setCartQuantity } from '@worker/services/cart/cart';
 import { CartLine } from '~/components/shop/cart-line/CartLine';
@@ -56,7 +57,7 @@ export const useChangeLine = routeAction$(
     return { message: quantity === 0 ? 'Item removed from your cart.' : 'Quantity updated.' };
   },
   zod$((z) => ({
-    sku: z.string().min(1).max(64),
+    sku: z.string().min(1).max(MAX_SKU_LENGTH).regex(SKU_PATTERN),
     quantity: formQuantity(0),
   })),
 );
