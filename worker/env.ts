@@ -8,4 +8,7 @@ export interface Env extends WorkerBindings {
   /** When set (as secrets), the Drizzle client talks to Turso/libSQL instead of D1. */
   TURSO_DATABASE_URL?: string;
   TURSO_AUTH_TOKEN?: string;
+  /** When both are set (as secrets), rate limits are counted in Upstash Redis instead of the Workers bindings. */
+  UPSTASH_REDIS_REST_URL?: string;
+  UPSTASH_REDIS_REST_TOKEN?: string;
 }

@@ -2,7 +2,8 @@
 
 import type { Env } from '@worker/env';
 import { isJsonRequest } from '@worker/middleware/json-body';
-import { RETRY_AFTER_SECONDS, withinRateLimit } from '@worker/middleware/rate-limit';
+import { checkWriteBudget } from '@worker/middleware/rate-limit';
+import { createLimiter } from '@worker/services/limits';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -69,14 +70,15 @@ export function servePages(pages: PageHandler) {
         'Check the link, or start from the home page.',
       );
     }
-    if (!(await withinRateLimit(c.env, c.req.raw))) {
+    const budget = await checkWriteBudget(createLimiter(c.env), c.req.raw);
+    if (!budget.ok) {
       return renderErrorPage(
         c,
         429,
         'Too many requests',
         'Please wait a minute, then go back and try again.',
         {
-          'Retry-After': String(RETRY_AFTER_SECONDS),
+          'Retry-After': String(budget.retryAfterSeconds),
         },
       );
     }

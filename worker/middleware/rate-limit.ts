@@ -1,13 +1,11 @@
-/** Per-client rate limit on state-changing calls (API and page forms), through the Workers Rate Limiting binding. */
+/** Per-client rate limit on state-changing calls (API and page forms), through the limiter (worker/services/limits). */
 
 import type { Env } from '@worker/env';
 import { isWriteMethod } from '@worker/http/methods';
 import { ProblemError } from '@worker/http/problem';
+import { createLimiter, type Limiter, type LimitResult } from '@worker/services/limits';
 import { createMiddleware } from 'hono/factory';
 import ipaddr from 'ipaddr.js';
-
-/** Seconds a refused client is told to wait (the binding's period). */
-export const RETRY_AFTER_SECONDS = 60;
 
 /**
  * The rate-limit key of an address: an IPv4 address in its plain form; an IPv6 address by its /64 prefix (one
@@ -49,22 +47,21 @@ export function clientKey(req: Request): string {
 }
 
 /**
- * Whether this request may go ahead. Reads are never limited; every write (POST, PUT, PATCH, DELETE, …) draws on
- * one budget per client, shared by the API and the pages' form posts, so neither switching methods nor a no-JS
- * add to cart goes around the limit. Without the binding: allowed.
+ * Whether this request may go ahead. Reads are never limited (nor counted); every write (POST, PUT, PATCH, DELETE,
+ * …) draws on one budget per client (`write`), shared by the API and the pages' form posts, so neither switching
+ * methods nor a no-JS add to cart goes around the limit.
  */
-export async function withinRateLimit(env: Env, req: Request): Promise<boolean> {
-  const limiter = env.RATE_LIMITER;
-  if (!limiter || !isWriteMethod(req.method)) return true;
-  const { success } = await limiter.limit({ key: `write:${clientKey(req)}` });
-  return success;
+export async function checkWriteBudget(limiter: Limiter, req: Request): Promise<LimitResult> {
+  if (!isWriteMethod(req.method)) return { ok: true, retryAfterSeconds: 0 };
+  return limiter.limit('write', clientKey(req));
 }
 
 /** The API's limiter: a 429 problem with Retry-After. */
 export const rateLimit = createMiddleware<{ Bindings: Env }>(async (c, next) => {
-  if (!(await withinRateLimit(c.env, c.req.raw))) {
+  const { ok, retryAfterSeconds } = await checkWriteBudget(createLimiter(c.env), c.req.raw);
+  if (!ok) {
     throw new ProblemError('RATE_LIMITED', 'Too many requests from this client; try again in a minute.', {
-      headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      headers: { 'Retry-After': String(retryAfterSeconds) },
     });
   }
   await next();
