@@ -11,4 +11,10 @@ export interface Env extends WorkerBindings {
   /** When both are set (as secrets), rate limits are counted in Upstash Redis instead of the Workers bindings. */
   UPSTASH_REDIS_REST_URL?: string;
   UPSTASH_REDIS_REST_TOKEN?: string;
+  /**
+   * Secrets, `<id>:<secret>`: the pepper mixed into new password hashes, and the one before it (still verifying
+   * until its hashes are upgraded at the next login). Unset: no pepper (worker/services/identity/passwords).
+   */
+  PASSWORD_PEPPER?: string;
+  PASSWORD_PEPPER_PREVIOUS?: string;
 }

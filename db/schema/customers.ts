@@ -1,7 +1,10 @@
-/** Shopper accounts: customers, their saved addresses and login sessions. */
+/** Shopper accounts: customers and their saved addresses. */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-/** A registered shopper. Emails are stored lower-cased so the unique index is case-insensitive in effect. */
+/**
+ * A registered shopper. Emails are stored lower-cased so the unique index is case-insensitive in effect. A deleted
+ * account keeps its row (orders point at it) with every personal field replaced: `deletedAt` says so.
+ */
 export const customers = sqliteTable('customers', {
   id: text('id').primaryKey(),
   email: text('email').notNull().unique(),
@@ -10,6 +13,10 @@ export const customers = sqliteTable('customers', {
   birthYear: integer('birth_year'),
   country: text('country').notNull(),
   createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull().default(0),
+  /** When the shopper proved they read this email address; null until then (they cannot log in before). */
+  emailVerifiedAt: integer('email_verified_at'),
+  deletedAt: integer('deleted_at'),
 });
 
 /** A saved postal address; at most one default shipping and one default billing per customer (enforced in code). */
@@ -21,6 +28,7 @@ export const addresses = sqliteTable(
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    company: text('company'),
     line1: text('line1').notNull(),
     line2: text('line2'),
     city: text('city').notNull(),
@@ -30,23 +38,7 @@ export const addresses = sqliteTable(
     phone: text('phone'),
     isDefaultShipping: integer('is_default_shipping', { mode: 'boolean' }).notNull().default(false),
     isDefaultBilling: integer('is_default_billing', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull().default(0),
   },
   (t) => [index('addresses_customer_idx').on(t.customerId)],
-);
-
-/** A customer login session; the cookie carries the id, and only its hash would be needed if we rotate later. */
-export const customerSessions = sqliteTable(
-  'customer_sessions',
-  {
-    id: text('id').primaryKey(),
-    customerId: text('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
-    createdAt: integer('created_at').notNull(),
-    expiresAt: integer('expires_at').notNull(),
-  },
-  (t) => [
-    index('customer_sessions_customer_idx').on(t.customerId),
-    index('customer_sessions_expires_idx').on(t.expiresAt),
-  ],
 );

@@ -1,5 +1,7 @@
 /** The whole database schema, one group of tables per file; drizzle-kit and the Drizzle clients read it from here. */
 export * from './analytics';
+export * from './audit';
+export * from './auth';
 export * from './carts';
 export * from './catalog';
 export * from './content';

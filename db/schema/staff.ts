@@ -1,37 +1,33 @@
-/** Back-office accounts: staff users with a role, and their sessions. */
+/** Back-office accounts: staff users and the roles each holds (one person may hold several). */
 import { STAFF_ROLES, type StaffRole } from '@domain/identity/roles';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { isOneOf } from './checks';
 
 export { STAFF_ROLES, type StaffRole };
 
-/** A back-office user. Emails are stored lower-cased. */
-export const staffUsers = sqliteTable(
-  'staff_users',
-  {
-    id: text('id').primaryKey(),
-    email: text('email').notNull().unique(),
-    passwordHash: text('password_hash').notNull(),
-    name: text('name').notNull(),
-    role: text('role', { enum: STAFF_ROLES }).notNull(),
-    createdAt: integer('created_at').notNull(),
-  },
-  (t) => [check('staff_users_role_check', isOneOf(t.role, STAFF_ROLES))],
-);
+/** A back-office user. Emails are stored lower-cased. A disabled user cannot log in and their sessions stop working. */
+export const staffUsers = sqliteTable('staff_users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull().default(0),
+  disabledAt: integer('disabled_at'),
+});
 
-/** A staff login session. */
-export const staffSessions = sqliteTable(
-  'staff_sessions',
+/** One row per role a staff user holds; the permission matrix (domain/identity/permissions) says what each allows. */
+export const staffRoles = sqliteTable(
+  'staff_roles',
   {
-    id: text('id').primaryKey(),
     staffId: text('staff_id')
       .notNull()
       .references(() => staffUsers.id, { onDelete: 'cascade' }),
-    createdAt: integer('created_at').notNull(),
-    expiresAt: integer('expires_at').notNull(),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
   },
   (t) => [
-    index('staff_sessions_staff_idx').on(t.staffId),
-    index('staff_sessions_expires_idx').on(t.expiresAt),
+    primaryKey({ columns: [t.staffId, t.role] }),
+    check('staff_roles_role_check', isOneOf(t.role, STAFF_ROLES)),
+    index('staff_roles_role_idx').on(t.role),
   ],
 );

@@ -8,25 +8,29 @@ import type {
   pages,
   posts,
   promotions,
+  staffRoles,
   staffUsers,
 } from '@db/schema';
 import { hashPassword, SCRYPT_COST, type ScryptCost } from '@domain/identity/password';
+import type { StaffRole } from '@domain/identity/roles';
 import { type CatalogSeed, generateCatalog } from './generate-catalog';
 import { Rng } from './random';
 
 const DAY = 86_400_000;
 
 /** Demo back-office logins (documented in the README; change them before going live). */
-export const DEMO_STAFF = [
-  { email: 'admin@demo.shop', password: 'admin-demo-1234', name: 'Ada Admin', role: 'admin' },
-  { email: 'content@demo.shop', password: 'content-demo-1234', name: 'Cory Content', role: 'content' },
-  {
-    email: 'warehouse@demo.shop',
-    password: 'warehouse-demo-1234',
-    name: 'Wren Warehouse',
-    role: 'warehouse',
-  },
-] as const;
+export const DEMO_STAFF: readonly {
+  email: string;
+  password: string;
+  name: string;
+  roles: readonly StaffRole[];
+}[] = [
+  { email: 'admin@demo.shop', password: 'admin-demo-1234', name: 'Ada Admin', roles: ['admin'] },
+  { email: 'content@demo.shop', password: 'content-demo-1234', name: 'Cory Content', roles: ['content'] },
+  { email: 'warehouse@demo.shop', password: 'warehouse-demo-1234', name: 'Wren Warehouse', roles: ['warehouse'] },
+  // One person may hold several roles: a shift lead who edits the blog and packs orders.
+  { email: 'lead@demo.shop', password: 'lead-demo-1234', name: 'Lee Lead', roles: ['content', 'warehouse'] },
+];
 
 /** Demo shopper logins. */
 export const DEMO_CUSTOMERS = [
@@ -60,6 +64,7 @@ export interface GenerateSeedOptions {
 /** Every seeded row, grouped by table, in an order that satisfies foreign keys. */
 export interface SeedData extends CatalogSeed {
   staffUsers: (typeof staffUsers.$inferSelect)[];
+  staffRoles: (typeof staffRoles.$inferSelect)[];
   customers: (typeof customers.$inferSelect)[];
   addresses: (typeof addresses.$inferSelect)[];
   promotions: (typeof promotions.$inferSelect)[];
@@ -97,6 +102,7 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
   const catalog = generateCatalog(rng, now, options.productCount ?? 240, currency);
 
   const staffRows: SeedData['staffUsers'] = [];
+  const staffRoleRows: SeedData['staffRoles'] = [];
   for (const s of DEMO_STAFF) {
     const createdAt = now - 400 * DAY;
     staffRows.push({
@@ -104,9 +110,11 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
       email: s.email,
       passwordHash: await hashPassword(s.password, { cost }),
       name: s.name,
-      role: s.role,
       createdAt,
+      updatedAt: createdAt,
+      disabledAt: null,
     });
+    for (const role of s.roles) staffRoleRows.push({ staffId: staffRows.at(-1)!.id, role });
   }
 
   const customerRows: SeedData['customers'] = [];
@@ -122,12 +130,16 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
       birthYear: c.birthYear,
       country: c.country,
       createdAt,
+      updatedAt: createdAt,
+      emailVerifiedAt: createdAt,
+      deletedAt: null,
     });
     const us = c.country === 'US';
     addressRows.push({
       id: rng.id('address', createdAt),
       customerId: id,
       name: c.name,
+      company: null,
       line1: us ? '350 Fifth Avenue' : '12 Grafton Street',
       line2: us ? 'Apt 21B' : null,
       city: us ? 'New York' : 'Dublin',
@@ -137,6 +149,7 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
       phone: us ? '+1 212 555 0100' : '+353 1 555 0100',
       isDefaultShipping: true,
       isDefaultBilling: true,
+      createdAt,
     });
   }
 
@@ -218,6 +231,7 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
   return {
     ...catalog,
     staffUsers: staffRows,
+    staffRoles: staffRoleRows,
     customers: customerRows,
     addresses: addressRows,
     promotions: promoRows,

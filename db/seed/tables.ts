@@ -13,6 +13,7 @@ export const SEED_TABLES: readonly (readonly [keyof SeedData, SQLiteTable])[] = 
   ['inventory', s.inventoryLevels],
   ['reviews', s.reviews],
   ['staffUsers', s.staffUsers],
+  ['staffRoles', s.staffRoles],
   ['customers', s.customers],
   ['addresses', s.addresses],
   ['promotions', s.promotions],

@@ -10,6 +10,9 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
 export const ERROR_TYPES: Record<ErrorCode, { status: ErrorStatus; title: string }> = {
   VALIDATION_FAILED: { status: 400, title: 'Request validation failed' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  INVALID_CREDENTIALS: { status: 401, title: 'Email or password is wrong' },
+  INVALID_TOKEN: { status: 400, title: 'This link is invalid or has expired' },
+  EMAIL_NOT_VERIFIED: { status: 403, title: 'Email address not verified yet' },
   FORBIDDEN: { status: 403, title: 'Forbidden' },
   NOT_FOUND: { status: 404, title: 'Resource not found' },
   INSUFFICIENT_STOCK: { status: 409, title: 'Not enough stock' },
@@ -23,6 +26,7 @@ export const ERROR_TYPES: Record<ErrorCode, { status: ErrorStatus; title: string
   PROMOTION_NOT_APPLICABLE: { status: 422, title: 'Promotion not applicable' },
   UNKNOWN_SKU: { status: 422, title: 'Unknown SKU' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  LOGIN_LOCKED: { status: 429, title: 'Too many failed logins' },
 };
 
 /** The HTTP status of an expected failure. */

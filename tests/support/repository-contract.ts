@@ -406,8 +406,9 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
     describe('staff', () => {
       it('finds a staff user by email, case-insensitively, with a verifiable password hash', async () => {
         const admin = (await findStaffByEmail(db, ' ADMIN@demo.shop '))!;
-        expect(admin).toMatchObject({ email: 'admin@demo.shop', role: 'admin' });
-        expect(await verifyPassword(DEMO_STAFF[0].password, admin.passwordHash)).toBe(true);
+        expect(admin).toMatchObject({ email: 'admin@demo.shop', roles: ['admin'] });
+        expect(await verifyPassword(DEMO_STAFF[0]!.password, admin.passwordHash)).toBe(true);
+        expect((await findStaffByEmail(db, 'lead@demo.shop'))?.roles).toEqual(['content', 'warehouse']);
         expect(await verifyPassword('wrong-password', admin.passwordHash)).toBe(false);
         expect(await findStaffByEmail(db, 'nobody@demo.shop')).toBeNull();
       });

@@ -1,0 +1,54 @@
+/** A customer's own orders: history and one order's detail. Every query names the customer (no one reads another's). */
+
+import type { Db } from '@db/client';
+import { orderEvents, orderLines, orders, shipments } from '@db/schema';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+
+export type OrderRow = typeof orders.$inferSelect;
+
+export interface CustomerOrderDetail {
+  order: OrderRow;
+  lines: (typeof orderLines.$inferSelect)[];
+  shipments: (typeof shipments.$inferSelect)[];
+  events: (typeof orderEvents.$inferSelect)[];
+}
+
+/** The customer's orders, newest first, one page at a time, with the total count. */
+export async function listCustomerOrders(
+  db: Db,
+  customerId: string,
+  page: { limit: number; offset: number },
+): Promise<{ items: OrderRow[]; total: number }> {
+  const mine = eq(orders.customerId, customerId);
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(orders)
+      .where(mine)
+      .orderBy(desc(orders.placedAt), desc(orders.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(orders).where(mine),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** The customer's order with this number, with lines, shipments and status history; null when not theirs. */
+export async function findCustomerOrder(
+  db: Db,
+  customerId: string,
+  number: string,
+): Promise<CustomerOrderDetail | null> {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), eq(orders.number, number)))
+    .limit(1);
+  if (!order) return null;
+  const [lines, parcels, events] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)),
+    db.select().from(shipments).where(eq(shipments.orderId, order.id)).orderBy(asc(shipments.shippedAt)),
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.createdAt)),
+  ]);
+  return { order, lines, shipments: parcels, events };
+}
