@@ -8,4 +8,9 @@ export interface Env extends WorkerBindings {
   /** When set (as secrets), the Drizzle client talks to Turso/libSQL instead of D1. */
   TURSO_DATABASE_URL?: string;
   TURSO_AUTH_TOKEN?: string;
+  /** Email (worker/services/email/mailer.ts): the provider's endpoint and key for EMAIL_TRANSPORT=https. */
+  EMAIL_HTTPS_URL?: string;
+  EMAIL_HTTPS_TOKEN?: string;
+  /** The `send_email` binding for EMAIL_TRANSPORT=send_email: a deployment adds [[send_email]] (see wrangler.toml). */
+  EMAIL?: SendEmail;
 }

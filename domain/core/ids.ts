@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   refund: 'ref',
   shipment: 'shp',
   request: 'req',
+  email: 'eml',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
