@@ -30,7 +30,12 @@ export default defineConfig(async () => {
             cloudflareTest({
               main: './tests/support/worker-entry.ts',
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+              miniflare: {
+                bindings: { TEST_MIGRATIONS: migrations },
+                // Miniflare's local send_email binding (it parses and checks the raw MIME); wrangler.toml leaves it
+                // commented because only deployments with Cloudflare Email Service need it.
+                email: { send_email: [{ name: 'EMAIL' }] },
+              },
             }),
           ],
           test: {

@@ -5,6 +5,7 @@ import { newId } from '@domain/core/ids';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
+import { mailbox } from './api/dev/mailbox';
 import { carts } from './api/store/carts';
 import { catalog } from './api/store/catalog';
 import { type ReferenceDoc, renderReference } from './api/system/docs';
@@ -48,6 +49,7 @@ export function createApp(pages?: PageHandler) {
   app.all('/api/*', apiNotFound(app));
 
   app.route('/media', media);
+  app.route('/dev', mailbox); // local development only: answers nothing elsewhere (worker/api/dev/mailbox.ts)
   if (pages) {
     app.on(PAGE_METHODS, '*', limitPageBody, servePages(pages));
     app.all('*', pageMethodNotAllowed);

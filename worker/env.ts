@@ -17,4 +17,9 @@ export interface Env extends WorkerBindings {
    */
   PASSWORD_PEPPER?: string;
   PASSWORD_PEPPER_PREVIOUS?: string;
+  /** Email (worker/services/email/mailer.ts): the provider's endpoint and key for EMAIL_TRANSPORT=https. */
+  EMAIL_HTTPS_URL?: string;
+  EMAIL_HTTPS_TOKEN?: string;
+  /** The `send_email` binding for EMAIL_TRANSPORT=send_email: a deployment adds [[send_email]] (see wrangler.toml). */
+  EMAIL?: SendEmail;
 }

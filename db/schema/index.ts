@@ -6,6 +6,7 @@ export * from './carts';
 export * from './catalog';
 export * from './content';
 export * from './customers';
+export * from './email';
 export * from './inventory';
 export * from './orders';
 export * from './promotions';

@@ -28,6 +28,7 @@ export const ID_PREFIXES = {
   shipment: 'shp',
   request: 'req',
   audit: 'aud',
+  email: 'eml',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

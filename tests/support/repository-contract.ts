@@ -2,6 +2,7 @@
 
 import type { Db } from '@db/client';
 import { getProductBySlug, getVariantsBySkus, listCategories, listProducts } from '@db/repositories/catalog';
+import { findOutboxEmail, insertOutboxEmail, listOutboxEmails } from '@db/repositories/email-outbox';
 import {
   claimIdempotencyKey,
   completeIdempotencyRecord,
@@ -411,6 +412,36 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
         expect((await findStaffByEmail(db, 'lead@demo.shop'))?.roles).toEqual(['content', 'warehouse']);
         expect(await verifyPassword('wrong-password', admin.passwordHash)).toBe(false);
         expect(await findStaffByEmail(db, 'nobody@demo.shop')).toBeNull();
+      });
+    });
+
+    describe('email outbox', () => {
+      const email = (to: string, subject: string) => ({
+        to,
+        subject,
+        textBody: `${subject} (text)`,
+        htmlBody: `<p>${subject}</p>`,
+        kind: 'verify-email' as const,
+      });
+
+      it('stores messages with an email id and lists them newest first, by recipient in any case', async () => {
+        const t = Date.UTC(2026, 1, 1);
+        const first = await insertOutboxEmail(db, email('Outbox.Reader@example.com', 'first'), t);
+        const second = await insertOutboxEmail(db, email('outbox.reader@example.com', 'second'), t + 1);
+        await insertOutboxEmail(db, email('someone.else@example.com', 'other'), t + 2);
+
+        expect(first.id).toMatch(/^eml_[0-9A-Z]{26}$/);
+        expect(await findOutboxEmail(db, first.id)).toEqual(first);
+        expect(await findOutboxEmail(db, 'eml_unknown')).toBeNull();
+        const mine = await listOutboxEmails(db, { to: ' OUTBOX.reader@example.com ' });
+        expect(mine.map((m) => m.subject)).toEqual(['second', 'first']);
+        expect(mine[0]).toEqual(second);
+        expect(await listOutboxEmails(db, { to: 'outbox.reader@example.com', limit: 1 })).toEqual([second]);
+        expect((await listOutboxEmails(db)).map((m) => m.subject).slice(0, 3)).toEqual([
+          'other',
+          'second',
+          'first',
+        ]);
       });
     });
 

@@ -1,0 +1,17 @@
+/** What each email the platform sends is for: a label stored with outbox messages and shown in the mailbox. */
+
+/**
+ * Every kind of email the platform sends. `email-change` goes to the new address (confirm it), `email-change-notice`
+ * to the old one (a change was asked for).
+ */
+export const EMAIL_KINDS = [
+  'verify-email',
+  'reset-password',
+  'email-change',
+  'email-change-notice',
+  'staff-invite',
+  'account-unlock',
+] as const;
+
+/** One of EMAIL_KINDS. */
+export type EmailKind = (typeof EMAIL_KINDS)[number];

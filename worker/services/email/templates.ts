@@ -1,0 +1,137 @@
+/**
+ * The emails the platform sends, each as an EmailMessage with a plain-text and an HTML part. Links are absolute URLs
+ * made by the caller (which knows the origin and the token); user data (names, addresses) is escaped in the HTML.
+ */
+
+import type { ShopSettings } from '@worker/services/shop/settings';
+import { type EmailContent, renderHtml, renderText } from './layout';
+import type { EmailKind, EmailMessage } from './message';
+
+function compose(to: string, kind: EmailKind, subject: string, content: EmailContent): EmailMessage {
+  return { to, kind, subject, text: renderText(content), html: renderHtml(content) };
+}
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** Asks a new customer to confirm their address by opening `link`. */
+export function verifyEmailMessage(
+  input: { to: string; link: string; name?: string },
+  shop: ShopSettings,
+): EmailMessage {
+  const heading = 'Confirm your email address';
+  return compose(input.to, 'verify-email', `${heading} for ${shop.name}`, {
+    shopName: shop.name,
+    heading,
+    preheader: `One click to finish setting up your ${shop.name} account.`,
+    name: input.name,
+    paragraphs: [`Please confirm that ${input.to} is your email address for your ${shop.name} account.`],
+    action: { label: 'Confirm email address', url: input.link },
+    notes: ['If you did not create an account, you can ignore this email.'],
+  });
+}
+
+/** A password reset link that works for `expiresInMinutes`. */
+export function passwordResetMessage(
+  input: { to: string; link: string; expiresInMinutes: number; name?: string },
+  shop: ShopSettings,
+): EmailMessage {
+  const heading = 'Reset your password';
+  return compose(input.to, 'reset-password', `Reset your ${shop.name} password`, {
+    shopName: shop.name,
+    heading,
+    preheader: `This link works for ${plural(input.expiresInMinutes, 'minute')}.`,
+    name: input.name,
+    paragraphs: [`Someone asked to reset the password of your ${shop.name} account. Choose a new one here:`],
+    action: { label: 'Choose a new password', url: input.link },
+    notes: [
+      `The link works for ${plural(input.expiresInMinutes, 'minute')} and only once.`,
+      'If you did not ask for this, ignore this email: your password stays the same.',
+    ],
+  });
+}
+
+/**
+ * An address change: `confirm` goes to the new address (the change happens only when its link is opened), `notice`
+ * to the old one, so the owner learns of a change they did not make while the old address still works.
+ */
+export function emailChangeMessages(
+  input: { oldAddress: string; newAddress: string; link: string; name?: string },
+  shop: ShopSettings,
+): { confirm: EmailMessage; notice: EmailMessage } {
+  const confirmHeading = 'Confirm your new email address';
+  const confirm = compose(input.newAddress, 'email-change', `${confirmHeading} for ${shop.name}`, {
+    shopName: shop.name,
+    heading: confirmHeading,
+    preheader: `Confirm ${input.newAddress} for your ${shop.name} account.`,
+    name: input.name,
+    paragraphs: [
+      `Please confirm that ${input.newAddress} should become the email address of your ${shop.name} account. Until you do, the account keeps using ${input.oldAddress}.`,
+    ],
+    action: { label: 'Confirm new address', url: input.link },
+    notes: ['If you did not ask for this change, ignore this email: nothing changes.'],
+  });
+  const noticeHeading = 'Your email address is being changed';
+  const notice = compose(
+    input.oldAddress,
+    'email-change-notice',
+    `Your ${shop.name} email address is being changed`,
+    {
+      shopName: shop.name,
+      heading: noticeHeading,
+      preheader: `A change to ${input.newAddress} was requested.`,
+      name: input.name,
+      paragraphs: [
+        `Someone asked to change the email address of your ${shop.name} account from ${input.oldAddress} to ${input.newAddress}. The change happens once the new address is confirmed.`,
+      ],
+      notes: [
+        'If this was you, there is nothing to do here.',
+        'If it was not, sign in and change your password now: your account keeps this address until the new one is confirmed.',
+      ],
+    },
+  );
+  return { confirm, notice };
+}
+
+/** Invites someone to the back office with `roles`, on behalf of `inviterName`. */
+export function staffInviteMessage(
+  input: { to: string; link: string; inviterName: string; roles: readonly string[]; name?: string },
+  shop: ShopSettings,
+): EmailMessage {
+  const heading = `Join the ${shop.name} team`;
+  const roles = input.roles.length > 0 ? input.roles.join(', ') : 'no role yet';
+  return compose(input.to, 'staff-invite', `You are invited to the ${shop.name} back office`, {
+    shopName: shop.name,
+    heading,
+    preheader: `${input.inviterName} invited you to the back office.`,
+    name: input.name,
+    paragraphs: [
+      `${input.inviterName} invited you to the ${shop.name} back office.`,
+      `Your role${input.roles.length === 1 ? '' : 's'}: ${roles}.`,
+    ],
+    action: { label: 'Accept the invitation', url: input.link },
+    notes: [
+      'If you were not expecting this invitation, ignore this email: no account is created without you.',
+    ],
+  });
+}
+
+/** A link that unlocks an account locked after repeated failed sign-ins. */
+export function accountUnlockMessage(
+  input: { to: string; link: string; name?: string },
+  shop: ShopSettings,
+): EmailMessage {
+  const heading = 'Unlock your account';
+  return compose(input.to, 'account-unlock', `Unlock your ${shop.name} account`, {
+    shopName: shop.name,
+    heading,
+    preheader: 'Your account was locked after several failed sign-in attempts.',
+    name: input.name,
+    paragraphs: [
+      `Your ${shop.name} account was locked after several failed sign-in attempts. Open this link to unlock it:`,
+    ],
+    action: { label: 'Unlock my account', url: input.link },
+    notes: [
+      'If those attempts were not yours, choose a new password after unlocking: someone may know your address.',
+    ],
+  });
+}
