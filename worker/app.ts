@@ -5,7 +5,15 @@ import { newId } from '@domain/core/ids';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
+import { accountAddresses } from './api/account/addresses';
+import { accountAuth } from './api/account/auth';
+import { accountOrders } from './api/account/orders';
+import { accountProfile } from './api/account/profile';
+import { adminAudit } from './api/admin/audit';
+import { adminCustomers } from './api/admin/customers';
+import { adminStaff } from './api/admin/staff';
 import { mailbox } from './api/dev/mailbox';
+import { staffAuth } from './api/staff/auth';
 import { carts } from './api/store/carts';
 import { catalog } from './api/store/catalog';
 import { type ReferenceDoc, renderReference } from './api/system/docs';
@@ -24,7 +32,10 @@ import { media } from './media';
 import { idempotency } from './middleware/idempotency';
 import { limitBody, requireJsonBody } from './middleware/json-body';
 import { rateLimit } from './middleware/rate-limit';
+import { sameOriginWrites } from './middleware/same-origin';
 import { securityHeaders } from './middleware/security-headers';
+import { sessions } from './middleware/session';
+import { staffOnly } from './middleware/staff-guard';
 
 const withDb = createMiddleware<AppEnv>(async (c, next) => {
   c.set('db', createDb(c.env));
@@ -37,11 +48,23 @@ export function createApp(pages?: PageHandler) {
   app.get('/api/__ping', (c) => c.text('pong')); // before every middleware: the bench's floor (docs/benchmarks.md)
   // Hono's request id: a sane incoming X-Request-Id (word characters, at most 64) is kept, else we mint one.
   app.use('*', requestId({ limitLength: 64, generator: () => newId('request') }), securityHeaders);
-  app.use('/api/*', withDb, rateLimit, requireJsonBody, limitBody, idempotency);
+  // Cross-site writes are refused before anything else runs; sessions resolve lazily (only routes that ask pay).
+  app.use('/api/*', sameOriginWrites, withDb, sessions, rateLimit, requireJsonBody, limitBody, idempotency);
+  // The back office: a staff session and a route that names its permission, or nothing (deny by default).
+  app.use('/api/admin/*', staffOnly);
+  app.use('/api/warehouse/*', staffOnly);
 
   app.route('/api', health);
   app.route('/api', catalog);
   app.route('/api', carts);
+  app.route('/api', accountAuth);
+  app.route('/api', accountProfile);
+  app.route('/api', accountAddresses);
+  app.route('/api', accountOrders);
+  app.route('/api', staffAuth);
+  app.route('/api', adminCustomers);
+  app.route('/api', adminStaff);
+  app.route('/api', adminAudit);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) =>
     c.html(renderReference(app.getOpenAPI31Document(OPENAPI_INFO) as ReferenceDoc)),

@@ -17,6 +17,8 @@ export interface Env extends WorkerBindings {
    */
   PASSWORD_PEPPER?: string;
   PASSWORD_PEPPER_PREVIOUS?: string;
+  /** The shop's public origin (https://shop.example) for links in emails; unset: each request's own origin. */
+  SHOP_URL?: string;
   /** Email (worker/services/email/mailer.ts): the provider's endpoint and key for EMAIL_TRANSPORT=https. */
   EMAIL_HTTPS_URL?: string;
   EMAIL_HTTPS_TOKEN?: string;

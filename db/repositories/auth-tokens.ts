@@ -59,7 +59,11 @@ export async function revokeAuthTokens(
 }
 
 /** Open (unused, unexpired) tokens of `purpose`, newest first: e.g. the pending staff invitations. */
-export async function listOpenAuthTokens(db: Db, purpose: TokenPurpose, now: number): Promise<AuthTokenRow[]> {
+export async function listOpenAuthTokens(
+  db: Db,
+  purpose: TokenPurpose,
+  now: number,
+): Promise<AuthTokenRow[]> {
   const rows = await db
     .select()
     .from(authTokens)

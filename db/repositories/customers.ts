@@ -41,7 +41,9 @@ export async function insertCustomer(db: Db, row: typeof customers.$inferInsert)
 export async function updateCustomer(
   db: Db,
   id: string,
-  changes: Partial<Pick<Customer, 'name' | 'email' | 'passwordHash' | 'emailVerifiedAt' | 'country' | 'birthYear'>>,
+  changes: Partial<
+    Pick<Customer, 'name' | 'email' | 'passwordHash' | 'emailVerifiedAt' | 'country' | 'birthYear'>
+  >,
   now: number,
 ): Promise<void> {
   await db
@@ -84,10 +86,7 @@ export async function searchCustomers(
         )
       : undefined,
   );
-  const orderCount = db
-    .select({ n: count() })
-    .from(orders)
-    .where(eq(orders.customerId, customers.id));
+  const orderCount = db.select({ n: count() }).from(orders).where(eq(orders.customerId, customers.id));
   const [items, [totalRow]] = await Promise.all([
     db
       .select({
@@ -114,7 +113,12 @@ export async function searchCustomers(
  * name, birth year and password are replaced, addresses deleted. Orders keep their own snapshot (the merchant must
  * keep sales records); the caller ends the sessions.
  */
-export async function anonymiseCustomer(db: Db, id: string, unusableHash: string, now: number): Promise<void> {
+export async function anonymiseCustomer(
+  db: Db,
+  id: string,
+  unusableHash: string,
+  now: number,
+): Promise<void> {
   await db.batch([
     db.delete(addresses).where(eq(addresses.customerId, id)),
     db

@@ -15,7 +15,12 @@ export async function findLoginThrottle(db: Db, key: string): Promise<LoginThrot
  * Counts one more failure in a row, atomically (parallel attempts each count), starting over when the previous
  * failure is older than `memoryMs`; returns the new count.
  */
-export async function recordLoginFailure(db: Db, key: string, now: number, memoryMs: number): Promise<number> {
+export async function recordLoginFailure(
+  db: Db,
+  key: string,
+  now: number,
+  memoryMs: number,
+): Promise<number> {
   const [row] = await db
     .insert(loginThrottles)
     .values({ key, failures: 1, lastFailedAt: now, lockedUntil: 0 })

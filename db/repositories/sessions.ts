@@ -39,9 +39,7 @@ export async function deleteSessionsOf(
   keepTokenHash?: string,
 ): Promise<void> {
   const mine = and(eq(sessions.kind, kind), eq(sessions.principalId, principalId));
-  await db
-    .delete(sessions)
-    .where(keepTokenHash ? and(mine, ne(sessions.tokenHash, keepTokenHash)) : mine);
+  await db.delete(sessions).where(keepTokenHash ? and(mine, ne(sessions.tokenHash, keepTokenHash)) : mine);
 }
 
 /** Deletes expired sessions (the daily job); returns how many. */

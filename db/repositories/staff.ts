@@ -62,7 +62,12 @@ export function insertStaffStatements(
 }
 
 /** Statements replacing a staff user's roles (run them in one batch, with the audit entry). */
-export function replaceStaffRolesStatements(db: Db, staffId: string, roles: readonly StaffRole[], now: number) {
+export function replaceStaffRolesStatements(
+  db: Db,
+  staffId: string,
+  roles: readonly StaffRole[],
+  now: number,
+) {
   return [
     db.delete(staffRoles).where(eq(staffRoles.staffId, staffId)),
     ...roles.map((role) => db.insert(staffRoles).values({ staffId, role })),

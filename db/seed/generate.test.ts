@@ -92,7 +92,9 @@ describe('demo store seed', () => {
 
   it('has demo staff for each role, customers, codes, banners and content', () => {
     const rolesOf = (id: string) => seed.staffRoles.filter((r) => r.staffId === id).map((r) => r.role);
-    expect(seed.staffUsers.map((s) => [s.email, rolesOf(s.id)])).toEqual(DEMO_STAFF.map((s) => [s.email, s.roles]));
+    expect(seed.staffUsers.map((s) => [s.email, rolesOf(s.id)])).toEqual(
+      DEMO_STAFF.map((s) => [s.email, s.roles]),
+    );
     expect(new Set(seed.staffRoles.map((r) => r.role))).toEqual(new Set(['admin', 'content', 'warehouse']));
     expect(seed.staffUsers.every((s) => s.passwordHash.length > 20 && !s.passwordHash.includes('demo'))).toBe(
       true,

@@ -27,7 +27,12 @@ export const DEMO_STAFF: readonly {
 }[] = [
   { email: 'admin@demo.shop', password: 'admin-demo-1234', name: 'Ada Admin', roles: ['admin'] },
   { email: 'content@demo.shop', password: 'content-demo-1234', name: 'Cory Content', roles: ['content'] },
-  { email: 'warehouse@demo.shop', password: 'warehouse-demo-1234', name: 'Wren Warehouse', roles: ['warehouse'] },
+  {
+    email: 'warehouse@demo.shop',
+    password: 'warehouse-demo-1234',
+    name: 'Wren Warehouse',
+    roles: ['warehouse'],
+  },
   // One person may hold several roles: a shift lead who edits the blog and packs orders.
   { email: 'lead@demo.shop', password: 'lead-demo-1234', name: 'Lee Lead', roles: ['content', 'warehouse'] },
 ];

@@ -55,7 +55,10 @@ describe('combineCarts', () => {
       (sku) => (sku === 'GONE' ? 0 : 10),
     );
     expect(out).toEqual({ changes: [{ sku: 'S0', quantity: 2 }], dropped: ['NEW'] });
-    expect(combineCarts([], [{ sku: 'GONE', quantity: 2 }], () => 0)).toEqual({ changes: [], dropped: ['GONE'] });
+    expect(combineCarts([], [{ sku: 'GONE', quantity: 2 }], () => 0)).toEqual({
+      changes: [],
+      dropped: ['GONE'],
+    });
   });
 
   it('never lowers an account line below what it had when stock fell (it only adds)', () => {

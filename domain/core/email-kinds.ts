@@ -2,7 +2,8 @@
 
 /**
  * Every kind of email the platform sends. `email-change` goes to the new address (confirm it), `email-change-notice`
- * to the old one (a change was asked for).
+ * to the old one (a change was asked for). `already-registered` tells an address's owner that someone tried to sign up
+ * (or move an account) with it: the form's answer is the same either way, so it cannot reveal who has an account.
  */
 export const EMAIL_KINDS = [
   'verify-email',
@@ -11,6 +12,7 @@ export const EMAIL_KINDS = [
   'email-change-notice',
   'staff-invite',
   'account-unlock',
+  'already-registered',
 ] as const;
 
 /** One of EMAIL_KINDS. */

@@ -3,8 +3,9 @@
  * lower-cased (the unique indexes compare them that way). Password policy: 8 to 256 characters (the cap bounds the
  * hashing work one request can cause), and not the email address itself. No composition rules (NIST SP 800-63B).
  */
-import { z } from 'zod';
+
 import { SUPPORTED_COUNTRY_CODES } from '@domain/customers/address';
+import { z } from 'zod';
 import { PasswordSchema } from './password';
 
 /** RFC 5321 caps a path at 256 octets, so an address longer than 254 characters cannot receive mail. */

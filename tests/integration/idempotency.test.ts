@@ -10,6 +10,7 @@ import { jsonBody, newClient, seedSmallStore } from '@tests/support/workerd';
 import { createApp } from '@worker/app';
 import type { AppEnv } from '@worker/http/app-env';
 import { idempotency } from '@worker/middleware/idempotency';
+import { sessions } from '@worker/middleware/session';
 import { Hono } from 'hono';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -153,6 +154,7 @@ describe('keys are scoped by the caller', () => {
         c.set('db', createDb(env));
         await next();
       })
+      .use(sessions)
       .use(idempotency)
       .post('/api/session-like', (c) => {
         c.header('Set-Cookie', 'session=secret-of-the-first-caller; HttpOnly');

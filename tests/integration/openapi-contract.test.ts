@@ -6,8 +6,19 @@
  * requests here fails the coverage check, and a response that drifts from it fails the call that produced it.
  * (That the document is itself valid OpenAPI 3.1 is checked in Node: worker/http/openapi.node.test.ts.)
  */
-import { SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
+import { createDb } from '@db/client';
+import { orders } from '@db/schema';
 import type { SeedData } from '@db/seed/generate';
+import { newId } from '@domain/core/ids';
+import {
+  createCustomer,
+  createStaff,
+  loginCookie,
+  TEST_PASSWORD,
+  type TestAccount,
+  tokenFor,
+} from '@tests/support/accounts';
 import { seedSmallStore } from '@tests/support/workerd';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -188,6 +199,55 @@ async function cartWith(sku: string, quantity = 1): Promise<string> {
 
 const stocked = (min: number) => data.inventory.find((l) => l.onHand >= min)!.sku;
 
+const withCookie = (cookie: string, init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { ...headersOf(init), Cookie: cookie },
+});
+
+/** A fresh verified customer and a session cookie for them. */
+async function shopper(): Promise<{ account: TestAccount; cookie: string }> {
+  const account = await createCustomer();
+  return { account, cookie: await loginCookie('customer', account) };
+}
+
+/** A fresh administrator's session cookie. */
+async function admin(): Promise<string> {
+  return loginCookie('staff', await createStaff(['admin']));
+}
+
+const ADDRESS = {
+  name: 'Jo Doe',
+  line1: '1 Main St',
+  city: 'Springfield',
+  region: 'IL',
+  postalCode: '62701',
+  country: 'US',
+};
+
+let orderCounter = 0;
+/** An order of `customerId`, inserted directly (checkout arrives with a later issue). */
+async function orderOf(customerId: string): Promise<string> {
+  const number = String(90_000 + ++orderCounter);
+  const now = Date.now();
+  await createDb(env)
+    .insert(orders)
+    .values({
+      id: newId('order'),
+      number,
+      customerId,
+      email: 'x@example.com',
+      status: 'shipped',
+      currency: 'USD',
+      subtotalAmount: 1000,
+      totalAmount: 1000,
+      shippingAddress: JSON.stringify(ADDRESS),
+      shippingMethod: 'standard',
+      placedAt: now,
+      updatedAt: now,
+    });
+  return number;
+}
+
 /**
  * Per operation: a concrete path and request that must succeed (the other error paths are derived from the
  * document below), plus the operation's own error paths. A new operation in the document needs an entry here.
@@ -292,6 +352,310 @@ const scenarios: Record<string, Scenario> = {
       expect((await call('DELETE', `/api/carts/${cart}/items/bad%20sku`)).status).toBe(400);
     },
   },
+  'POST /api/account/register': {
+    happy: async () => ({
+      path: '/api/account/register',
+      init: json({
+        email: `new-${crypto.randomUUID()}@example.com`,
+        password: TEST_PASSWORD,
+        name: 'New Shopper',
+      }),
+    }),
+    errors: async (path) => {
+      for (const body of [
+        { email: 'not-an-email', password: TEST_PASSWORD, name: 'X' },
+        { email: 'a@example.com', password: 'short', name: 'X' },
+        { email: 'a@example.com', password: TEST_PASSWORD, name: 'X', isAdmin: true },
+        { email: 'a@example.com', password: 'a@example.com', name: 'X' },
+      ]) {
+        expect((await call('POST', path, json(body))).status).toBe(400);
+      }
+    },
+  },
+  'POST /api/account/verify-email': {
+    happy: async () => {
+      const c = await createCustomer({ verified: false });
+      const token = await tokenFor({
+        purpose: 'verify-email',
+        kind: 'customer',
+        principalId: c.id,
+        email: c.email,
+      });
+      return { path: '/api/account/verify-email', init: json({ token }) };
+    },
+    errors: async (path) => {
+      expect((await call('POST', path, json({ token: 'x'.repeat(43) }))).status).toBe(400);
+    },
+  },
+  'POST /api/account/login': {
+    happy: async () => {
+      const c = await createCustomer();
+      return { path: '/api/account/login', init: json({ email: c.email, password: c.password }) };
+    },
+    errors: async (path) => {
+      const c = await createCustomer();
+      expect((await call('POST', path, json({ email: c.email, password: 'wrong-password' }))).status).toBe(
+        401,
+      );
+      const u = await createCustomer({ verified: false });
+      expect((await call('POST', path, json({ email: u.email, password: u.password }))).status).toBe(403);
+    },
+  },
+  'POST /api/account/logout': {
+    happy: async () => ({ path: '/api/account/logout', init: withCookie((await shopper()).cookie) }),
+  },
+  'POST /api/account/logout-everywhere': {
+    happy: async () => ({
+      path: '/api/account/logout-everywhere',
+      init: withCookie((await shopper()).cookie),
+    }),
+    errors: async (path) => {
+      expect((await call('POST', path)).status).toBe(401);
+    },
+  },
+  'POST /api/account/password-reset': {
+    happy: async () => ({
+      path: '/api/account/password-reset',
+      init: json({ email: (await createCustomer()).email }),
+    }),
+  },
+  'POST /api/account/password-reset/confirm': {
+    happy: async () => {
+      const c = await createCustomer();
+      const token = await tokenFor({
+        purpose: 'reset-password',
+        kind: 'customer',
+        principalId: c.id,
+        email: c.email,
+      });
+      return {
+        path: '/api/account/password-reset/confirm',
+        init: json({ token, password: 'a-new-password-1' }),
+      };
+    },
+  },
+  'POST /api/account/unlock': {
+    happy: async () => {
+      const c = await createCustomer();
+      const token = await tokenFor({
+        purpose: 'unlock-account',
+        kind: 'customer',
+        principalId: c.id,
+        email: c.email,
+      });
+      return { path: '/api/account/unlock', init: json({ token }) };
+    },
+  },
+  'GET /api/account': {
+    happy: async () => ({ path: '/api/account', init: withCookie((await shopper()).cookie) }),
+    errors: async (path) => {
+      expect((await call('GET', path)).status).toBe(401);
+    },
+  },
+  'PATCH /api/account': {
+    happy: async () => ({
+      path: '/api/account',
+      init: withCookie((await shopper()).cookie, json({ name: 'Renamed' })),
+    }),
+    errors: async (path) => {
+      expect((await call('PATCH', path, json({ name: 'X' }))).status).toBe(401);
+    },
+  },
+  'POST /api/account/password': {
+    happy: async () => {
+      const { account, cookie } = await shopper();
+      const body = { currentPassword: account.password, newPassword: 'another-password-2' };
+      return { path: '/api/account/password', init: withCookie(cookie, json(body)) };
+    },
+    errors: async () => {
+      const { cookie } = await shopper();
+      const wrong = { currentPassword: 'not-my-password', newPassword: 'another-password-2' };
+      expect((await call('POST', '/api/account/password', withCookie(cookie, json(wrong)))).status).toBe(401);
+    },
+  },
+  'POST /api/account/email': {
+    happy: async () => {
+      const { account, cookie } = await shopper();
+      const body = { newEmail: `moved-${crypto.randomUUID()}@example.com`, password: account.password };
+      return { path: '/api/account/email', init: withCookie(cookie, json(body)) };
+    },
+  },
+  'POST /api/account/email/confirm': {
+    happy: async () => {
+      const { account, cookie } = await shopper();
+      const token = await tokenFor({
+        purpose: 'change-email',
+        kind: 'customer',
+        principalId: account.id,
+        email: `moved-${crypto.randomUUID()}@example.com`,
+      });
+      return { path: '/api/account/email/confirm', init: withCookie(cookie, json({ token })) };
+    },
+  },
+  'GET /api/account/export': {
+    happy: async () => ({ path: '/api/account/export', init: withCookie((await shopper()).cookie) }),
+  },
+  'DELETE /api/account': {
+    happy: async () => {
+      const { account, cookie } = await shopper();
+      return { path: '/api/account', init: withCookie(cookie, json({ password: account.password })) };
+    },
+  },
+  'GET /api/account/addresses': {
+    happy: async () => ({ path: '/api/account/addresses', init: withCookie((await shopper()).cookie) }),
+  },
+  'POST /api/account/addresses': {
+    happy: async () => ({
+      path: '/api/account/addresses',
+      init: withCookie((await shopper()).cookie, json({ address: ADDRESS, defaultShipping: true })),
+    }),
+    errors: async () => {
+      const { cookie } = await shopper();
+      const bad = { address: { ...ADDRESS, postalCode: '1234' } };
+      expect((await call('POST', '/api/account/addresses', withCookie(cookie, json(bad)))).status).toBe(400);
+    },
+  },
+  'PUT /api/account/addresses/{addressId}': {
+    happy: async () => {
+      const { cookie } = await shopper();
+      const created = await call(
+        'POST',
+        '/api/account/addresses',
+        withCookie(cookie, json({ address: ADDRESS })),
+      );
+      const id = (created.body as { items: { id: string }[] }).items[0]!.id;
+      return {
+        path: `/api/account/addresses/${id}`,
+        init: withCookie(cookie, json({ address: { ...ADDRESS, line2: 'Apt 2' } })),
+      };
+    },
+    errors: async (path) => {
+      const { cookie } = await shopper(); // someone else's address: not found
+      expect((await call('PUT', path, withCookie(cookie, json({ address: ADDRESS })))).status).toBe(404);
+    },
+  },
+  'DELETE /api/account/addresses/{addressId}': {
+    happy: async () => {
+      const { cookie } = await shopper();
+      const created = await call(
+        'POST',
+        '/api/account/addresses',
+        withCookie(cookie, json({ address: ADDRESS })),
+      );
+      const id = (created.body as { items: { id: string }[] }).items[0]!.id;
+      return { path: `/api/account/addresses/${id}`, init: withCookie(cookie) };
+    },
+  },
+  'GET /api/account/orders': {
+    happy: async () => {
+      const { account, cookie } = await shopper();
+      await orderOf(account.id);
+      return { path: '/api/account/orders', init: withCookie(cookie) };
+    },
+  },
+  'GET /api/account/orders/{number}': {
+    happy: async () => {
+      const { account, cookie } = await shopper();
+      return { path: `/api/account/orders/${await orderOf(account.id)}`, init: withCookie(cookie) };
+    },
+    errors: async (path) => {
+      const { cookie } = await shopper(); // someone else's order: not found
+      expect((await call('GET', path, withCookie(cookie))).status).toBe(404);
+    },
+  },
+  'POST /api/staff/login': {
+    happy: async () => {
+      const s = await createStaff(['warehouse']);
+      return { path: '/api/staff/login', init: json({ email: s.email, password: s.password }) };
+    },
+    errors: async (path) => {
+      expect(
+        (await call('POST', path, json({ email: 'nobody@example.com', password: 'whatever-1' }))).status,
+      ).toBe(401);
+    },
+  },
+  'POST /api/staff/logout': {
+    happy: async () => ({ path: '/api/staff/logout', init: withCookie(await admin()) }),
+  },
+  'GET /api/staff/me': {
+    happy: async () => ({ path: '/api/staff/me', init: withCookie(await admin()) }),
+    errors: async (path) => {
+      expect((await call('GET', path)).status).toBe(401);
+    },
+  },
+  'POST /api/staff/invitations/accept': {
+    happy: async () => {
+      const inviter = await createStaff(['admin']);
+      const token = await tokenFor({
+        purpose: 'staff-invite',
+        kind: 'staff',
+        principalId: null,
+        email: `invitee-${crypto.randomUUID()}@example.com`,
+        data: { name: 'Invitee', roles: ['warehouse'], inviter: inviter.id },
+      });
+      return { path: '/api/staff/invitations/accept', init: json({ token, password: TEST_PASSWORD }) };
+    },
+  },
+  'GET /api/admin/customers': {
+    happy: async () => ({ path: '/api/admin/customers?q=shopper', init: withCookie(await admin()) }),
+    errors: async (path) => {
+      expect((await call('GET', path)).status).toBe(401);
+      const warehouse = await loginCookie('staff', await createStaff(['warehouse']));
+      expect((await call('GET', path, withCookie(warehouse))).status).toBe(403);
+    },
+  },
+  'GET /api/admin/customers/{customerId}': {
+    happy: async () => {
+      const c = await createCustomer();
+      return { path: `/api/admin/customers/${c.id}`, init: withCookie(await admin()) };
+    },
+    errors: async () => {
+      const missing = `/api/admin/customers/${newId('customer')}`;
+      expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+    },
+  },
+  'GET /api/admin/staff': {
+    happy: async () => ({ path: '/api/admin/staff', init: withCookie(await admin()) }),
+  },
+  'POST /api/admin/staff/invitations': {
+    happy: async () => ({
+      path: '/api/admin/staff/invitations',
+      init: withCookie(
+        await admin(),
+        json({ email: `hire-${crypto.randomUUID()}@example.com`, name: 'Hire', roles: ['content'] }),
+      ),
+    }),
+  },
+  'PUT /api/admin/staff/{staffId}/roles': {
+    happy: async () => {
+      const s = await createStaff(['content']);
+      return {
+        path: `/api/admin/staff/${s.id}/roles`,
+        init: withCookie(await admin(), json({ roles: ['content', 'warehouse'] })),
+      };
+    },
+    errors: async () => {
+      const path = `/api/admin/staff/${newId('staff')}/roles`;
+      expect((await call('PUT', path, withCookie(await admin(), json({ roles: ['content'] })))).status).toBe(
+        404,
+      );
+    },
+  },
+  'POST /api/admin/staff/{staffId}/disable': {
+    happy: async () => {
+      const s = await createStaff(['content']);
+      return { path: `/api/admin/staff/${s.id}/disable`, init: withCookie(await admin()) };
+    },
+  },
+  'POST /api/admin/staff/{staffId}/enable': {
+    happy: async () => {
+      const s = await createStaff(['content']);
+      return { path: `/api/admin/staff/${s.id}/enable`, init: withCookie(await admin()) };
+    },
+  },
+  'GET /api/admin/audit': {
+    happy: async () => ({ path: '/api/admin/audit?action=staff.roles', init: withCookie(await admin()) }),
+  },
 };
 
 /** A value that breaks a string parameter's schema (too long, or outside its pattern). */
@@ -363,7 +727,9 @@ describe('every operation answers only what the document says', () => {
     }
     if (op.parameters?.some((p) => p.in === 'query')) {
       const sep = path.includes('?') ? '&' : '?';
-      expect((await call(M, `${path}${sep}no_such_parameter=1`)).status).toBe(400);
+      expect((await call(M, `${path}${sep}no_such_parameter=1`, { headers: headersOf(init) })).status).toBe(
+        400,
+      );
     }
 
     // What the /api middleware does to every write: media type, size, Idempotency-Key, rate limit.
@@ -380,7 +746,12 @@ describe('every operation answers only what the document says', () => {
       const keyed = { ...init, ip: client, headers: { ...headersOf(init), 'Idempotency-Key': key } };
       const first = await call(M, path, keyed);
       if (first.status < 300) {
-        const other = { ...json({ different: true }, { 'Idempotency-Key': key }), ip: client };
+        // …and as the same signed-in principal (keys are scoped by principal too), so it carries the same cookie.
+        const cookie = new Headers(init?.headers).get('Cookie');
+        const other = {
+          ...json({ different: true }, { 'Idempotency-Key': key, ...(cookie ? { Cookie: cookie } : {}) }),
+          ip: client,
+        };
         expect((await call(M, path, other)).status).toBe(422);
       }
       const ip = newIp();

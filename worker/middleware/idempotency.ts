@@ -4,8 +4,8 @@
  * request is still running is 409.
  *
  * Keys are scoped by the caller as well as method and path, so one client's key never answers another client's
- * request. The caller is a hash of the cart credential (the cart id in the path, else the cart cookie), else
- * of the client's rate-limit key; a session will take the cart's place once there are accounts.
+ * request. The caller is a hash of the signed-in principal (if any) with the cart credential (the cart id in the
+ * path, else the cart cookie), else the client's rate-limit key.
  *
  * What happens to a key after the request, by outcome (the choice this middleware makes):
  * - 2xx/3xx: completed; replays answer from the record.
@@ -64,17 +64,25 @@ async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The caller's credential, hashed: the cart id in the path, else the cart cookie, else the client's key. */
+const STAFF_PATHS = /^\/api\/(admin|warehouse|staff)\//;
+
+/**
+ * The caller's credentials, hashed: the signed-in principal (staff on back-office paths, else the customer), plus
+ * the cart id in the path, else the cart cookie, else the client's key. So a key is never shared between two
+ * accounts, even on one cart or one address.
+ */
 async function callerOf(c: Context<AppEnv>): Promise<string> {
   const inPath = /^\/api\/carts\/([^/]+)/.exec(c.req.path)?.[1];
   const cookie = getCookie(c, cartCookieName(new URL(c.req.url).protocol));
+  const signedIn = STAFF_PATHS.test(c.req.path) ? await c.var.auth.staff() : await c.var.auth.customer();
+  const principal = signedIn ? `${signedIn.principal.kind}:${signedIn.principal.id}|` : '';
   const credential =
     inPath && isId('cart', inPath)
       ? `cart:${inPath}`
       : cookie && isId('cart', cookie)
         ? `cart:${cookie}`
         : `client:${clientKey(c.req.raw)}`;
-  return (await sha256Hex(credential)).slice(0, 32);
+  return (await sha256Hex(principal + credential)).slice(0, 32);
 }
 
 /** The write options for a service call: the request id derived from the Idempotency-Key, if any. */

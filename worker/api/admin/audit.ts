@@ -21,15 +21,17 @@ const Entry = z
   })
   .openapi('AuditEntry');
 
-const Filter = z.object({
-  staffId: z.string().max(64).optional(),
-  action: z.string().max(64).optional(),
-  entityType: z.string().max(64).optional(),
-  entityId: z.string().max(254).optional(),
-  from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(0).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-});
+const Filter = z
+  .object({
+    staffId: z.string().max(64).optional(),
+    action: z.string().max(64).optional(),
+    entityType: z.string().max(64).optional(),
+    entityId: z.string().max(254).optional(),
+    from: z.coerce.number().int().min(0).optional(),
+    to: z.coerce.number().int().min(0).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+  })
+  .strict();
 
 export const adminAudit = newApi();
 

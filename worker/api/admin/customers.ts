@@ -36,10 +36,12 @@ adminCustomers
       summary: 'Customers, newest first; `q` searches name and email',
       middleware: [requirePermission('customers:read')],
       request: {
-        query: z.object({
-          q: z.string().trim().max(100).optional(),
-          page: z.coerce.number().int().min(1).max(10_000).default(1),
-        }),
+        query: z
+          .object({
+            q: z.string().trim().max(100).optional(),
+            page: z.coerce.number().int().min(1).max(10_000).default(1),
+          })
+          .strict(),
       },
       responses: {
         200: {
@@ -96,10 +98,17 @@ adminCustomers
           content: {
             'application/json': {
               schema: z.object({
-                customer: CustomerRow.omit({ orderCount: true }).extend({ birthYear: z.number().int().nullable() }),
+                customer: CustomerRow.omit({ orderCount: true }).extend({
+                  birthYear: z.number().int().nullable(),
+                }),
                 addresses: z.array(z.record(z.string(), z.unknown())),
                 orders: z.array(
-                  z.object({ number: z.string(), status: z.string(), placedAt: z.number().int(), total: MoneyOut }),
+                  z.object({
+                    number: z.string(),
+                    status: z.string(),
+                    placedAt: z.number().int(),
+                    total: MoneyOut,
+                  }),
                 ),
                 orderCount: z.number().int(),
               }),

@@ -3,16 +3,16 @@ import { LoginInputSchema, NewPasswordSchema } from '@domain/identity/account-in
 import { permissionsOf } from '@domain/identity/permissions';
 import { STAFF_ROLES } from '@domain/identity/roles';
 import { createRoute, z } from '@hono/zod-openapi';
+import { failure, limitAttempt } from '@worker/api/account/context';
 import { sendAccountEmail } from '@worker/http/account-email';
+import type { AppEnv } from '@worker/http/app-env';
 import { faultResponses, newApi, writeResponses } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '@worker/middleware/session';
 import { passwordConfig } from '@worker/services/identity/passwords';
 import { endSession } from '@worker/services/identity/sessions';
 import { acceptInvitation, loginStaff, type StaffContext } from '@worker/services/identity/staff-accounts';
-import type { AppEnv } from '@worker/http/app-env';
 import type { Context } from 'hono';
-import { failure, limitAttempt } from '@worker/api/account/context';
 
 export const StaffMe = z
   .object({
@@ -111,8 +111,14 @@ staffAuth
       path: '/staff/invitations/accept',
       tags: ['Staff'],
       summary: 'Accept an invitation with its emailed token and choose a password',
-      request: { body: json(z.object({ token: z.string().min(1).max(128), password: NewPasswordSchema }).strict()) },
-      responses: { 204: { description: 'Account created: log in' }, ...problemResponses(409), ...writeResponses() },
+      request: {
+        body: json(z.object({ token: z.string().min(1).max(128), password: NewPasswordSchema }).strict()),
+      },
+      responses: {
+        204: { description: 'Account created: log in' },
+        ...problemResponses(409),
+        ...writeResponses(),
+      },
     }),
     async (c) => {
       await limitAttempt(c, 'invite-address');

@@ -135,3 +135,28 @@ export function accountUnlockMessage(
     ],
   });
 }
+
+/**
+ * Sent instead of a verification link when someone signs up (or moves another account) with an address that already
+ * has an account: the owner learns of it, and the form's answer stays the same as for a new address.
+ */
+export function alreadyRegisteredMessage(
+  input: { to: string; loginLink: string; resetLink: string; name?: string },
+  shop: ShopSettings,
+): EmailMessage {
+  const heading = 'You already have an account';
+  return compose(input.to, 'already-registered', `You already have a ${shop.name} account`, {
+    shopName: shop.name,
+    heading,
+    preheader: `Someone tried to sign up at ${shop.name} with this address.`,
+    name: input.name,
+    paragraphs: [
+      `Someone tried to create a ${shop.name} account with ${input.to}, which already has one. If it was you, log in instead:`,
+    ],
+    action: { label: 'Log in', url: input.loginLink },
+    notes: [
+      `Forgot your password? Choose a new one at ${input.resetLink}`,
+      'If it was not you, you can ignore this email: nothing has changed.',
+    ],
+  });
+}

@@ -30,7 +30,8 @@ export interface AccountContext {
   now: number;
 }
 
-const badToken = () => fail<never>('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
+const badToken = () =>
+  fail<never>('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
 
 /**
  * Signs a shopper up (unverified) and asks for a verification email. An address that already has an account gets
@@ -67,7 +68,10 @@ export async function register(
 }
 
 /** Marks the address verified. */
-export async function verifyEmail(ctx: AccountContext, token: string): Promise<Result<{ customerId: string }>> {
+export async function verifyEmail(
+  ctx: AccountContext,
+  token: string,
+): Promise<Result<{ customerId: string }>> {
   const row = await consumeAuthToken(ctx.db, hashSecretToken(token), 'verify-email', ctx.now);
   const customer = row?.principalId ? await findCustomerById(ctx.db, row.principalId) : null;
   if (!row || !customer || customer.email !== row.email) return badToken();
@@ -101,8 +105,7 @@ export async function login(
     now: ctx.now,
   });
   if (!check.ok) {
-    const email =
-      check.lockStarted && customer ? await unlockEmail(ctx, customer) : undefined;
+    const email = check.lockStarted && customer ? await unlockEmail(ctx, customer) : undefined;
     return { result: check, email };
   }
   const account = customer as Customer;
@@ -137,16 +140,22 @@ async function unlockEmail(ctx: AccountContext, customer: Customer): Promise<Acc
   return { kind: 'account-unlock', to: customer.email, name: customer.name, token };
 }
 
-/** Lifts the failed-login lock on the account's address (the link emailed when the lock started). */
+/**
+ * Lifts the failed-login lock on an account's address (the link emailed when the lock started), for customers and
+ * staff alike: the token says which kind of account it is for.
+ */
 export async function unlock(ctx: AccountContext, token: string): Promise<Result<null>> {
   const row = await consumeAuthToken(ctx.db, hashSecretToken(token), 'unlock-account', ctx.now);
-  if (!row || row.kind !== 'customer') return badToken();
-  await clearLoginThrottle(ctx.db, throttleKey('customer', row.email));
+  if (!row) return badToken();
+  await clearLoginThrottle(ctx.db, throttleKey(row.kind, row.email));
   return ok(null);
 }
 
 /** Sends a reset link if the address has an account; the caller answers the same either way. */
-export async function requestPasswordReset(ctx: AccountContext, email: string): Promise<AccountEmail | undefined> {
+export async function requestPasswordReset(
+  ctx: AccountContext,
+  email: string,
+): Promise<AccountEmail | undefined> {
   const customer = await findCustomerByEmail(ctx.db, email);
   if (!customer) return undefined;
   const token = await issueToken(ctx.db, {
@@ -236,17 +245,24 @@ export async function requestEmailChange(
     email: input.newEmail,
     now: ctx.now,
   });
-  return ok({ kind: 'change-email', to: input.newEmail, name: customer.name, token });
+  return ok({
+    kind: 'change-email',
+    to: input.newEmail,
+    oldEmail: customer.email,
+    name: customer.name,
+    token,
+  });
 }
 
 /**
- * Confirms an email change from the link sent to the new address; the old address is told. Only the account that
- * asked for the change can confirm it (a token opened in someone else's session is refused). Other sessions end.
+ * Confirms an email change from the link sent to the new address (the old address was told when it was asked for).
+ * Only the account that asked for the change can confirm it (a token opened in someone else's session is refused).
+ * Other sessions end.
  */
 export async function confirmEmailChange(
   ctx: AccountContext,
   input: { customerId: string; token: string; keepSessionHash: string },
-): Promise<Result<AccountEmail>> {
+): Promise<Result<null>> {
   const row = await consumeAuthToken(ctx.db, hashSecretToken(input.token), 'change-email', ctx.now);
   const customer = await findCustomerById(ctx.db, input.customerId);
   if (!row || !customer || row.principalId !== customer.id) return badToken();
@@ -255,7 +271,7 @@ export async function confirmEmailChange(
   }
   await updateCustomer(ctx.db, customer.id, { email: row.email, emailVerifiedAt: ctx.now }, ctx.now);
   await deleteSessionsOf(ctx.db, 'customer', customer.id, input.keepSessionHash);
-  return ok({ kind: 'email-changed-notice', to: customer.email, name: customer.name, newEmail: row.email });
+  return ok(null);
 }
 
 /**

@@ -5,12 +5,7 @@
  */
 import type { Db } from '@db/client';
 import { findCustomerById } from '@db/repositories/customers';
-import {
-  deleteSession,
-  findLiveSession,
-  insertSession,
-  touchSession,
-} from '@db/repositories/sessions';
+import { deleteSession, findLiveSession, insertSession, touchSession } from '@db/repositories/sessions';
 import { findStaffById } from '@db/repositories/staff';
 import type { PrincipalKind } from '@domain/identity/principal';
 import type { StaffRole } from '@domain/identity/roles';

@@ -13,9 +13,9 @@ import {
   findStaffById,
   insertStaffStatements,
   replaceStaffRolesStatements,
+  type StaffUser,
   setStaffDisabledStatement,
   setStaffPasswordHash,
-  type StaffUser,
 } from '@db/repositories/staff';
 import { newId } from '@domain/core/ids';
 import { fail, ok, type Result } from '@domain/core/result';
@@ -74,12 +74,17 @@ export async function loginStaff(
   if (account.disabledAt !== null) {
     return { result: fail('INVALID_CREDENTIALS', 'The email address or password is wrong.') };
   }
-  if (check.value.upgradedHash) await setStaffPasswordHash(ctx.db, account.id, check.value.upgradedHash, ctx.now);
+  if (check.value.upgradedHash)
+    await setStaffPasswordHash(ctx.db, account.id, check.value.upgradedHash, ctx.now);
   const sessionToken = await startSession(ctx.db, 'staff', account.id, input.userAgent, ctx.now);
   return { result: ok({ sessionToken, staff: account }) };
 }
 
-const InvitationData = z.object({ name: z.string(), roles: z.array(z.enum(STAFF_ROLES)).min(1), inviter: z.string() });
+const InvitationData = z.object({
+  name: z.string(),
+  roles: z.array(z.enum(STAFF_ROLES)).min(1),
+  inviter: z.string(),
+});
 
 /** Invites someone to the back office with `roles`; CONFLICT when the address already has a staff account. */
 export async function inviteStaff(
@@ -113,7 +118,14 @@ export async function inviteStaff(
       }),
     ),
   ]);
-  return ok({ kind: 'staff-invite', to: input.email, name: input.name, token, inviter: actor.name, roles: input.roles });
+  return ok({
+    kind: 'staff-invite',
+    to: input.email,
+    name: input.name,
+    token,
+    inviter: actor.name,
+    roles: input.roles,
+  });
 }
 
 /** Accepts an invitation: creates the account with the invited roles and the chosen password. */
@@ -123,11 +135,13 @@ export async function acceptInvitation(
 ): Promise<Result<{ staffId: string }>> {
   const row = await consumeAuthToken(ctx.db, hashSecretToken(input.token), 'staff-invite', ctx.now);
   const data = InvitationData.safeParse(row?.data ? JSON.parse(row.data) : null);
-  if (!row || !data.success) return fail('INVALID_TOKEN', 'This invitation is invalid, was already used, or has expired.');
+  if (!row || !data.success)
+    return fail('INVALID_TOKEN', 'This invitation is invalid, was already used, or has expired.');
   if (passwordRepeatsEmail(input.password, row.email)) {
     return fail('VALIDATION_FAILED', 'Choose a password that is not your email address.');
   }
-  if (await findStaffByEmail(ctx.db, row.email)) return fail('CONFLICT', 'That address already has a staff account.');
+  if (await findStaffByEmail(ctx.db, row.email))
+    return fail('CONFLICT', 'That address already has a staff account.');
   const id = newId('staff', ctx.now);
   const user = {
     id,

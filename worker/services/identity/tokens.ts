@@ -11,8 +11,8 @@ import { hashSecretToken, newSecretToken } from '@domain/identity/secret-token';
 import { TOKEN_TTL_MS, type TokenPurpose } from '@domain/identity/tokens';
 
 export type AccountEmail =
-  | { kind: 'verify-email' | 'reset-password' | 'change-email' | 'account-unlock'; to: string; name: string; token: string }
-  | { kind: 'email-changed-notice'; to: string; name: string; newEmail: string }
+  | { kind: 'verify-email' | 'reset-password' | 'account-unlock'; to: string; name: string; token: string }
+  | { kind: 'change-email'; to: string; oldEmail: string; name: string; token: string }
   | { kind: 'already-registered'; to: string; name: string }
   | { kind: 'staff-invite'; to: string; name: string; token: string; inviter: string; roles: StaffRole[] };
 

@@ -1,0 +1,109 @@
+/**
+ * Accounts for workerd tests: customers and staff inserted straight into D1 (fast scrypt, verified), session
+ * cookies obtained through the real login routes, and email tokens issued by the real service (tokens are stored
+ * hashed, so a test cannot read one back from the database).
+ */
+import { env, SELF } from 'cloudflare:test';
+import { createDb } from '@db/client';
+import { insertCustomer } from '@db/repositories/customers';
+import { insertStaffStatements } from '@db/repositories/staff';
+import { newId } from '@domain/core/ids';
+import { hashPassword, TEST_SCRYPT_COST } from '@domain/identity/password';
+import type { PrincipalKind } from '@domain/identity/principal';
+import type { StaffRole } from '@domain/identity/roles';
+import type { TokenPurpose } from '@domain/identity/tokens';
+import { issueToken } from '@worker/services/identity/tokens';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(++counter).toString(36)}`;
+let ipCounter = 0;
+/** A fresh client address (TEST-NET-2 block 198.18.0.0/15), so limits of one test never reach another. */
+export const freshIp = () => `198.18.${Math.floor(++ipCounter / 250) % 250}.${ipCounter % 250}`;
+
+export interface TestAccount {
+  id: string;
+  email: string;
+  password: string;
+}
+
+/** A verified customer with TEST_PASSWORD. */
+export async function createCustomer(
+  overrides: { email?: string; verified?: boolean } = {},
+): Promise<TestAccount> {
+  const db = createDb(env);
+  const id = newId('customer');
+  const email = overrides.email ?? `shopper-${unique()}@example.com`;
+  const now = Date.now();
+  await insertCustomer(db, {
+    id,
+    email,
+    passwordHash: await hashPassword(TEST_PASSWORD, { cost: TEST_SCRYPT_COST }),
+    name: 'Test Shopper',
+    country: 'US',
+    createdAt: now,
+    updatedAt: now,
+    emailVerifiedAt: overrides.verified === false ? null : now,
+  });
+  return { id, email, password: TEST_PASSWORD };
+}
+
+/** An enabled staff member with `roles` and TEST_PASSWORD. */
+export async function createStaff(roles: StaffRole[]): Promise<TestAccount> {
+  const db = createDb(env);
+  const id = newId('staff');
+  const email = `staff-${unique()}@example.com`;
+  const now = Date.now();
+  await db.batch([
+    ...insertStaffStatements(
+      db,
+      {
+        id,
+        email,
+        name: `Staff ${roles.join('+') || 'none'}`,
+        passwordHash: await hashPassword(TEST_PASSWORD, { cost: TEST_SCRYPT_COST }),
+        createdAt: now,
+        updatedAt: now,
+      },
+      roles,
+    ),
+  ]);
+  return { id, email, password: TEST_PASSWORD };
+}
+
+/** The `name=value` pairs of a response's Set-Cookie headers, as a Cookie header. */
+export function cookiesFrom(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .filter((c) => !c.endsWith('='))
+    .join('; ');
+}
+
+/** Logs in through the API and returns the Cookie header of the new session. */
+export async function loginCookie(
+  kind: PrincipalKind,
+  account: TestAccount,
+  ip = freshIp(),
+): Promise<string> {
+  const path = kind === 'customer' ? '/api/account/login' : '/api/staff/login';
+  const res = await SELF.fetch(`http://shop.test${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return cookiesFrom(res);
+}
+
+/** Issues a token with the real service, as an email link would carry it. */
+export function tokenFor(t: {
+  purpose: TokenPurpose;
+  kind: PrincipalKind;
+  principalId: string | null;
+  email: string;
+  data?: unknown;
+}): Promise<string> {
+  return issueToken(createDb(env), { ...t, now: Date.now() });
+}
