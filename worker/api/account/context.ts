@@ -1,21 +1,17 @@
 /** What the account routes share: the service context, the limiter keys, and turning results into responses. */
 
 import type { DomainError } from '@domain/core/result';
-import { hashSecretToken } from '@domain/identity/secret-token';
 import type { AppEnv } from '@worker/http/app-env';
 import { ProblemError } from '@worker/http/problem';
 import { clientKey } from '@worker/middleware/rate-limit';
 import type { AccountContext } from '@worker/services/identity/customer-accounts';
 import { passwordConfig } from '@worker/services/identity/passwords';
-import { createLimiter, enforceLimits, type LimitName } from '@worker/services/limits';
+import { accountLimitKey, createLimiter, enforceLimits, type LimitName } from '@worker/services/limits';
 import type { Context } from 'hono';
 
 export function accountContext(c: Context<AppEnv>): AccountContext {
   return { db: c.var.db, passwords: passwordConfig(c.env), now: Date.now() };
 }
-
-/** The per-account limiter key of an email address: a hash (no address goes to the limiter's store). */
-export const accountKey = (email: string) => hashSecretToken(email.trim().toLowerCase()).slice(0, 32);
 
 /** Counts this request against a per-address and (when given) a per-account limit; 429 when either is spent. */
 export async function limitAttempt(
@@ -24,7 +20,7 @@ export async function limitAttempt(
   account?: [LimitName, string],
 ): Promise<void> {
   const checks: [LimitName, string][] = [[address, clientKey(c.req.raw)]];
-  if (account) checks.push([account[0], accountKey(account[1])]);
+  if (account) checks.push([account[0], accountLimitKey(account[1])]);
   await enforceLimits(createLimiter(c.env), checks);
 }
 

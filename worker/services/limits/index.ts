@@ -1,6 +1,7 @@
 /** Rate limits through one interface: `createLimiter(env).limit(name, key)`, or `enforceLimits` for a route. */
 
-export { enforceLimits } from './enforce';
+export { enforceLimits, refusedFor } from './enforce';
+export { accountLimitKey } from './keys';
 export {
   createLimiter,
   LIMITS,
