@@ -6,6 +6,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { createDb } from '@db/client';
 import { insertCustomer } from '@db/repositories/customers';
+import { listOutboxEmails } from '@db/repositories/email-outbox';
 import { insertStaffStatements } from '@db/repositories/staff';
 import { newId } from '@domain/core/ids';
 import { hashPassword, TEST_SCRYPT_COST } from '@domain/identity/password';
@@ -106,4 +107,29 @@ export function tokenFor(t: {
   data?: unknown;
 }): Promise<string> {
   return issueToken(createDb(env), { ...t, now: Date.now() });
+}
+
+/** The newest outbox message of `kind` to `to`, waiting briefly (emails are sent after the response). */
+export async function waitForEmail(to: string, kind: string, timeoutMs = 3000) {
+  const db = createDb(env);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await listOutboxEmails(db, { to })).find((m) => m.kind === kind);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no ${kind} email to ${to}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Every outbox message to `to`, after giving pending sends a moment. */
+export async function emailsTo(to: string, settleMs = 150) {
+  await new Promise((r) => setTimeout(r, settleMs));
+  return listOutboxEmails(createDb(env), { to });
+}
+
+/** The token in an email's link. */
+export function tokenIn(text: string): string {
+  const token = /[?&]token=([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+  if (!token) throw new Error(`no token link in: ${text.slice(0, 200)}`);
+  return token;
 }
