@@ -20,9 +20,13 @@ export const EmailSchema = z
 
 export const PersonNameSchema = z.string().trim().min(1, 'Enter your name').max(100);
 
-export const NewPasswordSchema = PasswordSchema.refine((p) => p.trim().length >= 8, {
-  message: 'Use at least 8 characters that are not spaces',
-});
+/** PasswordSchema's bounds, with one clear message for a password too short (spaces do not count). */
+export const NewPasswordSchema = z
+  .string()
+  .max(PasswordSchema.maxLength ?? 256, 'Use at most 256 characters')
+  .refine((p) => p.trim().length >= (PasswordSchema.minLength ?? 8), {
+    message: 'Use at least 8 characters (not counting spaces at the ends)',
+  });
 
 /** A new password must not be the account's own email address. */
 export function passwordRepeatsEmail(password: string, email: string): boolean {

@@ -1,19 +1,39 @@
 /** Cron work (wrangler.toml [triggers]): housekeeping that must not ride on a shopper's request. */
 import { createDb } from '@db/client';
+import { purgeAuthTokens } from '@db/repositories/auth-tokens';
 import { purgeIdempotencyKeys } from '@db/repositories/idempotency';
+import { purgeLoginThrottles } from '@db/repositories/login-throttles';
+import { purgeExpiredSessions } from '@db/repositories/sessions';
+import { FAILURE_MEMORY_MS } from '@domain/identity/login-throttle';
 import type { Env } from '@worker/env';
 
 /** How long a stored Idempotency-Key response can be replayed (Stripe keeps theirs for 24 hours too). */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-/** The Worker's `scheduled` handler: purges expired idempotency records. */
+/** Spent or expired email tokens are kept this long after expiry (to answer "already used" sensibly), then go. */
+export const AUTH_TOKEN_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The Worker's `scheduled` handler: purges expired idempotency records, sessions, email tokens and forgotten
+ * failed-login counts. Each purge is independent: one failing does not stop the others.
+ */
 export async function runScheduled(
   controller: Pick<ScheduledController, 'scheduledTime'>,
   env: Env,
 ): Promise<void> {
-  const purged = await purgeIdempotencyKeys(
-    createDb(env),
-    controller.scheduledTime - IDEMPOTENCY_RETENTION_MS,
-  );
-  console.log(JSON.stringify({ level: 'info', job: 'purge-idempotency-keys', purged }));
+  const db = createDb(env);
+  const now = controller.scheduledTime;
+  const jobs: [string, () => Promise<number>][] = [
+    ['purge-idempotency-keys', () => purgeIdempotencyKeys(db, now - IDEMPOTENCY_RETENTION_MS)],
+    ['purge-sessions', () => purgeExpiredSessions(db, now)],
+    ['purge-auth-tokens', () => purgeAuthTokens(db, now - AUTH_TOKEN_RETENTION_MS)],
+    ['purge-login-throttles', () => purgeLoginThrottles(db, now - FAILURE_MEMORY_MS)],
+  ];
+  for (const [job, run] of jobs) {
+    try {
+      console.log(JSON.stringify({ level: 'info', job, purged: await run() }));
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', job, error: String(error) }));
+    }
+  }
 }
