@@ -64,12 +64,16 @@ export function countLocalRows(table) {
 export function printBanner(port) {
   console.log(`
   Northwind Supply (demo) → http://127.0.0.1:${port}
+  Back office            → http://127.0.0.1:${port}/admin
+  Your account           → http://127.0.0.1:${port}/account
+  Emails the shop sent   → http://127.0.0.1:${port}/dev/mailbox
   API reference          → http://127.0.0.1:${port}/api/docs
 
-  Demo accounts (db/seed/generate.ts; change them before going live)
-    admin      admin@demo.shop       admin-demo-1234
-    content    content@demo.shop     content-demo-1234
-    warehouse  warehouse@demo.shop   warehouse-demo-1234
-    customer   jane@demo.shop        jane-demo-1234
+  Demo accounts (local demo seed only, db/seed/generate.ts; never in a production seed or migration)
+    admin               admin@demo.shop       admin-demo-1234      (/admin)
+    content manager     content@demo.shop     content-demo-1234    (/admin)
+    warehouse           warehouse@demo.shop   warehouse-demo-1234  (/admin)
+    content + warehouse lead@demo.shop        lead-demo-1234       (/admin)
+    customer            jane@demo.shop        jane-demo-1234       (/account)
 `);
 }
