@@ -56,3 +56,21 @@ export async function findCustomerOrder(
   ]);
   return { order, lines, shipments: parcels, events };
 }
+
+/** Every line of every order of the customer (for "export my data"). */
+export async function listCustomerOrderLines(db: Db, customerId: string) {
+  return db
+    .select({
+      orderNumber: orders.number,
+      sku: orderLines.sku,
+      productName: orderLines.productName,
+      variantLabel: orderLines.variantLabel,
+      quantity: orderLines.quantity,
+      unitAmount: orderLines.unitAmount,
+      lineTotalAmount: orderLines.lineTotalAmount,
+    })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(eq(orders.customerId, customerId))
+    .orderBy(asc(orders.placedAt), asc(orderLines.id));
+}

@@ -87,3 +87,10 @@ export async function getMeta<T>(key: string): Promise<T | undefined> {
 export async function setMeta(key: string, value: unknown): Promise<void> {
   await (await getDb()).meta.put({ key, value });
 }
+
+/** Empties the offline copy of the cart (at logout: the account's cart leaves this device). */
+export async function forgetCartMirror(): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const db = await getDb();
+  await db.cartLines.clear();
+}

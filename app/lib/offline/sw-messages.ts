@@ -54,19 +54,24 @@ export function isOutboxFlushedMessage(data: unknown): data is OutboxFlushedMess
 }
 
 /**
- * Ends this shopper's session on the device: asks the service worker to delete the pages cache and resolves once it
- * has (or at once when no service worker controls the page, or after 3 s). No logins exist yet; logout will call it.
+ * Ends this shopper's session on the device: asks the service worker to delete the pages cache, and empties this
+ * device's offline copy of the cart (the account's cart leaves the device with the session; queued writes stay in the
+ * outbox, addressed to their cart by id, so nothing the shopper did offline is lost). Resolves once both are done,
+ * or after 3 s.
  */
 export function endSessionOnDevice(): Promise<void> {
+  const forgetCart = import('./db').then((m) => m.forgetCartMirror()).catch(() => undefined);
   const sw = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker?.controller;
-  if (!sw) return Promise.resolve();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    const timer = setTimeout(resolve, 3_000);
-    channel.port1.onmessage = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    sw.postMessage(CLEAR_USER_CACHES_MESSAGE, [channel.port2]);
-  });
+  const clearPages: Promise<void> = !sw
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        const channel = new MessageChannel();
+        const timer = setTimeout(resolve, 3_000);
+        channel.port1.onmessage = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        sw.postMessage(CLEAR_USER_CACHES_MESSAGE, [channel.port2]);
+      });
+  return Promise.all([clearPages, forgetCart]).then(() => undefined);
 }

@@ -276,3 +276,33 @@ describe('Idempotency-Keys are scoped by the signed-in principal', () => {
     expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
   });
 });
+
+describe('export my data', () => {
+  it('gives the profile, addresses and orders with lines as a JSON download, never the password hash', async () => {
+    const c = await createCustomer();
+    const cookie = await loginCookie('customer', c);
+    const address = {
+      name: 'Jo',
+      line1: '1 Main St',
+      city: 'Springfield',
+      region: 'IL',
+      postalCode: '62701',
+      country: 'US',
+    };
+    expect((await call('/api/account/addresses', { cookie, body: { address } })).status).toBe(201);
+    const res = await call('/api/account/export', { cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Disposition')).toContain('attachment');
+    expect(res.headers.get('Cache-Control')).toContain('no-store');
+    const text = await res.text();
+    expect(text).not.toContain('scrypt$');
+    const body = JSON.parse(text) as {
+      profile: { email: string };
+      addresses: { line1: string }[];
+      orderLines: unknown[];
+    };
+    expect(body.profile.email).toBe(c.email);
+    expect(body.addresses.map((a) => a.line1)).toEqual(['1 Main St']);
+    expect(body.orderLines).toEqual([]);
+  });
+});

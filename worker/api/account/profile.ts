@@ -1,6 +1,6 @@
 /** The signed-in shopper's own account: profile, password, email change, export and erasure. */
 import { listAddresses } from '@db/repositories/addresses';
-import { listCustomerOrders } from '@db/repositories/customer-orders';
+import { listCustomerOrderLines, listCustomerOrders } from '@db/repositories/customer-orders';
 import { findCustomerById, updateCustomer } from '@db/repositories/customers';
 import { SUPPORTED_COUNTRY_CODES } from '@domain/customers/address';
 import { EmailSchema, NewPasswordSchema, PersonNameSchema } from '@domain/identity/account-input';
@@ -170,14 +170,18 @@ accountProfile
     }),
     async (c) => {
       const { customer } = await me(c);
-      const [addresses, orders] = await Promise.all([
+      const [addresses, orders, orderLines] = await Promise.all([
         listAddresses(c.var.db, customer.id),
         listCustomerOrders(c.var.db, customer.id, { limit: 10_000, offset: 0 }),
+        listCustomerOrderLines(c.var.db, customer.id),
       ]);
       const { passwordHash: _, ...profile } = customer;
       c.header('Cache-Control', 'private, no-store');
       c.header('Content-Disposition', 'attachment; filename="my-account.json"');
-      return c.json({ exportedAt: new Date().toISOString(), profile, addresses, orders: orders.items }, 200);
+      return c.json(
+        { exportedAt: new Date().toISOString(), profile, addresses, orders: orders.items, orderLines },
+        200,
+      );
     },
   )
   .openapi(
