@@ -79,10 +79,13 @@ function operationOf(method: string, url: URL) {
 }
 
 let ipCounter = 0;
-/** A client with its own IP (TEST-NET-3), so this file's rate-limit budget is its own. */
+/**
+ * A client of its own: a fresh /64 of the IPv6 documentation prefix (the limiter keys IPv6 by /64), never reused in
+ * a run, so a budget one call spent can never refuse a later call (an IPv4 /24 would wrap after 250 clients).
+ */
 function newIp() {
   ipCounter += 1;
-  return `203.0.113.${ipCounter % 250}`;
+  return `2001:db8:${ipCounter.toString(16)}::1`;
 }
 
 type Checked = { status: number; headers: Headers; body: unknown };
