@@ -133,3 +133,20 @@ export function tokenIn(text: string): string {
   if (!token) throw new Error(`no token link in: ${text.slice(0, 200)}`);
   return token;
 }
+
+/** One API request from a fresh client address: JSON `body` (POST unless `method`), an optional Cookie header. */
+export function api(
+  path: string,
+  init: { method?: string; cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  return SELF.fetch(`http://shop.test${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      'CF-Connecting-IP': freshIp(),
+      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(init.cookie ? { Cookie: init.cookie } : {}),
+      ...init.headers,
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+}

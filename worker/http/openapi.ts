@@ -1,5 +1,5 @@
 /** Factory for API sub-apps: zod-validated routes whose failures become 400 problems, collected into one OpenAPI 3.1 document. */
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppEnv } from './app-env';
 import { fieldErrors, ProblemError, problemResponses } from './problem';
 
@@ -63,3 +63,15 @@ export const OPENAPI_INFO = {
       'State-changing requests accept an `Idempotency-Key` header (16-128 characters, scoped to the caller); a replay returns the first response, or for cart writes the current cart, and never applies the change twice.',
   },
 } as const;
+
+/** A route's required JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true as const,
+});
+
+/** A JSON response with `schema`. */
+export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

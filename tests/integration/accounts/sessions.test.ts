@@ -3,7 +3,7 @@
  * everywhere", separate customer and staff sessions, a disabled staff member's old session, the guest cart joining
  * the account's cart at login, and Idempotency-Keys scoped by the signed-in principal.
  */
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { createDb } from '@db/client';
 import { customers, sessions, staffUsers } from '@db/schema';
 import type { SeedData } from '@db/seed/generate';
@@ -11,6 +11,7 @@ import { newId } from '@domain/core/ids';
 import { hashSecretToken } from '@domain/identity/secret-token';
 import { SESSION_POLICY } from '@domain/identity/session-policy';
 import {
+  api,
   cookiesFrom,
   createCustomer,
   createStaff,
@@ -27,21 +28,7 @@ beforeAll(async () => {
   data = await seedSmallStore();
 });
 
-function call(
-  path: string,
-  init: { method?: string; cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
-) {
-  return SELF.fetch(`http://shop.test${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      'CF-Connecting-IP': freshIp(),
-      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(init.cookie ? { Cookie: init.cookie } : {}),
-      ...init.headers,
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
+const call = api;
 const tokenOf = (cookie: string) =>
   cookie
     .split(';')

@@ -2,8 +2,8 @@
  * The team, through the API: invitations by email, role changes and disabling, each written to the audit log with
  * before and after; the shop always keeps an enabled administrator; the audit log filters.
  */
-import { SELF } from 'cloudflare:test';
 import {
+  api,
   createStaff,
   freshIp,
   loginCookie,
@@ -14,17 +14,7 @@ import {
 import { seedSmallStore } from '@tests/support/workerd';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-function call(path: string, init: { method?: string; cookie?: string; body?: unknown } = {}) {
-  return SELF.fetch(`http://shop.test${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      'CF-Connecting-IP': freshIp(),
-      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(init.cookie ? { Cookie: init.cookie } : {}),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
+const call = api;
 
 type AuditPage = {
   items: { action: string; staffEmail: string; entityId: string; before: unknown; after: unknown }[];

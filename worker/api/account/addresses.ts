@@ -12,7 +12,7 @@ import { idSchema } from '@domain/core/id-schema';
 import { newId } from '@domain/core/ids';
 import { AddressInputSchema } from '@domain/customers/address';
 import { createRoute, z } from '@hono/zod-openapi';
-import { faultResponses, newApi, writeResponses } from '@worker/http/openapi';
+import { faultResponses, jsonBody, newApi, writeResponses } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
 import { requireCustomer } from '@worker/middleware/session';
 
@@ -44,10 +44,6 @@ const AddressBody = z
   .strict()
   .openapi('AddressChange');
 const Params = z.object({ addressId: idSchema('address') });
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 const book = (description: string) => ({
   description,
   content: { 'application/json': { schema: z.object({ items: z.array(AddressOut) }) } },
@@ -80,7 +76,7 @@ accountAddresses
       path: '/account/addresses',
       tags: ['Account'],
       summary: `Save an address (at most ${MAX_ADDRESSES})`,
-      request: { body: json(AddressBody) },
+      request: { body: jsonBody(AddressBody) },
       responses: {
         201: book('Your addresses, with the new one'),
         ...problemResponses(401),
@@ -111,7 +107,7 @@ accountAddresses
       path: '/account/addresses/{addressId}',
       tags: ['Account'],
       summary: 'Replace a saved address',
-      request: { params: Params, body: json(AddressBody) },
+      request: { params: Params, body: jsonBody(AddressBody) },
       responses: { 200: book('Your addresses'), ...problemResponses(401, 404), ...writeResponses() },
     }),
     async (c) => {

@@ -12,7 +12,7 @@ import {
 } from '@domain/identity/account-input';
 import { createRoute, z } from '@hono/zod-openapi';
 import { sendAccountEmail } from '@worker/http/account-email';
-import { newApi, writeResponses } from '@worker/http/openapi';
+import { jsonBody, newApi, writeResponses } from '@worker/http/openapi';
 import { problemResponses } from '@worker/http/problem';
 import {
   clearSessionCookie,
@@ -35,10 +35,6 @@ import { CustomerOut, toCustomerOut } from './schemas';
 
 const TokenBody = z.object({ token: z.string().min(1).max(128) }).strict();
 const Accepted = z.object({ message: z.string() }).openapi('Accepted');
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 const accepted = (description: string) => ({
   202: { description, content: { 'application/json': { schema: Accepted } } },
 });
@@ -54,7 +50,7 @@ accountAuth
       tags: ['Account'],
       summary:
         'Sign up; a verification link is emailed (the answer is the same for an address already registered)',
-      request: { body: json(RegisterInputSchema.openapi('Register')) },
+      request: { body: jsonBody(RegisterInputSchema.openapi('Register')) },
       responses: { ...accepted('Check your inbox'), ...writeResponses() },
     }),
     async (c) => {
@@ -74,7 +70,7 @@ accountAuth
       path: '/account/verify-email',
       tags: ['Account'],
       summary: 'Verify an email address with the emailed token',
-      request: { body: json(TokenBody) },
+      request: { body: jsonBody(TokenBody) },
       responses: { ...noContent('Verified: you can log in'), ...writeResponses() },
     }),
     async (c) => {
@@ -90,7 +86,7 @@ accountAuth
       path: '/account/login',
       tags: ['Account'],
       summary: 'Log in; sets the session cookie and merges this browser’s cart into the account’s',
-      request: { body: json(LoginInputSchema.openapi('Login')) },
+      request: { body: jsonBody(LoginInputSchema.openapi('Login')) },
       responses: {
         200: { description: 'Logged in', content: { 'application/json': { schema: CustomerOut } } },
         ...problemResponses(401, 403),
@@ -152,7 +148,7 @@ accountAuth
       tags: ['Account'],
       summary:
         'Ask for a password reset link (the answer is the same whether or not the address has an account)',
-      request: { body: json(z.object({ email: EmailSchema }).strict()) },
+      request: { body: jsonBody(z.object({ email: EmailSchema }).strict()) },
       responses: { ...accepted('If the address has an account, a link is on its way'), ...writeResponses() },
     }),
     async (c) => {
@@ -171,7 +167,7 @@ accountAuth
       path: '/account/password-reset/confirm',
       tags: ['Account'],
       summary: 'Set a new password with the emailed token (ends every session of the account)',
-      request: { body: json(TokenBody.extend({ password: NewPasswordSchema }).strict()) },
+      request: { body: jsonBody(TokenBody.extend({ password: NewPasswordSchema }).strict()) },
       responses: { ...noContent('Password changed: log in with it'), ...writeResponses() },
     }),
     async (c) => {
@@ -188,7 +184,7 @@ accountAuth
       path: '/account/unlock',
       tags: ['Account'],
       summary: 'Lift a failed-login lock with the emailed token',
-      request: { body: json(TokenBody) },
+      request: { body: jsonBody(TokenBody) },
       responses: { ...noContent('Unlocked'), ...writeResponses() },
     }),
     async (c) => {

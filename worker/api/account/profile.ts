@@ -6,7 +6,7 @@ import { SUPPORTED_COUNTRY_CODES } from '@domain/customers/address';
 import { EmailSchema, NewPasswordSchema, PersonNameSchema } from '@domain/identity/account-input';
 import { createRoute, z } from '@hono/zod-openapi';
 import { sendAccountEmail } from '@worker/http/account-email';
-import { faultResponses, newApi, writeResponses } from '@worker/http/openapi';
+import { faultResponses, jsonBody, newApi, writeResponses } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
 import { clearSessionCookie, requireCustomer, setSessionCookie } from '@worker/middleware/session';
 import {
@@ -19,10 +19,6 @@ import { forgetCartCookie } from './cart-at-login';
 import { accountContext, failure, limitAttempt } from './context';
 import { CustomerOut, toCustomerOut } from './schemas';
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 const customerResponse = (description: string) => ({
   200: { description, content: { 'application/json': { schema: CustomerOut } } },
 });
@@ -59,7 +55,7 @@ accountProfile
       tags: ['Account'],
       summary: 'Change your name or country',
       request: {
-        body: json(
+        body: jsonBody(
           z
             .object({
               name: PersonNameSchema.optional(),
@@ -85,7 +81,7 @@ accountProfile
       tags: ['Account'],
       summary: 'Change your password (other sessions end; this browser gets a new session)',
       request: {
-        body: json(z.object({ currentPassword: PasswordField, newPassword: NewPasswordSchema }).strict()),
+        body: jsonBody(z.object({ currentPassword: PasswordField, newPassword: NewPasswordSchema }).strict()),
       },
       responses: { 204: { description: 'Changed' }, ...problemResponses(401), ...writeResponses() },
     }),
@@ -109,7 +105,7 @@ accountProfile
       path: '/account/email',
       tags: ['Account'],
       summary: 'Change your email address: a confirmation link goes to the new address',
-      request: { body: json(z.object({ newEmail: EmailSchema, password: PasswordField }).strict()) },
+      request: { body: jsonBody(z.object({ newEmail: EmailSchema, password: PasswordField }).strict()) },
       responses: {
         202: {
           description: 'Check the new inbox',
@@ -137,7 +133,7 @@ accountProfile
       path: '/account/email/confirm',
       tags: ['Account'],
       summary: 'Confirm an email change with the token sent to the new address',
-      request: { body: json(z.object({ token: z.string().min(1).max(128) }).strict()) },
+      request: { body: jsonBody(z.object({ token: z.string().min(1).max(128) }).strict()) },
       responses: { ...customerResponse('Changed'), ...problemResponses(401), ...writeResponses() },
     }),
     async (c) => {
@@ -190,7 +186,7 @@ accountProfile
       path: '/account',
       tags: ['Account'],
       summary: 'Delete your account: personal data erased, orders kept for the shop’s records',
-      request: { body: json(z.object({ password: PasswordField }).strict()) },
+      request: { body: jsonBody(z.object({ password: PasswordField }).strict()) },
       responses: { 204: { description: 'Deleted' }, ...problemResponses(401), ...writeResponses() },
     }),
     async (c) => {

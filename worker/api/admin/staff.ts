@@ -9,7 +9,7 @@ import { failure, limitAttempt } from '@worker/api/account/context';
 import { staffContext } from '@worker/api/staff/auth';
 import { sendAccountEmail } from '@worker/http/account-email';
 import type { AppEnv } from '@worker/http/app-env';
-import { faultResponses, newApi, writeResponses } from '@worker/http/openapi';
+import { faultResponses, jsonBody, newApi, writeResponses } from '@worker/http/openapi';
 import { problemResponses } from '@worker/http/problem';
 import { requirePermission } from '@worker/middleware/staff-guard';
 import {
@@ -35,10 +35,6 @@ const Invitation = z
   .openapi('StaffInvitation');
 const Roles = z.array(z.enum(STAFF_ROLES)).min(1).max(STAFF_ROLES.length);
 const Params = z.object({ staffId: idSchema('staff') });
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 const member = (description: string) => ({
   200: { description, content: { 'application/json': { schema: StaffOut } } },
 });
@@ -96,7 +92,7 @@ adminStaff
       summary: 'Invite someone to the back office: an invitation link is emailed',
       middleware: [requirePermission('staff:write')],
       request: {
-        body: json(
+        body: jsonBody(
           z
             .object({ email: EmailSchema, name: PersonNameSchema, roles: Roles })
             .strict()
@@ -126,7 +122,7 @@ adminStaff
       tags: ['Admin'],
       summary: 'Replace a staff member’s roles (their sessions end; they log in again)',
       middleware: [requirePermission('staff:write')],
-      request: { params: Params, body: json(z.object({ roles: Roles }).strict()) },
+      request: { params: Params, body: jsonBody(z.object({ roles: Roles }).strict()) },
       responses: { ...member('Updated'), ...staffWrite },
     }),
     async (c) => {

@@ -6,7 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { failure, limitAttempt } from '@worker/api/account/context';
 import { sendAccountEmail } from '@worker/http/account-email';
 import type { AppEnv } from '@worker/http/app-env';
-import { faultResponses, newApi, writeResponses } from '@worker/http/openapi';
+import { faultResponses, jsonBody, newApi, writeResponses } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '@worker/middleware/session';
 import { passwordConfig } from '@worker/services/identity/passwords';
@@ -24,10 +24,6 @@ export const StaffMe = z
   })
   .openapi('StaffMe');
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 
 export function staffContext(c: Context<AppEnv>): StaffContext {
   return { db: c.var.db, passwords: passwordConfig(c.env), now: Date.now(), requestId: c.var.requestId };
@@ -50,7 +46,7 @@ staffAuth
       path: '/staff/login',
       tags: ['Staff'],
       summary: 'Log in to the back office (sets the staff session cookie)',
-      request: { body: json(LoginInputSchema) },
+      request: { body: jsonBody(LoginInputSchema) },
       responses: {
         200: { description: 'Logged in', content: { 'application/json': { schema: StaffMe } } },
         ...problemResponses(401),
@@ -112,7 +108,7 @@ staffAuth
       tags: ['Staff'],
       summary: 'Accept an invitation with its emailed token and choose a password',
       request: {
-        body: json(z.object({ token: z.string().min(1).max(128), password: NewPasswordSchema }).strict()),
+        body: jsonBody(z.object({ token: z.string().min(1).max(128), password: NewPasswordSchema }).strict()),
       },
       responses: {
         204: { description: 'Account created: log in' },

@@ -5,7 +5,7 @@ import { SkuSchema } from '@domain/catalog/sku';
 import { newId } from '@domain/core/ids';
 import { CartIdSchema } from '@durable-objects/cart/cart-schemas';
 import { createRoute, z } from '@hono/zod-openapi';
-import { faultResponses, newApi, requiredHeader, writeResponses } from '@worker/http/openapi';
+import { faultResponses, jsonBody, newApi, requiredHeader, writeResponses } from '@worker/http/openapi';
 import { problemFrom, problemResponses } from '@worker/http/problem';
 import { MoneyOut } from '@worker/http/schemas';
 import { replayByReading, writeOptions } from '@worker/middleware/idempotency';
@@ -49,10 +49,6 @@ export const SetQuantityBody = z.object({ quantity: SetQuantitySchema }).strict(
 const cartResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: Cart } },
-});
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
 });
 
 /** A cart is one shopper's: no browser or shared cache may keep it (the service worker never caches it either). */
@@ -102,7 +98,7 @@ carts
       path: '/carts/{cartId}/items',
       tags: ['Carts'],
       summary: 'Add units of a SKU (stock is checked; the price comes from the catalog)',
-      request: { params: CartParams, body: json(AddItemBody) },
+      request: { params: CartParams, body: jsonBody(AddItemBody) },
       responses: { 200: cartResponse('The updated cart'), ...writeResponses() },
     }),
     async (c) => {
@@ -119,7 +115,7 @@ carts
       path: '/carts/{cartId}/items/{sku}',
       tags: ['Carts'],
       summary: 'Set the quantity of a line (0 removes it)',
-      request: { params: LineParams, body: json(SetQuantityBody) },
+      request: { params: LineParams, body: jsonBody(SetQuantityBody) },
       responses: { 200: cartResponse('The updated cart'), ...writeResponses() },
     }),
     async (c) => {
