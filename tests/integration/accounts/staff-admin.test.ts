@@ -5,7 +5,6 @@
 import {
   api,
   createStaff,
-  freshIp,
   loginCookie,
   TEST_PASSWORD,
   tokenIn,

@@ -24,7 +24,6 @@ export const StaffMe = z
   })
   .openapi('StaffMe');
 
-
 export function staffContext(c: Context<AppEnv>): StaffContext {
   return { db: c.var.db, passwords: passwordConfig(c.env), now: Date.now(), requestId: c.var.requestId };
 }
