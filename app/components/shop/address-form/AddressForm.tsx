@@ -72,6 +72,12 @@ export const AddressForm = component$<Props>(({ action, labels, countries, start
   function isRequired(f: AddressField): boolean {
     return fieldRule(f)?.required === true;
   }
+  /** A country-specific error is stale once another country is chosen (its rules and field names differ). */
+  function errorOf(f: AddressField): string | undefined {
+    const varies = f === 'city' || f === 'region' || f === 'postalCode';
+    if (varies && posted && posted.get('address.country') !== country.value) return undefined;
+    return errors[`address.${f}`];
+  }
   function checked(name: 'defaultShipping' | 'defaultBilling'): boolean {
     return posted ? posted.get(name) === 'on' : start[name];
   }
@@ -150,7 +156,7 @@ export const AddressForm = component$<Props>(({ action, labels, countries, start
                 autoComplete={AUTOCOMPLETE[f]}
                 value={shown(f)}
                 hint={example ? `For example ${example}` : undefined}
-                error={errors[`address.${f}`]}
+                error={errorOf(f)}
               />
             </div>
           );
