@@ -7,7 +7,12 @@ export default extendConfig(baseConfig, () => ({
   build: {
     ssr: true,
     outDir: 'server',
-    rollupOptions: { input: ['app/entry.cloudflare-pages.tsx', '@qwik-city-plan'] },
+    rollupOptions: {
+      input: ['app/entry.cloudflare-pages.tsx', '@qwik-city-plan'],
+      // Workers runtime modules (`cloudflare:email`, reached by the account pages through the mailer) exist only in
+      // workerd: wrangler's bundler resolves them when it bundles server/ into the Worker.
+      external: [/^cloudflare:/],
+    },
   },
   plugins: [cloudflarePagesAdapter({ functionRoutes: false })],
 }));

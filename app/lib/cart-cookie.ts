@@ -25,3 +25,8 @@ export function writeCartId(cookie: Cookie, url: URL, cartId: string): void {
 export function mintCartId(now: number = Date.now()): string {
   return newId('cart', now);
 }
+
+/** Forgets this browser's cart (at logout the account's cart leaves the device with the session). */
+export function forgetCartId(cookie: Cookie, url: URL): void {
+  cookie.delete(cartCookieName(url.protocol), { path: cartCookieAttributes(url.protocol).path });
+}

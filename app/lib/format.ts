@@ -71,3 +71,20 @@ export function describeCartError(error: Pick<DomainError, 'code' | 'meta'>): st
       return 'Something went wrong updating your cart. Please try again.';
   }
 }
+
+const regionNames = new Intl.DisplayNames([LOCALE], { type: 'region' });
+
+/** A country's English name for its ISO code ("United States"), or the code when it has none. */
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** An order status as shoppers read it: `return_requested` → "Return requested". */
+export function formatOrderStatus(status: string): string {
+  const words = status.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,7 +1,9 @@
-/** The shop header: brand, search, cart link with its item count, and the category navigation. */
+/** The shop header: brand, search, account link (and Log out), cart link with its item count, and the category navigation. */
 import { component$ } from '@builder.io/qwik';
 import { useLocation } from '@builder.io/qwik-city';
+import { LogoutForm } from '~/components/shop/logout-form/LogoutForm';
 import { Icon } from '~/components/ui/icon/Icon';
+import { loginPathFor } from '~/lib/next-path';
 
 /** A category link in the navigation. */
 export interface NavCategory {
@@ -13,12 +15,15 @@ interface Props {
   shopName: string;
   categories: NavCategory[];
   cartCount: number;
+  signedIn: boolean;
 }
 
 /** Header with a GET search form that works without JavaScript. */
-export const SiteHeader = component$<Props>(({ shopName, categories, cartCount }) => {
+export const SiteHeader = component$<Props>(({ shopName, categories, cartCount, signedIn }) => {
   const loc = useLocation();
   const q = loc.url.pathname.startsWith('/search') ? (loc.url.searchParams.get('q') ?? '') : '';
+  // "Log in" brings the shopper back to this page afterwards, except from the account pages themselves.
+  const inAccount = loc.url.pathname.startsWith('/account');
   return (
     <header class="site-header">
       <div class="container header-bar">
@@ -48,15 +53,31 @@ export const SiteHeader = component$<Props>(({ shopName, categories, cartCount }
             </button>
           </form>
         </search>
-        {/* The accessible name ("Cart 2 items") starts with the visible text ("Cart 2"), as WCAG 2.5.3 asks. */}
-        <a class="cart-link" href="/cart">
-          <Icon name="cart" />
-          <span>Cart</span>{' '}
-          <span class="cart-count" data-testid="cart-count">
-            {cartCount}
-          </span>
-          <span class="visually-hidden"> {cartCount === 1 ? 'item' : 'items'}</span>
-        </a>
+        <div class="header-actions">
+          {signedIn ? (
+            <>
+              <a class="header-action" href="/account">
+                <Icon name="user" />
+                <span class="header-action-text">Account</span>
+              </a>
+              <LogoutForm buttonClass="header-action" compact />
+            </>
+          ) : (
+            <a class="header-action" href={inAccount ? '/account/login' : loginPathFor(loc.url)}>
+              <Icon name="user" />
+              <span class="header-action-text">Log in</span>
+            </a>
+          )}
+          {/* The accessible name ("Cart 2 items") starts with the visible text ("Cart 2"), as WCAG 2.5.3 asks. */}
+          <a class="cart-link" href="/cart">
+            <Icon name="cart" />
+            <span class="cart-link-text">Cart</span>{' '}
+            <span class="cart-count" data-testid="cart-count">
+              {cartCount}
+            </span>
+            <span class="visually-hidden"> {cartCount === 1 ? 'item' : 'items'}</span>
+          </a>
+        </div>
       </div>
       <nav class="category-nav" aria-label="Categories">
         <div class="container">
