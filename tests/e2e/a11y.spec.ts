@@ -12,7 +12,14 @@ test('the first Tab reaches the skip link, which moves focus to the main content
 });
 
 test('every storefront page has exactly one h1 and a labelled search field', async ({ page }) => {
-  for (const path of ['/', '/search?q=tee', '/cart', '/no-such-page', '/account/login', '/account/register']) {
+  for (const path of [
+    '/',
+    '/search?q=tee',
+    '/cart',
+    '/no-such-page',
+    '/account/login',
+    '/account/register',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }), path).toHaveCount(1);
     await expect(page.getByRole('searchbox', { name: 'Search products' }), path).toBeVisible();

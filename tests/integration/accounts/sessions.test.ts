@@ -293,3 +293,19 @@ describe('export my data', () => {
     expect(body.orderLines).toEqual([]);
   });
 });
+
+describe('the cart at logout', () => {
+  it('a cart started while signed in stays with the account and comes back at the next login', async () => {
+    const c = await createCustomer();
+    const cookie = await loginCookie('customer', c);
+    const sku = data.inventory.find((l) => l.onHand >= 3)!.sku;
+    const cartId = newId('cart');
+    expect((await call(`/api/carts/${cartId}/items`, { body: { sku, quantity: 2 } })).status).toBe(200);
+    const out = await call('/api/account/logout', { method: 'POST', cookie: `${cookie}; cart_id=${cartId}` });
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie().some((v) => /^cart_id=;/.test(v))).toBe(true);
+
+    const back = await call('/api/account/login', { body: { email: c.email, password: c.password } });
+    expect(back.headers.getSetCookie().find((v) => v.startsWith('cart_id='))).toContain(cartId);
+  });
+});

@@ -2,14 +2,7 @@
  * The team, through the API: invitations by email, role changes and disabling, each written to the audit log with
  * before and after; the shop always keeps an enabled administrator; the audit log filters.
  */
-import {
-  api,
-  createStaff,
-  loginCookie,
-  TEST_PASSWORD,
-  tokenIn,
-  waitForEmail,
-} from '@tests/support/accounts';
+import { api, createStaff, loginCookie, TEST_PASSWORD, tokenIn, waitForEmail } from '@tests/support/accounts';
 import { seedSmallStore } from '@tests/support/workerd';
 import { beforeAll, describe, expect, it } from 'vitest';
 

@@ -29,7 +29,7 @@ import {
   verifyEmail,
 } from '@worker/services/identity/customer-accounts';
 import { endSession } from '@worker/services/identity/sessions';
-import { forgetCartCookie, mergeGuestCart } from './cart-at-login';
+import { logoutCart, mergeGuestCart } from './cart-at-login';
 import { accountContext, failure, limitAttempt } from './context';
 import { CustomerOut, toCustomerOut } from './schemas';
 
@@ -117,9 +117,9 @@ accountAuth
       responses: { ...noContent('Logged out'), ...writeResponses() },
     }),
     async (c) => {
+      await logoutCart(c);
       await endSession(c.var.db, sessionToken(c, 'customer'));
       clearSessionCookie(c, 'customer');
-      forgetCartCookie(c);
       c.header('Clear-Site-Data', '"cache"');
       return c.body(null, 204);
     },
@@ -134,9 +134,9 @@ accountAuth
     }),
     async (c) => {
       const { principal } = await requireCustomer(c);
+      await logoutCart(c);
       await deleteSessionsOf(c.var.db, 'customer', principal.id);
       clearSessionCookie(c, 'customer');
-      forgetCartCookie(c);
       c.header('Clear-Site-Data', '"cache"');
       return c.body(null, 204);
     },

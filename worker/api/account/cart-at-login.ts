@@ -22,7 +22,17 @@ export async function mergeGuestCart(c: Context<AppEnv>, customerId: string): Pr
   });
 }
 
-/** At logout the account's cart leaves this browser with the session (the next person here starts empty). */
+/**
+ * At logout the account's cart leaves this browser with the session (the next person here starts empty). A cart
+ * started while signed in (the account had none) is linked to the account first, so it is not lost with the cookie.
+ */
+export async function logoutCart(c: Context<AppEnv>): Promise<void> {
+  const signedIn = await c.var.auth.customer();
+  if (signedIn && getCookie(c, cartCookieName(protocolOf(c)))) await mergeGuestCart(c, signedIn.principal.id);
+  forgetCartCookie(c);
+}
+
+/** Forgets this browser's cart cookie. */
 export function forgetCartCookie(c: Context<AppEnv>): void {
   const protocol = protocolOf(c);
   deleteCookie(c, cartCookieName(protocol), { path: '/', secure: protocol === 'https:' });
