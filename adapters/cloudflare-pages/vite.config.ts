@@ -7,7 +7,12 @@ export default extendConfig(baseConfig, () => ({
   build: {
     ssr: true,
     outDir: 'server',
-    rollupOptions: { input: ['app/entry.cloudflare-pages.tsx', '@qwik-city-plan'] },
+    rollupOptions: {
+      input: ['app/entry.cloudflare-pages.tsx', '@qwik-city-plan'],
+      // Workers runtime modules (`cloudflare:email`, which pages reach through the account emails) are resolved by
+      // wrangler's bundle, not here.
+      external: [/^cloudflare:/],
+    },
   },
   plugins: [cloudflarePagesAdapter({ functionRoutes: false })],
 }));
