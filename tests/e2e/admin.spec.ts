@@ -280,10 +280,12 @@ test('an invited member joins, logs in with their role, and the changes appear i
   await expect(entries.getByRole('cell', { name: ACCOUNTS.admin.email })).toBeVisible();
 
   await page.goto('/admin/audit?action=staff.roles');
+  // Each entry is a row group: the entry, then its before/after snapshots behind a disclosure.
   const change = page
     .getByRole('table', { name: /Audit log entries/ })
-    .getByRole('row')
+    .getByRole('rowgroup')
     .nth(1);
+  await expect(change.getByRole('rowheader')).toHaveText(/Changed roles/);
   await change.getByText('Details').click();
   await expect(change.locator('pre').nth(0)).toContainText('"content"');
   await expect(change.locator('pre').nth(1)).toContainText('"warehouse"');

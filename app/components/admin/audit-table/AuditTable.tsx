@@ -33,7 +33,7 @@ interface Props {
 
 export const AuditTable = component$<Props>(({ rows, caption, details = false }) => (
   <div class="adm-table-wrap">
-    <table class="adm-table">
+    <table class="adm-table adm-audit">
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -41,12 +41,12 @@ export const AuditTable = component$<Props>(({ rows, caption, details = false })
           <th scope="col">Who</th>
           <th scope="col">Action</th>
           <th scope="col">Entity</th>
-          {details && <th scope="col">Details</th>}
         </tr>
       </thead>
-      <tbody>
-        {rows.map((e) => (
-          <tr key={e.id}>
+      {rows.map((e) => (
+        // One tbody per entry: its row, and (on the audit page) a full-width row with the snapshots.
+        <tbody key={e.id}>
+          <tr>
             <td class="adm-nowrap">
               <time dateTime={isoOf(e.at)}>{formatDateTime(e.at)}</time>
             </td>
@@ -56,10 +56,13 @@ export const AuditTable = component$<Props>(({ rows, caption, details = false })
               <code class="adm-code">{e.action}</code>
             </th>
             <td>
-              <span class="adm-muted">{e.entityType}</span> <code class="adm-code">{e.entityId}</code>
+              <span class="adm-muted">{e.entityType}</span>
+              <code class="adm-code adm-block">{e.entityId}</code>
             </td>
-            {details && (
-              <td>
+          </tr>
+          {details && (
+            <tr class="adm-audit-more">
+              <td colSpan={4}>
                 <details class="adm-details">
                   <summary>
                     Details
@@ -77,18 +80,18 @@ export const AuditTable = component$<Props>(({ rows, caption, details = false })
                       <p class="adm-details-label">After</p>
                       <pre class="adm-json">{e.after ?? '(nothing)'}</pre>
                     </div>
-                    {e.requestId && (
-                      <p class="adm-muted">
-                        Request <code class="adm-code">{e.requestId}</code>
-                      </p>
-                    )}
                   </div>
+                  {e.requestId && (
+                    <p class="adm-muted adm-details-foot">
+                      Request <code class="adm-code">{e.requestId}</code>
+                    </p>
+                  )}
                 </details>
               </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
+            </tr>
+          )}
+        </tbody>
+      ))}
     </table>
   </div>
 ));

@@ -148,13 +148,11 @@ export default component$(() => {
                     <span class="adm-strong">{m.name}</span>
                     <span class="adm-muted">{m.email}</span>
                   </span>
-                  <span class="adm-list-side">
-                    {m.disabled ? (
-                      <span class="adm-badge adm-badge-muted">Disabled</span>
-                    ) : (
-                      <RoleBadges roles={m.roles} />
-                    )}
-                  </span>
+                  {m.disabled ? (
+                    <span class="adm-badge adm-badge-muted">Disabled</span>
+                  ) : (
+                    <RoleBadges roles={m.roles} />
+                  )}
                 </li>
               ))}
             </ul>

@@ -24,7 +24,7 @@ const MAX_LENGTH: Record<FilterField, number> = {
   to: 10,
 };
 const ENTITY_TYPES = ['staff', 'invitation', 'customer'];
-const BAD_DATE = 'Enter a date like 2026-03-31.';
+const BAD_DATE = 'Choose a real date.';
 
 export const useAudit = routeLoader$(async ({ platform, url }) => {
   const values = Object.fromEntries(
