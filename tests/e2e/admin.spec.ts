@@ -139,6 +139,20 @@ for (const [role, account] of Object.entries(ACCOUNTS)) {
     if (role === 'admin') {
       await expect(page.getByRole('heading', { name: 'Newest customers' })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Latest activity' })).toBeVisible();
+      for (const path of ['/admin/customers', '/admin/staff', '/admin/audit']) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 }), path).toHaveCount(1);
+        await expect(nav(page).locator('[aria-current="page"]'), path).toHaveAttribute('href', path);
+      }
+      // A customer's page, from the list; an unknown id is a 404 page.
+      await page.goto('/admin/customers?q=jane');
+      await page.getByRole('link', { name: 'Jane Doe' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Jane Doe' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Addresses' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Recent orders' })).toBeVisible();
+      const missing = await page.goto('/admin/customers/cus_01JZ0000000000000000000000');
+      expect(missing?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText("We couldn't find that customer");
       await expectForbidden(page, '/admin/settings');
       await expectNavigation(page, account.nav);
     } else {
