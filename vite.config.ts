@@ -5,7 +5,12 @@ import { defineConfig } from 'vite';
 import { aliases } from './aliases.mjs';
 
 export default defineConfig(() => ({
-  plugins: [qwikCity({ routesDir: './app/routes', trailingSlash: false }), qwikVite({ srcDir: './app' })],
+  plugins: [
+    qwikCity({ routesDir: './app/routes', trailingSlash: false }),
+    // Request rewrites (`throw rewrite(path)`, Qwik City 1.15+) render the back office's 403 page in place of a
+    // refused page (app/routes/admin/layout.tsx); Qwik 1.x still ships them behind this flag.
+    qwikVite({ srcDir: './app', experimental: ['enableRequestRewrite'] }),
+  ],
   resolve: { alias: aliases },
   build: { outDir: 'dist' },
   server: { headers: { 'Cache-Control': 'public, max-age=0' } },

@@ -1,0 +1,140 @@
+/** The page-permission map: every admin route file has a rule, and each role opens exactly what the matrix allows. */
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { can } from '@domain/identity/permissions';
+import { STAFF_ROLES, type StaffRole } from '@domain/identity/roles';
+import { describe, expect, it } from 'vitest';
+import {
+  ADMIN_NAV,
+  ADMIN_PAGES,
+  type AdminPagePattern,
+  decidePage,
+  FORBIDDEN_PATH,
+  matchAdminPage,
+  navFor,
+  safeNext,
+} from './admin-pages';
+
+const ROUTES = join(import.meta.dirname, '..', 'routes', 'admin');
+const PAGE_FILE = /^index\.(tsx|ts|jsx|js|md|mdx)$/;
+
+/** The URL pattern of every page route under app/routes/admin: its folder, with (groups) left out. */
+function routePatterns(dir = ROUTES): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return routePatterns(path);
+    if (!PAGE_FILE.test(entry.name)) return [];
+    const segments = relative(ROUTES, dir)
+      .split(sep)
+      .filter((s) => s && !/^\(.*\)$/.test(s));
+    return [['/admin', ...segments].join('/')];
+  });
+}
+
+/** Every combination of roles, the empty one included. */
+const roleSets: StaffRole[][] = [[]];
+for (const role of STAFF_ROLES) roleSets.push(...roleSets.map((s) => [...s, role]));
+
+/** A path that opens each pattern (`[id]` filled in). */
+function sample(pattern: string): string {
+  return pattern.replace('[id]', 'cus_01JZ0000000000000000000000');
+}
+const pages = (Object.keys(ADMIN_PAGES) as AdminPagePattern[]).filter((p) => !p.includes('[...'));
+
+describe('admin page rules', () => {
+  it('has a rule for every page route under app/routes/admin, and no rule without a page', () => {
+    const routes = routePatterns();
+    expect(routes.length).toBeGreaterThan(5);
+    const missing = routes.filter((r) => !(r in ADMIN_PAGES));
+    expect(missing, 'admin pages without an entry in ADMIN_PAGES (app/lib/admin-pages.ts)').toEqual([]);
+    expect(Object.keys(ADMIN_PAGES).sort()).toEqual([...routes].sort());
+  });
+
+  it('matches each page path to its own pattern, literal segments before parameters', () => {
+    for (const pattern of pages) expect(matchAdminPage(sample(pattern)), pattern).toBe(pattern);
+    expect(matchAdminPage('/admin/customers/cus_1/')).toBe('/admin/customers/[id]');
+    expect(matchAdminPage('/admin/customers/cus_1/orders')).toBeUndefined();
+    expect(matchAdminPage('/admin/settings')).toBeUndefined();
+  });
+
+  it('refuses an address without its own rule to everyone, and sends anonymous visitors to log in', () => {
+    for (const path of ['/admin/settings', '/admin/customers/a/b', FORBIDDEN_PATH]) {
+      expect(decidePage(path, ['admin']), path).toBe('forbidden');
+      expect(decidePage(path, null), path).toBe('login');
+    }
+    expect(decidePage('/admin', null)).toBe('login');
+    expect(decidePage('/admin/login', null)).toBe('allow');
+    expect(decidePage('/admin/accept-invitation', null)).toBe('allow');
+  });
+
+  it('lets each demo role open exactly its pages', () => {
+    function opens(roles: StaffRole[]): string[] {
+      return pages.filter((p) => decidePage(sample(p), roles) === 'allow');
+    }
+    const everyone = ['/admin/login', '/admin/accept-invitation', '/admin'];
+    expect(opens(['admin'])).toEqual([
+      ...everyone,
+      '/admin/customers',
+      '/admin/customers/[id]',
+      '/admin/staff',
+      '/admin/audit',
+    ]);
+    expect(opens(['content'])).toEqual(everyone);
+    expect(opens(['warehouse'])).toEqual(everyone);
+    expect(opens(['content', 'warehouse'])).toEqual(everyone);
+  });
+
+  it('follows the permission matrix for every combination of roles', () => {
+    for (const roles of roleSets) {
+      for (const pattern of pages) {
+        const rule = ADMIN_PAGES[pattern];
+        const expected =
+          rule === 'public' || rule === 'any-staff' || (rule !== 'refused' && can(roles, rule));
+        expect(decidePage(sample(pattern), roles) === 'allow', `${roles.join('+')} ${pattern}`).toBe(
+          expected,
+        );
+      }
+    }
+  });
+
+  it('shows in the navigation only the pages the roles may open', () => {
+    function labels(roles: StaffRole[]): string[] {
+      return navFor(roles).map((n) => n.label);
+    }
+    expect(labels(['admin'])).toEqual(['Home', 'Customers', 'Staff', 'Audit log']);
+    expect(labels(['content'])).toEqual(['Home']);
+    expect(labels(['warehouse'])).toEqual(['Home']);
+    expect(labels(['content', 'warehouse'])).toEqual(['Home']);
+    for (const roles of roleSets) {
+      for (const item of ADMIN_NAV) {
+        const shown = navFor(roles).includes(item);
+        expect(shown, `${roles.join('+')} ${item.href}`).toBe(decidePage(item.href, roles) === 'allow');
+      }
+    }
+  });
+});
+
+describe('safeNext', () => {
+  it('keeps a path inside /admin, with its query', () => {
+    expect(safeNext('/admin/customers?q=ada')).toBe('/admin/customers?q=ada');
+    expect(safeNext('/admin')).toBe('/admin');
+  });
+
+  it('falls back to the dashboard for anything else', () => {
+    for (const next of [
+      null,
+      '',
+      'admin',
+      '/',
+      '/cart',
+      '/administrator',
+      '/admin/login?next=/admin',
+      '//evil.example/admin',
+      '/\\evil.example/admin',
+      'https://evil.example/admin',
+      '/admin/../cart',
+    ]) {
+      expect(safeNext(next), String(next)).toBe('/admin');
+    }
+  });
+});
