@@ -12,6 +12,28 @@ export async function insertAuthToken(db: Db, row: Omit<AuthTokenRow, 'usedAt'>)
   await db.insert(authTokens).values(row);
 }
 
+/** The open (unused, unexpired) token with this hash and purpose, without spending it; or null. */
+export async function findOpenAuthToken(
+  db: Db,
+  tokenHash: string,
+  purpose: TokenPurpose,
+  now: number,
+): Promise<AuthTokenRow | null> {
+  const [row] = await db
+    .select()
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.tokenHash, tokenHash),
+        eq(authTokens.purpose, purpose),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
 /**
  * Spends a token: marks it used and returns it, in one statement, only if it exists, is for `purpose`, is unused
  * and unexpired. Two requests racing with one token: exactly one gets the row. Anything else: null.

@@ -97,6 +97,20 @@ describe('roles and disabling', () => {
     expect(JSON.stringify(entry)).not.toContain('scrypt$');
   });
 
+  it('saving the roles a member already has writes nothing to the audit log', async () => {
+    const member = await createStaff(['content', 'warehouse']);
+    const res = await call(`/api/admin/staff/${member.id}/roles`, {
+      method: 'PUT',
+      cookie: admin,
+      body: { roles: ['warehouse', 'content'] },
+    });
+    expect(res.status).toBe(200);
+    const audit = (await (
+      await call(`/api/admin/audit?entityId=${member.id}`, { cookie: admin })
+    ).json()) as AuditPage;
+    expect(audit.items).toEqual([]);
+  });
+
   it('bad role changes are refused and change nothing', async () => {
     const member = await createStaff(['content']);
     for (const body of [

@@ -5,7 +5,7 @@
  */
 import type { Db } from '@db/client';
 import { appendAuditStatement } from '@db/repositories/audit';
-import { consumeAuthToken } from '@db/repositories/auth-tokens';
+import { consumeAuthToken, findOpenAuthToken } from '@db/repositories/auth-tokens';
 import { deleteSessionsOf } from '@db/repositories/sessions';
 import {
   countEnabledWithRole,
@@ -133,15 +133,20 @@ export async function acceptInvitation(
   ctx: StaffContext,
   input: { token: string; password: string },
 ): Promise<Result<{ staffId: string }>> {
-  const row = await consumeAuthToken(ctx.db, hashSecretToken(input.token), 'staff-invite', ctx.now);
-  const data = InvitationData.safeParse(row?.data ? JSON.parse(row.data) : null);
-  if (!row || !data.success)
-    return fail('INVALID_TOKEN', 'This invitation is invalid, was already used, or has expired.');
-  if (passwordRepeatsEmail(input.password, row.email)) {
+  const invalid = () =>
+    fail<never>('INVALID_TOKEN', 'This invitation is invalid, was already used, or has expired.');
+  const tokenHash = hashSecretToken(input.token);
+  // Checked before the token is spent, so a refused password leaves the invitation usable.
+  const open = await findOpenAuthToken(ctx.db, tokenHash, 'staff-invite', ctx.now);
+  if (!open) return invalid();
+  if (passwordRepeatsEmail(input.password, open.email)) {
     return fail('VALIDATION_FAILED', 'Choose a password that is not your email address.');
   }
-  if (await findStaffByEmail(ctx.db, row.email))
+  if (await findStaffByEmail(ctx.db, open.email))
     return fail('CONFLICT', 'That address already has a staff account.');
+  const row = await consumeAuthToken(ctx.db, tokenHash, 'staff-invite', ctx.now);
+  const data = InvitationData.safeParse(row?.data ? JSON.parse(row.data) : null);
+  if (!row || !data.success) return invalid();
   const id = newId('staff', ctx.now);
   const user = {
     id,
@@ -187,6 +192,7 @@ export async function setStaffRoles(
   const target = await findStaffById(ctx.db, staffId);
   if (!target) return fail('NOT_FOUND', 'No staff member has that id.');
   const wanted = [...new Set(roles)].sort();
+  if (wanted.join() === target.roles.join()) return ok(target); // nothing changes: no write, no audit entry
   if (!(await keepsAnAdmin(ctx.db, target, !wanted.includes('admin')))) {
     return fail('CONFLICT', 'The shop needs at least one enabled administrator.');
   }
