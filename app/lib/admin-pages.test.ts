@@ -71,7 +71,7 @@ describe('admin page rules', () => {
     function opens(roles: StaffRole[]): string[] {
       return pages.filter((p) => decidePage(sample(p), roles) === 'allow');
     }
-    const everyone = ['/admin/login', '/admin/accept-invitation', '/admin'];
+    const everyone = ['/admin/login', '/admin/accept-invitation', '/admin/unlock', '/admin'];
     expect(opens(['admin'])).toEqual([
       ...everyone,
       '/admin/customers',

@@ -20,6 +20,7 @@ export type PageRule = Permission | 'any-staff' | 'public' | 'refused';
 export const ADMIN_PAGES = {
   '/admin/login': 'public',
   '/admin/accept-invitation': 'public',
+  '/admin/unlock': 'public',
   '/admin': 'any-staff',
   '/admin/customers': 'customers:read',
   '/admin/customers/[id]': 'customers:read',

@@ -322,3 +322,10 @@ test('the staff page shows the service’s refusal to leave the shop without an 
   await page.goto('/admin/staff');
   await expectNavigation(page, ACCOUNTS.admin.nav);
 });
+
+test('the unlock page spends nothing on opening, and says so when its link is no good', async ({ page }) => {
+  await page.goto(`/admin/unlock?token=${'x'.repeat(43)}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock your account' })).toBeVisible();
+  await page.getByRole('button', { name: 'Unlock my account' }).click();
+  await expect(page.getByRole('alert')).toContainText('invalid');
+});

@@ -173,3 +173,23 @@ describe('roles and disabling', () => {
     expect(audit.items.map((e) => e.action)).toEqual(['staff.enable', 'staff.disable']);
   });
 });
+
+describe('a locked staff login', () => {
+  it('mails the member an unlock link to the back office’s own page', async () => {
+    const member = await createStaff(['warehouse']);
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await call('/api/staff/login', { body: { email: member.email, password: `guess-${i}-xx` } })).status,
+      ).toBe(401);
+    }
+    expect(
+      (await call('/api/staff/login', { body: { email: member.email, password: member.password } })).status,
+    ).toBe(429);
+    const mail = await waitForEmail(member.email, 'account-unlock');
+    expect(mail.textBody).toContain('/admin/unlock?token=');
+    expect((await call('/api/account/unlock', { body: { token: tokenIn(mail.textBody) } })).status).toBe(204);
+    expect(
+      (await call('/api/staff/login', { body: { email: member.email, password: member.password } })).status,
+    ).toBe(200);
+  });
+});

@@ -74,7 +74,11 @@ function messagesFor(email: AccountEmail, origin: string, env: Env): EmailMessag
     case 'account-unlock':
       return [
         accountUnlockMessage(
-          { to: email.to, name: email.name, link: link(ACCOUNT_LINK_PATHS.unlock, email.token) },
+          {
+            to: email.to,
+            name: email.name,
+            link: link(email.staff ? ACCOUNT_LINK_PATHS.staffUnlock : ACCOUNT_LINK_PATHS.unlock, email.token),
+          },
           shop,
         ),
       ];

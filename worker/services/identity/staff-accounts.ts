@@ -68,7 +68,10 @@ export async function loginStaff(
       email: staff.email,
       now: ctx.now,
     });
-    return { result: check, email: { kind: 'account-unlock', to: staff.email, name: staff.name, token } };
+    return {
+      result: check,
+      email: { kind: 'account-unlock', to: staff.email, name: staff.name, token, staff: true },
+    };
   }
   const account = staff as StaffUser;
   if (account.disabledAt !== null) {

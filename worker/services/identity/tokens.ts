@@ -11,7 +11,8 @@ import { hashSecretToken, newSecretToken } from '@domain/identity/secret-token';
 import { TOKEN_TTL_MS, type TokenPurpose } from '@domain/identity/tokens';
 
 export type AccountEmail =
-  | { kind: 'verify-email' | 'reset-password' | 'account-unlock'; to: string; name: string; token: string }
+  | { kind: 'verify-email' | 'reset-password'; to: string; name: string; token: string }
+  | { kind: 'account-unlock'; to: string; name: string; token: string; staff?: boolean }
   | { kind: 'change-email'; to: string; oldEmail: string; name: string; token: string }
   | { kind: 'already-registered'; to: string; name: string }
   | { kind: 'staff-invite'; to: string; name: string; token: string; inviter: string; roles: StaffRole[] };
