@@ -8,6 +8,15 @@ import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 
 export type AuthTokenRow = typeof authTokens.$inferSelect;
 
+/** The token with this hash, for `purpose`, unused and unexpired at `now`. */
+const isOpen = (tokenHash: string, purpose: TokenPurpose, now: number) =>
+  and(
+    eq(authTokens.tokenHash, tokenHash),
+    eq(authTokens.purpose, purpose),
+    isNull(authTokens.usedAt),
+    gt(authTokens.expiresAt, now),
+  );
+
 export async function insertAuthToken(db: Db, row: Omit<AuthTokenRow, 'usedAt'>): Promise<void> {
   await db.insert(authTokens).values(row);
 }
@@ -22,14 +31,7 @@ export async function findOpenAuthToken(
   const [row] = await db
     .select()
     .from(authTokens)
-    .where(
-      and(
-        eq(authTokens.tokenHash, tokenHash),
-        eq(authTokens.purpose, purpose),
-        isNull(authTokens.usedAt),
-        gt(authTokens.expiresAt, now),
-      ),
-    )
+    .where(isOpen(tokenHash, purpose, now))
     .limit(1);
   return row ?? null;
 }
@@ -47,14 +49,7 @@ export async function consumeAuthToken(
   const [row] = await db
     .update(authTokens)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(authTokens.tokenHash, tokenHash),
-        eq(authTokens.purpose, purpose),
-        isNull(authTokens.usedAt),
-        gt(authTokens.expiresAt, now),
-      ),
-    )
+    .where(isOpen(tokenHash, purpose, now))
     .returning();
   return row ?? null;
 }
