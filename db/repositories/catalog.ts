@@ -3,8 +3,10 @@
 import type { Db } from '@db/client';
 import { categories, productImages, products, productVariants, reviews } from '@db/schema';
 import { DEFAULT_PRODUCT_SORT, type ProductSort } from '@domain/catalog/listing';
+import { ftsMatchExpression } from '@domain/catalog/search-query';
 import type { Money } from '@domain/pricing/money';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { productSearch } from './product-search';
 
 /** A category with the number of active products in it. */
 export interface CategorySummary {
@@ -18,7 +20,10 @@ export interface CategorySummary {
 /** Filters and paging for listProducts. */
 export interface ListProductsInput {
   categorySlug?: string;
-  /** Free text, matched case-insensitively as a substring of name or description (FTS5 can replace this later). */
+  /**
+   * Free text: products whose name, brand or description hold words starting with every word of `q` (stemmed, case
+   * and accents folded; the FTS5 index `product_search`). With the default sort, best matches come first.
+   */
   q?: string;
   sort?: ProductSort;
   limit: number;
@@ -197,34 +202,52 @@ export async function listProducts(
   db: Db,
   input: ListProductsInput,
 ): Promise<{ items: ProductSummary[]; total: number }> {
-  const filters: SQL[] = [eq(products.status, 'active')];
-  if (input.categorySlug) filters.push(eq(categories.slug, input.categorySlug));
   const q = input.q?.trim();
-  if (q) {
-    // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes ("pattern too complex"), and a search for "50%" must
-    // mean the literal text. SQLite's lower() folds ASCII case, as LIKE does; both sides go through it.
-    filters.push(
-      sql`(instr(lower(${products.name}), lower(${q})) > 0 or instr(lower(${products.description}), lower(${q})) > 0)`,
-    );
-  }
-  const where = and(...filters);
+  const match = q ? ftsMatchExpression(q) : null;
+  if (q && match === null) return { items: [], total: 0 }; // nothing but punctuation: no word to find
   const limit = Math.max(1, Math.min(100, Math.trunc(input.limit)));
   const offset = Math.max(0, Math.trunc(input.offset));
+  const sort = input.sort ?? DEFAULT_PRODUCT_SORT;
+  const inCategory = input.categorySlug ? eq(categories.slug, input.categorySlug) : undefined;
+  const listing = db.select(summaryColumns).from(products).$dynamic();
+  const counting = db.select({ total: sql<number>`count(*)` }).from(products).$dynamic();
 
+  if (!match) {
+    const where = and(eq(products.status, 'active'), inCategory);
+    const [rows, counted] = await db.batch([
+      listing
+        .innerJoin(categories, eq(categories.id, products.categoryId))
+        .where(where)
+        .orderBy(...orderFor(sort))
+        .limit(limit)
+        .offset(offset),
+      counting.innerJoin(categories, eq(categories.id, products.categoryId)).where(where),
+    ]);
+    return { items: rows.map(toSummary), total: Number(counted[0]?.total ?? 0) };
+  }
+
+  // With a search, rows come from the FTS index first (its rowids, then products by primary key), never the other
+  // way round: driven by the status index, the planner would test every active product against the index (query
+  // plans in docs/benchmarks.md). The unary + keeps the status index out of both plans. The listing joins the index
+  // for its bm25 `rank` (best matches first with the default sort); the count only needs the rowids.
+  const active = sql`+${products.status} = 'active'`;
   const [rows, counted] = await db.batch([
-    db
-      .select(summaryColumns)
-      .from(products)
+    listing
+      .innerJoin(productSearch, eq(productSearch.rowid, sql`${products}.rowid`))
       .innerJoin(categories, eq(categories.id, products.categoryId))
-      .where(where)
-      .orderBy(...orderFor(input.sort ?? DEFAULT_PRODUCT_SORT))
+      .where(and(sql`${productSearch} match ${match}`, active, inCategory))
+      .orderBy(...(sort === DEFAULT_PRODUCT_SORT ? [asc(productSearch.rank)] : []), ...orderFor(sort))
       .limit(limit)
       .offset(offset),
-    db
-      .select({ total: sql<number>`count(*)` })
-      .from(products)
+    counting
       .innerJoin(categories, eq(categories.id, products.categoryId))
-      .where(where),
+      .where(
+        and(
+          sql`${products}.rowid in (select rowid from ${productSearch} where ${productSearch} match ${match})`,
+          active,
+          inCategory,
+        ),
+      ),
   ]);
   return { items: rows.map(toSummary), total: Number(counted[0]?.total ?? 0) };
 }

@@ -143,25 +143,76 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
         expect((await listProducts(db, { limit: 5, offset: 1000 })).items).toEqual([]);
       });
 
-      it('searches name and description case-insensitively, with LIKE wildcards taken literally', async () => {
-        const word = seed.products[0]!.name.split(' ').at(-1)!;
-        const expected = seed.products.filter((p) =>
-          `${p.name} ${p.description}`.toLowerCase().includes(word.toLowerCase()),
-        );
-        const page = await listProducts(db, { q: word.toUpperCase(), limit: 100, offset: 0 });
-        expect(page.total).toBe(expected.length);
-        expect(page.items.map((i) => i.id).sort()).toEqual(expected.map((p) => p.id).sort());
-        expect((await listProducts(db, { q: '%', limit: 100, offset: 0 })).total).toBe(0);
+      it('searches words by prefix in name, brand and description, case- and accent-insensitively', async () => {
+        // A word of the first product's name, then its first three letters typed in capitals.
+        const word = seed.products[0]!.name.split(' ').at(-1)!.toLowerCase();
+        const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+        const holds = (p: SeedData['products'][number], prefix: string) =>
+          words(`${p.name} ${p.brand} ${p.description}`).some((w) => w.startsWith(prefix));
+        const full = await listProducts(db, { q: word.toUpperCase(), limit: 100, offset: 0 });
+        expect(full.items.map((i) => i.id)).toContain(seed.products[0]!.id);
+        const prefix = word.slice(0, 3);
+        const typed = await listProducts(db, { q: prefix.toUpperCase(), limit: 100, offset: 0 });
+        const expected = seed.products.filter((p) => p.status === 'active' && holds(p, prefix));
+        expect(typed.items.map((i) => i.id).sort()).toEqual(expected.map((p) => p.id).sort());
+        expect(typed.total).toBe(expected.length);
         expect((await listProducts(db, { q: 'zzzz-nothing', limit: 100, offset: 0 })).total).toBe(0);
       });
 
-      it('matches a long query (D1 refuses LIKE patterns over 50 bytes) as a plain substring', async () => {
+      it('stems English words, so a plural finds the singular', async () => {
+        const product = seed.products.find((p) => /^[a-z]{4,}$/i.test(p.name.split(' ').at(-1)!))!;
+        const word = product.name.split(' ').at(-1)!.toLowerCase();
+        const plural = await listProducts(db, { q: `${word}s`, limit: 100, offset: 0 });
+        expect(plural.items.map((i) => i.id)).toContain(product.id);
+      });
+
+      it('puts name matches first with the default sort', async () => {
+        const product = seed.products[0]!;
+        const name = product.name.toLowerCase();
+        const page = await listProducts(db, { q: name, limit: 100, offset: 0 });
+        expect(page.items[0]?.name.toLowerCase()).toBe(name);
+      });
+
+      it('takes FTS5 syntax and SQL in the query as plain text, never as an error', async () => {
+        for (const q of [
+          '"unbalanced',
+          'a NEAR(b c, 2)',
+          'name:tee',
+          '(((',
+          '*',
+          '^',
+          'x OR 1=1',
+          "'; DROP TABLE products; --",
+          '%',
+          `${'é'.repeat(50)}%_`,
+        ]) {
+          const page = await listProducts(db, { q, limit: 100, offset: 0 });
+          expect(page.total, q).toBeGreaterThanOrEqual(0);
+        }
+        expect((await listProducts(db, { q: '%', limit: 100, offset: 0 })).total).toBe(0);
+        expect((await listProducts(db, { q: '*', limit: 100, offset: 0 })).total).toBe(0);
+        expect((await listProducts(db, { limit: 100, offset: 0 })).total).toBeGreaterThan(0);
+      });
+
+      it('matches a long query by its first words', async () => {
         const product = seed.products[0]!;
         const phrase = product.description.slice(0, 90);
         expect(phrase.length).toBeGreaterThan(60);
         const page = await listProducts(db, { q: phrase.toUpperCase(), limit: 100, offset: 0 });
         expect(page.items.map((i) => i.id)).toContain(product.id);
-        expect((await listProducts(db, { q: `${'é'.repeat(50)}%_`, limit: 100, offset: 0 })).total).toBe(0);
+      });
+
+      it('keeps the index in step with product changes', async () => {
+        const product = seed.products[1]!;
+        await db.update(products).set({ name: 'Quuxable Thing' }).where(eq(products.id, product.id));
+        expect(
+          (await listProducts(db, { q: 'quuxable', limit: 10, offset: 0 })).items.map((i) => i.id),
+        ).toEqual([product.id]);
+        await db.update(products).set({ name: product.name }).where(eq(products.id, product.id));
+        expect((await listProducts(db, { q: 'quuxable', limit: 10, offset: 0 })).total).toBe(0);
+        expect(
+          (await listProducts(db, { q: product.name, limit: 100, offset: 0 })).items.map((i) => i.id),
+        ).toContain(product.id);
       });
 
       it('returns the product page with options, variants, images and latest published reviews', async () => {
