@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsMatchExpression, MAX_SEARCH_TERMS, searchTerms } from './search-query';
+import { ftsMatchExpression, MAX_SEARCH_TERMS, matchSegments, searchTerms } from './search-query';
 
 describe('ftsMatchExpression', () => {
   it('quotes each word as a prefix, joined by AND', () => {
@@ -30,8 +30,23 @@ describe('ftsMatchExpression', () => {
   });
 
   it('bounds the number and length of words', () => {
-    expect(searchTerms(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))).toHaveLength(MAX_SEARCH_TERMS);
+    expect(searchTerms(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))).toHaveLength(
+      MAX_SEARCH_TERMS,
+    );
     expect(searchTerms('x'.repeat(100))[0]).toHaveLength(40);
     expect(searchTerms('tee TEE Tee')).toEqual(['tee']);
+  });
+});
+
+describe('matchSegments', () => {
+  it('splits highlighted text into matched and plain runs', () => {
+    expect(matchSegments('Classic \u0001Organic\u0002 Cotton \u0001Tee\u0002')).toEqual([
+      { text: 'Classic ', match: false },
+      { text: 'Organic', match: true },
+      { text: ' Cotton ', match: false },
+      { text: 'Tee', match: true },
+    ]);
+    expect(matchSegments('No match <b>here</b>')).toEqual([{ text: 'No match <b>here</b>', match: false }]);
+    expect(matchSegments('')).toEqual([]);
   });
 });

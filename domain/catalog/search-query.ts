@@ -23,3 +23,32 @@ export function ftsMatchExpression(q: string): string | null {
   const terms = searchTerms(q);
   return terms.length === 0 ? null : terms.map((t) => `"${t}"*`).join(' ');
 }
+
+/** Marks FTS5's `highlight()` is asked to put around matched words: control characters no product text holds. */
+export const MATCH_OPEN = '\u0001';
+export const MATCH_CLOSE = '\u0002';
+
+/** A run of text, matched or not: how highlights travel (never as HTML, so nothing needs escaping twice). */
+export interface TextSegment {
+  text: string;
+  match: boolean;
+}
+
+/** Splits highlighted text (MATCH_OPEN … MATCH_CLOSE around matches) into segments, dropping empty ones. */
+export function matchSegments(marked: string): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let match = false;
+  let text = '';
+  const flush = () => {
+    if (text) segments.push({ text, match });
+    text = '';
+  };
+  for (const ch of marked) {
+    if (ch === MATCH_OPEN || ch === MATCH_CLOSE) {
+      flush();
+      match = ch === MATCH_OPEN;
+    } else text += ch;
+  }
+  flush();
+  return segments;
+}

@@ -297,6 +297,21 @@ const scenarios: Record<string, Scenario> = {
       expect((await call('GET', `/api/products/${'x'.repeat(121)}`)).status).toBe(400);
     },
   },
+  'GET /api/search/suggestions': {
+    happy: async () => ({
+      path: `/api/search/suggestions?q=${encodeURIComponent(data.products[0]!.name.slice(0, 4))}`,
+    }),
+    errors: async () => {
+      for (const query of ['', 'q=', 'q=a&limit=0', 'q=a&limit=11', `q=${'x'.repeat(101)}`]) {
+        expect((await call('GET', `/api/search/suggestions?${query}`)).status).toBe(400);
+      }
+      const hostile = await call(
+        'GET',
+        `/api/search/suggestions?q=${encodeURIComponent('"NEAR(* OR name:')}`,
+      );
+      expect(hostile.status).toBe(200);
+    },
+  },
   'POST /api/carts': { happy: async () => ({ path: '/api/carts' }) },
   'GET /api/carts/{cartId}': {
     happy: async () => ({ path: `/api/carts/${await cartWith(stocked(2))}` }),

@@ -14,6 +14,7 @@ import {
   releaseIdempotencyKey,
 } from '@db/repositories/idempotency';
 import { getInventoryLevel, getOnHand, listLowStock } from '@db/repositories/inventory';
+import { suggestProducts } from '@db/repositories/product-search';
 import { findStaffByEmail } from '@db/repositories/staff';
 import { inventoryLevels, products, productVariants, reviews } from '@db/schema';
 import { DEMO_STAFF, type GenerateSeedOptions, generateSeed, type SeedData } from '@db/seed/generate';
@@ -213,6 +214,23 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
         expect(
           (await listProducts(db, { q: product.name, limit: 100, offset: 0 })).items.map((i) => i.id),
         ).toContain(product.id);
+      });
+
+      it('suggests products as you type, name matches first, with the matched words marked', async () => {
+        const product = seed.products.find((p) => p.status === 'active')!;
+        const first = product.name.split(' ')[0]!;
+        const typed = first.slice(0, 3).toLowerCase();
+        const suggestions = await suggestProducts(db, typed, 5);
+        expect(suggestions.length).toBeGreaterThan(0);
+        expect(suggestions.length).toBeLessThanOrEqual(5);
+        for (const s of suggestions) {
+          expect(s.nameSegments.map((x) => x.text).join('')).toBe(s.name);
+        }
+        const top = suggestions[0]!;
+        const marked = top.nameSegments.filter((x) => x.match).map((x) => x.text.toLowerCase());
+        expect(marked.some((w) => w.startsWith(typed))).toBe(true);
+        expect(await suggestProducts(db, '"(*', 5)).toEqual([]);
+        expect((await suggestProducts(db, typed, 50)).length).toBeLessThanOrEqual(10); // capped at MAX_SUGGESTIONS
       });
 
       it('returns the product page with options, variants, images and latest published reviews', async () => {

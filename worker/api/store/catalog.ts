@@ -1,6 +1,7 @@
 /** Catalog API: categories, product listing with search/sort/paging, product detail. */
 
 import { getProductBySlug, listCategories, listProducts } from '@db/repositories/catalog';
+import { MAX_SUGGESTIONS, suggestProducts } from '@db/repositories/product-search';
 import {
   DEFAULT_PRODUCT_SORT,
   LISTING_PAGE_SIZE,
@@ -94,6 +95,7 @@ export const catalog = newApi();
 catalog.use('/categories', etag());
 catalog.use('/products', etag());
 catalog.use('/products/*', etag());
+catalog.use('/search/suggestions', etag());
 
 catalog
   .openapi(
@@ -171,5 +173,51 @@ catalog
       const product = await getProductBySlug(c.var.db, slug);
       if (!product) throw new ProblemError('NOT_FOUND', `No product with slug ${slug}.`);
       return c.json(product, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/search/suggestions',
+      tags: ['Catalog'],
+      summary:
+        'Products to suggest as the shopper types (word prefixes; matched words marked, never as HTML)',
+      request: {
+        query: z
+          .object({
+            q: z.string().trim().min(1).max(100),
+            limit: z.coerce.number().int().min(1).max(MAX_SUGGESTIONS).default(6),
+          })
+          .strict(),
+      },
+      responses: {
+        200: {
+          description: 'Suggestions, best first',
+          headers: catalogHeaders,
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z.array(
+                  z
+                    .object({
+                      slug: z.string(),
+                      name: z.string(),
+                      nameSegments: z.array(z.object({ text: z.string(), match: z.boolean() })),
+                    })
+                    .openapi('ProductSuggestion'),
+                ),
+              }),
+            },
+          },
+        },
+        ...notModifiedResponse,
+        ...problemResponses(400),
+        ...faultResponses(),
+      },
+    }),
+    async (c) => {
+      const { q, limit } = c.req.valid('query');
+      const items = await suggestProducts(c.var.db, q, limit);
+      return c.json({ items }, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
     },
   );
