@@ -22,7 +22,7 @@ test('every storefront page has exactly one h1 and a labelled search field', asy
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }), path).toHaveCount(1);
-    await expect(page.getByRole('searchbox', { name: 'Search products' }), path).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Search products' }), path).toBeVisible();
   }
 });
 

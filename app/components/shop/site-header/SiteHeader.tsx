@@ -1,5 +1,5 @@
 /** The shop header: brand, search, account link (and Log out), cart link with its item count, and the category navigation. */
-import { component$ } from '@builder.io/qwik';
+import { $, component$ } from '@builder.io/qwik';
 import { useLocation } from '@builder.io/qwik-city';
 import { LogoutForm } from '~/components/shop/logout-form/LogoutForm';
 import { Icon } from '~/components/ui/icon/Icon';
@@ -17,6 +17,34 @@ interface Props {
   cartCount: number;
   signedIn: boolean;
 }
+
+/**
+ * Suggestions as you type fill a native <datalist> (the browser shows them, announces them and lets the keyboard pick
+ * one). Plain DOM work in a lazily loaded handler, no component state: the page's first load carries none of it, and
+ * the header never re-renders. A newer keystroke wins over an older answer; offline there are simply no suggestions.
+ */
+const fillSuggestions = $(async (_: Event, input: HTMLInputElement) => {
+  const typed = input.value.trim();
+  input.dataset.typed = typed; // the newest keystroke's text: older answers are dropped
+  const list = document.getElementById('search-suggestions');
+  if (!list) return;
+  if (typed.length < 2) {
+    list.replaceChildren();
+    return;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 150)); // wait for a pause in typing
+  if (typed !== input.dataset.typed) return;
+  try {
+    const res = await fetch(`/api/search/suggestions?q=${encodeURIComponent(typed)}`);
+    if (!res.ok || typed !== input.dataset.typed) return;
+    const { items } = (await res.json()) as { items: { name: string }[] };
+    list.replaceChildren(
+      ...items.map(({ name }) => Object.assign(document.createElement('option'), { value: name })),
+    );
+  } catch {
+    // No network: no suggestions; the search form itself still works.
+  }
+});
 
 /** Header with a GET search form that works without JavaScript. */
 export const SiteHeader = component$<Props>(({ shopName, categories, cartCount, signedIn }) => {
@@ -46,7 +74,12 @@ export const SiteHeader = component$<Props>(({ shopName, categories, cartCount, 
               value={q}
               placeholder="Search products"
               maxLength={100}
+              // `list` is a standard input attribute Qwik's JSX types lack; a spread passes it through as is.
+              {...{ list: 'search-suggestions' }}
+              autoComplete="off"
+              onInput$={fillSuggestions}
             />
+            <datalist id="search-suggestions" />
             <button type="submit">
               <Icon name="search" />
               <span class="visually-hidden">Search</span>
