@@ -36,6 +36,7 @@ import { sameOriginWrites } from './middleware/same-origin';
 import { securityHeaders } from './middleware/security-headers';
 import { sessions } from './middleware/session';
 import { staffOnly } from './middleware/staff-guard';
+import { seo } from './seo';
 
 const withDb = createMiddleware<AppEnv>(async (c, next) => {
   c.set('db', createDb(c.env));
@@ -72,6 +73,8 @@ export function createApp(pages?: PageHandler) {
   app.all('/api/*', apiNotFound(app));
 
   app.route('/media', media);
+  app.use('/sitemap.xml', withDb);
+  app.route('/', seo); // /robots.txt, /sitemap.xml
   app.route('/dev', mailbox); // local development only: answers nothing elsewhere (worker/api/dev/mailbox.ts)
   if (pages) {
     app.on(PAGE_METHODS, '*', limitPageBody, servePages(pages));

@@ -7,7 +7,7 @@ import type { Cookie, RequestEventBase } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import type { PrincipalKind } from '@domain/identity/principal';
 import { sessionCookieAttributes, sessionCookieName } from '@domain/identity/session-cookie';
-import { deliverAccountEmail, linkOrigin } from '@worker/services/identity/account-mail';
+import { deliverAccountEmail } from '@worker/services/identity/account-mail';
 import {
   type CustomerPrincipal,
   endSession,
@@ -16,6 +16,7 @@ import {
   type StaffPrincipal,
 } from '@worker/services/identity/sessions';
 import type { AccountEmail } from '@worker/services/identity/tokens';
+import { publicOrigin } from '@worker/services/shop/settings';
 
 type Event = Pick<RequestEventBase<QwikCityPlatform>, 'cookie' | 'url' | 'platform' | 'sharedMap'>;
 
@@ -71,6 +72,6 @@ export function sendAccountEmailLater(
   if (!email) return;
   const env = event.platform.env;
   event.platform.ctx.waitUntil(
-    deliverAccountEmail(env, createDb(env), linkOrigin(env, event.url.href), email),
+    deliverAccountEmail(env, createDb(env), publicOrigin(env, event.url.href), email),
   );
 }

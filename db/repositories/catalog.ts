@@ -355,3 +355,23 @@ export async function getVariantsBySkus(db: Db, skus: readonly string[]): Promis
   }
   return out;
 }
+
+/** Most product URLs one sitemap file may list (the sitemaps.org limit is 50,000 per file). */
+export const MAX_SITEMAP_PRODUCTS = 45_000;
+
+/** What the sitemap lists: every category, and active products with when they last changed (newest first). */
+export async function listSitemapEntries(db: Db) {
+  const [categoryRows, productRows] = await db.batch([
+    db
+      .select({ slug: categories.slug })
+      .from(categories)
+      .orderBy(asc(categories.position), asc(categories.slug)),
+    db
+      .select({ slug: products.slug, updatedAt: products.updatedAt })
+      .from(products)
+      .where(eq(products.status, 'active'))
+      .orderBy(desc(products.updatedAt), asc(products.slug))
+      .limit(MAX_SITEMAP_PRODUCTS),
+  ]);
+  return { categories: categoryRows, products: productRows };
+}

@@ -110,11 +110,6 @@ function messagesFor(email: AccountEmail, origin: string, env: Env): EmailMessag
   }
 }
 
-/** The origin links point at: SHOP_URL when set, else the request's. */
-export function linkOrigin(env: Pick<Env, 'SHOP_URL'>, requestUrl: string): string {
-  return env.SHOP_URL ? new URL(env.SHOP_URL).origin : new URL(requestUrl).origin;
-}
-
 /**
  * Sends `email` (if any). Never throws: a failure is logged (the caller has already answered the same either way).
  * Pass the promise to `waitUntil`.

@@ -1,0 +1,42 @@
+/**
+ * /robots.txt and /sitemap.xml for search engines. The sitemap lists the home page, every category and every active
+ * product (newest change first, with `lastmod`), at the shop's public origin (SHOP_URL, else the request's). Per-user
+ * and back-office areas are disallowed in robots.txt (they are also `noindex`).
+ */
+import { listSitemapEntries } from '@db/repositories/catalog';
+import type { AppEnv } from '@worker/http/app-env';
+import { escapeHtml } from '@worker/http/html';
+import { publicOrigin } from '@worker/services/shop/settings';
+import { Hono } from 'hono';
+
+/** Crawlers may keep both an hour; catalogue changes reach them at the next fetch after that. */
+const SEO_CACHE = 'public, max-age=3600';
+
+/** Paths no crawler has any business in. */
+const DISALLOWED = ['/account', '/admin', '/cart', '/api/', '/dev/', '/search'];
+
+export const seo = new Hono<AppEnv>()
+  .get('/robots.txt', (c) => {
+    const origin = publicOrigin(c.env, c.req.url);
+    const body = [
+      'User-agent: *',
+      ...DISALLOWED.map((p) => `Disallow: ${p}`),
+      '',
+      `Sitemap: ${origin}/sitemap.xml`,
+      '',
+    ];
+    return c.text(body.join('\n'), 200, { 'Cache-Control': SEO_CACHE });
+  })
+  .get('/sitemap.xml', async (c) => {
+    const origin = publicOrigin(c.env, c.req.url);
+    const entries = await listSitemapEntries(c.var.db);
+    const url = (path: string, lastmod?: number) =>
+      `<url><loc>${escapeHtml(origin + path)}</loc>${lastmod ? `<lastmod>${new Date(lastmod).toISOString()}</lastmod>` : ''}</url>`;
+    const urls = [
+      url('/'),
+      ...entries.categories.map((cat) => url(`/c/${encodeURIComponent(cat.slug)}`)),
+      ...entries.products.map((p) => url(`/p/${encodeURIComponent(p.slug)}`, p.updatedAt)),
+    ];
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+    return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': SEO_CACHE });
+  });
