@@ -7,7 +7,7 @@ import { type DocumentHead, routeAction$, routeLoader$, useLocation, z, zod$ } f
 import { createDb, type Db } from '@db/client';
 import { listOpenAuthTokens } from '@db/repositories/auth-tokens';
 import { statusOfError } from '@domain/core/errors';
-import { NewPasswordSchema, passwordRepeatsEmail } from '@domain/identity/account-input';
+import { NewPasswordSchema } from '@domain/identity/account-input';
 import { hashSecretToken, isSecretTokenShaped } from '@domain/identity/secret-token';
 import { acceptInvitation } from '@worker/services/identity/staff-accounts';
 import { FormStatus } from '~/components/admin/form-status/FormStatus';
@@ -43,15 +43,8 @@ export const useAccept = routeAction$(
     const wait = await pageLimit(event, 'invite-address');
     if (wait !== null)
       return event.fail(429, { message: `Too many attempts. Try again in ${describeWait(wait)}.` });
-    const ctx = staffPageContext(event);
-    // Checked before the service spends the token, so a refused password does not use up the invitation.
-    const invitation = await findInvitation(ctx.db, token);
-    if (invitation && passwordRepeatsEmail(password, invitation.email)) {
-      return event.fail(400, {
-        fieldErrors: { password: 'Choose a password that is not your email address.' },
-      });
-    }
-    const result = await acceptInvitation(ctx, { token, password });
+    // The service refuses a password equal to the address before it spends the invitation.
+    const result = await acceptInvitation(staffPageContext(event), { token, password });
     if (!result.ok) {
       return result.error.code === 'VALIDATION_FAILED'
         ? event.fail(400, { fieldErrors: { password: result.error.detail } })
