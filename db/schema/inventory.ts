@@ -28,6 +28,9 @@ export const stockMovements = sqliteTable(
     delta: integer('delta').notNull(),
     reason: text('reason', { enum: STOCK_MOVEMENT_REASONS }).notNull(),
     reference: text('reference'),
+    /** The staff member who made a manual adjustment; null for system movements (sales, returns). */
+    staffId: text('staff_id'),
+    note: text('note'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [

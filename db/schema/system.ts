@@ -1,4 +1,4 @@
-/** Platform plumbing: stored responses for Idempotency-Key replays. */
+/** Platform plumbing: stored responses for Idempotency-Key replays, and the catalog's version for cache keys. */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -36,3 +36,13 @@ export const idempotencyKeys = sqliteTable(
     index('idempotency_keys_caller_created_idx').on(t.caller, t.createdAt),
   ],
 );
+
+/**
+ * One row (`id = 1`): a counter bumped by triggers on every catalog write (migration 0005_catalog). Edge cache keys,
+ * ETags and the offline catalog snapshot carry it, so any change to what shoppers see makes new keys at once.
+ */
+export const catalogState = sqliteTable('catalog_state', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull().default(1),
+  updatedAt: integer('updated_at').notNull().default(0),
+});

@@ -1,9 +1,12 @@
-/** Seed generator, catalog half: categories, products, variants, images, stock levels and reviews. */
+/** Seed generator, catalog half: categories, collections, products, options, variants, images, stock and reviews. */
 
 import type {
   categories,
+  collections,
   inventoryLevels,
+  productCollections,
   productImages,
+  productOptions,
   products,
   productVariants,
   reviews,
@@ -14,10 +17,39 @@ import type { Rng } from './random';
 
 const DAY = 86_400_000;
 
+/** Demo collections: the first two are featured on the home page. */
+const COLLECTIONS = [
+  {
+    slug: 'staff-picks',
+    name: 'Staff picks',
+    description: 'What the team wears and uses every week.',
+    featured: true,
+  },
+  {
+    slug: 'gift-ideas',
+    name: 'Gift ideas',
+    description: 'Easy wins for birthdays and holidays.',
+    featured: true,
+  },
+  {
+    slug: 'last-chance',
+    name: 'Last chance',
+    description: 'Final pieces of the season, while they last.',
+    featured: false,
+  },
+] as const;
+
+/** Placeholder images are drawn at this size (portrait, like product photography). */
+const IMAGE_WIDTH = 800;
+const IMAGE_HEIGHT = 1000;
+
 /** The catalog rows, every column filled so the SQL writer and the Drizzle insert see identical data. */
 export interface CatalogSeed {
   categories: (typeof categories.$inferSelect)[];
+  collections: (typeof collections.$inferSelect)[];
   products: (typeof products.$inferSelect)[];
+  productOptions: (typeof productOptions.$inferSelect)[];
+  productCollections: (typeof productCollections.$inferSelect)[];
   variants: (typeof productVariants.$inferSelect)[];
   images: (typeof productImages.$inferSelect)[];
   inventory: (typeof inventoryLevels.$inferSelect)[];
@@ -69,7 +101,10 @@ function uniqueName(rng: Rng, spec: CategorySpec, taken: Set<string>): string {
 export function generateCatalog(rng: Rng, now: number, productCount: number, currency: string): CatalogSeed {
   const out: CatalogSeed = {
     categories: [],
+    collections: [],
     products: [],
+    productOptions: [],
+    productCollections: [],
     variants: [],
     images: [],
     inventory: [],
@@ -77,7 +112,19 @@ export function generateCatalog(rng: Rng, now: number, productCount: number, cur
   };
   const categoryIds = CATEGORY_SPECS.map((spec, position) => {
     const id = rng.id('category', now - 400 * DAY);
-    out.categories.push({ id, slug: spec.slug, name: spec.name, description: spec.description, position });
+    out.categories.push({
+      id,
+      slug: spec.slug,
+      name: spec.name,
+      description: spec.description,
+      position,
+      parentId: null,
+    });
+    return id;
+  });
+  const collectionIds = COLLECTIONS.map((spec, position) => {
+    const id = rng.id('collection', now - 300 * DAY);
+    out.collections.push({ id, ...spec, position, createdAt: now - 300 * DAY, updatedAt: now - 300 * DAY });
     return id;
   });
   const takenSlugs = new Set<string>();
@@ -101,14 +148,41 @@ export function generateCatalog(rng: Rng, now: number, productCount: number, cur
       status: 'active',
       brand,
       featuredRank: rng.chance(0.2) ? rng.int(1, 100) : 0,
+      tags: JSON.stringify([spec.slug, material.split(' ').at(-1) ?? material]),
+      attributes: JSON.stringify([
+        { name: 'Material', value: material.replace(/^./, (c) => c.toUpperCase()) },
+        { name: 'Brand', value: brand },
+      ]),
+      seoTitle: '',
+      seoDescription: '',
+      // Kept by the database's triggers from the variants, stock and reviews inserted below.
+      priceMin: null,
+      ratingAvg: null,
+      reviewCount: 0,
+      inStock: false,
       createdAt,
       updatedAt: createdAt,
+    });
+    collectionIds.forEach((collectionId, c) => {
+      if (rng.chance(0.08)) out.productCollections.push({ collectionId, productId, position: n * 10 + c });
     });
 
     const code = `${spec.code}-${String(n).padStart(4, '0')}`;
     const colourCount = rng.int(spec.colours[0], spec.colours[1]);
     const colours = colourCount === 0 ? [null] : rng.sample(COLOURS, colourCount);
     const sizes: (string | null)[] = spec.sizes ? [...spec.sizes] : [null];
+    const optionTypes = [
+      ...(spec.sizes ? [{ name: 'Size', values: [...spec.sizes] }] : []),
+      ...(colours[0] ? [{ name: 'Colour', values: colours.map((c) => c?.name ?? '') }] : []),
+    ];
+    optionTypes.forEach((option, position) => {
+      out.productOptions.push({
+        productId,
+        position,
+        name: option.name,
+        values: JSON.stringify(option.values),
+      });
+    });
     const price = pickPrice(rng, spec);
     const onSale = rng.chance(0.2);
     const compareAt = onSale ? Math.round((price * 1.25) / 100) * 100 - 1 : null;
@@ -122,8 +196,14 @@ export function generateCatalog(rng: Rng, now: number, productCount: number, cur
           id: rng.id('variant', createdAt),
           sku,
           productId,
+          options: JSON.stringify({
+            ...(size ? { Size: size } : {}),
+            ...(colour ? { Colour: colour.name } : {}),
+          }),
           size,
           colour: colour?.name ?? null,
+          barcode: null,
+          imageId: null,
           priceAmount: price + uplift,
           currency,
           compareAtAmount: compareAt === null ? null : compareAt + uplift,
@@ -144,6 +224,9 @@ export function generateCatalog(rng: Rng, now: number, productCount: number, cur
         url: `/media/placeholder/${slug}-${i}.svg`,
         alt: `${name}${colourName ? ` in ${colourName.toLowerCase()}` : ''}, ${views[i - 1]}`,
         position: i - 1,
+        width: IMAGE_WIDTH,
+        height: IMAGE_HEIGHT,
+        storageKey: null,
       });
     }
 
@@ -163,7 +246,12 @@ export function generateCatalog(rng: Rng, now: number, productCount: number, cur
           body: rng.pick(text.bodies),
           // A few stay in moderation so the back office has something to approve.
           status: rng.chance(0.9) ? 'published' : 'pending',
+          verifiedPurchase: false,
+          moderationNote: null,
+          moderatedBy: null,
+          moderatedAt: null,
           createdAt: Math.min(reviewedAt, now),
+          updatedAt: null,
         });
       }
     }

@@ -7,7 +7,10 @@ import type { SeedData } from './generate';
 /** [SeedData key, table] pairs; insert in this order, delete in reverse. */
 export const SEED_TABLES: readonly (readonly [keyof SeedData, SQLiteTable])[] = [
   ['categories', s.categories],
+  ['collections', s.collections],
   ['products', s.products],
+  ['productOptions', s.productOptions],
+  ['productCollections', s.productCollections],
   ['variants', s.productVariants],
   ['images', s.productImages],
   ['inventory', s.inventoryLevels],

@@ -5,6 +5,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32, as in 
 /** Every kind of id the platform issues, with its prefix. */
 export const ID_PREFIXES = {
   category: 'cat',
+  collection: 'col',
   product: 'prod',
   variant: 'var',
   image: 'img',
@@ -29,6 +30,7 @@ export const ID_PREFIXES = {
   request: 'req',
   audit: 'aud',
   email: 'eml',
+  import: 'imp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -16,7 +16,7 @@ import {
 import { getInventoryLevel, getOnHand, listLowStock } from '@db/repositories/inventory';
 import { suggestProducts } from '@db/repositories/product-search';
 import { findStaffByEmail } from '@db/repositories/staff';
-import { inventoryLevels, products, productVariants, reviews } from '@db/schema';
+import { catalogState, inventoryLevels, products, productVariants, reviews } from '@db/schema';
 import { DEMO_STAFF, type GenerateSeedOptions, generateSeed, type SeedData } from '@db/seed/generate';
 import { TEST_SCRYPT_COST, verifyPassword } from '@domain/identity/password';
 import { eq } from 'drizzle-orm';
@@ -289,6 +289,85 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
           await db.update(products).set({ status: 'active' }).where(eq(products.id, product.id));
         }
         expect(await getVariantsBySkus(db, [sku])).toHaveLength(1);
+      });
+    });
+
+    describe('listing columns and catalog version (triggers)', () => {
+      async function listing(productId: string) {
+        const [row] = await db
+          .select({
+            priceMin: products.priceMin,
+            inStock: products.inStock,
+            ratingAvg: products.ratingAvg,
+            reviewCount: products.reviewCount,
+          })
+          .from(products)
+          .where(eq(products.id, productId));
+        return row!;
+      }
+      async function version() {
+        const [row] = await db.select({ v: catalogState.version }).from(catalogState);
+        return row!.v;
+      }
+
+      it('were filled from the seeded variants, stock and published reviews', async () => {
+        for (const p of seed.products) {
+          const variants = variantsOf(p.id);
+          const published = seed.reviews.filter((r) => r.productId === p.id && r.status === 'published');
+          const stocked = variants.some(
+            (v) => (seed.inventory.find((l) => l.sku === v.sku)?.onHand ?? 0) > 0,
+          );
+          const row = await listing(p.id);
+          expect(row.priceMin).toBe(Math.min(...variants.map((v) => v.priceAmount)));
+          expect(row.inStock).toBe(stocked);
+          expect(row.reviewCount).toBe(published.length);
+          if (published.length)
+            expect(row.ratingAvg).toBeCloseTo(
+              published.reduce((n, r) => n + r.rating, 0) / published.length,
+              5,
+            );
+          else expect(row.ratingAvg).toBeNull();
+        }
+      });
+
+      it('follow price, stock and review changes, and catalog writes bump the version but stock does not', async () => {
+        const product = seed.products[2]!;
+        const variant = variantsOf(product.id)[0]!;
+        const before = await listing(product.id);
+        const v0 = await version();
+        await db.update(productVariants).set({ priceAmount: 1 }).where(eq(productVariants.id, variant.id));
+        expect((await listing(product.id)).priceMin).toBe(1);
+        const v1 = await version();
+        expect(v1).toBeGreaterThan(v0);
+
+        const skus = variantsOf(product.id).map((v) => v.sku);
+        const levels = seed.inventory.filter((l) => skus.includes(l.sku));
+        for (const sku of skus)
+          await db.update(inventoryLevels).set({ onHand: 0 }).where(eq(inventoryLevels.sku, sku));
+        expect((await listing(product.id)).inStock).toBe(false);
+        expect(await version()).toBe(v1);
+
+        await db.insert(reviews).values({
+          id: 'rev_trigger_test',
+          productId: product.id,
+          authorName: 'T',
+          rating: 1,
+          status: 'pending',
+          createdAt: 1,
+        });
+        expect((await listing(product.id)).reviewCount).toBe(before.reviewCount);
+        await db.update(reviews).set({ status: 'published' }).where(eq(reviews.id, 'rev_trigger_test'));
+        expect((await listing(product.id)).reviewCount).toBe(before.reviewCount + 1);
+        expect(await version()).toBeGreaterThan(v1);
+
+        await db.delete(reviews).where(eq(reviews.id, 'rev_trigger_test'));
+        await db
+          .update(productVariants)
+          .set({ priceAmount: variant.priceAmount })
+          .where(eq(productVariants.id, variant.id));
+        for (const l of levels)
+          await db.update(inventoryLevels).set({ onHand: l.onHand }).where(eq(inventoryLevels.sku, l.sku));
+        expect(await listing(product.id)).toEqual(before);
       });
     });
 
