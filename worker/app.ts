@@ -10,7 +10,12 @@ import { accountAuth } from './api/account/auth';
 import { accountOrders } from './api/account/orders';
 import { accountProfile } from './api/account/profile';
 import { adminAudit } from './api/admin/audit';
+import { adminCategories } from './api/admin/categories';
+import { adminCollections } from './api/admin/collections';
 import { adminCustomers } from './api/admin/customers';
+import { adminInventory } from './api/admin/inventory';
+import { adminProductImages } from './api/admin/product-images';
+import { adminProducts } from './api/admin/products';
 import { adminStaff } from './api/admin/staff';
 import { mailbox } from './api/dev/mailbox';
 import { staffAuth } from './api/staff/auth';
@@ -66,6 +71,11 @@ export function createApp(pages?: PageHandler) {
   app.route('/api', adminCustomers);
   app.route('/api', adminStaff);
   app.route('/api', adminAudit);
+  app.route('/api', adminProducts);
+  app.route('/api', adminProductImages);
+  app.route('/api', adminInventory);
+  app.route('/api', adminCategories);
+  app.route('/api', adminCollections);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) =>
     c.html(renderReference(app.getOpenAPI31Document(OPENAPI_INFO) as ReferenceDoc)),

@@ -19,6 +19,7 @@ import {
   type TestAccount,
   tokenFor,
 } from '@tests/support/accounts';
+import { JPEG_16X16, PNG_3X2 } from '@tests/support/fixtures/images';
 import { seedSmallStore } from '@tests/support/workerd';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -170,6 +171,12 @@ function checkRequestBody(
 ): void {
   const requestBody = found.op.requestBody;
   if (!requestBody) return;
+  if (init.body instanceof FormData) {
+    expect(Object.keys(requestBody.content), `${what} succeeded with a form body`).toContain(
+      'multipart/form-data',
+    );
+    return;
+  }
   if (typeof init.body !== 'string') {
     expect(requestBody.required, `${what} succeeded without the body the document requires`).not.toBe(true);
     return;
@@ -674,7 +681,337 @@ const scenarios: Record<string, Scenario> = {
   'GET /api/admin/audit': {
     happy: async () => ({ path: '/api/admin/audit?action=staff.roles', init: withCookie(await admin()) }),
   },
+  ...catalogAdminScenarios(),
 };
+
+let catalogCounter = 0;
+/** A product body the admin API accepts, with a fresh slug and SKUs. */
+function productBody(overrides: Record<string, unknown> = {}) {
+  const k = `${Date.now().toString(36)}${++catalogCounter}`;
+  return {
+    name: `Contract Tee ${k}`,
+    slug: `contract-tee-${k}`,
+    categoryId: data.categories[0]!.id,
+    options: [{ name: 'Size', values: ['S', 'M'] }],
+    variants: [
+      { options: { Size: 'S' }, sku: `CT-${k}-S`, price: 1500, compareAt: 2000, barcode: '0123456789012' },
+      { options: { Size: 'M' }, sku: `CT-${k}-M`, price: 1600 },
+    ],
+    ...overrides,
+  };
+}
+
+/** A product created through the admin API. */
+async function adminProduct(): Promise<{
+  id: string;
+  slug: string;
+  variants: { id: string; sku: string }[];
+}> {
+  const res = await call('POST', '/api/admin/products', withCookie(await admin(), json(productBody())));
+  expect(res.status).toBe(201);
+  return res.body as { id: string; slug: string; variants: { id: string; sku: string }[] };
+}
+
+async function adminCategory(parentId: string | null = null): Promise<string> {
+  const body = {
+    name: 'Contract category',
+    slug: `contract-cat-${++catalogCounter}-${Date.now().toString(36)}`,
+    parentId,
+  };
+  const res = await call('POST', '/api/admin/categories', withCookie(await admin(), json(body)));
+  return (res.body as { id: string }).id;
+}
+
+async function adminCollection(): Promise<string> {
+  const body = {
+    name: 'Contract collection',
+    slug: `contract-col-${++catalogCounter}-${Date.now().toString(36)}`,
+  };
+  const res = await call('POST', '/api/admin/collections', withCookie(await admin(), json(body)));
+  return (res.body as { id: string }).id;
+}
+
+/** A multipart upload body with `bytes` as the file (declared as a JPEG, whatever it is). */
+function imageForm(bytes: Uint8Array, alt: string): FormData {
+  const form = new FormData();
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], 'upload.jpg', { type: 'image/jpeg' }));
+  form.set('alt', alt);
+  return form;
+}
+
+/** A product with two uploaded images (ids in display order). */
+async function productWithImages(): Promise<{ id: string; images: string[] }> {
+  const { id } = await adminProduct();
+  const cookie = await admin();
+  const images: string[] = [];
+  for (const bytes of [PNG_3X2, JPEG_16X16]) {
+    const res = await call(
+      'POST',
+      `/api/admin/products/${id}/images`,
+      withCookie(cookie, { body: imageForm(bytes, '') }),
+    );
+    images.push((res.body as { id: string }).id);
+  }
+  return { id, images };
+}
+
+function catalogAdminScenarios(): Record<string, Scenario> {
+  return {
+    'GET /api/admin/products': {
+      happy: async () => ({
+        path: '/api/admin/products?q=tee&status=draft',
+        init: withCookie(await admin()),
+      }),
+      errors: async () => {
+        const cookie = await admin();
+        expect((await call('GET', '/api/admin/products?status=gone', withCookie(cookie))).status).toBe(400);
+        expect((await call('GET', '/api/admin/products?page=0', withCookie(cookie))).status).toBe(400);
+        expect((await call('GET', '/api/admin/products')).status).toBe(401);
+      },
+    },
+    'POST /api/admin/products': {
+      happy: async () => ({
+        path: '/api/admin/products',
+        init: withCookie(await admin(), json(productBody())),
+      }),
+      errors: async (path) => {
+        const cookie = await admin();
+        const bad = productBody({ variants: [{ options: { Size: 'S' }, sku: 'X-1', price: -5 }] });
+        expect((await call('POST', path, withCookie(cookie, json(bad)))).status).toBe(400);
+        const existing = await adminProduct();
+        const dup = await call('POST', path, withCookie(cookie, json(productBody({ slug: existing.slug }))));
+        expect(dup.status).toBe(409);
+        const content = await loginCookie('staff', await createStaff(['content']));
+        expect((await call('POST', path, withCookie(content, json(productBody())))).status).toBe(403);
+      },
+    },
+    'GET /api/admin/products/{productId}': {
+      happy: async () => ({
+        path: `/api/admin/products/${(await adminProduct()).id}`,
+        init: withCookie(await admin()),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/products/${newId('product')}`;
+        expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+        expect((await call('GET', '/api/admin/products/nope', withCookie(await admin()))).status).toBe(400);
+      },
+    },
+    'PUT /api/admin/products/{productId}': {
+      happy: async () => {
+        const p = await adminProduct();
+        const body = productBody({ slug: p.slug, status: 'active' });
+        body.variants = body.variants.map((v, i) => ({ ...v, sku: p.variants[i]!.sku }));
+        return { path: `/api/admin/products/${p.id}`, init: withCookie(await admin(), json(body)) };
+      },
+      errors: async (path) => {
+        const cookie = await admin();
+        expect((await call('PUT', path, withCookie(cookie, json({ name: 'only a name' })))).status).toBe(400);
+        const other = await adminProduct();
+        const clash = await call('PUT', path, withCookie(cookie, json(productBody({ slug: other.slug }))));
+        expect(clash.status).toBe(409);
+      },
+    },
+    'POST /api/admin/products/bulk': {
+      happy: async () => ({
+        path: '/api/admin/products/bulk',
+        init: withCookie(await admin(), json({ action: 'archive', ids: [(await adminProduct()).id] })),
+      }),
+      errors: async (path) => {
+        const cookie = await admin();
+        expect(
+          (await call('POST', path, withCookie(cookie, json({ action: 'archive', ids: [] })))).status,
+        ).toBe(400);
+        const noCategory = json({ action: 'setCategory', ids: [(await adminProduct()).id] });
+        expect((await call('POST', path, withCookie(cookie, noCategory))).status).toBe(400);
+      },
+    },
+    'GET /api/admin/categories': {
+      happy: async () => ({ path: '/api/admin/categories', init: withCookie(await admin()) }),
+    },
+    'POST /api/admin/categories': {
+      happy: async () => ({
+        path: '/api/admin/categories',
+        init: withCookie(
+          await admin(),
+          json({ name: 'New', slug: `contract-new-${Date.now().toString(36)}` }),
+        ),
+      }),
+      errors: async (path) => {
+        const dup = json({ name: 'Dup', slug: data.categories[0]!.slug });
+        expect((await call('POST', path, withCookie(await admin(), dup))).status).toBe(409);
+      },
+    },
+    'PUT /api/admin/categories/{categoryId}': {
+      happy: async () => {
+        const id = await adminCategory();
+        const body = {
+          name: 'Renamed',
+          slug: `contract-renamed-${Date.now().toString(36)}`,
+          parentId: data.categories[0]!.id,
+        };
+        return { path: `/api/admin/categories/${id}`, init: withCookie(await admin(), json(body)) };
+      },
+      errors: async () => {
+        const parent = await adminCategory();
+        const child = await adminCategory(parent);
+        const loop = json({
+          name: 'Loop',
+          slug: `contract-loop-${Date.now().toString(36)}`,
+          parentId: child,
+        });
+        expect(
+          (await call('PUT', `/api/admin/categories/${parent}`, withCookie(await admin(), loop))).status,
+        ).toBe(409);
+        const missing = `/api/admin/categories/${newId('category')}`;
+        expect((await call('PUT', missing, withCookie(await admin(), loop))).status).toBe(404);
+      },
+    },
+    'DELETE /api/admin/categories/{categoryId}': {
+      happy: async () => ({
+        path: `/api/admin/categories/${await adminCategory()}`,
+        init: withCookie(await admin()),
+      }),
+      errors: async () => {
+        const used = `/api/admin/categories/${data.categories[0]!.id}`;
+        expect((await call('DELETE', used, withCookie(await admin()))).status).toBe(409);
+      },
+    },
+    'GET /api/admin/collections': {
+      happy: async () => ({ path: '/api/admin/collections', init: withCookie(await admin()) }),
+    },
+    'GET /api/admin/collections/{collectionId}': {
+      happy: async () => ({
+        path: `/api/admin/collections/${await adminCollection()}`,
+        init: withCookie(await admin()),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/collections/${newId('collection')}`;
+        expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+      },
+    },
+    'POST /api/admin/collections': {
+      happy: async () => ({
+        path: '/api/admin/collections',
+        init: withCookie(
+          await admin(),
+          json({ name: 'Gifts', slug: `contract-gifts-${Date.now().toString(36)}`, featured: true }),
+        ),
+      }),
+    },
+    'PUT /api/admin/collections/{collectionId}': {
+      happy: async () => ({
+        path: `/api/admin/collections/${await adminCollection()}`,
+        init: withCookie(
+          await admin(),
+          json({ name: 'Renamed', slug: `contract-col-renamed-${Date.now().toString(36)}` }),
+        ),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/collections/${newId('collection')}`;
+        expect(
+          (await call('PUT', missing, withCookie(await admin(), json({ name: 'X', slug: 'x' })))).status,
+        ).toBe(404);
+      },
+    },
+    'DELETE /api/admin/collections/{collectionId}': {
+      happy: async () => ({
+        path: `/api/admin/collections/${await adminCollection()}`,
+        init: withCookie(await admin()),
+      }),
+    },
+    'POST /api/admin/products/{productId}/images': {
+      happy: async () => ({
+        path: `/api/admin/products/${(await adminProduct()).id}/images`,
+        init: withCookie(await admin(), { body: imageForm(PNG_3X2, 'Front') }),
+      }),
+      errors: async (path) => {
+        const cookie = await admin();
+        const text = new TextEncoder().encode('plain words, not a picture at all');
+        expect((await call('POST', path, withCookie(cookie, { body: imageForm(text, '') }))).status).toBe(
+          422,
+        );
+        const big = new Uint8Array(5 * 1024 * 1024 + 10);
+        expect((await call('POST', path, withCookie(cookie, { body: imageForm(big, '') }))).status).toBe(413);
+        const missing = `/api/admin/products/${newId('product')}/images`;
+        expect(
+          (await call('POST', missing, withCookie(cookie, { body: imageForm(PNG_3X2, '') }))).status,
+        ).toBe(404);
+      },
+    },
+    'PUT /api/admin/products/{productId}/images/order': {
+      happy: async () => {
+        const { id, images } = await productWithImages();
+        return {
+          path: `/api/admin/products/${id}/images/order`,
+          init: withCookie(await admin(), json({ imageIds: [...images].reverse() })),
+        };
+      },
+      errors: async (path) => {
+        expect((await call('PUT', path, withCookie(await admin(), json({ imageIds: [] })))).status).toBe(400);
+      },
+    },
+    'PATCH /api/admin/products/{productId}/images/{imageId}': {
+      happy: async () => {
+        const { id, images } = await productWithImages();
+        return {
+          path: `/api/admin/products/${id}/images/${images[0]}`,
+          init: withCookie(await admin(), json({ alt: 'Back view' })),
+        };
+      },
+      errors: async (path) => {
+        const tooLong = json({ alt: 'x'.repeat(301) });
+        expect((await call('PATCH', path, withCookie(await admin(), tooLong))).status).toBe(400);
+      },
+    },
+    'DELETE /api/admin/products/{productId}/images/{imageId}': {
+      happy: async () => {
+        const { id, images } = await productWithImages();
+        return { path: `/api/admin/products/${id}/images/${images[1]}`, init: withCookie(await admin()) };
+      },
+    },
+    'POST /api/admin/inventory/{sku}/adjustments': {
+      happy: async () => ({
+        path: `/api/admin/inventory/${stocked(1)}/adjustments`,
+        init: withCookie(await admin(), json({ delta: 3, reason: 'restock', note: 'PO 77' })),
+      }),
+      errors: async (path) => {
+        const cookie = await admin();
+        expect(
+          (await call('POST', path, withCookie(cookie, json({ delta: -10_000_000, reason: 'restock' }))))
+            .status,
+        ).toBe(400);
+        expect(
+          (await call('POST', path, withCookie(cookie, json({ delta: -999_999, reason: 'adjustment' }))))
+            .status,
+        ).toBe(409);
+        const unknown = '/api/admin/inventory/NO-SUCH-SKU/adjustments';
+        expect(
+          (await call('POST', unknown, withCookie(cookie, json({ setTo: 1, reason: 'correction' })))).status,
+        ).toBe(404);
+      },
+    },
+    'GET /api/admin/inventory/{sku}/movements': {
+      happy: async () => ({
+        path: `/api/admin/inventory/${stocked(1)}/movements`,
+        init: withCookie(await admin()),
+      }),
+      errors: async () => {
+        const missing = '/api/admin/inventory/NO-SUCH-SKU/movements';
+        expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+      },
+    },
+    'PUT /api/admin/collections/{collectionId}/products': {
+      happy: async () => ({
+        path: `/api/admin/collections/${await adminCollection()}/products`,
+        init: withCookie(await admin(), json({ productIds: [data.products[0]!.id, data.products[1]!.id] })),
+      }),
+      errors: async (path) => {
+        const unknown = json({ productIds: [newId('product')] });
+        expect((await call('PUT', path, withCookie(await admin(), unknown))).status).toBe(400);
+      },
+    },
+  };
+}
 
 /** A value that breaks a string parameter's schema (too long, or outside its pattern). */
 function invalidValue(schema: Schema | undefined): string | undefined {

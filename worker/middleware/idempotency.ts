@@ -59,8 +59,12 @@ export const IDEMPOTENCY_KEYS_PER_CALLER = 500;
 /** Replay marker for a stored status without a body. */
 const STATUS_ONLY = 'status';
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+async function sha256Hex(text: string, tail: Uint8Array = new Uint8Array()): Promise<string> {
+  const head = new TextEncoder().encode(text);
+  const all = new Uint8Array(head.length + tail.length);
+  all.set(head);
+  all.set(tail, head.length);
+  const digest = await crypto.subtle.digest('SHA-256', all);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -126,7 +130,8 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const caller = await callerOf(c);
   const route = `${c.req.method} ${c.req.path}`;
   const scope = `${caller} ${route}`;
-  const requestHash = await sha256Hex(`${route}\n${await c.req.text()}`);
+  // Bytes, not text: an image upload must reach its handler intact (Hono re-reads the cached bytes for formData).
+  const requestHash = await sha256Hex(`${route}\n`, new Uint8Array(await c.req.arrayBuffer()));
   const now = Date.now();
 
   // The quota is checked before a new key is claimed (a replay of a known key always goes through). It is a soft
