@@ -72,16 +72,19 @@ describe('admin page rules', () => {
       return pages.filter((p) => decidePage(sample(p), roles) === 'allow');
     }
     const everyone = ['/admin/login', '/admin/accept-invitation', '/admin/unlock', '/admin'];
+    // Every role reads the catalogue (content managers write about it, the warehouse picks from it).
+    const catalog = ['/admin/products', '/admin/categories', '/admin/collections'];
     expect(opens(['admin'])).toEqual([
       ...everyone,
+      ...catalog,
       '/admin/customers',
       '/admin/customers/[id]',
       '/admin/staff',
       '/admin/audit',
     ]);
-    expect(opens(['content'])).toEqual(everyone);
-    expect(opens(['warehouse'])).toEqual(everyone);
-    expect(opens(['content', 'warehouse'])).toEqual(everyone);
+    expect(opens(['content'])).toEqual([...everyone, ...catalog]);
+    expect(opens(['warehouse'])).toEqual([...everyone, ...catalog]);
+    expect(opens(['content', 'warehouse'])).toEqual([...everyone, ...catalog]);
   });
 
   it('follows the permission matrix for every combination of roles', () => {
@@ -101,10 +104,11 @@ describe('admin page rules', () => {
     function labels(roles: StaffRole[]): string[] {
       return navFor(roles).map((n) => n.label);
     }
-    expect(labels(['admin'])).toEqual(['Home', 'Customers', 'Staff', 'Audit log']);
-    expect(labels(['content'])).toEqual(['Home']);
-    expect(labels(['warehouse'])).toEqual(['Home']);
-    expect(labels(['content', 'warehouse'])).toEqual(['Home']);
+    const catalog = ['Products', 'Categories', 'Collections'];
+    expect(labels(['admin'])).toEqual(['Home', ...catalog, 'Customers', 'Staff', 'Audit log']);
+    expect(labels(['content'])).toEqual(['Home', ...catalog]);
+    expect(labels(['warehouse'])).toEqual(['Home', ...catalog]);
+    expect(labels(['content', 'warehouse'])).toEqual(['Home', ...catalog]);
     for (const roles of roleSets) {
       for (const item of ADMIN_NAV) {
         const shown = navFor(roles).includes(item);

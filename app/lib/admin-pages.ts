@@ -22,6 +22,9 @@ export const ADMIN_PAGES = {
   '/admin/accept-invitation': 'public',
   '/admin/unlock': 'public',
   '/admin': 'any-staff',
+  '/admin/products': 'catalog:read',
+  '/admin/categories': 'catalog:read',
+  '/admin/collections': 'catalog:read',
   '/admin/customers': 'customers:read',
   '/admin/customers/[id]': 'customers:read',
   '/admin/staff': 'staff:read',
@@ -96,12 +99,15 @@ export function decidePage(pathname: string, roles: readonly StaffRole[] | null)
 export interface NavItem {
   href: string;
   label: string;
-  icon: 'home' | 'customers' | 'staff' | 'audit';
+  icon: 'home' | 'products' | 'categories' | 'collections' | 'customers' | 'staff' | 'audit';
 }
 
 /** The back office's navigation, in order. */
 export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin', label: 'Home', icon: 'home' },
+  { href: '/admin/products', label: 'Products', icon: 'products' },
+  { href: '/admin/categories', label: 'Categories', icon: 'categories' },
+  { href: '/admin/collections', label: 'Collections', icon: 'collections' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers' },
   { href: '/admin/staff', label: 'Staff', icon: 'staff' },
   { href: '/admin/audit', label: 'Audit log', icon: 'audit' },

@@ -19,28 +19,28 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
     password: 'admin-demo-1234',
     name: 'Ada Admin',
     roles: 'Administrator',
-    nav: ['Home', 'Customers', 'Staff', 'Audit log'],
+    nav: ['Home', 'Products', 'Categories', 'Collections', 'Customers', 'Staff', 'Audit log'],
   },
   content: {
     email: 'content@demo.shop',
     password: 'content-demo-1234',
     name: 'Cory Content',
     roles: 'Content manager',
-    nav: ['Home'],
+    nav: ['Home', 'Products', 'Categories', 'Collections'],
   },
   warehouse: {
     email: 'warehouse@demo.shop',
     password: 'warehouse-demo-1234',
     name: 'Wren Warehouse',
     roles: 'Warehouse',
-    nav: ['Home'],
+    nav: ['Home', 'Products', 'Categories', 'Collections'],
   },
   lead: {
     email: 'lead@demo.shop',
     password: 'lead-demo-1234',
     name: 'Lee Lead',
     roles: 'Content manager, Warehouse',
-    nav: ['Home'],
+    nav: ['Home', 'Products', 'Categories', 'Collections'],
   },
 };
 
@@ -245,7 +245,7 @@ test('an invited member joins, logs in with their role, and the changes appear i
   await expect(invitee).toHaveURL('/admin/login?welcome=1');
   await expect(invitee.getByRole('status')).toContainText('Your account is ready');
   await logIn(invitee, { email, password });
-  await expectNavigation(invitee, ['Home']);
+  await expectNavigation(invitee, ['Home', 'Products', 'Categories', 'Collections']);
   await expect(invitee.getByText('Your roles: Content manager')).toBeVisible();
 
   // The link works once.

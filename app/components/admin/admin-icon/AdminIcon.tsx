@@ -5,6 +5,9 @@ import { Icon, type IconName } from '~/components/ui/icon/Icon';
 /** Admin names → the shared set (the staff shield is the shop's `shield`). */
 const NAMES = {
   home: 'home',
+  products: 'bag',
+  categories: 'compass',
+  collections: 'shield',
   customers: 'customers',
   staff: 'shield',
   audit: 'audit',
