@@ -73,7 +73,7 @@ describe('admin page rules', () => {
     }
     const everyone = ['/admin/login', '/admin/accept-invitation', '/admin/unlock', '/admin'];
     // Every role reads the catalogue (content managers write about it, the warehouse picks from it).
-    const catalog = ['/admin/products', '/admin/categories', '/admin/collections'];
+    const catalog = ['/admin/products', '/admin/products/[id]', '/admin/categories', '/admin/collections'];
     expect(opens(['admin'])).toEqual([
       ...everyone,
       ...catalog,

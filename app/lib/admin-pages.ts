@@ -23,6 +23,7 @@ export const ADMIN_PAGES = {
   '/admin/unlock': 'public',
   '/admin': 'any-staff',
   '/admin/products': 'catalog:read',
+  '/admin/products/[id]': 'catalog:read',
   '/admin/categories': 'catalog:read',
   '/admin/collections': 'catalog:read',
   '/admin/customers': 'customers:read',

@@ -12,7 +12,8 @@ export async function listAllCategories(db: Db): Promise<(CategoryRow & { produc
   const rows = await db
     .select({
       category: categories,
-      productCount: sql<number>`(select count(*) from ${products} where ${products.categoryId} = ${categories.id})`,
+      // Spelled out: in a single-table select Drizzle leaves column names unqualified, so `id` would bind inside.
+      productCount: sql<number>`(select count(*) from "products" p where p."category_id" = "categories"."id")`,
     })
     .from(categories)
     .orderBy(asc(categories.position), asc(categories.name));
@@ -56,7 +57,7 @@ export async function listAllCollections(db: Db): Promise<(CollectionRow & { pro
   const rows = await db
     .select({
       collection: collections,
-      productCount: sql<number>`(select count(*) from ${productCollections} where ${productCollections.collectionId} = ${collections.id})`,
+      productCount: sql<number>`(select count(*) from "product_collections" pc where pc."collection_id" = "collections"."id")`,
     })
     .from(collections)
     .orderBy(asc(collections.position), asc(collections.name));

@@ -124,3 +124,14 @@ describe('collections', () => {
     expect((await api(`/api/admin/collections/${id}`, { cookie: admin })).status).toBe(404);
   });
 });
+
+describe('counts', () => {
+  it('lists each category with its number of products and each collection with its products', async () => {
+    const list = (await (await api('/api/admin/categories', { cookie: admin })).json()) as {
+      items: { id: string; productCount: number }[];
+    };
+    const expected = data.products.filter((p) => p.categoryId === data.categories[0]!.id).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(list.items.find((c) => c.id === data.categories[0]!.id)?.productCount).toBe(expected);
+  });
+});

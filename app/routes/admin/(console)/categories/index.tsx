@@ -122,7 +122,7 @@ export default component$(() => {
                             disabled={c.productCount > 0}
                             title={c.productCount > 0 ? 'Move its products first' : undefined}
                           >
-                            Delete {c.name}
+                            Delete<span class="visually-hidden"> {c.name}</span>
                           </button>
                         </Form>
                       </td>

@@ -119,7 +119,7 @@ export default component$(() => {
                           <Form action={remove}>
                             <input type="hidden" name="id" value={c.id} />
                             <button type="submit" class="adm-btn adm-btn-danger-ghost adm-btn-sm">
-                              Delete {c.name}
+                              Delete<span class="visually-hidden"> {c.name}</span>
                             </button>
                           </Form>
                         </td>

@@ -244,8 +244,8 @@ export default component$(() => {
                       </td>
                     )}
                     <th scope="row" class="adm-cell-main">
-                      {p.name}
-                      <span class="adm-muted"> /p/{p.slug}</span>
+                      <a href={`/admin/products/${p.id}`}>{p.name}</a>
+                      <span class="adm-muted adm-sub">/p/{p.slug}</span>
                     </th>
                     <td>
                       <span class={['adm-badge', STATUS_BADGES[p.status]]}>{STATUS_LABELS[p.status]}</span>
@@ -255,7 +255,7 @@ export default component$(() => {
                     <td class="adm-num adm-nowrap">
                       {p.priceMin === null ? '—' : formatMoney({ amount: p.priceMin, currency: d.currency })}
                     </td>
-                    <td>{p.inStock ? 'In stock' : 'Out of stock'}</td>
+                    <td class="adm-nowrap">{p.inStock ? 'In stock' : 'Out of stock'}</td>
                     <td class="adm-nowrap">
                       <time dateTime={isoOf(p.updatedAt)}>{formatDate(p.updatedAt)}</time>
                     </td>
