@@ -1,6 +1,6 @@
 /** Accessibility e2e: axe-core finds no serious or critical violation on the shop's main pages, on a phone and a desktop. */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { seriousViolations } from '@tests/support/e2e/axe';
 
 const VIEWPORTS = {
   phone: { width: 390, height: 844 },
@@ -33,16 +33,6 @@ async function shopPages(page: Page): Promise<Record<string, string>> {
     search: `/search?q=${encodeURIComponent(word)}`,
     product: `/p/${product!.slug}`,
   };
-}
-
-/** Serious and critical violations of WCAG 2.x A/AA rules (and axe's best practices), as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {

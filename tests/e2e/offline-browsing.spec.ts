@@ -3,6 +3,7 @@
  * render from the catalog snapshot the service worker synced into IndexedDB.
  */
 import { expect, type Page, test } from '@playwright/test';
+import { seriousViolations } from '@tests/support/e2e/axe';
 
 interface Category {
   slug: string;
@@ -51,6 +52,7 @@ test('offline, a category never opened and a search list products from the saved
   page,
   context,
 }) => {
+  test.setTimeout(90_000); // two sites' worth of navigation plus an axe run, on a shared machine
   const categories = ((await (await page.request.get('/api/categories')).json()) as { items: Category[] })
     .items;
   const category = categories.find((c) => c.productCount > 0)!;
@@ -84,6 +86,7 @@ test('offline, a category never opened and a search list products from the saved
       await expect(list.getByRole('link', { name: product.name, exact: true })).toBeVisible();
     }
     await expect(list.getByRole('listitem')).toHaveCount(inCategory.length);
+    expect(await seriousViolations(page), 'the offline catalogue shell is accessible').toEqual([]);
     // Other categories are a link away, still offline.
     await expect(page.getByRole('navigation', { name: 'Categories' }).getByRole('link')).toHaveCount(
       categories.length,
