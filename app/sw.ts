@@ -5,10 +5,13 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { syncCatalogSnapshot } from './lib/offline/catalog-snapshot';
 import { type FlushReport, flushOutbox } from './lib/offline/outbox';
 import {
+  type CatalogSyncedMessage,
   isClearUserCachesMessage,
   isFlushOutboxMessage,
+  isSyncCatalogMessage,
   OUTBOX_SYNC_TAG,
   type OutboxFlushedMessage,
 } from './lib/offline/sw-messages';
@@ -38,6 +41,13 @@ const CACHE_NAMES = {
 } as const;
 
 const OFFLINE_URL = '/offline.html';
+/** The offline catalog shell: lists a category, a collection or search results from the IndexedDB snapshot. */
+const OFFLINE_CATALOG_URL = '/offline-catalog.html';
+
+/** Listing pages the offline catalog shell can stand in for when they were never visited. */
+function isCatalogListing(url: URL): boolean {
+  return /^\/(c|collections)\/[^/]+\/?$/.test(url.pathname) || /^\/search\/?$/.test(url.pathname);
+}
 
 /**
  * Trade-off: skipWaiting + clientsClaim let the very first visit be controlled (a page viewed once reloads offline)
@@ -129,8 +139,14 @@ registerRoute(
 
 // registerRoute defaults to GET, so POST/PUT/DELETE (and /api/carts) are never routed and go straight to the network.
 
-setCatchHandler(async ({ request }) => {
+setCatchHandler(async ({ request, url }) => {
   if (request.mode === 'navigate') {
+    // A listing never visited: the shell renders it from the snapshot (the page cache was tried first).
+    const shell =
+      url && isSameOrigin(url) && isCatalogListing(url)
+        ? await matchPrecache(OFFLINE_CATALOG_URL)
+        : undefined;
+    if (shell) return shell;
     const offline = await matchPrecache(OFFLINE_URL);
     if (offline) return offline;
   }
@@ -172,5 +188,19 @@ self.addEventListener('message', (event) => {
   if (!isClearUserCachesMessage(event.data)) return;
   event.waitUntil(
     caches.delete(CACHE_NAMES.pages).then(() => event.ports[0]?.postMessage({ type: 'user-caches-cleared' })),
+  );
+});
+
+/**
+ * Refreshes the offline catalog snapshot here rather than in the page, for the same reason as the outbox: Dexie and
+ * zod stay out of every page's JavaScript. Pages ask when idle (throttled inside the sync); windows hear the result.
+ */
+self.addEventListener('message', (event) => {
+  if (!isSyncCatalogMessage(event.data)) return;
+  event.waitUntil(
+    syncCatalogSnapshot((input, init) => self.fetch(input, init)).then(async (report) => {
+      const message: CatalogSyncedMessage = { type: 'catalog-synced', report };
+      for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
+    }),
   );
 });

@@ -1,5 +1,5 @@
 /** Last build step: bundles app/sw.ts (Vite/Rollup) and injects the precache manifest of dist/ (workbox-build) into dist/sw.js. */
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { injectManifest } from 'workbox-build';
@@ -16,6 +16,8 @@ const GLOB_PATTERNS = [
   'icons/*.png',
   'favicon.svg',
   'offline.html',
+  'offline-catalog.html',
+  'offline-catalog.js',
 ];
 
 /** Adapter and deployment files that are not served to browsers, plus pages the Worker renders itself. */
@@ -32,7 +34,13 @@ const GLOB_IGNORES = [
 ];
 
 /** Every file the precache must hold, or the SW would install without an offline fallback. */
-const REQUIRED = ['offline.html', 'manifest.webmanifest', 'favicon.svg'];
+const REQUIRED = [
+  'offline.html',
+  'offline-catalog.html',
+  'offline-catalog.js',
+  'manifest.webmanifest',
+  'favicon.svg',
+];
 
 /**
  * Rollup rather than plain esbuild: the SW bundles the outbox, whose schemas use `import { z } from 'zod'`, and
@@ -64,6 +72,34 @@ await build({
   },
 });
 
+/**
+ * The offline catalog shell's script (app/lib/offline/catalog-shell.ts, with Dexie): a file of its own, loaded only by
+ * public/offline-catalog.html, so no Qwik page carries it. Same-origin, so the static CSP's script-src 'self' allows it.
+ */
+const SHELL_DIR = 'tmp/offline-catalog';
+await build({
+  configFile: false,
+  publicDir: false,
+  resolve: { alias: aliases },
+  logLevel: 'warn',
+  build: {
+    outDir: SHELL_DIR,
+    emptyOutDir: true,
+    target: 'es2020',
+    minify: true,
+    modulePreload: false,
+    reportCompressedSize: false,
+    rollupOptions: {
+      input: 'app/lib/offline/catalog-shell.ts',
+      output: { format: 'es', entryFileNames: 'offline-catalog.js', inlineDynamicImports: true },
+      onwarn(warning, warn) {
+        if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+      },
+    },
+  },
+});
+copyFileSync(`${SHELL_DIR}/offline-catalog.js`, 'dist/offline-catalog.js');
+
 const { count, size, warnings } = await injectManifest({
   swSrc: TEMP_SW,
   swDest: 'dist/sw.js',
@@ -85,5 +121,6 @@ if (missing.length > 0) {
 const swKiB = (bytes) => (bytes / 1024).toFixed(1);
 console.log(
   `✓ dist/sw.js: ${swKiB(statSync('dist/sw.js').size)} KiB (${swKiB(gzipSync(swText).length)} KiB gzip), ` +
-    `precaches ${count} files, ${swKiB(size)} KiB`,
+    `precaches ${count} files, ${swKiB(size)} KiB; dist/offline-catalog.js: ` +
+    `${swKiB(gzipSync(readFileSync('dist/offline-catalog.js')).length)} KiB gzip`,
 );

@@ -21,6 +21,7 @@ import { mailbox } from './api/dev/mailbox';
 import { staffAuth } from './api/staff/auth';
 import { carts } from './api/store/carts';
 import { catalog } from './api/store/catalog';
+import { catalogSnapshot } from './api/store/catalog-snapshot';
 import { type ReferenceDoc, renderReference } from './api/system/docs';
 import { health } from './api/system/health';
 import type { AppEnv } from './http/app-env';
@@ -62,6 +63,7 @@ export function createApp(pages?: PageHandler) {
 
   app.route('/api', health);
   app.route('/api', catalog);
+  app.route('/api', catalogSnapshot);
   app.route('/api', carts);
   app.route('/api', accountAuth);
   app.route('/api', accountProfile);

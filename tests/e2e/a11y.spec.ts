@@ -1,45 +1,52 @@
-/** Accessibility smoke e2e: skip link, one h1 per page, labelled controls, keyboard-only add to cart. */
-import { expect, test } from '@playwright/test';
+/** Accessibility e2e: axe-core finds no serious or critical violation on the shop's main pages, on a phone and a desktop. */
+import { expect, type Page, test } from '@playwright/test';
+import { seriousViolations } from '@tests/support/e2e/axe';
 
-test('the first Tab reaches the skip link, which moves focus to the main content', async ({ page }) => {
-  await page.goto('/');
-  await page.keyboard.press('Tab');
-  const skip = page.getByRole('link', { name: 'Skip to main content' });
-  await expect(skip).toBeFocused();
-  await expect(skip).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(page.locator('main#main')).toBeFocused();
-});
+const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 800 },
+} as const;
 
-test('every storefront page has exactly one h1 and a labelled search field', async ({ page }) => {
-  for (const path of [
-    '/',
-    '/search?q=tee',
-    '/cart',
-    '/no-such-page',
-    '/account/login',
-    '/account/register',
-  ]) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 }), path).toHaveCount(1);
-    await expect(page.getByRole('combobox', { name: 'Search products' }), path).toBeVisible();
-  }
-});
+interface Category {
+  slug: string;
+  productCount: number;
+}
+interface ProductSummary {
+  slug: string;
+  name: string;
+}
 
-test('a product can be chosen and added to the cart with the keyboard alone', async ({ page }) => {
-  await page.goto('/');
-  const firstCard = page.getByRole('list', { name: 'Featured products' }).getByRole('link').first();
-  const productName = (await firstCard.innerText()).trim();
-  await firstCard.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: productName })).toBeVisible();
+/** Paths of a home page, a category listing, search results and a product page of the seeded store. */
+async function shopPages(page: Page): Promise<Record<string, string>> {
+  const categories = ((await (await page.request.get('/api/categories')).json()) as { items: Category[] })
+    .items;
+  const category = categories.find((c) => c.productCount > 0)!;
+  const [product] = (
+    (await (await page.request.get(`/api/products?category=${category.slug}&limit=1`)).json()) as {
+      items: ProductSummary[];
+    }
+  ).items;
+  const word = product!.name.split(/\s+/)[0]!;
+  return {
+    home: '/',
+    listing: `/c/${category.slug}`,
+    search: `/search?q=${encodeURIComponent(word)}`,
+    product: `/p/${product!.slug}`,
+  };
+}
 
-  const quantity = page.getByLabel('Quantity');
-  await quantity.focus();
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Add to cart' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  const added = page.getByRole('status').filter({ hasText: `Added 1 × ${productName}` });
-  const refused = page.getByRole('alert').filter({ hasText: /out of stock|left in stock/ });
-  await expect(added.or(refused)).toBeVisible();
-});
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test.describe(`on a ${name}`, () => {
+    test.use({ viewport, serviceWorkers: 'block' });
+
+    for (const pageName of ['home', 'listing', 'search', 'product'] as const) {
+      test(`${pageName} has no serious or critical axe violation`, async ({ page }) => {
+        const path = (await shopPages(page))[pageName]!;
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(200);
+        await page.waitForLoadState('networkidle');
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+  });
+}

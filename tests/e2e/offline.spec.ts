@@ -63,12 +63,13 @@ test('a visited page reloads offline; an unvisited one shows the offline page', 
     await page.goto('/');
     await expect(page.locator('body')).not.toContainText("You're offline");
 
-    await page.goto('/c/never-visited-category/');
+    // A product page never opened (listings and search get the offline catalogue: offline-browsing.spec.ts).
+    await page.goto('/p/never-visited-product/');
     await expect(page.getByRole('heading', { name: "You're offline" })).toBeVisible();
     // Its one inline script (allowed by hash in public/_headers, not by 'unsafe-inline') points Try again here.
     await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute(
       'href',
-      /\/c\/never-visited-category\/$/,
+      /\/p\/never-visited-product\/$/,
     );
   } finally {
     await context.setOffline(false);

@@ -271,6 +271,13 @@ const scenarios: Record<string, Scenario> = {
   'GET /api/health': { happy: async () => ({ path: '/api/health' }) },
   'GET /api/ping': { happy: async () => ({ path: '/api/ping' }) },
   'GET /api/categories': { happy: async () => ({ path: '/api/categories' }) },
+  'GET /api/catalog/snapshot': {
+    happy: async () => ({ path: '/api/catalog/snapshot' }),
+    errors: async () => {
+      expect((await call('GET', '/api/catalog/snapshot?since=0')).status).toBe(200);
+      expect((await call('GET', '/api/catalog/snapshot?since=soon')).status).toBe(400);
+    },
+  },
   'GET /api/products': {
     happy: async () => ({ path: '/api/products?limit=100' }),
     errors: async () => {

@@ -1,7 +1,12 @@
-/** The browser's IndexedDB database (Dexie 4): offline cart lines, the outbox of queued writes, the staff queue, meta. */
+/** The browser's IndexedDB database (Dexie 4): offline cart lines, the outbox, the staff queue, the catalog snapshot, meta. */
 
 import type { Money } from '@domain/pricing/money';
 import type { Dexie, EntityTable } from 'dexie';
+import type {
+  SnapshotCategoryRecord,
+  SnapshotCollectionRecord,
+  SnapshotProductRecord,
+} from './catalog-records';
 import type { OutboxKind, OutboxPayload } from './outbox-requests';
 
 /** Database name; one per origin. */
@@ -52,6 +57,9 @@ export type EdgeshopDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'id'>;
   staffQueue: EntityTable<StaffQueueRecord, 'orderId'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  catalogProducts: EntityTable<SnapshotProductRecord, 'id'>;
+  catalogCategories: EntityTable<SnapshotCategoryRecord, 'slug'>;
+  catalogCollections: EntityTable<SnapshotCollectionRecord, 'slug'>;
 };
 
 /** Version 1 schema: primary key first, then the indexed fields. Add a new `version(n)` for changes, never edit this. */
@@ -60,6 +68,18 @@ export const SCHEMA_V1 = {
   outbox: '++id, kind, createdAt',
   staffQueue: 'orderId, status, updatedAt',
   meta: 'key',
+} as const;
+
+/**
+ * Version 2 adds the offline catalog snapshot (app/lib/offline/catalog-snapshot.ts): products by category and by
+ * collection (multi-entry), newest first, plus the category and collection names. New tables only, so no upgrade
+ * function: existing carts and outbox entries are kept as they are.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  catalogProducts: 'id, categorySlug, *collectionSlugs, createdAt',
+  catalogCategories: 'slug',
+  catalogCollections: 'slug',
 } as const;
 
 let opening: Promise<EdgeshopDb> | undefined;
@@ -72,6 +92,7 @@ export function getDb(): Promise<EdgeshopDb> {
   opening ??= import('dexie').then(({ Dexie }) => {
     const db = new Dexie(DB_NAME) as EdgeshopDb;
     db.version(1).stores(SCHEMA_V1);
+    db.version(2).stores(SCHEMA_V2);
     return db;
   });
   return opening;

@@ -75,3 +75,22 @@ export function endSessionOnDevice(): Promise<void> {
       });
   return Promise.all([clearPages, forgetCart]).then(() => undefined);
 }
+
+/** Page → service worker: refresh the offline catalog snapshot (posted when the page is idle and online). */
+export interface SyncCatalogMessage {
+  type: 'sync-catalog';
+}
+
+/** The message SwRegister posts once a page is idle, and again on reconnect. */
+export const SYNC_CATALOG_MESSAGE: SyncCatalogMessage = { type: 'sync-catalog' };
+
+/** True when `data` (from a MessageEvent) is a SyncCatalogMessage. */
+export function isSyncCatalogMessage(data: unknown): data is SyncCatalogMessage {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'sync-catalog';
+}
+
+/** Service worker → window clients: a catalog sync finished (the offline catalog shell and tests listen). */
+export interface CatalogSyncedMessage {
+  type: 'catalog-synced';
+  report: import('./catalog-snapshot').SnapshotSyncReport;
+}

@@ -1,6 +1,10 @@
-/** Registers the service worker (production only), shows a discreet badge while offline, asks it to replay the outbox on reconnect and reloads the cart page after a replay. */
+/** Registers the service worker (production only), shows a discreet badge while offline, asks it to replay the outbox on reconnect, to refresh the offline catalog when idle, and reloads the cart page after a replay. */
 import { component$, useSignal, useVisibleTask$ } from '@builder.io/qwik';
-import { FLUSH_OUTBOX_MESSAGE, isOutboxFlushedMessage } from '~/lib/offline/sw-messages';
+import {
+  FLUSH_OUTBOX_MESSAGE,
+  isOutboxFlushedMessage,
+  SYNC_CATALOG_MESSAGE,
+} from '~/lib/offline/sw-messages';
 
 const BADGE_STYLE =
   'position:fixed;bottom:1rem;left:1rem;z-index:50;padding:.35rem .75rem;border-radius:999px;' +
@@ -23,6 +27,17 @@ export const SwRegister = component$(() => {
         // The SW replays the outbox (it also gets a Background Sync where the browser has one): importing the outbox
         // here, even lazily, would put it and zod in every page's preload graph.
         navigator.serviceWorker?.controller?.postMessage(FLUSH_OUTBOX_MESSAGE);
+        syncCatalogWhenIdle();
+      }
+      // The offline catalog snapshot is refreshed by the SW (it throttles itself), once this page has nothing
+      // better to do: never on the critical path, and no Dexie in the page.
+      function syncCatalogWhenIdle() {
+        if (!navigator.onLine || !('serviceWorker' in navigator)) return;
+        function ask() {
+          void navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage(SYNC_CATALOG_MESSAGE));
+        }
+        if ('requestIdleCallback' in window) requestIdleCallback(ask, { timeout: 10_000 });
+        else setTimeout(ask, 2_000);
       }
       function flushed(event: MessageEvent) {
         // Replayed writes changed the server cart. The cart page reloads to show it; elsewhere the header's count
@@ -49,6 +64,7 @@ export const SwRegister = component$(() => {
       if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
       void import('workbox-window')
         .then(({ Workbox }) => new Workbox('/sw.js', { scope: '/' }).register())
+        .then(syncCatalogWhenIdle)
         .catch((error: unknown) => console.warn('Service worker registration failed', error));
     },
     { strategy: 'document-ready' },
