@@ -5,12 +5,11 @@
  * task: that would wake Qwik's runtime on every page load, several times this script's weight.
  */
 import { component$, useServerData } from '@builder.io/qwik';
-
-/** Page → island: the cart changed; `detail` is the new item count, or nothing to make the island ask again. */
-export const CART_CHANGED_EVENT = 'shop:cart-changed';
+import { CART_CHANGED_EVENT } from '~/lib/cart-changed';
 
 // Plain JavaScript, run as is by the browser. Targets are marked `data-session="…"` in SiteHeader. Without a
-// signed-in customer the account link becomes "Log in" and brings the shopper back here afterwards.
+// signed-in customer the account link becomes "Log in" and brings the shopper back here afterwards. Pages announce
+// cart changes (app/lib/cart-changed.ts); an outbox replay by the service worker makes it ask again.
 const SCRIPT = `{
 const q=(n)=>document.querySelector('[data-session="'+n+'"]');
 const count=(n)=>{const c=q('cart-count'),u=q('cart-unit');if(c)c.textContent=String(n);if(u)u.textContent=n===1?' item':' items';};
@@ -22,6 +21,7 @@ const load=()=>fetch('/api/session/summary',{cache:'no-store',credentials:'same-
 load();
 addEventListener('pageshow',(e)=>{if(e.persisted)load();});
 document.addEventListener('${CART_CHANGED_EVENT}',(e)=>{typeof e.detail==='number'?count(e.detail):load();});
+navigator.serviceWorker?.addEventListener('message',(e)=>{if(e.data?.type==='outbox-flushed')load();});
 }`;
 
 /** The inline script, with this response's CSP nonce (the edge cache gives every hit a fresh one). */
