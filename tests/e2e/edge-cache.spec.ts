@@ -50,7 +50,7 @@ test('the signed-in first name shows on a cached page, and is gone after logging
   await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
 
   await gotoCached(page, '/');
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Jane: your account' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Jane (your account)' })).toBeVisible();
   const html = await (await page.request.get('/')).text();
   expect(html, 'the page itself never carries the name').not.toContain('Jane');
 
