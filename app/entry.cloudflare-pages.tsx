@@ -4,6 +4,7 @@ import {
   type PlatformCloudflarePages,
 } from '@builder.io/qwik-city/middleware/cloudflare-pages';
 import qwikCityPlan from '@qwik-city-plan';
+import { manifest } from '@qwik-client-manifest';
 import type { Env } from '@worker/env';
 import render from './entry.ssr';
 
@@ -15,4 +16,7 @@ declare global {
 
 const fetch = createQwikCity({ render, qwikCityPlan });
 
-export { fetch };
+/** Names this build of the pages (its scripts' content hash): the edge cache keeps each build's pages apart. */
+const buildId: string = manifest?.manifestHash ?? 'dev';
+
+export { buildId, fetch };

@@ -33,9 +33,10 @@ declare global {
 /**
  * Cache names are part of the contract with tests/e2e/offline.spec.ts; bump the suffix to drop old entries.
  * pages-v2: pages-v1 could hold /cart and its q-data.json from before the cart page was `no-store`.
+ * pages-v3: pages-v2 could hold catalog pages whose header embedded the shopper's cart count.
  */
 const CACHE_NAMES = {
-  pages: 'pages-v2',
+  pages: 'pages-v3',
   media: 'media-v1',
   catalog: 'catalog-v1',
 } as const;
@@ -80,12 +81,20 @@ self.addEventListener('activate', (event) => {
 });
 
 /**
- * Pages that carry per-user data (the cart page and its q-data.json) mark themselves `Cache-Control: no-store`; the
- * SW obeys, so only what the server allows is kept on the device. Non-2xx pages are never stored either.
+ * Areas that are always one person's: never kept, even if a page forgot its `no-store` (they still fall back to the
+ * offline page), so after a logout nothing of that shopper is left on the device. Catalog pages hold nothing per
+ * user at all since the header's cart count and name moved to the browser (SessionIsland).
+ */
+const PER_USER_PAGE = /^\/(account|cart|checkout|admin|warehouse)(\/|$)/;
+
+/**
+ * Pages that carry per-user data (cart, account, admin, and their q-data.json) mark themselves `Cache-Control:
+ * no-store`; the SW obeys, so only what the server allows is kept on the device. Non-2xx pages are never stored either.
  */
 const respectNoStore: WorkboxPlugin = {
-  cacheWillUpdate: async ({ response }) => {
+  cacheWillUpdate: async ({ request, response }) => {
     if (response.status !== 200) return null;
+    if (PER_USER_PAGE.test(new URL(request.url).pathname)) return null;
     if (/\bno-store\b/i.test(response.headers.get('Cache-Control') ?? '')) return null;
     return response;
   },
@@ -101,7 +110,9 @@ function isUncachedApi(url: URL): boolean {
 }
 
 // Navigations (and Qwik City's client-side route data, q-data.json) are network-first, so a visited page
-// reloads offline; 3 s keeps a flaky connection from hanging the page before the cached copy is used.
+// reloads offline; 3 s keeps a flaky connection from hanging the page before the cached copy is used. Not
+// stale-while-revalidate: the network answer is cheap (catalog pages come from the edge cache) and always as new as
+// the catalog, while a kept copy would show the shopper yesterday's price for one more visit.
 registerRoute(
   ({ request, url }) =>
     isSameOrigin(url) &&

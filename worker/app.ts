@@ -22,9 +22,11 @@ import { staffAuth } from './api/staff/auth';
 import { carts } from './api/store/carts';
 import { catalog } from './api/store/catalog';
 import { catalogSnapshot } from './api/store/catalog-snapshot';
+import { sessionSummary } from './api/store/session-summary';
 import { type ReferenceDoc, renderReference } from './api/system/docs';
 import { health } from './api/system/health';
 import type { AppEnv } from './http/app-env';
+import { edgeCache } from './http/edge-cache';
 import { apiNotFound, renderError } from './http/errors';
 import { OPENAPI_INFO } from './http/openapi';
 import {
@@ -49,10 +51,13 @@ const withDb = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Builds the app; `pages` handles everything outside /api and /media. */
-export function createApp(pages?: PageHandler) {
+/** Builds the app; `pages` handles everything outside /api and /media. `build` names the deployed page build. */
+export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>();
   app.get('/api/__ping', (c) => c.text('pong')); // before every middleware: the bench's floor (docs/benchmarks.md)
+  // Public pages come from the edge cache before anything else runs (worker/http/edge-cache.ts).
+  if (pages)
+    app.use('*', edgeCache({ build, render: async (request, env, ctx) => app.fetch(request, env, ctx) }));
   // Hono's request id: a sane incoming X-Request-Id (word characters, at most 64) is kept, else we mint one.
   app.use('*', requestId({ limitLength: 64, generator: () => newId('request') }), securityHeaders);
   // Cross-site writes are refused before anything else runs; sessions resolve lazily (only routes that ask pay).
@@ -65,6 +70,7 @@ export function createApp(pages?: PageHandler) {
   app.route('/api', catalog);
   app.route('/api', catalogSnapshot);
   app.route('/api', carts);
+  app.route('/api', sessionSummary);
   app.route('/api', accountAuth);
   app.route('/api', accountProfile);
   app.route('/api', accountAddresses);

@@ -1,5 +1,5 @@
 /** The Worker entry: the app with Qwik City pages, plus the Durable Object classes it binds. */
-import { fetch as renderPage } from 'qwik-city-ssr';
+import { buildId, fetch as renderPage } from 'qwik-city-ssr';
 import { createApp } from './app';
 import type { Env } from './env';
 import { runScheduled } from './jobs/scheduled';
@@ -7,8 +7,9 @@ import { runScheduled } from './jobs/scheduled';
 export { CartDO } from '@durable-objects/cart/cart-do';
 export { StockDO } from '@durable-objects/stock/stock-do';
 
-const app = createApp((request, env, ctx) =>
-  renderPage(request, env as unknown as Record<string, unknown>, ctx),
+const app = createApp(
+  (request, env, ctx) => renderPage(request, env as unknown as Record<string, unknown>, ctx),
+  { build: buildId },
 );
 
 export default {

@@ -5,4 +5,6 @@ declare module 'qwik-city-ssr' {
     env: Record<string, unknown>,
     ctx: ExecutionContext,
   ) => Promise<Response>;
+  /** The page build's content hash (app/entry.cloudflare-pages.tsx): names the build in edge cache keys. */
+  export const buildId: string;
 }

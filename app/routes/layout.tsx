@@ -5,16 +5,17 @@ import { CSP_NONCE_HEADER } from '@worker/http/csp-nonce';
 import { shopSettings } from '@worker/services/shop/settings';
 
 /**
- * Pages are `private, no-cache`: no shared cache may keep them (Qwik's Cloudflare middleware caches any response
- * that carries Cache-Control, and a CDN would too), while the service worker may keep catalogue pages for offline
- * browsing. The only per-user datum they embed is the header's cart count (a number: no lines, no cart id); pages
- * that show a shopper's own data (the cart) set `no-store` themselves, which the service worker obeys (see
- * docs/architecture.md, "Per-user pages and the service worker"). A loader's unexpected error is logged here with
- * the Worker's request id (Qwik City would otherwise drop it), then rethrown.
+ * Pages default to `private, no-cache`. Shop pages hold nothing per user (the header's cart count and name are
+ * filled in the browser by SessionIsland) and mark themselves public (app/routes/(shop)/layout.tsx): the Worker then
+ * keeps them in its edge cache and sends them `public` (worker/http/edge-cache.ts). Pages that show a shopper's own
+ * data (cart, account) or staff data (admin) set `no-store`, which every cache obeys, the service worker's included
+ * (docs/architecture.md, "Catalog pages from the edge cache"). Qwik's Cloudflare adapter would keep any page whose
+ * Cache-Control it sees in a cache of its own, with no catalog version in the key: so Qwik never sees `public`.
+ * A loader's unexpected error is logged here with the Worker's request id (Qwik City would otherwise drop it), then
+ * rethrown.
  *
  * The Worker's CSP nonce for this response goes to Qwik City's SSR (`@nonce`), which puts it on every script tag it
- * writes. A page kept by an edge cache would carry an old nonce that the fresh CSP header does not allow, another
- * reason pages are `private` (never stored at the edge).
+ * writes. The edge cache replaces it on every hit, in the page and in the CSP header alike.
  */
 export const onRequest: RequestHandler = async ({ headers, request, url, sharedMap, next }) => {
   headers.set('Cache-Control', 'private, no-cache');

@@ -15,6 +15,18 @@ function rotatingGet(paths) {
   return [{ method: 'GET', setupRequest }];
 }
 
+/** Like rotatingGet, with a query parameter that never repeats, so no request can be answered from a cache. */
+function uniqueGet(paths) {
+  let i = 0;
+  const run = Date.now().toString(36);
+  function setupRequest(req) {
+    const path = `${paths[i % paths.length]}?v=${run}-${i}`;
+    i += 1;
+    return { ...req, path };
+  }
+  return [{ method: 'GET', setupRequest }];
+}
+
 /** Product list queries: the first pages, each category, and a sorted page, so D1 does varied work. */
 function productListPaths(categories) {
   const paths = [
@@ -85,10 +97,18 @@ export function buildScenarios({ slugs, categories, pageSuffix, skus }, { shared
       requests: () => rotatingGet(['/api/__ping']),
     },
     {
+      // After the warm-up every one of these pages is in the edge cache (worker/http/edge-cache.ts): X-Cache: HIT.
       id: 'product-page',
-      label: `GET /p/<slug>${pageSuffix ?? '/'} (SSR page)`,
+      label: `GET /p/<slug>${pageSuffix ?? '/'} (edge cache)`,
       preflight: pagePath(slugs[0]),
       requests: () => rotatingGet(slugs.map(pagePath)),
+    },
+    {
+      // A query parameter no request repeats makes every request a new cache key: rendered, then stored (a miss).
+      id: 'product-page-uncached',
+      label: `GET /p/<slug>${pageSuffix ?? '/'}?v=<unique> (SSR, miss)`,
+      preflight: pagePath(slugs[0]),
+      requests: () => uniqueGet(slugs.map(pagePath)),
     },
     {
       id: 'product-list',

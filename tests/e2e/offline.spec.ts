@@ -32,7 +32,7 @@ async function waitForController(page: Page) {
 /** Waits until the SW has stored `path` in the pages cache (NetworkFirst writes after answering). */
 async function waitForCachedPage(page: Page, path: string) {
   await page.waitForFunction(
-    async (url) => Boolean(await (await caches.open('pages-v2')).match(url)),
+    async (url) => Boolean(await (await caches.open('pages-v3')).match(url)),
     new URL(path, page.url()).href,
     { timeout: 10_000 },
   );
@@ -183,7 +183,7 @@ test('ending a session on the device (clear-user-caches) deletes the kept pages'
 
   await page.evaluate(await offlineBundle());
   await page.evaluate(() => edgeshopOffline.endSessionOnDevice());
-  expect(await page.evaluate(async () => (await caches.keys()).includes('pages-v2'))).toBe(false);
+  expect(await page.evaluate(async () => (await caches.keys()).includes('pages-v3'))).toBe(false);
 
   await context.setOffline(true);
   try {

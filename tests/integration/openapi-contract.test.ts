@@ -478,6 +478,15 @@ const scenarios: Record<string, Scenario> = {
       return { path: '/api/account/unlock', init: json({ token }) };
     },
   },
+  'GET /api/session/summary': {
+    happy: async () => ({ path: '/api/session/summary', init: withCookie((await shopper()).cookie) }),
+    errors: async (path) => {
+      // Nobody signed in and a malformed cart cookie: still a 200 with an empty summary, never an error.
+      const res = await call('GET', path, withCookie('cart_id=not-a-cart'));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ cartCount: 0, firstName: null });
+    },
+  },
   'GET /api/account': {
     happy: async () => ({ path: '/api/account', init: withCookie((await shopper()).cookie) }),
     errors: async (path) => {

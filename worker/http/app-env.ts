@@ -17,5 +17,7 @@ export interface AppEnv {
     idempotencyRequestId?: string;
     /** Set by a handler: a replay of this request re-reads the resource (e.g. `cart:<id>`) instead of a stored body. */
     idempotencyReplay?: string;
+    /** Set by the edge cache: the page's normalised address (tracking parameters dropped), which pages render. */
+    pageUrl?: string;
   };
 }

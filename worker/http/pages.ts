@@ -88,7 +88,8 @@ export function servePages(pages: PageHandler) {
     // The page's own error log (app/routes/layout.tsx) quotes the same request id as the response, and its
     // scripts carry the nonce of the response's CSP (set by securityHeaders before this handler runs).
     const requestId = c.get('requestId');
-    const request = new Request(c.req.raw);
+    // A page kept by the edge cache is rendered from its normalised address, so it never echoes a tracking id.
+    const request = new Request(c.get('pageUrl') ?? c.req.raw.url, c.req.raw);
     request.headers.set('X-Request-Id', requestId);
     request.headers.set(CSP_NONCE_HEADER, c.get('secureHeadersNonce') ?? '');
     const response = await pages(request, c.env, c.executionCtx as ExecutionContext);

@@ -1,38 +1,26 @@
-/** The shop's page shell: skip link, header with categories, account link and cart count, main, footer. */
+/** The shop's page shell: skip link, header with categories, account and cart links, main, footer. */
 import { component$, Slot } from '@builder.io/qwik';
-import { routeLoader$ } from '@builder.io/qwik-city';
+import { type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { listCategories } from '@db/repositories/catalog';
-import { countCartItems } from '@worker/services/cart/cart';
+import { PUBLIC_PAGE_HEADER } from '@worker/http/edge-cache-policy';
 import { SiteFooter } from '~/components/shop/site-footer/SiteFooter';
 import { SiteHeader } from '~/components/shop/site-header/SiteHeader';
-import { readCartId } from '~/lib/cart-cookie';
-import { pageCustomer } from '~/lib/session';
 import { useShop } from '~/routes/layout';
 
 /**
- * Categories for the navigation, and for the header the cart's item count and whether a shopper is signed in. Only a
- * yes/no, not the name: catalogue pages (and this loader's data) may be kept by the service worker for offline use,
- * and the architecture keeps per-user data in them to what the header needs.
+ * Shop pages are the same for every shopper (the header's cart count and name come from SessionIsland), so they
+ * ask the Worker to cache them publicly (worker/http/edge-cache.ts decides how). Pages that show a shopper's own
+ * data (cart, account) set `no-store` in their own onRequest, which runs after this one and wins.
  */
-export const useShell = routeLoader$(async (event) => {
-  const { platform, cookie, url } = event;
-  const env = platform.env;
-  const db = createDb(env);
-  const cartId = readCartId(cookie, url);
-  const [categories, cartCount, customer] = await Promise.all([
-    listCategories(db),
-    cartId
-      ? countCartItems(env, cartId).catch((err: unknown) => {
-          // A cart that cannot be read must not take the whole page down: show 0 and keep the shop usable.
-          console.error('header cart count failed', err);
-          return 0;
-        })
-      : Promise.resolve(0),
-    pageCustomer(event),
-  ]);
-  return { categories, cartCount, signedIn: customer !== null };
-});
+export const onRequest: RequestHandler = ({ headers }) => {
+  headers.set(PUBLIC_PAGE_HEADER, '1');
+};
+
+/** Categories for the navigation: nothing per user, so this loader's data is as cacheable as the page. */
+export const useShell = routeLoader$(async ({ platform }) => ({
+  categories: await listCategories(createDb(platform.env)),
+}));
 
 export default component$(() => {
   const shell = useShell();
@@ -43,12 +31,7 @@ export default component$(() => {
       <a class="skip-link" href="#main">
         Skip to main content
       </a>
-      <SiteHeader
-        shopName={shop.value.name}
-        categories={nav}
-        cartCount={shell.value.cartCount}
-        signedIn={shell.value.signedIn}
-      />
+      <SiteHeader shopName={shop.value.name} categories={nav} />
       <main id="main" class="site-main" tabIndex={-1}>
         <div class="container">
           <Slot />

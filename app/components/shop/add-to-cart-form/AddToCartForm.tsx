@@ -6,6 +6,7 @@ import { MAX_LINE_QUANTITY } from '@domain/cart/limits';
 import { StockNote } from '~/components/shop/stock-note/StockNote';
 import { VariantPicker } from '~/components/shop/variant-picker/VariantPicker';
 import { Price } from '~/components/ui/price/Price';
+import { announceCartCount } from '~/lib/cart-changed';
 import { findVariant } from '~/lib/find-variant';
 import type { AddToCartStore } from '~/routes/(shop)/p/[slug]/index';
 
@@ -47,7 +48,9 @@ export const AddToCartForm = component$<Props>(({ product, action }) => {
     const data = new FormData(form);
     offline.value = null;
     if (navigator.onLine) {
-      await action.submit(data);
+      const { value } = await action.submit(data);
+      // The header's count is filled in the browser (the page itself is the same for everyone).
+      if (value && 'itemCount' in value) announceCartCount(value.itemCount);
       return;
     }
     const chosen = findVariant(product.variants, {

@@ -1,9 +1,13 @@
-/** The shop header: brand, search, account link (and Log out), cart link with its item count, and the category navigation. */
+/**
+ * The shop header: brand, search, account link (and Log out), cart link, and the category navigation. The same for
+ * every shopper (catalog pages are cached publicly): the cart count and the signed-in name are filled in by
+ * SessionIsland in the browser. Without JavaScript the links still go to /account and /cart.
+ */
 import { $, component$ } from '@builder.io/qwik';
 import { useLocation } from '@builder.io/qwik-city';
 import { LogoutForm } from '~/components/shop/logout-form/LogoutForm';
+import { SessionIsland } from '~/components/shop/session-island/SessionIsland';
 import { Icon } from '~/components/ui/icon/Icon';
-import { loginPathFor } from '~/lib/next-path';
 
 /** A category link in the navigation. */
 export interface NavCategory {
@@ -14,8 +18,6 @@ export interface NavCategory {
 interface Props {
   shopName: string;
   categories: NavCategory[];
-  cartCount: number;
-  signedIn: boolean;
 }
 
 /**
@@ -47,11 +49,9 @@ const fillSuggestions = $(async (_: Event, input: HTMLInputElement) => {
 });
 
 /** Header with a GET search form that works without JavaScript. */
-export const SiteHeader = component$<Props>(({ shopName, categories, cartCount, signedIn }) => {
+export const SiteHeader = component$<Props>(({ shopName, categories }) => {
   const loc = useLocation();
   const q = loc.url.pathname.startsWith('/search') ? (loc.url.searchParams.get('q') ?? '') : '';
-  // "Log in" brings the shopper back to this page afterwards, except from the account pages themselves.
-  const inAccount = loc.url.pathname.startsWith('/account');
   return (
     <header class="site-header">
       <div class="container header-bar">
@@ -87,29 +87,25 @@ export const SiteHeader = component$<Props>(({ shopName, categories, cartCount, 
           </form>
         </search>
         <div class="header-actions">
-          {signedIn ? (
-            <>
-              <a class="header-action" href="/account">
-                <Icon name="user" />
-                <span class="header-action-text">Account</span>
-              </a>
-              <LogoutForm buttonClass="header-action" compact />
-            </>
-          ) : (
-            <a class="header-action" href={inAccount ? '/account/login' : loginPathFor(loc.url)}>
-              <Icon name="user" />
-              <span class="header-action-text">Log in</span>
-            </a>
-          )}
+          <a class="header-action" href="/account" data-session="account">
+            <Icon name="user" />
+            <span class="header-action-text" data-session="account-text">
+              Account
+            </span>
+            <span class="visually-hidden" data-session="account-hint" />
+          </a>
+          {/* Shown by SessionIsland once it knows a customer is signed in (the account pages offer it too). */}
+          <div data-session="logout" hidden>
+            <LogoutForm buttonClass="header-action" compact />
+          </div>
           {/* The accessible name ("Cart 2 items") starts with the visible text ("Cart 2"), as WCAG 2.5.3 asks. */}
           <a class="cart-link" href="/cart">
             <Icon name="cart" />
             <span class="cart-link-text">Cart</span>{' '}
-            <span class="cart-count" data-testid="cart-count">
-              {cartCount}
-            </span>
-            <span class="visually-hidden"> {cartCount === 1 ? 'item' : 'items'}</span>
+            <span class="cart-count" data-testid="cart-count" data-session="cart-count" />
+            <span class="visually-hidden" data-session="cart-unit" />
           </a>
+          <SessionIsland />
         </div>
       </div>
       <nav class="category-nav" aria-label="Categories">

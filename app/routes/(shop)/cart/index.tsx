@@ -1,5 +1,5 @@
 /** The cart: lines with quantity and remove forms (they work without JavaScript), the summary, or an empty state. */
-import { component$ } from '@builder.io/qwik';
+import { component$, isBrowser, useTask$ } from '@builder.io/qwik';
 import {
   type DocumentHead,
   type RequestHandler,
@@ -14,6 +14,7 @@ import { readCart, removeFromCart, setCartQuantity } from '@worker/services/cart
 import { CartLine } from '~/components/shop/cart-line/CartLine';
 import { CartSummary } from '~/components/shop/cart-summary/CartSummary';
 import { EmptyState } from '~/components/ui/empty-state/EmptyState';
+import { announceCartCount } from '~/lib/cart-changed';
 import { readCartId } from '~/lib/cart-cookie';
 import { formQuantity } from '~/lib/form-quantity';
 import { describeCartError } from '~/lib/format';
@@ -78,6 +79,11 @@ function outcomeOf(
 export default component$(() => {
   const cart = useCart();
   const change = useChangeLine();
+  // After a change in place, the header's count (filled in the browser) follows the cart.
+  useTask$(({ track }) => {
+    const count = track(() => cart.value?.itemCount ?? 0);
+    if (isBrowser) announceCartCount(count);
+  });
   const c = cart.value;
   const outcome = outcomeOf(change.value);
   const messages = (

@@ -1,0 +1,198 @@
+/**
+ * The edge cache in front of page rendering (Workers Cache API, `caches.default`). Public pages (see
+ * edge-cache-policy.ts) are kept per normalised address, build and catalog version: an admin change bumps the
+ * version (database triggers), so the next request misses and renders afresh, with no purge. A hit costs a Cache API
+ * read and a streaming rewrite that gives the page a fresh CSP nonce; the catalog version is read from D1 at most
+ * once per isolate per VERSION_MEMO_MS.
+ */
+import { createDb } from '@db/client';
+import { getCatalogVersion } from '@db/repositories/catalog-state';
+import { newId } from '@domain/core/ids';
+import type { Env } from '@worker/env';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from './app-env';
+import { edgeCacheKey, normalisePageUrl } from './edge-cache-key';
+import {
+  EDGE_FRESH_SECONDS,
+  EDGE_STALE_SECONDS,
+  PUBLIC_PAGE_CACHE_CONTROL,
+  PUBLIC_PAGE_HEADER,
+} from './edge-cache-policy';
+
+/** How long an isolate trusts the catalog version it read: an admin change shows within this, plus a render. */
+export const VERSION_MEMO_MS = 1000;
+/** Response header for tests and the bench: HIT, STALE (served while a fresh copy renders), MISS. */
+export const EDGE_CACHE_STATUS_HEADER = 'X-Cache';
+/** When the kept copy was rendered (epoch ms), to tell fresh from stale. Only on stored copies. */
+const STORED_AT_HEADER = 'X-Edgeshop-Stored-At';
+
+let memo: { version: Promise<number>; readAt: number } | null = null;
+
+/**
+ * The hottest pages also stay in this isolate's memory (same keys, so invalidation is unchanged): a hit then costs
+ * no Cache API round trip. Small, least recently used first out; `caches.default` remains the shared copy.
+ */
+const MEMORY_ENTRIES = 64;
+const memory = new Map<string, { body: ArrayBuffer; status: number; headers: [string, string][] }>();
+
+function remember(key: string, body: ArrayBuffer, res: Response): void {
+  memory.delete(key);
+  memory.set(key, { body, status: res.status, headers: [...res.headers] });
+  if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value as string);
+}
+
+async function recall(cache: Cache, key: Request): Promise<Response | undefined> {
+  const entry = memory.get(key.url);
+  if (entry) {
+    memory.delete(key.url); // most recently used last
+    memory.set(key.url, entry);
+    return new Response(entry.body.slice(0), { status: entry.status, headers: entry.headers });
+  }
+  return cache.match(key);
+}
+
+/** The catalog version, read from D1 at most once per VERSION_MEMO_MS in this isolate. */
+export function memoisedCatalogVersion(env: Env, now = Date.now()): Promise<number> {
+  if (!memo || now - memo.readAt >= VERSION_MEMO_MS) {
+    const version = getCatalogVersion(createDb(env));
+    memo = { version, readAt: now };
+    // A failed read is not remembered: the next request asks again.
+    version.catch(() => {
+      memo = null;
+    });
+  }
+  return memo.version;
+}
+
+/** Same shape as hono/secure-headers' nonces: 16 random bytes in base64. */
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+const NONCE_SOURCE = /'nonce-[^']*'/g;
+
+/**
+ * A kept page made ready to serve: a fresh nonce in the CSP header and on every element that carried the old one
+ * (Qwik's scripts and modulepreload links, the session island), and a fresh request id.
+ */
+function serveKept(kept: Response, status: 'HIT' | 'STALE'): Response {
+  const headers = new Headers(kept.headers);
+  headers.delete(STORED_AT_HEADER);
+  headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+  headers.set('X-Request-Id', newId('request'));
+  headers.set(EDGE_CACHE_STATUS_HEADER, status);
+  const csp = headers.get('Content-Security-Policy');
+  if (!csp || !NONCE_SOURCE.test(csp)) return new Response(kept.body, { status: kept.status, headers });
+  const nonce = newNonce();
+  headers.set('Content-Security-Policy', csp.replace(NONCE_SOURCE, `'nonce-${nonce}'`));
+  const response = new Response(kept.body, { status: kept.status, headers });
+  if (!/^text\/html\b/i.test(headers.get('Content-Type') ?? '')) return response;
+  return new HTMLRewriter()
+    .on('[nonce]', {
+      element(el) {
+        el.setAttribute('nonce', nonce);
+      },
+    })
+    .transform(response);
+}
+
+/** Whether a rendered page may be kept for everyone: a 200 the page marked public, without cookies or no-store. */
+function isKeepable(res: Response): boolean {
+  return (
+    res.status === 200 &&
+    res.headers.has(PUBLIC_PAGE_HEADER) &&
+    !res.headers.has('Set-Cookie') &&
+    !/\b(no-store|private=?"?set-cookie)\b/i.test(res.headers.get('Cache-Control') ?? '') &&
+    !res.headers.has('Vary')
+  );
+}
+
+/** The copy to keep: headers as served, minus the request id, marked with when it was rendered. */
+function copyToKeep(res: Response, body: ReadableStream, now: number): Response {
+  const headers = new Headers(res.headers);
+  headers.delete('X-Request-Id');
+  headers.delete(EDGE_CACHE_STATUS_HEADER);
+  headers.set(STORED_AT_HEADER, String(now));
+  // The Cache API honours this: entries outlive their freshness by the stale window, then go.
+  headers.set('Cache-Control', `public, max-age=${EDGE_FRESH_SECONDS + EDGE_STALE_SECONDS}`);
+  return new Response(body, { status: res.status, headers });
+}
+
+/** Options of the edge cache. */
+export interface EdgeCacheOptions {
+  /** Names the deployed build: a new build's pages reference new script files, so its pages are kept apart. */
+  build: string;
+  /** Renders a page again for a background revalidation (the app's own fetch). */
+  render: (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
+}
+
+// Requests the edge cache itself sent to refresh a stale entry: they render and store, never read the cache.
+const revalidations = new WeakSet<Request>();
+
+/**
+ * Hono middleware for every page GET: serves a kept copy (fresh, or stale while refreshing it in the background) or
+ * renders, then keeps what may be kept. Every other response loses the internal public-page marker.
+ */
+export function edgeCache(options: EdgeCacheOptions): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const page = c.req.method === 'GET' ? normalisePageUrl(c.req.url) : null;
+    if (!page) {
+      await next();
+      if (c.res.headers.has(PUBLIC_PAGE_HEADER)) {
+        const headers = new Headers(c.res.headers);
+        headers.delete(PUBLIC_PAGE_HEADER);
+        replaceResponse(c, new Response(c.res.body, { status: c.res.status, headers }));
+      }
+      return;
+    }
+    // Workers' default cache (the lib's CacheStorage type is the browser's, which lacks it).
+    const cache = (caches as unknown as { default: Cache }).default;
+    const key = edgeCacheKey(page, options.build, await memoisedCatalogVersion(c.env));
+    const revalidating = revalidations.has(c.req.raw);
+    if (!revalidating) {
+      const kept = await recall(cache, key);
+      const age = kept ? Date.now() - Number(kept.headers.get(STORED_AT_HEADER) ?? 0) : 0;
+      if (kept && age > (EDGE_FRESH_SECONDS + EDGE_STALE_SECONDS) * 1000) memory.delete(key.url);
+      else if (kept) {
+        if (age <= EDGE_FRESH_SECONDS * 1000) return serveKept(kept, 'HIT');
+        const refresh = new Request(page.href, { method: 'GET' });
+        revalidations.add(refresh);
+        c.executionCtx.waitUntil(options.render(refresh, c.env, c.executionCtx as ExecutionContext));
+        return serveKept(kept, 'STALE');
+      }
+    }
+    c.set('pageUrl', page.href);
+    await next();
+    keepIfPublic(c, cache, key);
+  };
+}
+
+/** Marks the response, and keeps a copy when the page allows it. */
+function keepIfPublic(c: Context<AppEnv>, cache: Cache, key: Request): void {
+  const res = c.res;
+  const keepable = isKeepable(res) && res.body !== null;
+  const headers = new Headers(res.headers);
+  headers.delete(PUBLIC_PAGE_HEADER);
+  headers.set(EDGE_CACHE_STATUS_HEADER, 'MISS');
+  if (!keepable) {
+    replaceResponse(c, new Response(res.body, { status: res.status, statusText: res.statusText, headers }));
+    return;
+  }
+  headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+  const [served, kept] = res.body!.tee();
+  const copy = copyToKeep(new Response(null, { headers }), kept, Date.now());
+  c.executionCtx.waitUntil(
+    copy.arrayBuffer().then((body) => {
+      remember(key.url, body, copy);
+      return cache.put(key, new Response(body, { status: copy.status, headers: copy.headers }));
+    }),
+  );
+  replaceResponse(c, new Response(served, { status: res.status, statusText: res.statusText, headers }));
+}
+
+/** Sets c.res outright: Hono's setter would copy the old response's headers (the marker, Cache-Control) back on. */
+function replaceResponse(c: Context<AppEnv>, res: Response): void {
+  c.res = undefined as unknown as Response;
+  c.res = res;
+}
