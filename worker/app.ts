@@ -10,6 +10,7 @@ import { accountAuth } from './api/account/auth';
 import { accountOrders } from './api/account/orders';
 import { accountProfile } from './api/account/profile';
 import { adminAudit } from './api/admin/audit';
+import { adminCatalogCsv } from './api/admin/catalog-csv';
 import { adminCustomers } from './api/admin/customers';
 import { adminStaff } from './api/admin/staff';
 import { mailbox } from './api/dev/mailbox';
@@ -63,6 +64,7 @@ export function createApp(pages?: PageHandler) {
   app.route('/api', accountAddresses);
   app.route('/api', accountOrders);
   app.route('/api', staffAuth);
+  app.route('/api', adminCatalogCsv); // before any /admin/products/{id} route: export.csv is a literal path
   app.route('/api', adminCustomers);
   app.route('/api', adminStaff);
   app.route('/api', adminAudit);

@@ -3,7 +3,13 @@
  * not UTF-8, over the size or row limits, a missing, unknown or repeated column, unbalanced quotes.
  */
 import Papa from 'papaparse';
-import { CSV_COLUMNS, type CsvColumn, type CsvRowError, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './csv-columns';
+import {
+  CSV_COLUMNS,
+  type CsvColumn,
+  type CsvRowError,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+} from './csv-columns';
 
 /** A file-level refusal: `tooLarge` ones are 413s, the others 422s. */
 export interface CsvFileError {
@@ -41,7 +47,8 @@ export function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok:
   if (text.includes('\uFFFD')) {
     return {
       ok: false,
-      message: 'The file holds U+FFFD replacement characters (text lost by an earlier conversion); fix them first.',
+      message:
+        'The file holds U+FFFD replacement characters (text lost by an earlier conversion); fix them first.',
     };
   }
   return { ok: true, text };
@@ -74,7 +81,8 @@ export function parseCsvText(input: string): CsvParse {
     else if (seen.has(h)) errors.push({ row: 1, column: h, message: `column "${h}" appears twice` });
     seen.add(h);
   }
-  if (!seen.has('handle')) errors.push({ row: 1, column: 'handle', message: 'the required column "handle" is missing' });
+  if (!seen.has('handle'))
+    errors.push({ row: 1, column: 'handle', message: 'the required column "handle" is missing' });
   if (errors.length > 0) {
     return refuse(`The header row is wrong: the columns are ${CSV_COLUMNS.join(', ')}.`, errors);
   }

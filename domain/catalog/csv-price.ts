@@ -12,12 +12,18 @@ export function parseCsvPrice(text: string, currency: string): PriceParse {
   const s = text.trim();
   if (s.startsWith('-')) return { ok: false, message: 'must not be negative' };
   const m = /^(\d+)(?:\.(\d*))?$/.exec(s);
-  if (!m) return { ok: false, message: `must be a decimal number such as ${digits ? `19.${'9'.repeat(digits)}` : '1999'}` };
+  if (!m)
+    return {
+      ok: false,
+      message: `must be a decimal number such as ${digits ? `19.${'9'.repeat(digits)}` : '1999'}`,
+    };
   const [, whole, fraction = ''] = m;
   if (fraction.length > digits) {
     return {
       ok: false,
-      message: digits ? `has more than ${digits} decimals (${currency})` : `must be a whole number (${currency})`,
+      message: digits
+        ? `has more than ${digits} decimals (${currency})`
+        : `must be a whole number (${currency})`,
     };
   }
   const major = Number(whole);

@@ -5,8 +5,6 @@
  * present column clears optional values (description, compare-at price, barcode, lists) on a handle's first row.
  */
 import { PRODUCT_STATUSES, type ProductStatus } from '@domain/catalog/statuses';
-import { isSlug } from './slug';
-import { MAX_SKU_LENGTH, SKU_PATTERN } from './sku';
 import {
   type CsvColumn,
   type CsvRowError,
@@ -16,6 +14,8 @@ import {
 } from './csv-columns';
 import type { CsvTable } from './csv-parse';
 import { parseCsvPrice } from './csv-price';
+import { MAX_SKU_LENGTH, SKU_PATTERN } from './sku';
+import { isSlug } from './slug';
 
 /** What validation needs to know about the catalog (the service loads it for the file's handles and SKUs). */
 export interface CsvCatalogFacts {
@@ -125,7 +125,8 @@ const splitList = (cell: string) =>
 const isImageUrl = (u: string) =>
   u.length <= LIMITS.url && !/\s/.test(u) && (/^https?:\/\/[^/]+/i.test(u) || /^\/(?!\/)/.test(u));
 
-const wholeNumber = (cell: string, max: number) => (/^\d+$/.test(cell) && Number(cell) <= max ? Number(cell) : null);
+const wholeNumber = (cell: string, max: number) =>
+  /^\d+$/.test(cell) && Number(cell) <= max ? Number(cell) : null;
 
 /** Validates every row; the plan when all are good, else every error (the first MAX_LISTED_ROW_ERRORS of them). */
 export function validateCsvRows(table: CsvTable, facts: CsvCatalogFacts): CsvValidation {
@@ -148,7 +149,11 @@ export function validateCsvRows(table: CsvTable, facts: CsvCatalogFacts): CsvVal
   for (const { row, cells } of table.rows) {
     const handle = cells.handle ?? '';
     if (!isSlug(handle)) {
-      report(row, 'handle', handle ? 'must be lower-case letters, digits and single hyphens (at most 80)' : 'is required');
+      report(
+        row,
+        'handle',
+        handle ? 'must be lower-case letters, digits and single hyphens (at most 80)' : 'is required',
+      );
       continue;
     }
     const first = products.get(handle);
@@ -157,13 +162,15 @@ export function validateCsvRows(table: CsvTable, facts: CsvCatalogFacts): CsvVal
     } else {
       for (const c of PRODUCT_COLUMNS) {
         const v = cells[c];
-        if (v && v !== first.cells[c]) report(row, c, `differs from row ${first.row}, this product's first row`);
+        if (v && v !== first.cells[c])
+          report(row, c, `differs from row ${first.row}, this product's first row`);
       }
     }
 
     const sku = cells.sku ?? '';
     if (!sku) {
-      for (const c of VARIANT_VALUE_COLUMNS) if (cells[c]) report(row, 'sku', `is required when ${c} is given`);
+      for (const c of VARIANT_VALUE_COLUMNS)
+        if (cells[c]) report(row, 'sku', `is required when ${c} is given`);
       continue;
     }
     if (sku.length > MAX_SKU_LENGTH || !SKU_PATTERN.test(sku)) {
@@ -196,13 +203,20 @@ export function validateCsvRows(table: CsvTable, facts: CsvCatalogFacts): CsvVal
 
   for (const p of products.values()) checkProduct(p, facts, has, report);
   const plan: ImportPlan = {
-    products: [...products.values()].map(({ cells: _, ...p }) => ({ ...p, ...optionsOf(p.handle, byHandle, optionNames) })),
+    products: [...products.values()].map(({ cells: _, ...p }) => ({
+      ...p,
+      ...optionsOf(p.handle, byHandle, optionNames),
+    })),
     variants,
   };
   if (!hasOptions) for (const p of plan.products) delete p.options;
   return errorCount > 0 ? { ok: false, errors, errorCount } : { ok: true, plan };
 
-  function readProduct(handle: string, row: number, cells: Partial<Record<CsvColumn, string>>): ImportProduct {
+  function readProduct(
+    handle: string,
+    row: number,
+    cells: Partial<Record<CsvColumn, string>>,
+  ): ImportProduct {
     const p: ImportProduct = { handle, row, isNew: !facts.existingHandles.has(handle) };
     const text = (c: CsvColumn, max: number) => {
       const v = cells[c];
@@ -216,7 +230,8 @@ export function validateCsvRows(table: CsvTable, facts: CsvCatalogFacts): CsvVal
     p.seoTitle = text('seo_title', LIMITS.seo_title);
     p.seoDescription = text('seo_description', LIMITS.seo_description);
     if (cells.status) {
-      if ((PRODUCT_STATUSES as readonly string[]).includes(cells.status)) p.status = cells.status as ProductStatus;
+      if ((PRODUCT_STATUSES as readonly string[]).includes(cells.status))
+        p.status = cells.status as ProductStatus;
       else report(row, 'status', `must be one of ${PRODUCT_STATUSES.join(', ')}`);
     }
     if (cells.category) p.category = cells.category;
@@ -247,7 +262,8 @@ function checkProduct(
   for (const t of p.tags ?? []) {
     if (t.length > LIMITS.tag) report(p.row, 'tags', `tag "${t.slice(0, 20)}…" is longer than ${LIMITS.tag}`);
   }
-  if (p.images && p.images.length > LIMITS.images) report(p.row, 'image_urls', `has more than ${LIMITS.images} images`);
+  if (p.images && p.images.length > LIMITS.images)
+    report(p.row, 'image_urls', `has more than ${LIMITS.images} images`);
   for (const u of p.images ?? []) {
     if (!isImageUrl(u)) report(p.row, 'image_urls', `"${u.slice(0, 60)}" is not an http(s) URL or a /path`);
   }
@@ -312,7 +328,8 @@ function readOptions(
     const lower = given.map((n) => n.toLowerCase());
     if (new Set(lower).size !== lower.length) report(v.row, 'option1_name', 'option names must differ');
     names.forEach((n, i) => {
-      if (n && n.length > LIMITS.optionName) report(v.row, OPTION_COLUMNS[i]![0], `is longer than ${LIMITS.optionName}`);
+      if (n && n.length > LIMITS.optionName)
+        report(v.row, OPTION_COLUMNS[i]![0], `is longer than ${LIMITS.optionName}`);
     });
   }
   const options: Record<string, string> = {};
@@ -321,7 +338,13 @@ function readOptions(
     const given = cells[nameCol] ?? '';
     const value = cells[valueCol] ?? '';
     if (!firstVariant && given && given !== name) {
-      report(v.row, nameCol, name ? `must be "${name}" as on the product's first variant row` : 'is not on the product\'s first variant row');
+      report(
+        v.row,
+        nameCol,
+        name
+          ? `must be "${name}" as on the product's first variant row`
+          : "is not on the product's first variant row",
+      );
     }
     if (name && !value) report(v.row, valueCol, `is required: the product has the option "${name}"`);
     else if (!name && value) report(v.row, nameCol, `is required when ${valueCol} is given`);

@@ -25,6 +25,7 @@ export const ERROR_TYPES: Record<ErrorCode, { status: ErrorStatus; title: string
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key reused with a different request' },
   PROMOTION_NOT_APPLICABLE: { status: 422, title: 'Promotion not applicable' },
   UNKNOWN_SKU: { status: 422, title: 'Unknown SKU' },
+  IMPORT_REJECTED: { status: 422, title: 'The import file has errors; nothing was imported' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   LOGIN_LOCKED: { status: 429, title: 'Too many failed logins' },
 };

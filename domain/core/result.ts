@@ -20,7 +20,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'IDEMPOTENCY_IN_PROGRESS'
-  | 'PROMOTION_NOT_APPLICABLE';
+  | 'PROMOTION_NOT_APPLICABLE'
+  | 'IMPORT_REJECTED';
 
 /** A failure the caller can act on: a code to switch on, a human sentence, optional details. */
 export interface DomainError {
