@@ -354,8 +354,8 @@ function readOptions(
     }
   });
   const key = JSON.stringify(Object.values(options));
-  let seen = combos.get(v.handle);
-  if (!seen) combos.set(v.handle, (seen = new Map()));
+  const seen = combos.get(v.handle) ?? new Map<string, number>();
+  combos.set(v.handle, seen);
   const other = seen.get(key);
   if (other !== undefined) report(v.row, 'sku', `has the same options as row ${other} of this product`);
   else seen.set(key, v.row);

@@ -115,7 +115,7 @@ adminCatalogCsv
             'multipart/form-data': {
               schema: {
                 type: 'object',
-                properties: { file: { type: 'string', format: 'binary' } },
+                properties: { file: { type: 'string', description: 'The CSV file' } },
                 required: ['file'],
               },
             },
