@@ -194,20 +194,17 @@ export function applyImportStatements(
         (s.name, s.description, s.category_id, s.status, s.brand, s.tags, s.seo_title, s.seo_description)`),
     // Option types: replaced where the file has option columns and they differ.
     db.run(sql`delete from product_options where product_id in (${productsWith(id, 'options')})
-      and not exists (select 1 from (${P(id)}) r join products p on p.slug = ${handleOf},
-        json_each(r.data, '$.options') o
-        where p.id = product_options.product_id and o.key = product_options.position
-          and json_extract(o.value, '$.name') = product_options.name
-          and json_extract(o.value, '$.values') = product_options."values")`),
+      and (product_id, position, name, "values") not in (
+        select p.id, o.key, json_extract(o.value, '$.name'), json_extract(o.value, '$.values')
+        from (${P(id)}) r join products p on p.slug = ${handleOf}, json_each(r.data, '$.options') o)`),
     db.run(sql`insert into product_options (product_id, position, name, "values")
       select p.id, o.key, json_extract(o.value, '$.name'), json_extract(o.value, '$.values')
       from (${P(id)}) r join products p on p.slug = ${handleOf}, json_each(r.data, '$.options') o
       where true on conflict (product_id, position) do nothing`),
     // Collections: exactly the listed ones, where the file has the column.
     db.run(sql`delete from product_collections where product_id in (${productsWith(id, 'collections')})
-      and collection_id not in (select c.id from (${P(id)}) r join products p on p.slug = ${handleOf},
-        json_each(r.data, '$.collections') j join collections c on c.slug = j.value
-        where p.id = product_collections.product_id)`),
+      and (product_id, collection_id) not in (select p.id, c.id from (${P(id)}) r join products p on p.slug = ${handleOf},
+        json_each(r.data, '$.collections') j join collections c on c.slug = j.value)`),
     db.run(sql`insert into product_collections (collection_id, product_id, position)
       select c.id, p.id, coalesce((select max(pc.position) + 1 from product_collections pc where pc.collection_id = c.id), 0)
       from (${P(id)}) r join products p on p.slug = ${handleOf}, json_each(r.data, '$.collections') j
@@ -215,8 +212,8 @@ export function applyImportStatements(
       where true on conflict do nothing`),
     // Images by URL: unlisted ones go, new ones come, and the order follows the file.
     db.run(sql`delete from product_images where product_id in (${productsWith(id, 'images')})
-      and url not in (select json_extract(j.value, '$.url') from (${P(id)}) r join products p on p.slug = ${handleOf},
-        json_each(r.data, '$.images') j where p.id = product_images.product_id)`),
+      and (product_id, url) not in (select p.id, json_extract(j.value, '$.url')
+        from (${P(id)}) r join products p on p.slug = ${handleOf}, json_each(r.data, '$.images') j)`),
     db.run(sql`insert into product_images (id, product_id, url, alt, position)
       select json_extract(j.value, '$.id'), p.id, json_extract(j.value, '$.url'), '', j.key
       from (${P(id)}) r join products p on p.slug = ${handleOf}, json_each(r.data, '$.images') j
