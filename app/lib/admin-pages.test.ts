@@ -78,6 +78,7 @@ describe('admin page rules', () => {
       '/admin/customers/[id]',
       '/admin/staff',
       '/admin/audit',
+      '/admin/products/import',
     ]);
     expect(opens(['content'])).toEqual(everyone);
     expect(opens(['warehouse'])).toEqual(everyone);
