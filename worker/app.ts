@@ -10,6 +10,7 @@ import { accountAuth } from './api/account/auth';
 import { accountOrders } from './api/account/orders';
 import { accountProfile } from './api/account/profile';
 import { adminAudit } from './api/admin/audit';
+import { adminCatalogCsv } from './api/admin/catalog-csv';
 import { adminCategories } from './api/admin/categories';
 import { adminCollections } from './api/admin/collections';
 import { adminCustomers } from './api/admin/customers';
@@ -76,6 +77,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', accountAddresses);
   app.route('/api', accountOrders);
   app.route('/api', staffAuth);
+  app.route('/api', adminCatalogCsv); // before any /admin/products/{id} route: export.csv is a literal path
   app.route('/api', adminCustomers);
   app.route('/api', adminStaff);
   app.route('/api', adminAudit);

@@ -81,6 +81,7 @@ describe('admin page rules', () => {
       '/admin/customers/[id]',
       '/admin/staff',
       '/admin/audit',
+      '/admin/products/import',
     ]);
     expect(opens(['content'])).toEqual([...everyone, ...catalog]);
     expect(opens(['warehouse'])).toEqual([...everyone, ...catalog]);

@@ -30,6 +30,7 @@ export const ADMIN_PAGES = {
   '/admin/customers/[id]': 'customers:read',
   '/admin/staff': 'staff:read',
   '/admin/audit': 'audit:read',
+  '/admin/products/import': 'catalog:write',
   '/admin/[...rest]': 'refused',
 } as const satisfies Record<string, PageRule>;
 

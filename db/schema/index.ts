@@ -4,6 +4,7 @@ export * from './audit';
 export * from './auth';
 export * from './carts';
 export * from './catalog';
+export * from './catalog-import';
 export * from './content';
 export * from './customers';
 export * from './email';

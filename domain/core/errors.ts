@@ -26,6 +26,7 @@ export const ERROR_TYPES: Record<ErrorCode, { status: ErrorStatus; title: string
   PROMOTION_NOT_APPLICABLE: { status: 422, title: 'Promotion not applicable' },
   UNKNOWN_SKU: { status: 422, title: 'Unknown SKU' },
   INVALID_IMAGE: { status: 422, title: 'Not a supported image' },
+  IMPORT_REJECTED: { status: 422, title: 'The import file has errors; nothing was imported' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   LOGIN_LOCKED: { status: 429, title: 'Too many failed logins' },
 };

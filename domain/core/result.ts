@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'IDEMPOTENCY_IN_PROGRESS'
   | 'PROMOTION_NOT_APPLICABLE'
-  | 'INVALID_IMAGE';
+  | 'INVALID_IMAGE'
+  | 'IMPORT_REJECTED';
 
 /** A failure the caller can act on: a code to switch on, a human sentence, optional details. */
 export interface DomainError {

@@ -183,6 +183,7 @@ function checkRequestBody(
   }
   const mediaType = (new Headers(init.headers).get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   expect(Object.keys(requestBody.content), `${what} succeeded with a ${mediaType} body`).toContain(mediaType);
+  if (!/[/+]json$/.test(mediaType)) return; // an upload (CSV): its schema is a string
   const validate = ajv.getSchema(
     pointer('paths', found.path, found.method, 'requestBody', 'content', mediaType, 'schema'),
   );
@@ -208,6 +209,16 @@ async function cartWith(sku: string, quantity = 1): Promise<string> {
 }
 
 const stocked = (min: number) => data.inventory.find((l) => l.onHand >= min)!.sku;
+
+const csv = (body: string, headers: Record<string, string> = {}): RequestInit => ({
+  headers: { 'Content-Type': 'text/csv', ...headers },
+  body,
+});
+const cookieOf = (init: RequestInit | undefined) => new Headers(init?.headers).get('Cookie') ?? '';
+
+/** A one-row product CSV for a new handle in the seeded store's first category. */
+const productCsv = (handle: string) =>
+  `handle,name,category,sku,price\r\n${handle},Contract Tee,${data.categories[0]!.slug},${handle.toUpperCase()},12.50\r\n`;
 
 const withCookie = (cookie: string, init: RequestInit = {}): RequestInit => ({
   ...init,
@@ -698,6 +709,46 @@ const scenarios: Record<string, Scenario> = {
     happy: async () => ({ path: '/api/admin/audit?action=staff.roles', init: withCookie(await admin()) }),
   },
   ...catalogAdminScenarios(),
+  'GET /api/admin/products/export.csv': {
+    happy: async () => ({ path: '/api/admin/products/export.csv', init: withCookie(await admin()) }),
+    errors: async (path) => {
+      expect((await call('GET', path)).status).toBe(401);
+    },
+  },
+  'POST /api/admin/products/import': {
+    happy: async () => ({
+      path: '/api/admin/products/import',
+      init: withCookie(await admin(), csv(productCsv(`contract-${Date.now().toString(36)}`))),
+    }),
+    errors: async (path) => {
+      const cookie = await admin();
+      const bad = await call(
+        'POST',
+        path,
+        withCookie(cookie, csv('handle,sku,price\r\nBad Handle,X,-1\r\n')),
+      );
+      expect(bad.status).toBe(422);
+      const content = await loginCookie('staff', await createStaff(['content']));
+      expect((await call('POST', path, withCookie(content, csv(productCsv('contract-denied'))))).status).toBe(
+        403,
+      );
+    },
+  },
+  'GET /api/admin/imports/{importId}': {
+    happy: async () => {
+      const cookie = await admin();
+      const made = await call(
+        'POST',
+        '/api/admin/products/import',
+        withCookie(cookie, csv(productCsv('contract-polled'))),
+      );
+      return { path: `/api/admin/imports/${(made.body as { id: string }).id}`, init: withCookie(cookie) };
+    },
+    errors: async () => {
+      const missing = `/api/admin/imports/${newId('import')}`;
+      expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+    },
+  },
 };
 
 let catalogCounter = 0;
@@ -1062,79 +1113,91 @@ describe('the OpenAPI document', () => {
 });
 
 describe('every operation answers only what the document says', () => {
-  it.each(Object.keys(scenarios))('%s', async (key) => {
-    const found = operations().find((o) => o.key === key);
-    expect(found, `${key} is not in the document any more`).toBeDefined();
-    const { method, op } = found!;
-    const M = method.toUpperCase();
-    const scenario = scenarios[key]!;
+  it.each(Object.keys(scenarios))(
+    '%s',
+    async (key) => {
+      const found = operations().find((o) => o.key === key);
+      expect(found, `${key} is not in the document any more`).toBeDefined();
+      const { method, op } = found!;
+      const M = method.toUpperCase();
+      const scenario = scenarios[key]!;
 
-    // The happy path.
-    const { path, init } = await scenario.happy();
-    const ok = await call(M, path, init);
-    expect(ok.status, `${key} happy path`).toBeLessThan(300);
+      // The happy path.
+      const { path, init } = await scenario.happy();
+      const ok = await call(M, path, init);
+      expect(ok.status, `${key} happy path`).toBeLessThan(300);
 
-    // Conditional GET: an ETag the client sends back makes a 304.
-    const etag = ok.headers.get('ETag');
-    if (method === 'get' && etag) {
-      expect((await call(M, path, { headers: { 'If-None-Match': etag } })).status).toBe(304);
-    }
-
-    // Every parameter the document constrains, broken.
-    for (const param of op.parameters ?? []) {
-      const bad = invalidValue(param.schema);
-      if (bad === undefined) continue;
-      const url = new URL(path, 'http://shop.test');
-      if (param.in === 'path') {
-        const template = found!.path.split('/');
-        const actual = url.pathname.split('/');
-        actual[template.indexOf(`{${param.name}}`)] = encodeURIComponent(bad);
-        url.pathname = actual.join('/');
-      } else if (param.in === 'query') {
-        url.searchParams.set(param.name, bad);
-      } else continue;
-      const res = await call(M, url.pathname + url.search, init);
-      expect(res.status, `${key} with a bad ${param.in} parameter ${param.name}`).toBeGreaterThanOrEqual(400);
-    }
-    if (op.parameters?.some((p) => p.in === 'query')) {
-      const sep = path.includes('?') ? '&' : '?';
-      expect((await call(M, `${path}${sep}no_such_parameter=1`, { headers: headersOf(init) })).status).toBe(
-        400,
-      );
-    }
-
-    // What the /api middleware does to every write: media type, size, Idempotency-Key, rate limit.
-    if (WRITE_METHODS.has(method)) {
-      const textBody = { headers: { 'Content-Type': 'text/plain' }, body: 'hello' };
-      expect((await call(M, path, textBody)).status).toBe(415);
-      expect((await call(M, path, json(TOO_LARGE_BODY))).status).toBe(413);
-      expect(
-        (await call(M, path, { ...init, headers: { ...headersOf(init), 'Idempotency-Key': '!' } })).status,
-      ).toBe(400);
-      // Keys are scoped by caller, so the reuse comes from the same client.
-      const key = `contract-${crypto.randomUUID()}`;
-      const client = newIp();
-      const keyed = { ...init, ip: client, headers: { ...headersOf(init), 'Idempotency-Key': key } };
-      const first = await call(M, path, keyed);
-      if (first.status < 300) {
-        // …and as the same signed-in principal (keys are scoped by principal too), so it carries the same cookie.
-        const cookie = new Headers(init?.headers).get('Cookie');
-        const other = {
-          ...json({ different: true }, { 'Idempotency-Key': key, ...(cookie ? { Cookie: cookie } : {}) }),
-          ip: client,
-        };
-        expect((await call(M, path, other)).status).toBe(422);
+      // Conditional GET: an ETag the client sends back makes a 304.
+      const etag = ok.headers.get('ETag');
+      if (method === 'get' && etag) {
+        expect((await call(M, path, { headers: { 'If-None-Match': etag } })).status).toBe(304);
       }
-      const ip = newIp();
-      // Spend the client's write budget with cheap refusals (the limiter runs first), then ask for real.
-      for (let i = 0; i < MAX_WRITES_TO_LIMIT; i++) {
-        if ((await call(M, path, { ...textBody, ip })).status === 429) break;
-      }
-      expect((await call(M, path, { ...init, ip })).status).toBe(429);
-    }
 
-    await scenario.errors?.(path);
-  });
+      // Every parameter the document constrains, broken.
+      for (const param of op.parameters ?? []) {
+        const bad = invalidValue(param.schema);
+        if (bad === undefined) continue;
+        const url = new URL(path, 'http://shop.test');
+        if (param.in === 'path') {
+          const template = found!.path.split('/');
+          const actual = url.pathname.split('/');
+          actual[template.indexOf(`{${param.name}}`)] = encodeURIComponent(bad);
+          url.pathname = actual.join('/');
+        } else if (param.in === 'query') {
+          url.searchParams.set(param.name, bad);
+        } else continue;
+        const res = await call(M, url.pathname + url.search, init);
+        expect(res.status, `${key} with a bad ${param.in} parameter ${param.name}`).toBeGreaterThanOrEqual(
+          400,
+        );
+      }
+      if (op.parameters?.some((p) => p.in === 'query')) {
+        const sep = path.includes('?') ? '&' : '?';
+        expect((await call(M, `${path}${sep}no_such_parameter=1`, { headers: headersOf(init) })).status).toBe(
+          400,
+        );
+      }
+
+      // What the /api middleware does to every write: media type, size, Idempotency-Key, rate limit.
+      if (WRITE_METHODS.has(method)) {
+        // Upload routes (CSV import) take their own media type and a larger size.
+        const upload = op.requestBody && !op.requestBody.content['application/json'];
+        const textBody = { headers: { 'Content-Type': 'text/plain' }, body: 'hello' };
+        expect((await call(M, path, textBody)).status).toBe(415);
+        const tooLarge = upload
+          ? withCookie(cookieOf(init), csv('x'.repeat(21 * 1024 * 1024)))
+          : json(TOO_LARGE_BODY);
+        expect((await call(M, path, tooLarge)).status).toBe(413);
+        expect(
+          (await call(M, path, { ...init, headers: { ...headersOf(init), 'Idempotency-Key': '!' } })).status,
+        ).toBe(400);
+        // Keys are scoped by caller, so the reuse comes from the same client.
+        const key = `contract-${crypto.randomUUID()}`;
+        const client = newIp();
+        const keyed = { ...init, ip: client, headers: { ...headersOf(init), 'Idempotency-Key': key } };
+        const first = await call(M, path, keyed);
+        if (first.status < 300) {
+          // …and as the same signed-in principal (keys are scoped by principal too), so it carries the same cookie.
+          const cookie = new Headers(init?.headers).get('Cookie');
+          const headers = { 'Idempotency-Key': key, ...(cookie ? { Cookie: cookie } : {}) };
+          const other = {
+            ...(upload ? csv('handle\r\ndifferent\r\n', headers) : json({ different: true }, headers)),
+            ip: client,
+          };
+          expect((await call(M, path, other)).status).toBe(422);
+        }
+        const ip = newIp();
+        // Spend the client's write budget with cheap refusals (the limiter runs first), then ask for real.
+        for (let i = 0; i < MAX_WRITES_TO_LIMIT; i++) {
+          if ((await call(M, path, { ...textBody, ip })).status === 429) break;
+        }
+        expect((await call(M, path, { ...init, ip })).status).toBe(429);
+      }
+
+      await scenario.errors?.(path);
+    },
+    30_000,
+  ); // the CSV import's generic checks send a 21 MB body
 });
 
 function headersOf(init: RequestInit | undefined): Record<string, string> {

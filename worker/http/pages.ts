@@ -4,7 +4,7 @@ import type { Env } from '@worker/env';
 import { isJsonRequest } from '@worker/middleware/json-body';
 import { checkWriteBudget } from '@worker/middleware/rate-limit';
 import { createLimiter } from '@worker/services/limits';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env';
@@ -48,12 +48,23 @@ export const pageMethodNotAllowed = (c: Context<AppEnv>) =>
     Allow: PAGE_METHODS.join(', '),
   });
 
-/** Caps page request bodies (form posts, Qwik action calls) with a 413 page. */
-export const limitPageBody = bodyLimit({
-  maxSize: MAX_PAGE_BODY_BYTES,
-  onError: (c) =>
-    renderErrorPage(c, 413, 'That form was too large', 'Please go back and try again with less text.'),
-});
+const pageLimit = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: (c) =>
+      renderErrorPage(c, 413, 'That form was too large', 'Please go back and try again with less text.'),
+  });
+const formLimit = pageLimit(MAX_PAGE_BODY_BYTES);
+/** Pages whose form uploads a file: the CSV import takes 20 MB (MAX_IMPORT_BYTES) plus the multipart envelope. */
+const UPLOAD_PAGES: Record<string, MiddlewareHandler> = {
+  '/admin/products/import': pageLimit(20 * 1024 * 1024 + 64 * 1024),
+};
+
+/** Caps page request bodies (form posts, Qwik action calls) with a 413 page; upload pages have their own cap. */
+export const limitPageBody: MiddlewareHandler = (c, next) => {
+  const path = new URL(c.req.url).pathname.replace(/\/(q-data\.json)?$/, '');
+  return (UPLOAD_PAGES[path] ?? formLimit)(c, next);
+};
 
 /**
  * Hono handler for every page: 400 for an undecodable path or an unparseable JSON action body (Qwik City would

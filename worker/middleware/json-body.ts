@@ -1,4 +1,4 @@
-/** API request bodies: JSON only (415 otherwise) and at most MAX_BODY_BYTES (413). */
+/** API request bodies: JSON only (415 otherwise) and at most MAX_BODY_BYTES (413), except on the upload routes. */
 
 import { MAX_IMAGE_BYTES } from '@domain/catalog/image-type';
 import { isWriteMethod } from '@worker/http/methods';
@@ -7,6 +7,31 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Room for a multipart envelope around an upload's file (boundaries and the form's other fields). */
+const ENVELOPE_BYTES = 64 * 1024;
+
+/** The routes that take an upload instead of JSON: which media types and how many bytes. */
+const UPLOADS: { method: string; path: RegExp; types: RegExp; label: string; maxBytes: number }[] = [
+  {
+    // The CSV import takes a 20 MB file.
+    method: 'POST',
+    path: /^\/api\/admin\/products\/import$/,
+    types: /^(text\/csv|multipart\/form-data)$/i,
+    label: 'text/csv or multipart/form-data',
+    maxBytes: 20 * 1024 * 1024 + ENVELOPE_BYTES,
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/admin\/products\/[^/]+\/images$/,
+    types: /^multipart\/form-data$/i,
+    label: 'multipart/form-data',
+    maxBytes: MAX_IMAGE_BYTES + ENVELOPE_BYTES,
+  },
+];
+
+const uploadOf = (method: string, path: string) =>
+  UPLOADS.find((u) => u.method === method && u.path.test(path));
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
@@ -18,21 +43,15 @@ const mediaTypeOf = (req: Request) => (req.headers.get('Content-Type') ?? '').sp
 /** Whether the request declares a JSON body (application/json or application/*+json). */
 export const isJsonRequest = (req: Request) => JSON_MEDIA_TYPE.test(mediaTypeOf(req));
 
-/** Room for a MAX_IMAGE_BYTES file plus the form's other fields and boundaries. */
-export const MAX_UPLOAD_BODY_BYTES = MAX_IMAGE_BYTES + 64 * 1024;
-
-/** Routes that take a file as multipart/form-data (and only those): product image uploads. */
-const UPLOAD_ROUTES = [{ method: 'POST', path: /^\/api\/admin\/products\/[^/]+\/images$/ }];
-
-/** A multipart request to an upload route: it skips the JSON rule and gets MAX_UPLOAD_BODY_BYTES. */
-export const isUploadRequest = (req: Request) =>
-  /^multipart\/form-data$/i.test(mediaTypeOf(req)) &&
-  UPLOAD_ROUTES.some((r) => r.method === req.method && r.path.test(new URL(req.url).pathname));
-
-/** Rejects non-JSON bodies on methods that carry one (multipart only on upload routes). */
+/** Rejects bodies of another type than the route takes: JSON everywhere but the upload routes. */
 export const requireJsonBody = createMiddleware(async (c, next) => {
-  if (isWriteMethod(c.req.method) && hasBody(c.req.raw) && !isUploadRequest(c.req.raw)) {
-    if (!isJsonRequest(c.req.raw)) {
+  if (isWriteMethod(c.req.method) && hasBody(c.req.raw)) {
+    const upload = uploadOf(c.req.method, c.req.path);
+    if (upload) {
+      if (!upload.types.test(mediaTypeOf(c.req.raw))) {
+        throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${upload.label}.`);
+      }
+    } else if (!isJsonRequest(c.req.raw)) {
       throw new ProblemError(
         'UNSUPPORTED_MEDIA_TYPE',
         `Send the body as application/json (got ${mediaTypeOf(c.req.raw) || 'no Content-Type'}).`,
@@ -42,21 +61,18 @@ export const requireJsonBody = createMiddleware(async (c, next) => {
   await next();
 });
 
-const jsonLimit = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new ProblemError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-  },
-});
+const limiter = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ProblemError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxSize} bytes.`);
+    },
+  });
+const jsonLimit = limiter(MAX_BODY_BYTES);
+const uploadLimits = new Map(UPLOADS.map((u) => [u, limiter(u.maxBytes)]));
 
-const uploadLimit = bodyLimit({
-  maxSize: MAX_UPLOAD_BODY_BYTES,
-  onError: () => {
-    throw new ProblemError('PAYLOAD_TOO_LARGE', `Images are limited to ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
-  },
+/** Caps the body size (an upload route's own cap on its route), counting streamed bodies too. */
+export const limitBody = createMiddleware(async (c, next) => {
+  const upload = uploadOf(c.req.method, c.req.path);
+  return (upload ? uploadLimits.get(upload)! : jsonLimit)(c, next);
 });
-
-/** Caps the body size, counting streamed bodies too (uploads get room for one image). */
-export const limitBody = createMiddleware((c, next) =>
-  isUploadRequest(c.req.raw) ? uploadLimit(c, next) : jsonLimit(c, next),
-);
