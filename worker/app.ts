@@ -16,6 +16,7 @@ import { mailbox } from './api/dev/mailbox';
 import { staffAuth } from './api/staff/auth';
 import { carts } from './api/store/carts';
 import { catalog } from './api/store/catalog';
+import { stock } from './api/store/stock';
 import { type ReferenceDoc, renderReference } from './api/system/docs';
 import { health } from './api/system/health';
 import type { AppEnv } from './http/app-env';
@@ -58,6 +59,7 @@ export function createApp(pages?: PageHandler) {
   app.route('/api', health);
   app.route('/api', catalog);
   app.route('/api', carts);
+  app.route('/api', stock);
   app.route('/api', accountAuth);
   app.route('/api', accountProfile);
   app.route('/api', accountAddresses);
