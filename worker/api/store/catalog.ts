@@ -44,6 +44,9 @@ const ProductSummary = z
 const ProductDetail = ProductSummary.extend({
   description: z.string().openapi({ description: 'Markdown, as the merchant wrote it' }),
   descriptionHtml: z.string().openapi({ description: 'The description rendered to sanitised HTML' }),
+  summary: z
+    .string()
+    .openapi({ description: 'Plain-text summary: the SEO description, else the description start' }),
   brand: z.string().nullable(),
   options: z.object({ sizes: z.array(z.string()), colours: z.array(z.string()) }),
   optionTypes: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),

@@ -66,3 +66,21 @@ export function renderDescription(markdown: string): string {
   // Links leave the shop: no referrer leak, no window.opener.
   return safe.replace(/<a href="(https?:[^"]*)"/g, '<a href="$1" rel="nofollow noopener noreferrer"');
 }
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+
+/** The description as plain text on one line (for meta descriptions and JSON-LD), cut at `max` characters. */
+export function describePlain(markdown: string, max = 160): string {
+  const text = renderDescription(markdown)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
