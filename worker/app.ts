@@ -13,6 +13,7 @@ import { adminAudit } from './api/admin/audit';
 import { adminCustomers } from './api/admin/customers';
 import { adminStaff } from './api/admin/staff';
 import { mailbox } from './api/dev/mailbox';
+import { devStock } from './api/dev/stock';
 import { staffAuth } from './api/staff/auth';
 import { carts } from './api/store/carts';
 import { catalog } from './api/store/catalog';
@@ -78,6 +79,7 @@ export function createApp(pages?: PageHandler) {
   app.use('/sitemap.xml', withDb);
   app.route('/', seo); // /robots.txt, /sitemap.xml
   app.route('/dev', mailbox); // local development only: answers nothing elsewhere (worker/api/dev/mailbox.ts)
+  app.route('/dev', devStock); // local development only, the same guards (worker/api/dev/stock.ts)
   if (pages) {
     app.on(PAGE_METHODS, '*', limitPageBody, servePages(pages));
     app.all('*', pageMethodNotAllowed);
