@@ -19,11 +19,13 @@ import { adminProductImages } from './api/admin/product-images';
 import { adminProducts } from './api/admin/products';
 import { adminStaff } from './api/admin/staff';
 import { mailbox } from './api/dev/mailbox';
+import { devStock } from './api/dev/stock';
 import { staffAuth } from './api/staff/auth';
 import { carts } from './api/store/carts';
 import { catalog } from './api/store/catalog';
 import { catalogSnapshot } from './api/store/catalog-snapshot';
 import { sessionSummary } from './api/store/session-summary';
+import { stock } from './api/store/stock';
 import { type ReferenceDoc, renderReference } from './api/system/docs';
 import { health } from './api/system/health';
 import type { AppEnv } from './http/app-env';
@@ -72,6 +74,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', catalogSnapshot);
   app.route('/api', carts);
   app.route('/api', sessionSummary);
+  app.route('/api', stock);
   app.route('/api', accountAuth);
   app.route('/api', accountProfile);
   app.route('/api', accountAddresses);
@@ -96,6 +99,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.use('/sitemap.xml', withDb);
   app.route('/', seo); // /robots.txt, /sitemap.xml
   app.route('/dev', mailbox); // local development only: answers nothing elsewhere (worker/api/dev/mailbox.ts)
+  app.route('/dev', devStock); // local development only, the same guards (worker/api/dev/stock.ts)
   if (pages) {
     app.on(PAGE_METHODS, '*', limitPageBody, servePages(pages));
     app.all('*', pageMethodNotAllowed);

@@ -1,6 +1,6 @@
 /** findVariant: the size/colour → variant rule used by the add-to-cart action and the offline add. */
 import { describe, expect, it } from 'vitest';
-import { findVariant } from './find-variant';
+import { findVariant, findVariantByOptions } from './find-variant';
 
 const TEE = [
   { sku: 'TEE-S-RED', size: 'S', colour: 'Red' },
@@ -23,5 +23,20 @@ describe('findVariant', () => {
     expect(findVariant(MUG, {})?.sku).toBe('MUG-1');
     expect(findVariant(MUG, { size: '', colour: null })?.sku).toBe('MUG-1');
     expect(findVariant(MUG, { size: 'M' })).toBeNull();
+  });
+});
+
+describe('findVariantByOptions', () => {
+  const MATTRESS = [
+    { sku: 'M-90-FIRM', options: { Width: '90 cm', Feel: 'Firm' } },
+    { sku: 'M-140-SOFT', options: { Width: '140 cm', Feel: 'Soft' } },
+  ];
+  it('matches every option type, trimming what the form posted', () => {
+    expect(findVariantByOptions(MATTRESS, ['Width', 'Feel'], ['140 cm', ' Soft '])?.sku).toBe('M-140-SOFT');
+    expect(findVariantByOptions(MATTRESS, ['Width', 'Feel'], ['140 cm', 'Firm'])).toBeNull();
+    expect(findVariantByOptions(MATTRESS, ['Width', 'Feel'], ['90 cm'])).toBeNull();
+  });
+  it('finds the only variant of a product without options', () => {
+    expect(findVariantByOptions([{ sku: 'MUG', options: {} }], [], [])?.sku).toBe('MUG');
   });
 });

@@ -24,3 +24,18 @@ export function findVariant<V extends VariantOptions>(
   const colour = (choice.colour ?? '').trim();
   return variants.find((v) => (v.size ?? '') === size && (v.colour ?? '') === colour) ?? null;
 }
+
+/**
+ * The variant whose option map equals the choice, option type by option type (values trimmed), or null. Works for
+ * any option types (Size, Colour, Material…); `names` are the product's option type names in display order.
+ */
+export function findVariantByOptions<V extends { options: Record<string, string> }>(
+  variants: readonly V[],
+  names: readonly string[],
+  values: readonly (string | null | undefined)[],
+): V | null {
+  return (
+    variants.find((v) => names.every((name, i) => (v.options[name] ?? '') === (values[i] ?? '').trim())) ??
+    null
+  );
+}

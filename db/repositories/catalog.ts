@@ -1,12 +1,25 @@
 /** Catalog reads for the storefront: categories, product listing/search, product detail and variant pricing. */
 
 import type { Db } from '@db/client';
-import { categories, productImages, products, productVariants, reviews } from '@db/schema';
+import { categories, productImages, productOptions, products, productVariants, reviews } from '@db/schema';
 import { DEFAULT_PRODUCT_SORT, type ProductSort } from '@domain/catalog/listing';
 import { ftsMatchExpression } from '@domain/catalog/search-query';
 import type { Money } from '@domain/pricing/money';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import {
+  type CategoryCrumb,
+  categoryTrail,
+  type OptionType,
+  optionTypesOf,
+  type ProductAttribute,
+  parseAttributes,
+  parseOptionMap,
+  parseStringList,
+  rankRelated,
+} from './product-detail-parts';
 import { productSearch } from './product-search';
+
+export type { CategoryCrumb, OptionType, ProductAttribute } from './product-detail-parts';
 
 /** A category with the number of active products in it. */
 export interface CategorySummary {
@@ -51,10 +64,25 @@ export interface ProductSummary {
 export interface VariantDetail {
   id: string;
   sku: string;
+  /** Option name → value, one entry per option type of the product (`{ Size: 'M', Colour: 'Navy' }`). */
+  options: Record<string, string>;
+  /** Copies of the Size and Colour options (kept for the add-to-cart form and older clients). */
   size: string | null;
   colour: string | null;
+  barcode: string | null;
+  /** The image to show when this variant is chosen; null means the product's first. */
+  imageId: string | null;
   price: Money;
   compareAt: Money | null;
+}
+
+/** A product photo with its intrinsic size (null when unknown), so pages reserve its space. */
+export interface ProductImage {
+  id: string;
+  url: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
 }
 
 /** A published review as shown on the product page. */
@@ -71,10 +99,23 @@ export interface ReviewView {
 export interface ProductDetail extends ProductSummary {
   description: string;
   brand: string;
-  /** Distinct option values in variant order. */
+  /** Distinct Size and Colour values in variant order (kept for older clients; see optionTypes). */
   options: { sizes: string[]; colours: string[] };
+  /** The option types a shopper chooses from, in display order. */
+  optionTypes: OptionType[];
   variants: VariantDetail[];
-  images: { url: string; alt: string }[];
+  images: ProductImage[];
+  /** Specification attributes, in the merchant's order. */
+  attributes: ProductAttribute[];
+  tags: string[];
+  /** The page title and meta description to use; empty means "use the name and description". */
+  seoTitle: string;
+  seoDescription: string;
+  /** Root-first categories down to the product's own (the last one is `categorySlug`). */
+  categoryPath: CategoryCrumb[];
+  /** Other active products from the same category, those sharing the most tags first. */
+  related: ProductSummary[];
+  updatedAt: number;
   /** The latest 10 published reviews. */
   reviews: ReviewView[];
 }
@@ -94,6 +135,9 @@ export interface VariantForPricing {
 // D1 allows at most 100 bound parameters per statement.
 const MAX_PARAMS = 90;
 const REVIEWS_ON_DETAIL = 10;
+/** Related products shown, and how many same-category candidates are ranked to find them. */
+const RELATED_SHOWN = 4;
+const RELATED_CANDIDATES = 48;
 
 /** Lists categories in navigation order with their active-product counts. */
 export async function listCategories(db: Db): Promise<CategorySummary[]> {
@@ -259,21 +303,37 @@ function distinct(values: (string | null)[]): string[] {
 /** The product page for an active product, or null when there is none with that slug. */
 export async function getProductBySlug(db: Db, slug: string): Promise<ProductDetail | null> {
   const [head] = await db
-    .select({ ...summaryColumns, description: products.description, brand: products.brand })
+    .select({
+      ...summaryColumns,
+      description: products.description,
+      brand: products.brand,
+      categoryId: products.categoryId,
+      tags: products.tags,
+      attributes: products.attributes,
+      seoTitle: products.seoTitle,
+      seoDescription: products.seoDescription,
+      updatedAt: products.updatedAt,
+    })
     .from(products)
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(and(eq(products.slug, slug), eq(products.status, 'active')))
     .limit(1);
   if (!head) return null;
 
-  const [variantRows, imageRows, reviewRows] = await db.batch([
+  const [variantRows, imageRows, reviewRows, optionRows, categoryRows, candidateRows] = await db.batch([
     db
       .select()
       .from(productVariants)
       .where(eq(productVariants.productId, head.id))
       .orderBy(asc(productVariants.position), asc(productVariants.sku)),
     db
-      .select({ url: productImages.url, alt: productImages.alt })
+      .select({
+        id: productImages.id,
+        url: productImages.url,
+        alt: productImages.alt,
+        width: productImages.width,
+        height: productImages.height,
+      })
       .from(productImages)
       .where(eq(productImages.productId, head.id))
       .orderBy(asc(productImages.position)),
@@ -290,8 +350,38 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
       .where(and(eq(reviews.productId, head.id), eq(reviews.status, 'published')))
       .orderBy(desc(reviews.createdAt), asc(reviews.id))
       .limit(REVIEWS_ON_DETAIL),
+    db
+      .select({ name: productOptions.name, values: productOptions.values })
+      .from(productOptions)
+      .where(eq(productOptions.productId, head.id))
+      .orderBy(asc(productOptions.position)),
+    // The whole tree is small (tens of rows); walking it here beats a recursive CTE both drivers must agree on.
+    db
+      .select({
+        id: categories.id,
+        slug: categories.slug,
+        name: categories.name,
+        parentId: categories.parentId,
+      })
+      .from(categories),
+    // A bounded range of products_category_status_idx (no sort), ranked by shared tags in rankRelated.
+    db
+      .select({ ...summaryColumns, tags: products.tags })
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(
+        and(
+          eq(products.categoryId, head.categoryId),
+          eq(products.status, 'active'),
+          ne(products.id, head.id),
+        ),
+      )
+      .limit(RELATED_CANDIDATES),
   ]);
 
+  const variantOptions = variantRows.map((v) => parseOptionMap(v.options));
+  const tags = parseStringList(head.tags);
+  const candidates = candidateRows.map((r) => ({ ...toSummary(r), tags: parseStringList(r.tags) }));
   return {
     ...toSummary(head),
     description: head.description,
@@ -300,11 +390,15 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
       sizes: distinct(variantRows.map((v) => v.size)),
       colours: distinct(variantRows.map((v) => v.colour)),
     },
-    variants: variantRows.map((v) => ({
+    optionTypes: optionTypesOf(optionRows, variantOptions),
+    variants: variantRows.map((v, i) => ({
       id: v.id,
       sku: v.sku,
+      options: variantOptions[i] ?? {},
       size: v.size,
       colour: v.colour,
+      barcode: v.barcode,
+      imageId: v.imageId,
       price: { amount: v.priceAmount, currency: v.currency },
       compareAt:
         v.compareAtAmount !== null && v.compareAtAmount > v.priceAmount
@@ -312,6 +406,13 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
           : null,
     })),
     images: imageRows,
+    attributes: parseAttributes(head.attributes),
+    tags,
+    seoTitle: head.seoTitle,
+    seoDescription: head.seoDescription,
+    categoryPath: categoryTrail(categoryRows, head.categoryId),
+    related: rankRelated(tags, candidates, RELATED_SHOWN).map(({ tags: _, ...summary }) => summary),
+    updatedAt: head.updatedAt,
     reviews: reviewRows,
   };
 }

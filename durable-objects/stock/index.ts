@@ -3,12 +3,20 @@ import type { StockDO } from './stock-do';
 
 export type {
   AdjustReason,
+  LiveStockMessage,
   ReservationResult,
   ReservationStatus,
   ReserveResult,
   StockSnapshot,
 } from './stock-schemas';
-export { DEFAULT_HOLD_MS, MAX_HOLD_MS, MAX_STOCK_QUANTITY, SETTLED_RETENTION_MS } from './stock-schemas';
+export {
+  DEFAULT_HOLD_MS,
+  LIVE_PING,
+  LIVE_PONG,
+  MAX_HOLD_MS,
+  MAX_STOCK_QUANTITY,
+  SETTLED_RETENTION_MS,
+} from './stock-schemas';
 
 /** The RPC stub of the StockDO for `sku` (the DO re-checks the sku it is given). */
 export function stockStub(

@@ -19,6 +19,9 @@ import {
   AdjustInput,
   DEFAULT_HOLD_MS,
   GetLevelInput,
+  LIVE_PING,
+  LIVE_PONG,
+  type LiveStockMessage,
   MAX_STOCK_QUANTITY,
   ReservationRefInput,
   type ReservationResult,
@@ -62,14 +65,91 @@ export class StockDO extends DurableObject<DbEnv> {
   constructor(ctx: DurableObjectState, env: DbEnv) {
     super(ctx, env);
     this.store = new StockStore(ctx.storage.sql);
+    // Keep-alive pings are answered by the runtime without waking the object (hibernation).
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(LIVE_PING, LIVE_PONG));
     ctx.blockConcurrencyWhile(async () => {
       this.store.migrate();
     });
   }
 
+  /**
+   * Live availability: a WebSocket upgrade (`?sku=`) is accepted through the hibernation API, so an open socket costs
+   * nothing while the level does not change (no timers, the object may be evicted); the current level is sent at
+   * once, then every change (`broadcast`). 426 without an Upgrade header, 404 for a SKU without stock records.
+   */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
+      return new Response('Expected a WebSocket upgrade', { status: 426 });
+    }
+    const sku = new URL(request.url).searchParams.get('sku') ?? '';
+    const level = await this.watched(() => this.readLevel({ sku }));
+    if (!level.ok)
+      return new Response(level.error.detail, { status: level.error.code === 'NOT_FOUND' ? 404 : 400 });
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    server.send(liveMessage(level.value));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Any message (a client resyncing after sleep) is answered with the current level. */
+  override async webSocketMessage(ws: WebSocket): Promise<void> {
+    const row = this.store.stock();
+    if (row) ws.send(liveMessage(this.snapshot(row)));
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    // Complete the closing handshake; 1005/1006 are reserved and may not be sent back.
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    try {
+      ws.close(1011, 'error');
+    } catch {
+      // already closed
+    }
+  }
+
+  /**
+   * Runs a call and, when it changed what is available (a reserve, release, commit, adjustment, restock, or a hold it
+   * expired on the way), tells every watching socket. Sends are fire-and-forget: a slow watcher never holds a sale up.
+   */
+  private async watched<T>(call: () => Promise<T>): Promise<T> {
+    const before = this.availableNow();
+    try {
+      return await call();
+    } finally {
+      this.broadcastIfChanged(before);
+    }
+  }
+
+  private availableNow(): number | null {
+    const row = this.store.stock();
+    return row ? available(levelOf(row)) : null;
+  }
+
+  private broadcastIfChanged(before: number | null): void {
+    const row = this.store.stock();
+    if (!row || available(levelOf(row)) === before) return;
+    const sockets = this.ctx.getWebSockets();
+    if (sockets.length === 0) return;
+    const message = liveMessage(this.snapshot(row));
+    for (const ws of sockets) {
+      try {
+        ws.send(message);
+      } catch {
+        // a socket closing right now; its close handler cleans up
+      }
+    }
+  }
+
   /** Current counts. NOT_FOUND when the SKU has no inventory_levels row. */
   async getLevel(input: GetLevelInput): Promise<RpcResult<StockSnapshot>> {
-    return toRpc(await this.readLevel(input));
+    return toRpc(await this.watched(() => this.readLevel(input)));
   }
 
   /**
@@ -80,7 +160,7 @@ export class StockDO extends DurableObject<DbEnv> {
    * are free.
    */
   async reserve(input: ReserveInput): Promise<RpcResult<ReserveResult>> {
-    return toRpc(await this.reserveUnits(input));
+    return toRpc(await this.watched(() => this.reserveUnits(input)));
   }
 
   /**
@@ -88,12 +168,12 @@ export class StockDO extends DurableObject<DbEnv> {
    * `requestId`, a replay returns the first result; the same id with another delta/reason is a CONFLICT.
    */
   async adjust(input: AdjustInput): Promise<RpcResult<StockSnapshot>> {
-    return toRpc(await this.adjustUnits(input));
+    return toRpc(await this.watched(() => this.adjustUnits(input)));
   }
 
   /** Adds `quantity` received units: `adjust` with reason `restock`. */
   async restock(input: RestockInput): Promise<RpcResult<StockSnapshot>> {
-    return toRpc(await this.restockUnits(input));
+    return toRpc(await this.watched(() => this.restockUnits(input)));
   }
 
   /**
@@ -102,7 +182,7 @@ export class StockDO extends DurableObject<DbEnv> {
    * requestId; INVALID_TRANSITION once committed (sold stock comes back via `adjust`).
    */
   async release(input: ReservationRefInput): Promise<RpcResult<ReservationResult>> {
-    return toRpc(await this.settle(input, 'released'));
+    return toRpc(await this.watched(() => this.settle(input, 'released')));
   }
 
   /**
@@ -110,7 +190,7 @@ export class StockDO extends DurableObject<DbEnv> {
    * Idempotent; NOT_FOUND for an unknown requestId; INVALID_TRANSITION once released or expired.
    */
   async commit(input: ReservationRefInput): Promise<RpcResult<ReservationResult>> {
-    return toRpc(await this.settle(input, 'committed'));
+    return toRpc(await this.watched(() => this.settle(input, 'committed')));
   }
 
   // Implementations: each validates, loads once, then decides and writes without awaiting.
@@ -237,7 +317,9 @@ export class StockDO extends DurableObject<DbEnv> {
   override async alarm(): Promise<void> {
     this.alarmAt = null; // a fired alarm is no longer set
     const now = Date.now();
+    const before = this.availableNow();
     this.expireDue(now);
+    this.broadcastIfChanged(before);
     this.store.pruneSettled(now - SETTLED_RETENTION_MS);
     await this.armAlarm();
   }
@@ -379,6 +461,11 @@ export class StockDO extends DurableObject<DbEnv> {
       level: this.snapshot(row),
     };
   }
+}
+
+/** What a live-availability socket receives: the SKU and its units available now. */
+function liveMessage(snapshot: StockSnapshot): string {
+  return JSON.stringify({ sku: snapshot.sku, available: snapshot.available } satisfies LiveStockMessage);
 }
 
 function reserveResultOf(row: ReservationRow): ReserveResult {

@@ -121,3 +121,13 @@ export type ReservationResult = {
   status: ReservationStatus;
   level: StockSnapshot;
 };
+
+/** A live-availability socket's message: sent on connect, on every change, and in answer to any message. */
+export interface LiveStockMessage {
+  sku: string;
+  available: number;
+}
+
+/** Keep-alive text a client may send; the runtime answers LIVE_PONG without waking the object. */
+export const LIVE_PING = 'ping';
+export const LIVE_PONG = 'pong';

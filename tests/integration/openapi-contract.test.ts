@@ -337,6 +337,17 @@ const scenarios: Record<string, Scenario> = {
       expect(hostile.status).toBe(200);
     },
   },
+  'GET /api/stock/{sku}/live': {
+    happy: async () => ({
+      path: `/api/stock/${stocked(1)}/live`,
+      init: { headers: { Upgrade: 'websocket' } },
+    }),
+    errors: async (path) => {
+      expect((await call('GET', path)).status).toBe(426);
+      const ws = { headers: { Upgrade: 'websocket' } };
+      expect((await call('GET', '/api/stock/NO-SUCH-SKU-1/live', ws)).status).toBe(404);
+    },
+  },
   'POST /api/carts': { happy: async () => ({ path: '/api/carts' }) },
   'GET /api/carts/{cartId}': {
     happy: async () => ({ path: `/api/carts/${await cartWith(stocked(2))}` }),

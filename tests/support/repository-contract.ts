@@ -250,7 +250,17 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
         const images = seed.images
           .filter((i) => i.productId === product.id)
           .sort((a, b) => a.position - b.position);
-        expect(detail.images).toEqual(images.map((i) => ({ url: i.url, alt: i.alt })));
+        expect(detail.images).toEqual(
+          images.map((i) => ({ id: i.id, url: i.url, alt: i.alt, width: i.width, height: i.height })),
+        );
+        expect(detail.optionTypes.map((t) => t.name)).toEqual(['Size', 'Colour']);
+        expect(detail.variants[0]!.options).toEqual({ Size: variants[0]!.size, Colour: variants[0]!.colour });
+        expect(detail.categoryPath.at(-1)).toEqual({ slug: detail.categorySlug, name: detail.categoryName });
+        expect(detail.attributes.length).toBeGreaterThan(0);
+        expect(detail.related.length).toBeGreaterThan(0);
+        expect(
+          detail.related.every((r) => r.id !== product.id && r.categorySlug === detail.categorySlug),
+        ).toBe(true);
         const published = seed.reviews
           .filter((r) => r.productId === product.id && r.status === 'published')
           .sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id))

@@ -14,6 +14,7 @@ export type HttpErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'ROUTE_NOT_FOUND'
   | 'IDEMPOTENCY_KEY_QUOTA'
+  | 'UPGRADE_REQUIRED'
   | 'INTERNAL_ERROR';
 
 export type ProblemCode = ErrorCode | HttpErrorCode;
@@ -26,6 +27,7 @@ const PROBLEM_TYPES: Record<ProblemCode, { status: ContentfulStatusCode; title: 
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  UPGRADE_REQUIRED: { status: 426, title: 'Upgrade required' },
   IDEMPOTENCY_KEY_QUOTA: { status: 429, title: 'Too many Idempotency-Keys from this client' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
 };

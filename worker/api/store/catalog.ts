@@ -1,6 +1,6 @@
 /** Catalog API: categories, product listing with search/sort/paging, product detail. */
 
-import { getProductBySlug, listCategories, listProducts } from '@db/repositories/catalog';
+import { listCategories, listProducts } from '@db/repositories/catalog';
 import { MAX_SUGGESTIONS, suggestProducts } from '@db/repositories/product-search';
 import {
   DEFAULT_PRODUCT_SORT,
@@ -12,6 +12,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { faultResponses, newApi, notModifiedResponse, requiredHeader } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
 import { MoneyOut, NullableMoneyOut } from '@worker/http/schemas';
+import { loadProductView } from '@worker/services/catalog/product-detail';
 import { etag } from 'hono/etag';
 
 const Category = z
@@ -41,20 +42,43 @@ const ProductSummary = z
   .openapi('ProductSummary');
 
 const ProductDetail = ProductSummary.extend({
-  description: z.string(),
+  description: z.string().openapi({ description: 'Markdown, as the merchant wrote it' }),
+  descriptionHtml: z.string().openapi({ description: 'The description rendered to sanitised HTML' }),
+  summary: z
+    .string()
+    .openapi({ description: 'Plain-text summary: the SEO description, else the description start' }),
   brand: z.string().nullable(),
   options: z.object({ sizes: z.array(z.string()), colours: z.array(z.string()) }),
+  optionTypes: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
   variants: z.array(
     z.object({
       id: z.string(),
       sku: z.string(),
+      options: z.record(z.string(), z.string()),
       size: z.string().nullable(),
       colour: z.string().nullable(),
+      barcode: z.string().nullable(),
+      imageId: z.string().nullable(),
       price: MoneyOut,
       compareAt: NullableMoneyOut,
     }),
   ),
-  images: z.array(z.object({ url: z.string(), alt: z.string() })),
+  images: z.array(
+    z.object({
+      id: z.string(),
+      url: z.string(),
+      alt: z.string(),
+      width: z.number().int().nullable(),
+      height: z.number().int().nullable(),
+    }),
+  ),
+  attributes: z.array(z.object({ name: z.string(), value: z.string() })),
+  tags: z.array(z.string()),
+  seoTitle: z.string(),
+  seoDescription: z.string(),
+  categoryPath: z.array(z.object({ slug: z.string(), name: z.string() })),
+  related: z.array(ProductSummary),
+  updatedAt: z.number().int(),
   reviews: z.array(
     z.object({
       id: z.string(),
@@ -170,7 +194,7 @@ catalog
     }),
     async (c) => {
       const { slug } = c.req.valid('param');
-      const product = await getProductBySlug(c.var.db, slug);
+      const product = await loadProductView(c.var.db, slug);
       if (!product) throw new ProblemError('NOT_FOUND', `No product with slug ${slug}.`);
       return c.json(product, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
     },

@@ -1,18 +1,22 @@
 /** The product page's buy box: price of the chosen variant, options, quantity, Add to cart (also offline) and its messages. */
 
-import { $, component$, useComputed$, useSignal } from '@builder.io/qwik';
+import { $, component$, type Signal, useComputed$, useSignal } from '@builder.io/qwik';
 import type { ProductDetail } from '@db/repositories/catalog';
 import { MAX_LINE_QUANTITY } from '@domain/cart/limits';
 import { StockNote } from '~/components/shop/stock-note/StockNote';
 import { VariantPicker } from '~/components/shop/variant-picker/VariantPicker';
 import { Price } from '~/components/ui/price/Price';
 import { announceCartCount } from '~/lib/cart-changed';
-import { findVariant } from '~/lib/find-variant';
+import { findVariantByOptions } from '~/lib/find-variant';
 import type { AddToCartStore } from '~/routes/(shop)/p/[slug]/index';
 
 interface Props {
-  product: ProductDetail & { available: Record<string, number | null> };
+  product: Pick<ProductDetail, 'name' | 'variants' | 'optionTypes'>;
   action: AddToCartStore;
+  /** The chosen value per option type (shared with the gallery and the live stock socket). */
+  values: Signal<string[]>;
+  /** Units available per SKU: the loader's reading, then live updates. */
+  stock: Record<string, number | null>;
 }
 
 /** Shown once an add is queued on the device; the service worker replays it when the connection returns. */
@@ -29,15 +33,11 @@ function field(data: FormData, name: string): string {
  * the action is submitted in place and the header's cart count refreshes. Offline, the add is queued on the device
  * (Dexie outbox + cartLines snapshot) instead of failing. The price follows the chosen variant.
  */
-export const AddToCartForm = component$<Props>(({ product, action }) => {
+export const AddToCartForm = component$<Props>(({ product, action, values, stock }) => {
   const first = product.variants[0];
-  // After a no-JS post the page re-renders: keep what the shopper chose rather than resetting to the first variant.
   const posted = action.formData;
-  const size = useSignal(String(posted?.get('size') ?? first?.size ?? ''));
-  const colour = useSignal(String(posted?.get('colour') ?? first?.colour ?? ''));
-  const variant = useComputed$(() =>
-    findVariant(product.variants, { size: size.value, colour: colour.value }),
-  );
+  const names = product.optionTypes.map((t) => t.name);
+  const variant = useComputed$(() => findVariantByOptions(product.variants, names, values.value));
   // Outcome of the last offline add: set instead of the action's result, cleared by the next submit.
   const offline = useSignal<{ saved: boolean; error?: string } | null>(null);
   const saving = useSignal(false);
@@ -53,14 +53,15 @@ export const AddToCartForm = component$<Props>(({ product, action }) => {
       if (value && 'itemCount' in value) announceCartCount(value.itemCount);
       return;
     }
-    const chosen = findVariant(product.variants, {
-      size: field(data, 'size'),
-      colour: field(data, 'colour'),
-    });
+    const chosen = findVariantByOptions(
+      product.variants,
+      names,
+      names.map((_, i) => field(data, `option_${i}`)),
+    );
     if (!chosen) {
       offline.value = {
         saved: false,
-        error: 'That size and colour combination is not available. Please choose another.',
+        error: 'That combination is not available. Please choose other options.',
       };
       return;
     }
@@ -91,6 +92,8 @@ export const AddToCartForm = component$<Props>(({ product, action }) => {
   const message = offline.value?.error ?? (failed ? (result.message ?? quantityError) : undefined);
   const busy = action.isRunning || saving.value;
   const shownPrice = variant.value ?? first;
+  const available = variant.value ? (stock[variant.value.sku] ?? null) : null;
+  const soldOut = available !== null && available <= 0;
   return (
     <form
       action={action.actionPath}
@@ -105,17 +108,10 @@ export const AddToCartForm = component$<Props>(({ product, action }) => {
           <Price price={shownPrice.price} compareAt={shownPrice.compareAt} class="product-price" />
         </div>
       )}
-      {variant.value && <StockNote available={product.available[variant.value.sku] ?? null} />}
-      <VariantPicker
-        sizes={product.options.sizes}
-        colours={product.options.colours}
-        size={size}
-        colour={colour}
-      />
+      <StockNote available={available} />
+      <VariantPicker optionTypes={product.optionTypes} values={values} />
       {!variant.value && (
-        <p class="alert alert-error">
-          This combination is not available. Please choose another size or colour.
-        </p>
+        <p class="alert alert-error">This combination is not available. Please choose other options.</p>
       )}
       <div class="buy-row">
         <div class="field">
@@ -133,8 +129,8 @@ export const AddToCartForm = component$<Props>(({ product, action }) => {
             aria-invalid={quantityError ? 'true' : undefined}
           />
         </div>
-        <button type="submit" class="btn btn-primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add to cart'}
+        <button type="submit" class="btn btn-primary btn-buy" disabled={busy || soldOut || !variant.value}>
+          {busy ? 'Adding…' : soldOut ? 'Sold out' : 'Add to cart'}
         </button>
       </div>
       <div id="buy-status">

@@ -1,65 +1,50 @@
-/** Size and colour choice as radio groups styled as buttons and swatches; posts `size` and `colour` with the form. */
+/** Option choice for any option types (Size, Colour, Material…) as radio groups styled as buttons and swatches. */
 import { component$, type Signal } from '@builder.io/qwik';
+import type { OptionType } from '@db/repositories/catalog';
 import { swatchFor } from './colour-swatches';
 
 interface Props {
-  sizes: string[];
-  colours: string[];
-  size: Signal<string>;
-  colour: Signal<string>;
+  optionTypes: OptionType[];
+  /** The chosen value per option type, by position; posted as `option_0`, `option_1`… */
+  values: Signal<string[]>;
 }
 
-/** Radio groups work with the keyboard (arrow keys) and without JavaScript; the signals mirror the choice. */
-export const VariantPicker = component$<Props>(({ sizes, colours, size, colour }) => (
+function isColour(name: string): boolean {
+  return /^colou?r$/i.test(name);
+}
+
+/** Radio groups work with the keyboard (arrow keys) and without JavaScript; the signal mirrors the choice. */
+export const VariantPicker = component$<Props>(({ optionTypes, values }) => (
   <>
-    {colours.length > 0 && (
-      <fieldset class="option-group">
+    {optionTypes.map((type, i) => (
+      <fieldset class="option-group" key={type.name}>
         <legend>
-          Colour: <span>{colour.value}</span>
+          {type.name}: <span>{values.value[i]}</span>
         </legend>
         <div class="choices">
-          {colours.map((c) => (
-            <label class="choice" key={c}>
+          {type.values.map((value) => (
+            <label class="choice" key={value}>
               <input
                 type="radio"
-                name="colour"
-                value={c}
-                checked={colour.value === c}
+                name={`option_${i}`}
+                value={value}
+                checked={values.value[i] === value}
                 onChange$={() => {
-                  colour.value = c;
+                  const next = [...values.value];
+                  next[i] = value;
+                  values.value = next;
                 }}
               />
               <span class="choice-label">
-                <span class="swatch" style={{ background: swatchFor(c) }} aria-hidden="true" />
-                {c}
+                {isColour(type.name) && (
+                  <span class="swatch" style={{ background: swatchFor(value) }} aria-hidden="true" />
+                )}
+                {value}
               </span>
             </label>
           ))}
         </div>
       </fieldset>
-    )}
-    {sizes.length > 0 && (
-      <fieldset class="option-group">
-        <legend>
-          Size: <span>{size.value}</span>
-        </legend>
-        <div class="choices">
-          {sizes.map((s) => (
-            <label class="choice" key={s}>
-              <input
-                type="radio"
-                name="size"
-                value={s}
-                checked={size.value === s}
-                onChange$={() => {
-                  size.value = s;
-                }}
-              />
-              <span class="choice-label">{s}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-    )}
+    ))}
   </>
 ));

@@ -10,8 +10,11 @@ export const RouterHead = component$(() => {
   return (
     <>
       <title>{head.title ? `${head.title} · ${shop}` : shop}</title>
-      {/* Canonical without query strings (sort, qaction…), so listings and posted pages do not split search ranking. */}
-      <link rel="canonical" href={`${loc.url.origin}${loc.url.pathname}`} />
+      {/* Canonical without query strings (sort, qaction…), so listings and posted pages do not split search ranking;
+          a page that knows the shop's public origin (the product page) gives its own. */}
+      {!head.links.some((l) => l.rel === 'canonical') && (
+        <link rel="canonical" href={`${loc.url.origin}${loc.url.pathname}`} />
+      )}
       <meta name="viewport" content="width=device-width, initial-scale=1.0" />
       <meta name="theme-color" content="#1f3a5f" />
       <link rel="manifest" href="/manifest.webmanifest" />

@@ -1,29 +1,40 @@
-/** Product page: gallery, price of the chosen variant, size/colour choice, add to cart (works without JS), reviews. */
-import { component$ } from '@builder.io/qwik';
-import { type DocumentHead, routeAction$, routeLoader$, useLocation, zod$ } from '@builder.io/qwik-city';
+/**
+ * Product page: gallery, variant picker for any option types, live stock, specification, related products, reviews;
+ * canonical URL, Open Graph/Twitter tags and Product JSON-LD. Nothing on it is per shopper, so it can be cached
+ * publicly; availability is refreshed live over a WebSocket once the page is idle.
+ */
+import { component$, useComputed$, useSignal, useStore, useTask$ } from '@builder.io/qwik';
+import { type DocumentHead, routeAction$, routeLoader$, zod$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
-import { getProductBySlug } from '@db/repositories/catalog';
 import { variantLabel } from '@domain/catalog/variant-label';
 import { statusOfError } from '@domain/core/errors';
 import { addToCart } from '@worker/services/cart/cart';
+import { loadProductView } from '@worker/services/catalog/product-detail';
+import { decimalPrice, jsonForScript, productJsonLd } from '@worker/services/catalog/structured-data';
 import { availableBySku } from '@worker/services/inventory/stock-levels';
+import { publicOrigin, shopSettings } from '@worker/services/shop/settings';
 import { AddToCartForm } from '~/components/shop/add-to-cart-form/AddToCartForm';
+import { LiveStock } from '~/components/shop/live-stock/LiveStock';
 import { NotFound } from '~/components/shop/not-found/NotFound';
 import { ProductGallery } from '~/components/shop/product-gallery/ProductGallery';
+import { ProductGrid } from '~/components/shop/product-grid/ProductGrid';
 import { ReviewList } from '~/components/shop/review-list/ReviewList';
+import { SpecTable } from '~/components/shop/spec-table/SpecTable';
+import { FEW_LEFT } from '~/components/shop/stock-note/StockNote';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs/Breadcrumbs';
+import { Icon } from '~/components/ui/icon/Icon';
 import { StarRating } from '~/components/ui/star-rating/StarRating';
 import { mintCartId, readCartId, writeCartId } from '~/lib/cart-cookie';
-import { findVariant } from '~/lib/find-variant';
+import { findVariant, findVariantByOptions } from '~/lib/find-variant';
 import { formQuantity } from '~/lib/form-quantity';
 import { describeCartError } from '~/lib/format';
 
 /**
- * The product with units available per SKU (availableBySku), or null with status 404 when no active product has
- * this slug.
+ * The product with units available per SKU (availableBySku), its JSON-LD and the shop's public origin (for canonical
+ * and Open Graph URLs), or null with status 404 when no active product has this slug.
  */
-export const useProduct = routeLoader$(async ({ platform, params, status }) => {
-  const product = await getProductBySlug(createDb(platform.env), params.slug ?? '');
+export const useProduct = routeLoader$(async ({ platform, params, status, url }) => {
+  const product = await loadProductView(createDb(platform.env), params.slug ?? '');
   if (!product) {
     status(404);
     return null;
@@ -32,24 +43,29 @@ export const useProduct = routeLoader$(async ({ platform, params, status }) => {
     platform.env,
     product.variants.map((v) => v.sku),
   );
-  return { ...product, available };
+  const origin = publicOrigin(platform.env, url.href);
+  const shopName = shopSettings(platform.env).name;
+  const jsonLd = jsonForScript(productJsonLd(product, { origin, shopName, available, fewLeft: FEW_LEFT }));
+  return { ...product, available, origin, jsonLd };
 });
 
 /**
- * Adds the chosen variant to the cart. The form posts size and colour, not a SKU, so it works without JavaScript;
- * the SKU is resolved here from the product's own variants (findVariant, the same rule the offline add uses in the
- * browser), and the price always comes from the catalog.
+ * Adds the chosen variant to the cart. The form posts the option values (`option_0`…), not a SKU, so it works without
+ * JavaScript; the SKU is resolved here from the product's own variants, and the price always comes from the catalog.
+ * `size`/`colour` are still accepted from forms rendered before option types.
  */
 export const useAddToCart = routeAction$(
   async (input, { platform, params, cookie, url, fail }) => {
     const db = createDb(platform.env);
-    const product = await getProductBySlug(db, params.slug ?? '');
+    const product = await loadProductView(db, params.slug ?? '');
     if (!product) return fail(404, { message: 'Sorry, this product is no longer available.' });
-    const variant = findVariant(product.variants, input);
+    const names = product.optionTypes.map((t) => t.name);
+    const posted = [input.option_0, input.option_1, input.option_2];
+    const variant = posted.some((v) => v !== undefined)
+      ? findVariantByOptions(product.variants, names, posted)
+      : findVariant(product.variants, input);
     if (!variant) {
-      return fail(400, {
-        message: 'That size and colour combination is not available. Please choose another.',
-      });
+      return fail(400, { message: 'That combination is not available. Please choose other options.' });
     }
     const cartId = readCartId(cookie, url) ?? mintCartId();
     const result = await addToCart(platform.env, db, cartId, { sku: variant.sku, quantity: input.quantity });
@@ -57,13 +73,16 @@ export const useAddToCart = routeAction$(
       return fail(statusOfError(result.error.code), { message: describeCartError(result.error) });
     }
     writeCartId(cookie, url, cartId);
-    const label = variantLabel(variant);
+    const label = Object.values(variant.options).join(' / ') || variantLabel(variant);
     return {
       message: `Added ${input.quantity} × ${product.name}${label ? ` (${label})` : ''} to your cart.`,
       itemCount: result.value.itemCount,
     };
   },
   zod$((z) => ({
+    option_0: z.string().trim().max(80).optional(),
+    option_1: z.string().trim().max(80).optional(),
+    option_2: z.string().trim().max(80).optional(),
     size: z.string().trim().max(40).optional(),
     colour: z.string().trim().max(40).optional(),
     quantity: formQuantity(1),
@@ -76,41 +95,119 @@ export type AddToCartStore = ReturnType<typeof useAddToCart>;
 export default component$(() => {
   const product = useProduct();
   const action = useAddToCart();
-  const loc = useLocation();
   const p = product.value;
+  const posted = action.formData;
+  // The first variant in stock is preselected; after a no-JS post, what the shopper chose.
+  const preferred = p ? (p.variants.find((v) => (p.available[v.sku] ?? 1) > 0) ?? p.variants[0]) : undefined;
+  const values = useSignal<string[]>(
+    p
+      ? p.optionTypes.map((t, i) => String(posted?.get(`option_${i}`) ?? preferred?.options[t.name] ?? ''))
+      : [],
+  );
+  const stock = useStore<Record<string, number | null>>(p ? { ...p.available } : {});
+  const variant = useComputed$(() =>
+    p
+      ? findVariantByOptions(
+          p.variants,
+          p.optionTypes.map((t) => t.name),
+          values.value,
+        )
+      : null,
+  );
+  const sku = useComputed$(() => variant.value?.sku ?? null);
+  const imageIndex = useSignal(0);
+  useTask$(({ track }) => {
+    // A variant with its own photo brings it to the front of the gallery.
+    const id = track(() => variant.value?.imageId);
+    const at = id && p ? p.images.findIndex((i) => i.id === id) : -1;
+    if (at >= 0) imageIndex.value = at;
+  });
   if (!p) return <NotFound what="product" />;
   return (
     <>
       <Breadcrumbs
         items={[
           { label: 'Home', href: '/' },
-          { label: p.categoryName, href: `/c/${p.categorySlug}` },
+          ...p.categoryPath.map((c) => ({ label: c.name, href: `/c/${c.slug}` })),
           { label: p.name },
         ]}
       />
       <div class="product-layout">
-        <ProductGallery images={p.images} initial={Number(loc.url.searchParams.get('image')) || 0} />
+        <ProductGallery images={p.images} current={imageIndex} />
         <div class="product-info">
-          <p class="product-brand">{p.brand}</p>
+          {p.brand && <p class="product-brand">{p.brand}</p>}
           <h1>{p.name}</h1>
           <a href="#reviews-title" class="rating-link">
             <StarRating rating={p.rating} reviewCount={p.reviewCount} />
           </a>
-          <AddToCartForm product={p} action={action} />
+          <AddToCartForm product={p} action={action} values={values} stock={stock} />
+          <LiveStock sku={sku} stock={stock} />
+          <ul class="product-perks" aria-label="Delivery and returns">
+            <li>
+              <Icon name="truck" /> Free shipping over $75
+            </li>
+            <li>
+              <Icon name="return" /> Free 30-day returns
+            </li>
+          </ul>
         </div>
       </div>
-      <section class="product-section" aria-labelledby="description-title">
-        <h2 id="description-title">Description</h2>
-        <p>{p.description}</p>
-      </section>
+      <div class="product-details">
+        <section class="product-section" aria-labelledby="description-title">
+          <h2 id="description-title">Description</h2>
+          <div class="prose" dangerouslySetInnerHTML={p.descriptionHtml} />
+        </section>
+        {p.attributes.length > 0 && <SpecTable attributes={p.attributes} />}
+      </div>
       <ReviewList reviews={p.reviews} rating={p.rating} reviewCount={p.reviewCount} />
+      {p.related.length > 0 && (
+        <section class="product-section product-related" aria-labelledby="related-title">
+          <h2 id="related-title">You may also like</h2>
+          <ProductGrid products={p.related} headingLevel={3} label="Related products" />
+        </section>
+      )}
+      {/* Escaped by jsonForScript: no "<" survives, so nothing inside can close this element. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={p.jsonLd} />
     </>
   );
 });
 
 export const head: DocumentHead = ({ resolveValue }) => {
   const p = resolveValue(useProduct);
-  return p
-    ? { title: p.name, meta: [{ name: 'description', content: p.description.slice(0, 160) }] }
-    : { title: 'Product not found' };
+  if (!p) return { title: 'Product not found' };
+  const url = `${p.origin}/p/${p.slug}`;
+  const title = p.seoTitle || p.name;
+  const image = p.images[0];
+  const price = p.variants[0]?.price;
+  const meta = [
+    { name: 'description', content: p.summary },
+    { property: 'og:type', content: 'product' },
+    { property: 'og:title', content: title },
+    { property: 'og:description', content: p.summary },
+    { property: 'og:url', content: url },
+    { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' },
+    { name: 'twitter:title', content: title },
+    { name: 'twitter:description', content: p.summary },
+  ];
+  if (image) {
+    const src = new URL(image.url, p.origin).href;
+    meta.push(
+      { property: 'og:image', content: src },
+      { property: 'og:image:alt', content: image.alt },
+      { name: 'twitter:image', content: src },
+    );
+    if (image.width && image.height) {
+      meta.push(
+        { property: 'og:image:width', content: String(image.width) },
+        { property: 'og:image:height', content: String(image.height) },
+      );
+    }
+  }
+  if (price) {
+    meta.push(
+      { property: 'product:price:amount', content: decimalPrice(price.amount, price.currency) },
+      { property: 'product:price:currency', content: price.currency },
+    );
+  }
+  return { title, meta, links: [{ rel: 'canonical', href: url }] };
 };
