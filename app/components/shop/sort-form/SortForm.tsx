@@ -5,6 +5,7 @@ import { PRODUCT_SORTS, type ProductSort } from '@domain/catalog/listing';
 /** What shoppers read for each sort order (the compiler checks every sort has a label). */
 const SORT_LABELS: Record<ProductSort, string> = {
   featured: 'Featured',
+  relevance: 'Best match',
   newest: 'Newest',
   price_asc: 'Price: low to high',
   price_desc: 'Price: high to low',
