@@ -11,7 +11,7 @@ import { loadListing } from '~/lib/listing';
 /** The collection and one filtered page of its active products, or null (404). */
 export const useCollectionPage = routeLoader$(async (event) => {
   const db = createDb(event.platform.env);
-  const collection = await getCollectionBySlug(db, event.params.slug);
+  const collection = await getCollectionBySlug(db, event.params.slug ?? '');
   if (!collection) {
     event.status(404);
     return null;
