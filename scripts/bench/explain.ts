@@ -25,6 +25,7 @@ const batch = client.batch.bind(client);
 client.batch = (stmts, mode) => {
   for (const s of stmts) {
     if (typeof s === 'string') captured.push({ sql: s, params: [] });
+    else if (Array.isArray(s)) captured.push({ sql: s[0], params: (s[1] ?? []) as unknown[] });
     else captured.push({ sql: s.sql, params: (s.args ?? []) as unknown[] });
   }
   return batch(stmts, mode);
