@@ -161,23 +161,21 @@ function whereExcept(conds: Map<FilterKey, SQL>, except?: FilterKey): SQL {
   return and(active, ...[...conds].filter(([k]) => k !== except).map(([, v]) => v)) as SQL;
 }
 
+// Each order is all-descending or all-ascending, ties broken by id in the same direction, so SQLite can walk
+// products_featured_idx, products_status_created_idx, products_rating_idx or products_status_price_idx backwards
+// (or forwards) instead of sorting every match. In a descending order SQLite puts NULLs (unrated) last.
 function orderFor(sort: ProductSort): SQL[] {
   switch (sort) {
     case 'price_asc':
       return [asc(products.priceMin), asc(products.id)];
     case 'price_desc':
-      return [desc(products.priceMin), asc(products.id)];
+      return [desc(products.priceMin), desc(products.id)];
     case 'newest':
-      return [desc(products.createdAt), asc(products.id)];
+      return [desc(products.createdAt), desc(products.id)];
     case 'rating':
-      return [
-        sql`${products.ratingAvg} is null`,
-        desc(products.ratingAvg),
-        desc(products.reviewCount),
-        asc(products.id),
-      ];
+      return [desc(products.ratingAvg), desc(products.reviewCount), desc(products.id)];
     default:
-      return [desc(products.featuredRank), desc(products.createdAt), asc(products.id)];
+      return [desc(products.featuredRank), desc(products.createdAt), desc(products.id)];
   }
 }
 
@@ -314,20 +312,19 @@ export async function listProducts(db: Db, input: ListProductsInput): Promise<Pr
   }
 
   const buckets = priceBuckets(input.minorPerMajor ?? 100);
-  const variantFacet = (
-    column: typeof productVariants.size | typeof productVariants.colour,
-    key: FilterKey,
-  ) =>
-    db
-      .select({
-        value: sql<string>`${column}`.as('value'),
-        count: sql<number>`count(distinct ${productVariants.productId})`,
-      })
-      .from(productVariants)
-      .innerJoin(products, eq(products.id, productVariants.productId))
-      .where(and(isNotNull(column), whereExcept(conds, key)))
-      .groupBy(column)
-      .orderBy(asc(column));
+  // Distinct (value, product) pairs from the covering variant index, kept when the product is in the filtered set
+  // (built once from products_listing_idx), then counted per value: no lookup of a wide products row per variant.
+  const variantFacet = (column: 'size' | 'colour', key: FilterKey) => {
+    const col = sql.raw(`v.${column}`);
+    const inSet = db.select({ id: products.id }).from(products).where(whereExcept(conds, key));
+    return db
+      .select({ value: sql<string>`value`.as('value'), count: sql<number>`count(*)`.as('n') })
+      .from(
+        sql`(select distinct ${col} as value, v.product_id from product_variants v where ${col} is not null and v.product_id in ${inSet})`,
+      )
+      .groupBy(sql`value`)
+      .orderBy(sql`value`);
+  };
   const ratingSums = RATING_THRESHOLDS.map(
     (t) => sql`coalesce(sum(${products.ratingAvg} >= ${sql.raw(String(t))}), 0)`,
   );
@@ -350,8 +347,8 @@ export async function listProducts(db: Db, input: ListProductsInput): Promise<Pr
         .from(products)
         .where(whereExcept(conds, 'category'))
         .groupBy(products.categoryId),
-      variantFacet(productVariants.size, 'size'),
-      variantFacet(productVariants.colour, 'colour'),
+      variantFacet('size', 'size'),
+      variantFacet('colour', 'colour'),
       db
         .select({ bucket: sql<number>`${bucketCase(buckets)}`.as('bucket'), count: sql<number>`count(*)` })
         .from(products)

@@ -106,7 +106,13 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
   const rng = new Rng(options.seed ?? 1);
   const currency = options.currency ?? 'USD';
   const cost = options.passwordCost ?? SCRYPT_COST;
-  const catalog = generateCatalog(rng, now, options.productCount ?? 240, currency, options.variantsPerProduct);
+  const catalog = generateCatalog(
+    rng,
+    now,
+    options.productCount ?? 240,
+    currency,
+    options.variantsPerProduct,
+  );
 
   const staffRows: SeedData['staffUsers'] = [];
   const staffRoleRows: SeedData['staffRoles'] = [];
