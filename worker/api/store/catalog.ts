@@ -96,13 +96,10 @@ const Amount = z.coerce.number().int().min(0).max(1_000_000_000);
 
 /** Sort and page of a listing; `.strict()` rejects unknown parameters. */
 const PagingQuery = z.object({
-  sort: z
-    .enum(PRODUCT_SORTS)
-    .optional()
-    .openapi({
-      description:
-        'Default: `relevance` with `q` (bm25), else `featured`; `relevance` without `q` is `featured`',
-    }),
+  sort: z.enum(PRODUCT_SORTS).optional().openapi({
+    description:
+      'Default: `relevance` with `q` (bm25), else `featured`; `relevance` without `q` is `featured`',
+  }),
   limit: z.coerce.number().int().min(1).max(MAX_LISTING_PAGE_SIZE).default(LISTING_PAGE_SIZE),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

@@ -38,21 +38,21 @@ function bucketLabel(min: number, max: number | null, currency: string): string 
   return `${money(min, currency)} – ${money(max, currency)}`;
 }
 
+/** The listing with its price filter set to one bucket (`max` exclusive, so the link asks for up to max − 1). */
+function priceHref(action: string, state: ListingQuery, min: number, max: number | null): string {
+  const filters = {
+    ...state.filters,
+    priceMin: min || undefined,
+    priceMax: max === null ? undefined : max - 1,
+  };
+  return listingHref(action, { ...state, page: 1, filters }, { omitCategory: action.startsWith('/c/') });
+}
+
 /** The filter form; every option shows how many products it would leave. */
 export const FacetSidebar = component$<Props>(
   ({ action, state, facets, currency, categoryLinks, keep, clearHref }) => {
     const f = state.filters;
     const active = hasActiveFilters(f);
-    const priceHref = (min: number, max: number | null) =>
-      listingHref(
-        action,
-        {
-          ...state,
-          page: 1,
-          filters: { ...f, priceMin: min || undefined, priceMax: max === null ? undefined : max - 1 },
-        },
-        { omitCategory: action.startsWith('/c/') },
-      );
     return (
       <details class="facets" open={active}>
         <summary>
@@ -135,7 +135,7 @@ export const FacetSidebar = component$<Props>(
               <ul class="facet-links">
                 {facets.prices.map((b) => (
                   <li key={b.min}>
-                    <a href={priceHref(b.min, b.max)}>
+                    <a href={priceHref(action, state, b.min, b.max)}>
                       {bucketLabel(b.min, b.max, currency)} <span class="facet-count">{b.count}</span>
                     </a>
                   </li>
