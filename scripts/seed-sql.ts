@@ -13,8 +13,15 @@ if (!out) {
   process.exit(1);
 }
 const now = process.env.SEED_NOW ? Number(process.env.SEED_NOW) : DEFAULT_NOW;
-const productCount = process.argv[3] ? Number(process.argv[3]) : undefined;
-const data = await generateSeed({ now, productCount });
+// The bench seeds its own, bigger store: SEED_PRODUCTS=10000 SEED_VARIANTS_PER_PRODUCT=4 (scripts/bench/server.mjs).
+const count = process.argv[3] ?? process.env.SEED_PRODUCTS;
+const productCount = count ? Number(count) : undefined;
+const perProduct = process.env.SEED_VARIANTS_PER_PRODUCT;
+const data = await generateSeed({
+  now,
+  productCount,
+  variantsPerProduct: perProduct ? Number(perProduct) : undefined,
+});
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, seedToSql(data));
 console.log(

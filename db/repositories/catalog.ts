@@ -2,10 +2,8 @@
 
 import type { Db } from '@db/client';
 import { categories, productImages, productOptions, products, productVariants, reviews } from '@db/schema';
-import { DEFAULT_PRODUCT_SORT, type ProductSort } from '@domain/catalog/listing';
-import { ftsMatchExpression } from '@domain/catalog/search-query';
 import type { Money } from '@domain/pricing/money';
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import {
   type CategoryCrumb,
   categoryTrail,
@@ -17,9 +15,14 @@ import {
   parseStringList,
   rankRelated,
 } from './product-detail-parts';
-import { productSearch } from './product-search';
 
 export type { CategoryCrumb, OptionType, ProductAttribute } from './product-detail-parts';
+export {
+  type ListingFacets,
+  type ListProductsInput,
+  listProducts,
+  type ProductPage,
+} from './product-listing';
 
 /** A category with the number of active products in it. */
 export interface CategorySummary {
@@ -28,19 +31,6 @@ export interface CategorySummary {
   name: string;
   description: string;
   productCount: number;
-}
-
-/** Filters and paging for listProducts. */
-export interface ListProductsInput {
-  categorySlug?: string;
-  /**
-   * Free text: products whose name, brand or description hold words starting with every word of `q` (stemmed, case
-   * and accents folded; the FTS5 index `product_search`). With the default sort, best matches come first.
-   */
-  q?: string;
-  sort?: ProductSort;
-  limit: number;
-  offset: number;
 }
 
 /** One product card: the cheapest variant's price, the first image and the published-review rating. */
@@ -224,76 +214,6 @@ function toSummary(r: SummaryRow): ProductSummary {
     rating: r.rating === null ? null : Math.round(Number(r.rating) * 10) / 10,
     reviewCount: Number(r.reviewCount),
   };
-}
-
-function orderFor(sort: ProductSort): SQL[] {
-  switch (sort) {
-    case 'price_asc':
-      return [sql`price_from asc`, asc(products.id)];
-    case 'price_desc':
-      return [sql`price_from desc`, asc(products.id)];
-    case 'newest':
-      return [desc(products.createdAt), asc(products.id)];
-    case 'rating':
-      return [sql`rating is null`, sql`rating desc`, sql`review_count desc`, asc(products.id)];
-    default:
-      return [desc(products.featuredRank), desc(products.createdAt), asc(products.id)];
-  }
-}
-
-/** Lists active products, optionally in one category and matching `q`, sorted and paged, with the total count. */
-export async function listProducts(
-  db: Db,
-  input: ListProductsInput,
-): Promise<{ items: ProductSummary[]; total: number }> {
-  const q = input.q?.trim();
-  const match = q ? ftsMatchExpression(q) : null;
-  if (q && match === null) return { items: [], total: 0 }; // nothing but punctuation: no word to find
-  const limit = Math.max(1, Math.min(100, Math.trunc(input.limit)));
-  const offset = Math.max(0, Math.trunc(input.offset));
-  const sort = input.sort ?? DEFAULT_PRODUCT_SORT;
-  const inCategory = input.categorySlug ? eq(categories.slug, input.categorySlug) : undefined;
-  const listing = db.select(summaryColumns).from(products).$dynamic();
-  const counting = db.select({ total: sql<number>`count(*)` }).from(products).$dynamic();
-
-  if (!match) {
-    const where = and(eq(products.status, 'active'), inCategory);
-    const [rows, counted] = await db.batch([
-      listing
-        .innerJoin(categories, eq(categories.id, products.categoryId))
-        .where(where)
-        .orderBy(...orderFor(sort))
-        .limit(limit)
-        .offset(offset),
-      counting.innerJoin(categories, eq(categories.id, products.categoryId)).where(where),
-    ]);
-    return { items: rows.map(toSummary), total: Number(counted[0]?.total ?? 0) };
-  }
-
-  // With a search, rows come from the FTS index first (its rowids, then products by primary key), never the other
-  // way round: driven by the status index, the planner would test every active product against the index (query
-  // plans in docs/benchmarks.md). The unary + keeps the status index out of both plans. The listing joins the index
-  // for its bm25 `rank` (best matches first with the default sort); the count only needs the rowids.
-  const active = sql`+${products.status} = 'active'`;
-  const [rows, counted] = await db.batch([
-    listing
-      .innerJoin(productSearch, eq(productSearch.rowid, sql`${products}.rowid`))
-      .innerJoin(categories, eq(categories.id, products.categoryId))
-      .where(and(sql`${productSearch} match ${match}`, active, inCategory))
-      .orderBy(...(sort === DEFAULT_PRODUCT_SORT ? [asc(productSearch.rank)] : []), ...orderFor(sort))
-      .limit(limit)
-      .offset(offset),
-    counting
-      .innerJoin(categories, eq(categories.id, products.categoryId))
-      .where(
-        and(
-          sql`${products}.rowid in (select rowid from ${productSearch} where ${productSearch} match ${match})`,
-          active,
-          inCategory,
-        ),
-      ),
-  ]);
-  return { items: rows.map(toSummary), total: Number(counted[0]?.total ?? 0) };
 }
 
 function distinct(values: (string | null)[]): string[] {

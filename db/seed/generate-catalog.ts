@@ -97,8 +97,18 @@ function uniqueName(rng: Rng, spec: CategorySpec, taken: Set<string>): string {
   return `${base} ${n}`;
 }
 
-/** Generates `productCount` active products spread evenly over every category (10 of them). */
-export function generateCatalog(rng: Rng, now: number, productCount: number, currency: string): CatalogSeed {
+/**
+ * Generates `productCount` active products spread evenly over every category (10 of them). With
+ * `variantsPerProduct` (the bench's 10,000 × 4) every product gets exactly that many variants: that many sizes of one
+ * colour, sizes × colours (hats: 2 × 2), or that many colours when the category has no sizes.
+ */
+export function generateCatalog(
+  rng: Rng,
+  now: number,
+  productCount: number,
+  currency: string,
+  variantsPerProduct?: number,
+): CatalogSeed {
   const out: CatalogSeed = {
     categories: [],
     collections: [],
@@ -168,11 +178,20 @@ export function generateCatalog(rng: Rng, now: number, productCount: number, cur
     });
 
     const code = `${spec.code}-${String(n).padStart(4, '0')}`;
-    const colourCount = rng.int(spec.colours[0], spec.colours[1]);
+    let colourCount = rng.int(spec.colours[0], spec.colours[1]);
+    let sizeList = spec.sizes ? [...spec.sizes] : null;
+    if (variantsPerProduct) {
+      if (sizeList) {
+        const n = Math.min(sizeList.length, variantsPerProduct);
+        const start = rng.int(0, sizeList.length - n);
+        sizeList = sizeList.slice(start, start + n);
+      }
+      colourCount = Math.max(1, Math.floor(variantsPerProduct / (sizeList?.length ?? 1)));
+    }
     const colours = colourCount === 0 ? [null] : rng.sample(COLOURS, colourCount);
-    const sizes: (string | null)[] = spec.sizes ? [...spec.sizes] : [null];
+    const sizes: (string | null)[] = sizeList ? [...sizeList] : [null];
     const optionTypes = [
-      ...(spec.sizes ? [{ name: 'Size', values: [...spec.sizes] }] : []),
+      ...(sizeList ? [{ name: 'Size', values: [...sizeList] }] : []),
       ...(colours[0] ? [{ name: 'Colour', values: colours.map((c) => c?.name ?? '') }] : []),
     ];
     optionTypes.forEach((option, position) => {

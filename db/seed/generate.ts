@@ -60,6 +60,8 @@ export interface GenerateSeedOptions {
   seed?: number;
   /** Number of active products; default 240 (tests ask for ~12). */
   productCount?: number;
+  /** Exactly this many variants per product (the bench's store); default: the category's full size × colour matrix. */
+  variantsPerProduct?: number;
   /** ISO 4217 currency of every price. Default USD. */
   currency?: string;
   /** scrypt cost of the demo passwords; default SCRYPT_COST (tests pass TEST_SCRYPT_COST). */
@@ -104,7 +106,13 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
   const rng = new Rng(options.seed ?? 1);
   const currency = options.currency ?? 'USD';
   const cost = options.passwordCost ?? SCRYPT_COST;
-  const catalog = generateCatalog(rng, now, options.productCount ?? 240, currency);
+  const catalog = generateCatalog(
+    rng,
+    now,
+    options.productCount ?? 240,
+    currency,
+    options.variantsPerProduct,
+  );
 
   const staffRows: SeedData['staffUsers'] = [];
   const staffRoleRows: SeedData['staffRoles'] = [];

@@ -1,13 +1,28 @@
 /** How product listings are sorted and paged: one list for the API, the repository, the pages and the sort menu. */
 
-/** Sort orders a product listing supports; the first is the default. */
-export const PRODUCT_SORTS = ['featured', 'newest', 'price_asc', 'price_desc', 'rating'] as const;
+/**
+ * Sort orders a product listing supports; the first is the default without a search. `relevance` (bm25 rank of the
+ * search) is the default with one, and means nothing without one: listings then fall back to the default.
+ */
+export const PRODUCT_SORTS = [
+  'featured',
+  'relevance',
+  'newest',
+  'price_asc',
+  'price_desc',
+  'rating',
+] as const;
 
 /** One of PRODUCT_SORTS. */
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 /** The order a listing uses when none (or an unknown one) is asked for. */
 export const DEFAULT_PRODUCT_SORT: ProductSort = 'featured';
+
+/** The default order of a listing with search text `q` (relevance) or without (featured). */
+export function defaultSortFor(q: string | null | undefined): ProductSort {
+  return q?.trim() ? 'relevance' : DEFAULT_PRODUCT_SORT;
+}
 
 /** Products per listing page (category, search) and the API's default page. */
 export const LISTING_PAGE_SIZE = 24;

@@ -41,6 +41,29 @@ function productListPaths(categories) {
   return paths;
 }
 
+/** Searches for words the seeded names hold, alone, paired and as prefixes (the FTS index's prefix matching). */
+const SEARCHES = ['organic', 'tee', 'wool hat', 'canvas', 'jack', 'merino', 'leather bag', 'linen'];
+
+/** Search API queries, best match first (the default with `q`). */
+function searchPaths() {
+  return SEARCHES.map((q) => `/api/products?limit=24&q=${encodeURIComponent(q)}`);
+}
+
+/** The facet sidebar's query: every facet counted, under the filters a shopper ticks. */
+function facetPaths(categories) {
+  const paths = [
+    '/api/products?limit=24&facets=true',
+    '/api/products?limit=24&facets=true&inStock=true&minRating=4',
+  ];
+  for (const category of categories.slice(0, 4)) {
+    const c = encodeURIComponent(category);
+    paths.push(`/api/products?limit=24&facets=true&category=${c}&size=M&size=L&colour=Navy`);
+    paths.push(`/api/products?limit=24&facets=true&category=${c}&priceMin=2000&priceMax=8000&sort=price_asc`);
+  }
+  paths.push('/api/products?limit=24&facets=true&q=organic&inStock=true');
+  return paths;
+}
+
 /**
  * Add-to-cart, modelled as shoppers: each connection adds ADDS_PER_CART items to its own fresh cart
  * (minted like domain/ids.ts, so each cart is a new CartDO), then starts another. autocannon gives each
@@ -115,6 +138,25 @@ export function buildScenarios({ slugs, categories, pageSuffix, skus }, { shared
       label: 'GET /api/products?limit=24',
       preflight: '/api/products?limit=24',
       requests: () => rotatingGet(productListPaths(categories)),
+    },
+    {
+      id: 'search',
+      label: 'GET /api/products?q=… (search)',
+      preflight: searchPaths()[0],
+      requests: () => rotatingGet(searchPaths()),
+    },
+    {
+      id: 'facets',
+      label: 'GET /api/products?facets=true&… (facet-heavy)',
+      preflight: facetPaths(categories)[0],
+      requests: () => rotatingGet(facetPaths(categories)),
+    },
+    {
+      // The SSR category page with its facet sidebar, rendered on every request (no cache in front of it here).
+      id: 'category-page',
+      label: 'GET /c/<slug> (SSR, uncached, with facets)',
+      preflight: `/c/${encodeURIComponent(categories[0] ?? 't-shirts')}`,
+      requests: () => rotatingGet(categories.slice(0, 8).map((c) => `/c/${encodeURIComponent(c)}`)),
     },
     {
       id: 'add-to-cart',

@@ -84,7 +84,15 @@ function groupAlive(pgid) {
  * start-up, the npm/wrangler steps), whatever state start.mjs is in.
  * @returns {Promise<{ baseUrl: string, stop: () => Promise<void>, logPath: string, pgid: number }>}
  */
-export async function startServer({ port, persistDir, logPath, healthTimeoutMs, log = console.error }) {
+export async function startServer({
+  port,
+  persistDir,
+  logPath,
+  healthTimeoutMs,
+  products,
+  variantsPerProduct,
+  log = console.error,
+}) {
   if (await isPortBusy(port))
     throw new Error(`port ${port} is already in use: stop that server or set BENCH_PORT`);
   const needsBuild = decideBuild(log);
@@ -102,6 +110,9 @@ export async function startServer({ port, persistDir, logPath, healthTimeoutMs, 
       PORT: String(port),
       SKIP_BUILD: needsBuild ? '0' : '1',
       PERSIST_DIR: persistDir,
+      // Read by scripts/seed-sql.ts when start.mjs seeds this store the first time.
+      ...(products ? { SEED_PRODUCTS: String(products) } : {}),
+      ...(variantsPerProduct ? { SEED_VARIANTS_PER_PRODUCT: String(variantsPerProduct) } : {}),
       WRANGLER_LOG: 'error',
       // Only read by `npm run dev` (wrangler dev), which records a trace of every request, D1 query and DO
       // call into SQLite by default; start.mjs's Miniflare never enables it. Kept for BENCH runs of dev.

@@ -290,21 +290,78 @@ const scenarios: Record<string, Scenario> = {
     },
   },
   'GET /api/products': {
-    happy: async () => ({ path: '/api/products?limit=100' }),
+    happy: async () => {
+      // Every filter and the facets at once, then a plain page (validated against the document too).
+      const v = data.variants.find((x) => x.size && x.colour)!;
+      const all = `size=${encodeURIComponent(v.size!)}&size=XL&colour=${encodeURIComponent(v.colour!)}`;
+      const filtered = await call(
+        'GET',
+        `/api/products?${all}&priceMin=0&priceMax=100000&inStock=true&minRating=1&facets=true&sort=rating`,
+      );
+      expect(filtered.status).toBe(200);
+      const collection = data.collections[0]!.slug;
+      expect((await call('GET', `/api/products?q=a&sort=relevance&collection=${collection}`)).status).toBe(
+        200,
+      );
+      return { path: '/api/products?limit=100&facets=true' };
+    },
     errors: async () => {
       for (const query of [
         'limit=0',
         'limit=abc',
+        'limit=1000000000000',
         'offset=-1',
+        'offset=99999999999',
         'sort=cheapest',
-        'colour=red',
+        'color=red',
+        'priceMin=-1',
+        'priceMax=1e99',
+        'minRating=6',
+        'inStock=yes',
+        'facets=1',
+        `size=${'x'.repeat(41)}`,
+        Array.from({ length: 21 }, (_, i) => `colour=c${i}`).join('&'),
+        'category=..%2Fetc',
+        'category=Not%20A%20Slug',
+        `category=${'a'.repeat(81)}`,
         `q=${'x'.repeat(101)}`,
       ]) {
-        expect((await call('GET', `/api/products?${query}`)).status).toBe(400);
+        expect((await call('GET', `/api/products?${query}`)).status, query).toBe(400);
       }
       const category = data.categories[0]!.slug;
       expect((await call('GET', `/api/products?category=${category}&sort=price_desc&q=a`)).status).toBe(200);
       expect((await call('GET', '/api/products?category=no-such-category')).status).toBe(200);
+      // FTS5 syntax is only text: quotes, NEAR, *, unbalanced parentheses and column filters never reach FTS5.
+      const hostile = [
+        '"unbalanced',
+        'NEAR(tee hoodie, 2)',
+        '*',
+        '((tee',
+        'name:foo',
+        'tee OR',
+        '^x',
+        "'; drop--",
+      ];
+      for (const q of hostile) {
+        expect((await call('GET', `/api/products?facets=true&q=${encodeURIComponent(q)}`)).status, q).toBe(
+          200,
+        );
+      }
+    },
+  },
+  'GET /api/collections': { happy: async () => ({ path: '/api/collections' }) },
+  'GET /api/collections/{slug}': {
+    happy: async () => ({ path: `/api/collections/${data.collections[0]!.slug}?sort=price_asc&limit=5` }),
+    errors: async () => {
+      expect((await call('GET', '/api/collections/no-such-collection')).status).toBe(404);
+      const slug = data.collections[0]!.slug;
+      const bad = [
+        '/api/collections/Bad%20Slug',
+        `/api/collections/${'a'.repeat(81)}`,
+        `/api/collections/${slug}?limit=101`,
+        `/api/collections/${slug}?size=M`,
+      ];
+      for (const path of bad) expect((await call('GET', path)).status, path).toBe(400);
     },
   },
   'GET /api/products/{slug}': {

@@ -21,6 +21,7 @@ import { DEMO_STAFF, type GenerateSeedOptions, generateSeed, type SeedData } fro
 import { TEST_SCRYPT_COST, verifyPassword } from '@domain/identity/password';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { registerListingContract } from './listing-contract';
 
 /** The small store both drivers load: 12 products, cheap password hashing. */
 export const CONTRACT_SEED: GenerateSeedOptions = {
@@ -632,5 +633,7 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
         expect(await getOnHand(db, 'BATCH-OK')).toBe(3);
       });
     });
+
+    registerListingContract(() => db);
   });
 }

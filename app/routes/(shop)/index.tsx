@@ -1,9 +1,10 @@
-/** Home: promotional hero, service promises, featured categories and a grid of featured products. */
+/** Home: hero, promotional banners, service promises, categories, featured collections, new arrivals, featured products. */
 import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { listActiveBanners } from '@db/repositories/banners';
 import { listProducts } from '@db/repositories/catalog';
+import { listCollections } from '@db/repositories/collections';
 import { CategoryTiles } from '~/components/shop/category-tiles/CategoryTiles';
 import { Hero, type HeroContent } from '~/components/shop/hero/Hero';
 import { Perks } from '~/components/shop/perks/Perks';
@@ -11,6 +12,9 @@ import { ProductGrid } from '~/components/shop/product-grid/ProductGrid';
 import { useShell } from './layout';
 
 const FEATURED_COUNT = 8;
+const NEW_ARRIVALS = 4;
+const PER_COLLECTION = 4;
+const MAX_FEATURED_COLLECTIONS = 3;
 
 const DEFAULT_HERO: HeroContent = {
   eyebrow: 'New season',
@@ -23,10 +27,19 @@ const DEFAULT_HERO: HeroContent = {
 /** The hero (from a scheduled `home-hero` banner when there is one) and the featured products. */
 export const useHome = routeLoader$(async ({ platform }) => {
   const db = createDb(platform.env);
-  const [banners, featured] = await Promise.all([
-    listActiveBanners(db, 'home-hero', Date.now(), 1),
+  const now = Date.now();
+  const [banners, promos, featured, newest, collections] = await Promise.all([
+    listActiveBanners(db, 'home-hero', now, 1),
+    // The slot a later issue's banner manager fills: shown only when a `home-promo` banner is scheduled.
+    listActiveBanners(db, 'home-promo', now, 3),
     listProducts(db, { sort: 'featured', limit: FEATURED_COUNT, offset: 0 }),
+    listProducts(db, { sort: 'newest', limit: NEW_ARRIVALS, offset: 0 }),
+    listCollections(db, { featuredOnly: true }),
   ]);
+  const shown = collections.filter((c) => c.productCount > 0).slice(0, MAX_FEATURED_COLLECTIONS);
+  const collectionProducts = await Promise.all(
+    shown.map((c) => listProducts(db, { collectionSlug: c.slug, limit: PER_COLLECTION, offset: 0 })),
+  );
   const banner = banners[0];
   const hero: HeroContent = banner
     ? {
@@ -36,7 +49,13 @@ export const useHome = routeLoader$(async ({ platform }) => {
         ctaHref: banner.linkUrl ?? DEFAULT_HERO.ctaHref,
       }
     : DEFAULT_HERO;
-  return { hero, products: featured.items };
+  return {
+    hero,
+    promos,
+    products: featured.items,
+    newArrivals: newest.items,
+    collections: shown.map((c, i) => ({ ...c, products: collectionProducts[i]?.items ?? [] })),
+  };
 });
 
 export default component$(() => {
@@ -45,6 +64,21 @@ export default component$(() => {
   return (
     <>
       <Hero content={home.value.hero} secondaryHref="/search?sort=newest" />
+      {home.value.promos.length > 0 && (
+        <ul class="promo-strip" aria-label="Offers">
+          {home.value.promos.map((p) => (
+            <li key={p.id} class="promo">
+              <strong>{p.title}</strong>
+              {p.body && <span> {p.body}</span>}
+              {p.linkUrl && (
+                <a href={p.linkUrl}>
+                  Shop the offer<span class="visually-hidden">: {p.title}</span>
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       <Perks />
       <section class="section" aria-labelledby="categories-title">
         <div class="section-head">
@@ -52,10 +86,34 @@ export default component$(() => {
         </div>
         <CategoryTiles categories={shell.value.categories} />
       </section>
+      <section class="section" aria-labelledby="new-title">
+        <div class="section-head">
+          <h2 id="new-title">New arrivals</h2>
+          <a href="/search?sort=newest">
+            See everything new<span class="visually-hidden"> in the shop</span>
+          </a>
+        </div>
+        <ProductGrid products={home.value.newArrivals} label="New arrivals" />
+      </section>
+      {home.value.collections.map((c) => (
+        <section key={c.slug} class="section collection-feature" aria-labelledby={`collection-${c.slug}`}>
+          <div class="section-head">
+            <div>
+              <h2 id={`collection-${c.slug}`}>{c.name}</h2>
+              {c.description && <p class="section-lede">{c.description}</p>}
+            </div>
+            <a href={`/collections/${c.slug}`}>
+              Shop {c.name.toLowerCase()}
+              <span class="visually-hidden"> ({c.productCount} products)</span>
+            </a>
+          </div>
+          <ProductGrid products={c.products} label={c.name} />
+        </section>
+      ))}
       <section class="section" aria-labelledby="featured-title">
         <div class="section-head">
           <h2 id="featured-title">Featured products</h2>
-          <a href="/search?sort=newest">View all</a>
+          <a href="/search">View all</a>
         </div>
         <ProductGrid products={home.value.products} label="Featured products" />
       </section>

@@ -1,13 +1,16 @@
-/** Catalog API: categories, product listing with search/sort/paging, product detail. */
+/** Catalog API: categories, collections, product listing with filters/facets/search/sort/paging, product detail. */
 
 import { listCategories, listProducts } from '@db/repositories/catalog';
+import { getCollectionBySlug, listCollections } from '@db/repositories/collections';
 import { MAX_SUGGESTIONS, suggestProducts } from '@db/repositories/product-search';
 import {
-  DEFAULT_PRODUCT_SORT,
+  defaultSortFor,
   LISTING_PAGE_SIZE,
   MAX_LISTING_PAGE_SIZE,
   PRODUCT_SORTS,
 } from '@domain/catalog/listing';
+import { MAX_FILTER_VALUE_LENGTH, MAX_FILTER_VALUES } from '@domain/catalog/listing-filters';
+import { MAX_SLUG_LENGTH } from '@domain/catalog/slug';
 import { createRoute, z } from '@hono/zod-openapi';
 import { faultResponses, newApi, notModifiedResponse, requiredHeader } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
@@ -40,6 +43,13 @@ const ProductSummary = z
     reviewCount: z.number().int(),
   })
   .openapi('ProductSummary');
+
+const ProductPage = z.object({
+  items: z.array(ProductSummary),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
 
 const ProductDetail = ProductSummary.extend({
   description: z.string().openapi({ description: 'Markdown, as the merchant wrote it' }),
@@ -91,16 +101,76 @@ const ProductDetail = ProductSummary.extend({
   ),
 }).openapi('ProductDetail');
 
+/** A slug as the shop makes them: lower-case letters and digits in hyphen-separated runs. */
+const Slug = z
+  .string()
+  .max(MAX_SLUG_LENGTH)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case letters, digits and single hyphens');
+
+/** A repeatable filter parameter (`size=M&size=L`): one value or several. */
+const FilterValues = z.union([
+  z.string().min(1).max(MAX_FILTER_VALUE_LENGTH),
+  z.array(z.string().min(1).max(MAX_FILTER_VALUE_LENGTH)).max(MAX_FILTER_VALUES),
+]);
+const valuesOf = (v: string | string[] | undefined) =>
+  v === undefined ? [] : typeof v === 'string' ? [v] : v;
+const Flag = z.enum(['true', 'false']);
+/** Minor units; a billion covers any real price list. */
+const Amount = z.coerce.number().int().min(0).max(1_000_000_000);
+
+/** Sort and page of a listing; `.strict()` rejects unknown parameters. */
+const PagingQuery = z.object({
+  sort: z.enum(PRODUCT_SORTS).optional().openapi({
+    description:
+      'Default: `relevance` with `q` (bm25), else `featured`; `relevance` without `q` is `featured`',
+  }),
+  limit: z.coerce.number().int().min(1).max(MAX_LISTING_PAGE_SIZE).default(LISTING_PAGE_SIZE),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
 /** Query of the product list; `.strict()` rejects unknown parameters. */
-export const ProductListQuery = z
+export const ProductListQuery = PagingQuery.extend({
+  category: Slug.optional().openapi({ description: 'Category slug; includes its subcategories' }),
+  collection: Slug.optional(),
+  q: z.string().trim().max(100).optional(),
+  priceMin: Amount.optional().openapi({ description: 'Lowest "price from", minor units, inclusive' }),
+  priceMax: Amount.optional().openapi({ description: 'Highest "price from", minor units, inclusive' }),
+  size: FilterValues.optional().openapi({
+    description: 'Repeatable: products with a variant in any of these sizes',
+  }),
+  colour: FilterValues.optional().openapi({
+    description: 'Repeatable: products with a variant in any of these colours',
+  }),
+  inStock: Flag.optional(),
+  minRating: z.coerce.number().int().min(1).max(5).optional(),
+  facets: Flag.optional().openapi({
+    description: '`true` adds facet counts; each facet applies every active filter except its own',
+  }),
+}).strict();
+
+const Count = z.number().int();
+const Facets = z
   .object({
-    category: z.string().max(80).optional(),
-    q: z.string().trim().max(100).optional(),
-    sort: z.enum(PRODUCT_SORTS).default(DEFAULT_PRODUCT_SORT),
-    limit: z.coerce.number().int().min(1).max(MAX_LISTING_PAGE_SIZE).default(LISTING_PAGE_SIZE),
-    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+    categories: z.array(
+      z.object({ slug: z.string(), name: z.string(), parentSlug: z.string().nullable(), count: Count }),
+    ),
+    sizes: z.array(z.object({ value: z.string(), count: Count })),
+    colours: z.array(z.object({ value: z.string(), count: Count })),
+    prices: z.array(z.object({ min: Count, max: Count.nullable(), count: Count })),
+    availability: z.object({ inStock: Count, all: Count }),
+    ratings: z.array(z.object({ min: Count, count: Count })),
   })
-  .strict();
+  .openapi('ListingFacets');
+
+const Collection = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    featured: z.boolean(),
+    productCount: Count,
+  })
+  .openapi('Collection');
 
 /**
  * The catalog is the same for every shopper: browsers and CDNs may keep it a minute and serve it stale for five
@@ -117,6 +187,8 @@ const catalogHeaders = {
 
 export const catalog = newApi();
 catalog.use('/categories', etag());
+catalog.use('/collections', etag());
+catalog.use('/collections/*', etag());
 catalog.use('/products', etag());
 catalog.use('/products/*', etag());
 catalog.use('/search/suggestions', etag());
@@ -154,12 +226,7 @@ catalog
           headers: catalogHeaders,
           content: {
             'application/json': {
-              schema: z.object({
-                items: z.array(ProductSummary),
-                total: z.number().int(),
-                limit: z.number().int(),
-                offset: z.number().int(),
-              }),
+              schema: ProductPage.extend({ facets: Facets.optional() }),
             },
           },
         },
@@ -169,8 +236,23 @@ catalog
       },
     }),
     async (c) => {
-      const { category, q, sort, limit, offset } = c.req.valid('query');
-      const page = await listProducts(c.var.db, { categorySlug: category, q, sort, limit, offset });
+      const query = c.req.valid('query');
+      const { limit, offset } = query;
+      const page = await listProducts(c.var.db, {
+        categorySlug: query.category,
+        collectionSlug: query.collection,
+        q: query.q,
+        priceMin: query.priceMin,
+        priceMax: query.priceMax,
+        sizes: valuesOf(query.size),
+        colours: valuesOf(query.colour),
+        inStock: query.inStock === 'true',
+        minRating: query.minRating,
+        sort: query.sort ?? defaultSortFor(query.q),
+        limit,
+        offset,
+        facets: query.facets === 'true',
+      });
       return c.json({ ...page, limit, offset }, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
     },
   )
@@ -243,5 +325,55 @@ catalog
       const { q, limit } = c.req.valid('query');
       const items = await suggestProducts(c.var.db, q, limit);
       return c.json({ items }, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/collections',
+      tags: ['Catalog'],
+      summary: 'List collections (featured ones are on the home page)',
+      responses: {
+        200: {
+          description: "Collections in the merchant's order",
+          headers: catalogHeaders,
+          content: { 'application/json': { schema: z.object({ items: z.array(Collection) }) } },
+        },
+        ...notModifiedResponse,
+        ...faultResponses(),
+      },
+    }),
+    async (c) =>
+      c.json({ items: await listCollections(c.var.db) }, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE }),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/collections/{slug}',
+      tags: ['Catalog'],
+      summary: 'One collection with a page of its products',
+      request: { params: z.object({ slug: Slug }), query: PagingQuery.strict() },
+      responses: {
+        200: {
+          description: 'The collection and a page of its active products',
+          headers: catalogHeaders,
+          content: {
+            'application/json': { schema: z.object({ collection: Collection, products: ProductPage }) },
+          },
+        },
+        ...notModifiedResponse,
+        ...problemResponses(400, 404),
+        ...faultResponses(),
+      },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      const { sort, limit, offset } = c.req.valid('query');
+      const collection = await getCollectionBySlug(c.var.db, slug);
+      if (!collection) throw new ProblemError('NOT_FOUND', `No collection with slug ${slug}.`);
+      const page = await listProducts(c.var.db, { collectionSlug: slug, sort, limit, offset });
+      return c.json({ collection, products: { ...page, limit, offset } }, 200, {
+        'Cache-Control': PUBLIC_CATALOG_CACHE,
+      });
     },
   );

@@ -1,6 +1,7 @@
 /** One product in a grid: image, name, price from, sale price and rating; the whole card is one link target. */
 import { component$ } from '@builder.io/qwik';
 import type { ProductSummary } from '@db/repositories/catalog';
+import type { TextSegment } from '@domain/catalog/search-query';
 import { Price } from '~/components/ui/price/Price';
 import { StarRating } from '~/components/ui/star-rating/StarRating';
 
@@ -10,10 +11,12 @@ interface Props {
   eager?: boolean;
   /** Heading level for the product name (h2 on listing pages, h3 under a section heading). */
   headingLevel?: 2 | 3;
+  /** The name split into matched and plain runs (search results): matches render as <mark>. */
+  nameSegments?: TextSegment[];
 }
 
 /** A product card; the name link is stretched over the card so the image is clickable too. */
-export const ProductCard = component$<Props>(({ product: p, eager, headingLevel = 3 }) => {
+export const ProductCard = component$<Props>(({ product: p, eager, headingLevel = 3, nameSegments }) => {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const onSale = !!p.compareAtFrom && p.compareAtFrom.amount > p.priceFrom.amount;
   return (
@@ -33,7 +36,11 @@ export const ProductCard = component$<Props>(({ product: p, eager, headingLevel 
       </div>
       <span class="product-card-category">{p.categoryName}</span>
       <Heading class="product-card-title">
-        <a href={`/p/${p.slug}`}>{p.name}</a>
+        <a href={`/p/${p.slug}`}>
+          {nameSegments
+            ? nameSegments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : s.text))
+            : p.name}
+        </a>
       </Heading>
       <Price price={p.priceFrom} compareAt={p.compareAtFrom} />
       <StarRating rating={p.rating} reviewCount={p.reviewCount} />

@@ -5,6 +5,7 @@ import { PRODUCT_SORTS, type ProductSort } from '@domain/catalog/listing';
 /** What shoppers read for each sort order (the compiler checks every sort has a label). */
 const SORT_LABELS: Record<ProductSort, string> = {
   featured: 'Featured',
+  relevance: 'Best match',
   newest: 'Newest',
   price_asc: 'Price: low to high',
   price_desc: 'Price: high to low',
@@ -14,20 +15,22 @@ const SORT_LABELS: Record<ProductSort, string> = {
 interface Props {
   action: string;
   sort: ProductSort;
-  /** Extra parameters the listing keeps, e.g. the search query. */
-  hidden?: Record<string, string>;
+  /** Extra parameters the listing keeps (search query, filters); repeatable ones as pairs. */
+  hidden?: Record<string, string> | [string, string][];
+  /** The sorts to offer (relevance only makes sense with a search). */
+  sorts?: readonly ProductSort[];
 }
 
 /** A select plus an Apply button (the button is what submits when scripts are off). */
-export const SortForm = component$<Props>(({ action, sort, hidden = {} }) => (
+export const SortForm = component$<Props>(({ action, sort, hidden = {}, sorts = PRODUCT_SORTS }) => (
   <form class="sort-form" action={action} method="get">
-    {Object.entries(hidden).map(([name, value]) => (
-      <input key={name} type="hidden" name={name} value={value} />
+    {(Array.isArray(hidden) ? hidden : Object.entries(hidden)).map(([name, value]) => (
+      <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
     ))}
     <div class="field">
       <label for="sort">Sort by</label>
       <select id="sort" name="sort" class="select" onChange$={(_, el) => el.form?.requestSubmit()}>
-        {PRODUCT_SORTS.map((value) => (
+        {sorts.map((value) => (
           <option key={value} value={value} selected={value === sort}>
             {SORT_LABELS[value]}
           </option>

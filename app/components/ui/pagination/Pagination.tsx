@@ -6,12 +6,12 @@ interface Props {
   pageCount: number;
   /** The listing's path, e.g. `/c/t-shirts`. */
   path: string;
-  /** Query parameters every page link keeps (sort, q). */
-  params: Record<string, string>;
+  /** Query parameters every page link keeps (sort, q, filters); repeatable ones as pairs. */
+  params: Record<string, string> | [string, string][];
 }
 
 /** The URL of page `n`; page 1 has no `page` parameter so it shares the listing's canonical URL. */
-function hrefOf(path: string, params: Record<string, string>, n: number): string {
+function hrefOf(path: string, params: Props['params'], n: number): string {
   const sp = new URLSearchParams(params);
   if (n > 1) sp.set('page', String(n));
   const qs = sp.toString();

@@ -1,72 +1,77 @@
-/** Category page: heading, product count, sort, a page of product cards and paging links; 404 if unknown. */
+/** Category page: heading, facet sidebar, sort, a page of product cards and paging links, filters in the URL; 404 if unknown. */
 import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
-import { listCategories, listProducts } from '@db/repositories/catalog';
-import {
-  DEFAULT_PRODUCT_SORT,
-  LISTING_PAGE_SIZE,
-  pageCountOf,
-  parsePageNumber,
-  parseProductSort,
-} from '@domain/catalog/listing';
+import { listCategories } from '@db/repositories/catalog';
+import { listingHref } from '@domain/catalog/listing-filters';
+import { ListingView } from '~/components/shop/listing-view/ListingView';
 import { NotFound } from '~/components/shop/not-found/NotFound';
-import { ProductGrid } from '~/components/shop/product-grid/ProductGrid';
-import { SortForm } from '~/components/shop/sort-form/SortForm';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs/Breadcrumbs';
-import { Pagination } from '~/components/ui/pagination/Pagination';
-import { pluralise } from '~/lib/format';
+import { loadListing } from '~/lib/listing';
 
-/** The category and one page of its products, or null (with status 404) when the slug is unknown. */
-export const useCategoryPage = routeLoader$(async ({ platform, params, query, status }) => {
-  const db = createDb(platform.env);
-  const category = (await listCategories(db)).find((c) => c.slug === params.slug);
+/** The category, its parent for the breadcrumbs, and one filtered page of its products (and its subcategories'). */
+export const useCategoryPage = routeLoader$(async (event) => {
+  const db = createDb(event.platform.env);
+  const category = (await listCategories(db)).find((c) => c.slug === event.params.slug);
   if (!category) {
-    status(404);
+    event.status(404);
     return null;
   }
-  const sort = parseProductSort(query.get('sort'));
-  const page = parsePageNumber(query.get('page'));
-  const { items, total } = await listProducts(db, {
-    categorySlug: category.slug,
-    sort,
-    limit: LISTING_PAGE_SIZE,
-    offset: (page - 1) * LISTING_PAGE_SIZE,
-  });
-  return { category, sort, page, pageCount: pageCountOf(total), total, items };
+  const listing = await loadListing(event, db, { categorySlug: category.slug });
+  const facet = listing.facets.categories;
+  const self = facet.find((c) => c.slug === category.slug);
+  const parent = self?.parentSlug ? facet.find((c) => c.slug === self.parentSlug) : undefined;
+  // Subcategories, each keeping the shopper's filters (a category page's own category is its path).
+  const categoryLinks = facet
+    .filter((c) => c.parentSlug === category.slug && c.count > 0)
+    .map((c) => ({
+      label: c.name,
+      count: c.count,
+      current: false,
+      href: listingHref(`/c/${c.slug}`, { ...listing.state, page: 1 }, { omitCategory: true }),
+    }));
+  return {
+    category,
+    parent: parent ? { slug: parent.slug, name: parent.name } : null,
+    categoryLinks,
+    ...listing,
+  };
 });
 
 export default component$(() => {
-  const data = useCategoryPage();
-  const d = data.value;
+  const d = useCategoryPage().value;
   if (!d) return <NotFound what="category" />;
-  const path = `/c/${d.category.slug}`;
+  const crumbs = [
+    { label: 'Home', href: '/' },
+    ...(d.parent ? [{ label: d.parent.name, href: `/c/${d.parent.slug}` }] : []),
+    { label: d.category.name },
+  ];
   return (
     <>
-      <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: d.category.name }]} />
-      <div class="listing-head">
-        <div>
-          <h1>{d.category.name}</h1>
-          <p>
-            {d.category.description} <span>· {pluralise(d.total, 'product')}</span>
-          </p>
-        </div>
-        <SortForm action={path} sort={d.sort} />
-      </div>
-      <ProductGrid products={d.items} headingLevel={2} label={`${d.category.name} products`} />
-      <Pagination
-        page={d.page}
-        pageCount={d.pageCount}
-        path={path}
-        params={d.sort === DEFAULT_PRODUCT_SORT ? {} : { sort: d.sort }}
-      />
+      <Breadcrumbs items={crumbs} />
+      <ListingView
+        title={d.category.name}
+        path={`/c/${d.category.slug}`}
+        state={d.state}
+        items={d.items}
+        total={d.total}
+        facets={d.facets}
+        categoryLinks={d.categoryLinks}
+        categoryInPath
+      >
+        {d.category.description && <p class="listing-intro">{d.category.description}</p>}
+      </ListingView>
     </>
   );
 });
 
-export const head: DocumentHead = ({ resolveValue }) => {
+export const head: DocumentHead = ({ resolveValue, url }) => {
   const d = resolveValue(useCategoryPage);
-  return d
-    ? { title: d.category.name, meta: [{ name: 'description', content: d.category.description }] }
-    : { title: 'Category not found' };
+  if (!d) return { title: 'Category not found' };
+  // Filtered and sorted variants of the page point search engines at the plain category.
+  return {
+    title: d.category.name,
+    meta: [{ name: 'description', content: d.category.description }],
+    links: [{ rel: 'canonical', href: new URL(`/c/${d.category.slug}`, url).href }],
+  };
 };

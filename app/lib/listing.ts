@@ -1,0 +1,48 @@
+/** What the listing pages (category, search, collection) share: reading the URL, one listing query, canonical URLs. */
+import type { RequestEventLoader } from '@builder.io/qwik-city';
+import type { Db } from '@db/client';
+import { type ListingFacets, listProducts, type ProductSummary } from '@db/repositories/catalog';
+import { LISTING_PAGE_SIZE } from '@domain/catalog/listing';
+import { type ListingQuery, listingHref, parseListingQuery } from '@domain/catalog/listing-filters';
+
+/** One page of a listing with its facets, and the state it was read from. */
+export interface ListingData {
+  state: ListingQuery;
+  items: ProductSummary[];
+  total: number;
+  facets: ListingFacets;
+}
+
+/**
+ * Reads the listing state from the URL (junk ignored) and loads the page. A URL that is not in canonical form
+ * (parameters in another order, empty inputs the form submitted, junk) is redirected to the canonical one, so every
+ * choice of filters has exactly one shareable URL.
+ */
+export async function loadListing(
+  event: Pick<RequestEventLoader, 'url' | 'redirect'>,
+  db: Db,
+  fixed: { categorySlug?: string; collectionSlug?: string },
+): Promise<ListingData> {
+  const { url } = event;
+  const state = parseListingQuery(url.searchParams);
+  const categoryInPath = fixed.categorySlug !== undefined;
+  const canonical = listingHref(url.pathname, state, { omitCategory: categoryInPath });
+  if (url.search && `${url.pathname}${url.search}` !== canonical) throw event.redirect(302, canonical);
+  const f = state.filters;
+  const page = await listProducts(db, {
+    categorySlug: fixed.categorySlug ?? f.category,
+    collectionSlug: fixed.collectionSlug,
+    q: state.q || undefined,
+    priceMin: f.priceMin,
+    priceMax: f.priceMax,
+    sizes: f.sizes,
+    colours: f.colours,
+    inStock: f.inStock,
+    minRating: f.minRating,
+    sort: state.sort,
+    limit: LISTING_PAGE_SIZE,
+    offset: (state.page - 1) * LISTING_PAGE_SIZE,
+    facets: true,
+  });
+  return { state, items: page.items, total: page.total, facets: page.facets! };
+}
