@@ -9,13 +9,16 @@ import { accountAddresses } from './api/account/addresses';
 import { accountAuth } from './api/account/auth';
 import { accountOrders } from './api/account/orders';
 import { accountProfile } from './api/account/profile';
+import { accountReviews } from './api/account/reviews';
 import { adminAudit } from './api/admin/audit';
 import { adminCustomers } from './api/admin/customers';
+import { adminReviews } from './api/admin/reviews';
 import { adminStaff } from './api/admin/staff';
 import { mailbox } from './api/dev/mailbox';
 import { staffAuth } from './api/staff/auth';
 import { carts } from './api/store/carts';
 import { catalog } from './api/store/catalog';
+import { storeReviews } from './api/store/reviews';
 import { type ReferenceDoc, renderReference } from './api/system/docs';
 import { health } from './api/system/health';
 import type { AppEnv } from './http/app-env';
@@ -57,15 +60,18 @@ export function createApp(pages?: PageHandler) {
 
   app.route('/api', health);
   app.route('/api', catalog);
+  app.route('/api', storeReviews);
   app.route('/api', carts);
   app.route('/api', accountAuth);
   app.route('/api', accountProfile);
   app.route('/api', accountAddresses);
   app.route('/api', accountOrders);
+  app.route('/api', accountReviews);
   app.route('/api', staffAuth);
   app.route('/api', adminCustomers);
   app.route('/api', adminStaff);
   app.route('/api', adminAudit);
+  app.route('/api', adminReviews);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) =>
     c.html(renderReference(app.getOpenAPI31Document(OPENAPI_INFO) as ReferenceDoc)),
