@@ -78,10 +78,11 @@ describe('admin page rules', () => {
       '/admin/customers/[id]',
       '/admin/staff',
       '/admin/audit',
+      '/admin/reviews',
     ]);
-    expect(opens(['content'])).toEqual(everyone);
+    expect(opens(['content'])).toEqual([...everyone, '/admin/reviews']);
     expect(opens(['warehouse'])).toEqual(everyone);
-    expect(opens(['content', 'warehouse'])).toEqual(everyone);
+    expect(opens(['content', 'warehouse'])).toEqual([...everyone, '/admin/reviews']);
   });
 
   it('follows the permission matrix for every combination of roles', () => {
@@ -101,10 +102,10 @@ describe('admin page rules', () => {
     function labels(roles: StaffRole[]): string[] {
       return navFor(roles).map((n) => n.label);
     }
-    expect(labels(['admin'])).toEqual(['Home', 'Customers', 'Staff', 'Audit log']);
-    expect(labels(['content'])).toEqual(['Home']);
+    expect(labels(['admin'])).toEqual(['Home', 'Customers', 'Reviews', 'Staff', 'Audit log']);
+    expect(labels(['content'])).toEqual(['Home', 'Reviews']);
     expect(labels(['warehouse'])).toEqual(['Home']);
-    expect(labels(['content', 'warehouse'])).toEqual(['Home']);
+    expect(labels(['content', 'warehouse'])).toEqual(['Home', 'Reviews']);
     for (const roles of roleSets) {
       for (const item of ADMIN_NAV) {
         const shown = navFor(roles).includes(item);

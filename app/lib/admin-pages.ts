@@ -26,6 +26,7 @@ export const ADMIN_PAGES = {
   '/admin/customers/[id]': 'customers:read',
   '/admin/staff': 'staff:read',
   '/admin/audit': 'audit:read',
+  '/admin/reviews': 'reviews:write',
   '/admin/[...rest]': 'refused',
 } as const satisfies Record<string, PageRule>;
 
@@ -96,13 +97,14 @@ export function decidePage(pathname: string, roles: readonly StaffRole[] | null)
 export interface NavItem {
   href: string;
   label: string;
-  icon: 'home' | 'customers' | 'staff' | 'audit';
+  icon: 'home' | 'customers' | 'staff' | 'audit' | 'reviews';
 }
 
 /** The back office's navigation, in order. */
 export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin', label: 'Home', icon: 'home' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers' },
+  { href: '/admin/reviews', label: 'Reviews', icon: 'reviews' },
   { href: '/admin/staff', label: 'Staff', icon: 'staff' },
   { href: '/admin/audit', label: 'Audit log', icon: 'audit' },
 ];

@@ -249,3 +249,11 @@ export function moderateReviewStatement(
     .where(eq(reviews.id, m.id))
     .returning();
 }
+
+/** How many reviews have each status (for the moderation page's tabs). */
+export async function countReviewsByStatus(db: Db): Promise<Record<ReviewStatus, number>> {
+  const rows = await db.select({ status: reviews.status, n: count() }).from(reviews).groupBy(reviews.status);
+  const out: Record<ReviewStatus, number> = { pending: 0, published: 0, rejected: 0 };
+  for (const r of rows) out[r.status] = r.n;
+  return out;
+}

@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const MAX_REVIEW_TITLE = 120;
 export const MAX_REVIEW_BODY = 5000;
 export const MAX_REJECT_REASON = 500;
+/** Reviews per page, on the API and the product's review pages. */
+export const REVIEWS_PAGE_SIZE = 10;
 
 /** Whole stars only: `2.5`, `"5"`, `0` and `6` are refused rather than rounded or coerced. */
 export const RatingSchema = z

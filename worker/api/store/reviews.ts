@@ -1,14 +1,11 @@
 /** Public reviews of a product: published ones only, newest first, with the average and the count of each star. */
 import { findReviewableProduct, listPublishedReviews } from '@db/repositories/reviews';
-import { summariseRatings } from '@domain/catalog/review-input';
+import { REVIEWS_PAGE_SIZE, summariseRatings } from '@domain/catalog/review-input';
 import { createRoute, z } from '@hono/zod-openapi';
 import { faultResponses, newApi, notModifiedResponse, requiredHeader } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
 import { etag } from 'hono/etag';
 import { DistributionOut, distributionOut, PublicReviewOut, publicReview } from './review-schemas';
-
-/** Reviews per page, on the API and the product's review pages. */
-export const REVIEWS_PAGE_SIZE = 10;
 
 /** As the rest of the catalog (worker/api/store/catalog.ts): the same for everyone, kept briefly, revalidated. */
 const PUBLIC_REVIEWS_CACHE = 'public, max-age=60, stale-while-revalidate=300';

@@ -17,6 +17,7 @@ import { mintCartId, readCartId, writeCartId } from '~/lib/cart-cookie';
 import { findVariant } from '~/lib/find-variant';
 import { formQuantity } from '~/lib/form-quantity';
 import { describeCartError } from '~/lib/format';
+import { productReviewsPage } from '~/lib/reviews';
 
 /**
  * The product with units available per SKU (availableBySku), or null with status 404 when no active product has
@@ -33,6 +34,12 @@ export const useProduct = routeLoader$(async ({ platform, params, status }) => {
     product.variants.map((v) => v.sku),
   );
   return { ...product, available };
+});
+
+/** The first page of the product's published reviews with the rating summary (null when there is no product). */
+export const useProductReviews = routeLoader$(async ({ resolveValue, platform }) => {
+  const product = await resolveValue(useProduct);
+  return product ? productReviewsPage(createDb(platform.env), product.id, 1) : null;
 });
 
 /**
@@ -77,6 +84,7 @@ export default component$(() => {
   const product = useProduct();
   const action = useAddToCart();
   const loc = useLocation();
+  const reviews = useProductReviews();
   const p = product.value;
   if (!p) return <NotFound what="product" />;
   return (
@@ -103,7 +111,7 @@ export default component$(() => {
         <h2 id="description-title">Description</h2>
         <p>{p.description}</p>
       </section>
-      <ReviewList reviews={p.reviews} rating={p.rating} reviewCount={p.reviewCount} />
+      {reviews.value && <ReviewList productSlug={p.slug} reviews={reviews.value} />}
     </>
   );
 });
