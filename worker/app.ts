@@ -9,6 +9,7 @@ import { accountAddresses } from './api/account/addresses';
 import { accountAuth } from './api/account/auth';
 import { accountOrders } from './api/account/orders';
 import { accountProfile } from './api/account/profile';
+import { accountReviews } from './api/account/reviews';
 import { adminAudit } from './api/admin/audit';
 import { adminCatalogCsv } from './api/admin/catalog-csv';
 import { adminCategories } from './api/admin/categories';
@@ -17,6 +18,7 @@ import { adminCustomers } from './api/admin/customers';
 import { adminInventory } from './api/admin/inventory';
 import { adminProductImages } from './api/admin/product-images';
 import { adminProducts } from './api/admin/products';
+import { adminReviews } from './api/admin/reviews';
 import { adminStaff } from './api/admin/staff';
 import { mailbox } from './api/dev/mailbox';
 import { devStock } from './api/dev/stock';
@@ -24,6 +26,7 @@ import { staffAuth } from './api/staff/auth';
 import { carts } from './api/store/carts';
 import { catalog } from './api/store/catalog';
 import { catalogSnapshot } from './api/store/catalog-snapshot';
+import { storeReviews } from './api/store/reviews';
 import { sessionSummary } from './api/store/session-summary';
 import { stock } from './api/store/stock';
 import { type ReferenceDoc, renderReference } from './api/system/docs';
@@ -72,6 +75,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', health);
   app.route('/api', catalog);
   app.route('/api', catalogSnapshot);
+  app.route('/api', storeReviews);
   app.route('/api', carts);
   app.route('/api', sessionSummary);
   app.route('/api', stock);
@@ -79,6 +83,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', accountProfile);
   app.route('/api', accountAddresses);
   app.route('/api', accountOrders);
+  app.route('/api', accountReviews);
   app.route('/api', staffAuth);
   app.route('/api', adminCatalogCsv); // before any /admin/products/{id} route: export.csv is a literal path
   app.route('/api', adminCustomers);
@@ -89,6 +94,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', adminInventory);
   app.route('/api', adminCategories);
   app.route('/api', adminCollections);
+  app.route('/api', adminReviews);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) =>
     c.html(renderReference(app.getOpenAPI31Document(OPENAPI_INFO) as ReferenceDoc)),

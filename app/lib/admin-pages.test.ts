@@ -82,10 +82,11 @@ describe('admin page rules', () => {
       '/admin/staff',
       '/admin/audit',
       '/admin/products/import',
+      '/admin/reviews',
     ]);
-    expect(opens(['content'])).toEqual([...everyone, ...catalog]);
+    expect(opens(['content'])).toEqual([...everyone, ...catalog, '/admin/reviews']);
     expect(opens(['warehouse'])).toEqual([...everyone, ...catalog]);
-    expect(opens(['content', 'warehouse'])).toEqual([...everyone, ...catalog]);
+    expect(opens(['content', 'warehouse'])).toEqual([...everyone, ...catalog, '/admin/reviews']);
   });
 
   it('follows the permission matrix for every combination of roles', () => {
@@ -106,10 +107,10 @@ describe('admin page rules', () => {
       return navFor(roles).map((n) => n.label);
     }
     const catalog = ['Products', 'Categories', 'Collections'];
-    expect(labels(['admin'])).toEqual(['Home', ...catalog, 'Customers', 'Staff', 'Audit log']);
-    expect(labels(['content'])).toEqual(['Home', ...catalog]);
+    expect(labels(['admin'])).toEqual(['Home', ...catalog, 'Customers', 'Reviews', 'Staff', 'Audit log']);
+    expect(labels(['content'])).toEqual(['Home', ...catalog, 'Reviews']);
     expect(labels(['warehouse'])).toEqual(['Home', ...catalog]);
-    expect(labels(['content', 'warehouse'])).toEqual(['Home', ...catalog]);
+    expect(labels(['content', 'warehouse'])).toEqual(['Home', ...catalog, 'Reviews']);
     for (const roles of roleSets) {
       for (const item of ADMIN_NAV) {
         const shown = navFor(roles).includes(item);

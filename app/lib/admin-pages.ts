@@ -31,6 +31,7 @@ export const ADMIN_PAGES = {
   '/admin/staff': 'staff:read',
   '/admin/audit': 'audit:read',
   '/admin/products/import': 'catalog:write',
+  '/admin/reviews': 'reviews:write',
   '/admin/[...rest]': 'refused',
 } as const satisfies Record<string, PageRule>;
 
@@ -101,7 +102,7 @@ export function decidePage(pathname: string, roles: readonly StaffRole[] | null)
 export interface NavItem {
   href: string;
   label: string;
-  icon: 'home' | 'products' | 'categories' | 'collections' | 'customers' | 'staff' | 'audit';
+  icon: 'home' | 'products' | 'categories' | 'collections' | 'customers' | 'reviews' | 'staff' | 'audit';
 }
 
 /** The back office's navigation, in order. */
@@ -111,6 +112,7 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin/categories', label: 'Categories', icon: 'categories' },
   { href: '/admin/collections', label: 'Collections', icon: 'collections' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers' },
+  { href: '/admin/reviews', label: 'Reviews', icon: 'reviews' },
   { href: '/admin/staff', label: 'Staff', icon: 'staff' },
   { href: '/admin/audit', label: 'Audit log', icon: 'audit' },
 ];

@@ -17,8 +17,9 @@ describe('can', () => {
     expect(everything.filter((p) => !can(['admin'], p))).toEqual([]);
   });
 
-  it('lets content managers edit content and only read the catalogue', () => {
+  it('lets content managers edit content, moderate reviews and only read the catalogue', () => {
     expect(can(['content'], 'content:write')).toBe(true);
+    expect(can(['content'], 'reviews:write')).toBe(true);
     expect(can(['content'], 'catalog:read')).toBe(true);
     expect(can(['content'], 'catalog:write')).toBe(false);
     for (const area of ['orders', 'customers', 'staff', 'audit', 'promotions', 'settings'] as const) {
@@ -34,6 +35,7 @@ describe('can', () => {
     expect(can(['warehouse'], 'inventory:write')).toBe(false);
     expect(can(['warehouse'], 'customers:read')).toBe(false);
     expect(can(['warehouse'], 'staff:read')).toBe(false);
+    expect(can(['warehouse'], 'reviews:read')).toBe(false);
   });
 
   it('gives a person with several roles what each of them grants', () => {

@@ -8,6 +8,7 @@ import type { StaffRole } from './roles';
 /** The back office's areas, each a screen group and an `/api/admin/*` or `/api/warehouse/*` resource family. */
 export const STAFF_AREAS = [
   'catalog',
+  'reviews',
   'inventory',
   'orders',
   'fulfilment',
@@ -31,13 +32,13 @@ export type Access = 'read' | 'write';
 export type Permission = `${StaffArea}:${Access}`;
 
 /**
- * The matrix. Administrators run the shop; content managers edit pages, posts and banners and see the catalogue
- * they write about; warehouse staff see orders, pick, pack and ship them, receive returns, and see stock and the
+ * The matrix. Administrators run the shop; content managers edit pages, posts and banners, moderate customer
+ * reviews and see the catalogue they write about; warehouse staff see orders, pick, pack and ship them, receive returns, and see stock and the
  * catalogue they pick from. Anything not listed is denied.
  */
 const MATRIX: Record<StaffRole, Partial<Record<StaffArea, Access>>> = {
   admin: Object.fromEntries(STAFF_AREAS.map((area) => [area, 'write'])),
-  content: { content: 'write', catalog: 'read' },
+  content: { content: 'write', reviews: 'write', catalog: 'read' },
   warehouse: {
     orders: 'read',
     fulfilment: 'write',

@@ -19,14 +19,14 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
     password: 'admin-demo-1234',
     name: 'Ada Admin',
     roles: 'Administrator',
-    nav: ['Home', 'Products', 'Categories', 'Collections', 'Customers', 'Staff', 'Audit log'],
+    nav: ['Home', 'Products', 'Categories', 'Collections', 'Customers', 'Reviews', 'Staff', 'Audit log'],
   },
   content: {
     email: 'content@demo.shop',
     password: 'content-demo-1234',
     name: 'Cory Content',
     roles: 'Content manager',
-    nav: ['Home', 'Products', 'Categories', 'Collections'],
+    nav: ['Home', 'Products', 'Categories', 'Collections', 'Reviews'],
   },
   warehouse: {
     email: 'warehouse@demo.shop',
@@ -40,7 +40,7 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
     password: 'lead-demo-1234',
     name: 'Lee Lead',
     roles: 'Content manager, Warehouse',
-    nav: ['Home', 'Products', 'Categories', 'Collections'],
+    nav: ['Home', 'Products', 'Categories', 'Collections', 'Reviews'],
   },
 };
 

@@ -269,6 +269,19 @@ async function orderOf(customerId: string): Promise<string> {
   return number;
 }
 
+const REVIEW = { rating: 4, title: 'Good', body: 'Does the job.' };
+
+/** The id of a new pending review by a fresh customer. */
+async function pendingReview(): Promise<string> {
+  const { cookie } = await shopper();
+  const res = await call(
+    'PUT',
+    `/api/account/reviews/${data.products[3]!.slug}`,
+    withCookie(cookie, json(REVIEW)),
+  );
+  return (res.body as { id: string }).id;
+}
+
 /**
  * Per operation: a concrete path and request that must succeed (the other error paths are derived from the
  * document below), plus the operation's own error paths. A new operation in the document needs an entry here.
@@ -771,6 +784,76 @@ const scenarios: Record<string, Scenario> = {
     happy: async () => {
       const s = await createStaff(['content']);
       return { path: `/api/admin/staff/${s.id}/enable`, init: withCookie(await admin()) };
+    },
+  },
+  'GET /api/products/{slug}/reviews': {
+    happy: async () => ({ path: `/api/products/${data.products[0]!.slug}/reviews?page=1` }),
+    errors: async () => {
+      expect((await call('GET', '/api/products/no-such-product/reviews')).status).toBe(404);
+    },
+  },
+  'GET /api/account/reviews': {
+    happy: async () => {
+      const { cookie } = await shopper();
+      await call('PUT', `/api/account/reviews/${data.products[0]!.slug}`, withCookie(cookie, json(REVIEW)));
+      return { path: '/api/account/reviews', init: withCookie(cookie) };
+    },
+    errors: async (path) => {
+      expect((await call('GET', path)).status).toBe(401);
+    },
+  },
+  'PUT /api/account/reviews/{productSlug}': {
+    happy: async () => ({
+      path: `/api/account/reviews/${data.products[1]!.slug}`,
+      init: withCookie((await shopper()).cookie, json(REVIEW)),
+    }),
+    errors: async (path) => {
+      const { cookie } = await shopper();
+      expect((await call('PUT', path, withCookie(cookie, json({ ...REVIEW, rating: 6 })))).status).toBe(400);
+      expect((await call('PUT', path, json(REVIEW))).status).toBe(401);
+      const missing = '/api/account/reviews/no-such-product';
+      expect((await call('PUT', missing, withCookie(cookie, json(REVIEW)))).status).toBe(404);
+    },
+  },
+  'DELETE /api/account/reviews/{productSlug}': {
+    happy: async () => {
+      const { cookie } = await shopper();
+      const path = `/api/account/reviews/${data.products[2]!.slug}`;
+      expect((await call('PUT', path, withCookie(cookie, json(REVIEW)))).status).toBe(201);
+      return { path, init: withCookie(cookie) };
+    },
+    errors: async (path) => {
+      const { cookie } = await shopper(); // no review of theirs: not found
+      expect((await call('DELETE', path, withCookie(cookie))).status).toBe(404);
+    },
+  },
+  'GET /api/admin/reviews': {
+    happy: async () => ({
+      path: '/api/admin/reviews?status=pending&page=1',
+      init: withCookie(await admin()),
+    }),
+    errors: async (path) => {
+      const warehouse = await loginCookie('staff', await createStaff(['warehouse']));
+      expect((await call('GET', path, withCookie(warehouse))).status).toBe(403);
+    },
+  },
+  'POST /api/admin/reviews/{reviewId}/approve': {
+    happy: async () => ({
+      path: `/api/admin/reviews/${await pendingReview()}/approve`,
+      init: withCookie(await admin()),
+    }),
+    errors: async () => {
+      const missing = `/api/admin/reviews/${newId('review')}/approve`;
+      expect((await call('POST', missing, withCookie(await admin()))).status).toBe(404);
+    },
+  },
+  'POST /api/admin/reviews/{reviewId}/reject': {
+    happy: async () => ({
+      path: `/api/admin/reviews/${await pendingReview()}/reject`,
+      init: withCookie(await admin(), json({ reason: 'Off topic.' })),
+    }),
+    errors: async (path) => {
+      expect((await call('POST', path, withCookie(await admin(), json({ reason: '' })))).status).toBe(400);
     },
   },
   'GET /api/admin/audit': {

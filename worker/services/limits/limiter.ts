@@ -13,7 +13,8 @@ export type LimitName =
   | 'reset-account'
   | 'verify-address'
   | 'verify-account'
-  | 'invite-address';
+  | 'invite-address'
+  | 'review';
 
 /** One check's outcome; `retryAfterSeconds` (at least 1) is only meaningful when `ok` is false. */
 export interface LimitResult {
@@ -59,6 +60,8 @@ export type LimitTable = Record<LimitName, LimitPolicy>;
  * | verify-address   |  10 / 60 s     | client address | guessing verification codes                               |
  * | verify-account   |  10 / 60 s     | account        | the same, spread over addresses                           |
  * | invite-address   |  10 / 60 s     | client address | invitations send mail too                                 |
+ * | review           |   5 / 60 s     | account, and   | review spam; counted once per account and once per address |
+ * |                  |                | client address | (keys `account:…`, `address:…`)                            |
  *
  * Periods are 10 or 60 s because the binding supports no others.
  */
@@ -72,6 +75,7 @@ export const LIMITS: LimitTable = {
   'verify-address': { limit: 10, periodSeconds: 60, binding: 'VERIFY_ADDRESS_LIMITER' },
   'verify-account': { limit: 10, periodSeconds: 60, binding: 'VERIFY_ACCOUNT_LIMITER' },
   'invite-address': { limit: 10, periodSeconds: 60, binding: 'INVITE_ADDRESS_LIMITER' },
+  review: { limit: 5, periodSeconds: 60, binding: 'REVIEW_LIMITER' },
 };
 
 /** What createLimiter reads (a subset of worker/env.ts Env). */

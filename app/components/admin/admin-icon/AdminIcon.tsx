@@ -16,6 +16,7 @@ const NAMES = {
   mail: 'mail',
   lock: 'lock',
   arrow: 'arrow',
+  reviews: 'star',
 } as const satisfies Record<string, IconName>;
 
 /** The names of the available icons. */

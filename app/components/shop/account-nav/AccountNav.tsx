@@ -6,6 +6,7 @@ import { LogoutForm } from '~/components/shop/logout-form/LogoutForm';
 const PAGES = [
   { href: '/account', label: 'Overview' },
   { href: '/account/orders', label: 'Orders' },
+  { href: '/account/reviews', label: 'Reviews' },
   { href: '/account/addresses', label: 'Addresses' },
   { href: '/account/profile', label: 'Profile and password' },
   { href: '/account/privacy', label: 'Privacy and data' },

@@ -1,44 +1,49 @@
-/** The product page's reviews: a summary and the latest published reviews. */
+/**
+ * The product page's reviews: the rating summary, the newest published reviews, a link to the rest, and a link to
+ * write one. Nothing here depends on who is looking, so the page can be cached publicly: writing happens on the
+ * account page the link opens (the login page first for anyone signed out).
+ */
 import { component$ } from '@builder.io/qwik';
-import type { ReviewView } from '@db/repositories/catalog';
-import { StarRating } from '~/components/ui/star-rating/StarRating';
-import { formatDate, pluralise } from '~/lib/format';
+import { ReviewItem } from '~/components/shop/review-item/ReviewItem';
+import { ReviewSummary } from '~/components/shop/review-summary/ReviewSummary';
+import { pluralise } from '~/lib/format';
+import type { ProductReviewsPage } from '~/lib/reviews';
 
 interface Props {
-  reviews: ReviewView[];
-  rating: number | null;
-  reviewCount: number;
+  productSlug: string;
+  reviews: ProductReviewsPage;
 }
 
-/** Reviews section; says so plainly when there are none. */
-export const ReviewList = component$<Props>(({ reviews, rating, reviewCount }) => (
-  <section class="product-section" aria-labelledby="reviews-title">
-    <h2 id="reviews-title">Customer reviews</h2>
-    {reviewCount === 0 || rating === null ? (
-      <p>No reviews yet. Be the first to tell others what you think.</p>
+export const ReviewList = component$<Props>(({ productSlug, reviews: r }) => (
+  <section class="product-section reviews-section" aria-labelledby="reviews-title">
+    <div class="reviews-head">
+      <h2 id="reviews-title">Customer reviews</h2>
+      <a class="btn btn-secondary" href={`/account/reviews/${productSlug}`}>
+        Write a review
+      </a>
+    </div>
+    {r.total === 0 ? (
+      <p class="muted">No reviews yet. Be the first to tell others what you think.</p>
     ) : (
-      <>
-        <div class="review-summary">
-          <strong>{rating.toFixed(1)} out of 5</strong>
-          <StarRating rating={rating} reviewCount={reviewCount} showCount={false} />
-          <span>Based on {pluralise(reviewCount, 'review')}</span>
+      <div class="reviews-body">
+        <ReviewSummary average={r.average} total={r.total} distribution={r.distribution} />
+        <div>
+          <ul class="review-list">
+            {r.items.map((review) => (
+              <li key={review.id}>
+                <ReviewItem review={review} />
+              </li>
+            ))}
+          </ul>
+          {r.pageCount > 1 && (
+            <p class="reviews-more">
+              <a href={`/p/${productSlug}/reviews?page=2`}>
+                More reviews <span class="muted">({pluralise(r.total, 'review')} in all)</span>
+              </a>
+            </p>
+          )}
         </div>
-        <ul class="review-list">
-          {reviews.map((r) => (
-            <li key={r.id}>
-              <article class="review">
-                <StarRating rating={r.rating} reviewCount={1} showCount={false} />
-                <h3>{r.title}</h3>
-                <p>{r.body}</p>
-                <footer>
-                  {r.authorName} ·{' '}
-                  <time dateTime={new Date(r.createdAt).toISOString()}>{formatDate(r.createdAt)}</time>
-                </footer>
-              </article>
-            </li>
-          ))}
-        </ul>
-      </>
+      </div>
     )}
   </section>
 ));

@@ -28,6 +28,7 @@ import { mintCartId, readCartId, writeCartId } from '~/lib/cart-cookie';
 import { findVariant, findVariantByOptions } from '~/lib/find-variant';
 import { formQuantity } from '~/lib/form-quantity';
 import { describeCartError } from '~/lib/format';
+import { productReviewsPage } from '~/lib/reviews';
 
 /**
  * The product with units available per SKU (availableBySku), its JSON-LD and the shop's public origin (for canonical
@@ -47,6 +48,12 @@ export const useProduct = routeLoader$(async ({ platform, params, status, url })
   const shopName = shopSettings(platform.env).name;
   const jsonLd = jsonForScript(productJsonLd(product, { origin, shopName, available, fewLeft: FEW_LEFT }));
   return { ...product, available, origin, jsonLd };
+});
+
+/** The first page of the product's published reviews with the rating summary (null when there is no product). */
+export const useProductReviews = routeLoader$(async ({ resolveValue, platform }) => {
+  const product = await resolveValue(useProduct);
+  return product ? productReviewsPage(createDb(platform.env), product.id, 1) : null;
 });
 
 /**
@@ -95,6 +102,7 @@ export type AddToCartStore = ReturnType<typeof useAddToCart>;
 export default component$(() => {
   const product = useProduct();
   const action = useAddToCart();
+  const reviews = useProductReviews();
   const p = product.value;
   const posted = action.formData;
   // The first variant in stock is preselected; after a no-JS post, what the shopper chose.
@@ -159,7 +167,7 @@ export default component$(() => {
         </section>
         {p.attributes.length > 0 && <SpecTable attributes={p.attributes} />}
       </div>
-      <ReviewList reviews={p.reviews} rating={p.rating} reviewCount={p.reviewCount} />
+      {reviews.value && <ReviewList productSlug={p.slug} reviews={reviews.value} />}
       {p.related.length > 0 && (
         <section class="product-section product-related" aria-labelledby="related-title">
           <h2 id="related-title">You may also like</h2>

@@ -1,0 +1,27 @@
+/** Reviews for the shop's pages: one page of a product's published reviews with the rating summary. */
+import type { Db } from '@db/client';
+import { listPublishedReviews } from '@db/repositories/reviews';
+import { REVIEWS_PAGE_SIZE, summariseRatings } from '@domain/catalog/review-input';
+
+/** The page number asked for in `?page=`, within 1..max (anything else reads as page 1). */
+export function pageParam(url: URL, max = 10_000): number {
+  const asked = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
+  return Number.isFinite(asked) ? Math.min(Math.max(asked, 1), max) : 1;
+}
+
+/** What the product page's reviews section and the product's reviews pages show. */
+export async function productReviewsPage(db: Db, productId: string, page: number) {
+  const found = await listPublishedReviews(db, productId, {
+    limit: REVIEWS_PAGE_SIZE,
+    offset: (page - 1) * REVIEWS_PAGE_SIZE,
+  });
+  return {
+    ...found,
+    page,
+    pageCount: Math.max(1, Math.ceil(found.total / REVIEWS_PAGE_SIZE)),
+    average: summariseRatings(found.distribution).average,
+  };
+}
+
+/** A page of reviews as a loader returns it. */
+export type ProductReviewsPage = Awaited<ReturnType<typeof productReviewsPage>>;
