@@ -47,12 +47,12 @@ describe('errors are problem+json', () => {
   });
 
   it('answers a bad query with 400 and the offending fields', async () => {
-    const res = await api('/api/products?limit=0&colour=red');
+    const res = await api('/api/products?limit=0&hue=red');
     expect(res.status).toBe(400);
     const body = (await res.json()) as { code: string; errors: { path: string }[] };
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.errors.map((e) => e.path).sort()).toEqual(expect.arrayContaining(['limit']));
-    expect(JSON.stringify(body.errors)).toContain('colour');
+    expect(JSON.stringify(body.errors)).toContain('hue');
   });
 
   it('answers an unknown product with 404 NOT_FOUND', async () => {

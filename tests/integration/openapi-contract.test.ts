@@ -1311,12 +1311,12 @@ describe('every operation answers only what the document says', () => {
 
       // What the /api middleware does to every write: media type, size, Idempotency-Key, rate limit.
       if (WRITE_METHODS.has(method)) {
-        // Upload routes (CSV import) take their own media type and a larger size.
+        // Upload routes (CSV import, images) take multipart (both do) and a larger size.
         const upload = op.requestBody && !op.requestBody.content['application/json'];
         const textBody = { headers: { 'Content-Type': 'text/plain' }, body: 'hello' };
         expect((await call(M, path, textBody)).status).toBe(415);
         const tooLarge = upload
-          ? withCookie(cookieOf(init), csv('x'.repeat(21 * 1024 * 1024)))
+          ? withCookie(cookieOf(init), { body: imageForm(new Uint8Array(21 * 1024 * 1024), '') })
           : json(TOO_LARGE_BODY);
         expect((await call(M, path, tooLarge)).status).toBe(413);
         expect(
@@ -1332,7 +1332,9 @@ describe('every operation answers only what the document says', () => {
           const cookie = new Headers(init?.headers).get('Cookie');
           const headers = { 'Idempotency-Key': key, ...(cookie ? { Cookie: cookie } : {}) };
           const other = {
-            ...(upload ? csv('handle\r\ndifferent\r\n', headers) : json({ different: true }, headers)),
+            ...(upload
+              ? { headers, body: imageForm(new TextEncoder().encode('different'), 'different') }
+              : json({ different: true }, headers)),
             ip: client,
           };
           expect((await call(M, path, other)).status).toBe(422);

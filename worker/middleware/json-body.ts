@@ -33,6 +33,9 @@ const UPLOADS: { method: string; path: RegExp; types: RegExp; label: string; max
 const uploadOf = (method: string, path: string) =>
   UPLOADS.find((u) => u.method === method && u.path.test(path));
 
+/** Whether `method path` is an upload route (multipart or CSV, not JSON). */
+export const isUploadRoute = (method: string, path: string) => uploadOf(method, path) !== undefined;
+
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
 const hasBody = (req: Request) => req.body !== null && (req.headers.get('content-length') ?? '') !== '0';

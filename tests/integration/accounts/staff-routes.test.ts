@@ -15,6 +15,7 @@ import { seedSmallStore } from '@tests/support/workerd';
 import { createApp } from '@worker/app';
 import type { AppEnv } from '@worker/http/app-env';
 import { renderError } from '@worker/http/errors';
+import { isUploadRoute } from '@worker/middleware/json-body';
 import { sessions } from '@worker/middleware/session';
 import { permissionOf, staffOnly } from '@worker/middleware/staff-guard';
 import { eq } from 'drizzle-orm';
@@ -91,19 +92,28 @@ describe('every staff route names one permission', () => {
   });
 });
 
+function multipartBody(): FormData {
+  const form = new FormData();
+  form.set('file', new File(['x'], 'x.bin', { type: 'application/octet-stream' }));
+  return form;
+}
+
 describe('every caller gets exactly what the matrix allows', () => {
   it.each(staffRoutes().map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_name, route) => {
     for (const caller of callers) {
+      const path = concrete(route.path);
+      // Upload routes take multipart (a JSON body would be refused as 415 before the guard is reached).
+      const upload = isUploadRoute(route.method, path);
       const headers: Record<string, string> = {
         'CF-Connecting-IP': freshIp(),
-        'Content-Type': 'application/json',
+        ...(upload ? {} : { 'Content-Type': 'application/json' }),
       };
       if (caller.cookie) headers.Cookie = caller.cookie;
       const write = route.method !== 'GET';
-      const res = await SELF.fetch(`http://shop.test${concrete(route.path)}`, {
+      const res = await SELF.fetch(`http://shop.test${path}`, {
         method: route.method,
         headers,
-        ...(write ? { body: '{}' } : {}),
+        ...(write ? { body: upload ? multipartBody() : '{}' } : {}),
       });
       const expected = caller.expect ?? (can(caller.roles, route.permission!) ? 'allowed' : 403);
       const got = res.status === 401 || res.status === 403 ? res.status : 'allowed';
