@@ -1,10 +1,10 @@
 /** Up to three option types (Size: S, M, L) and the button that rebuilds the variant table from them. */
-import { component$ } from '@builder.io/qwik';
 import { TextField } from '~/components/admin/text-field/TextField';
 import type { FieldErrors, ProductDraft } from '~/lib/product-form';
 
-export const OptionTypes = component$<{ draft: ProductDraft; errors: FieldErrors }>(
-  ({ draft, errors: e }) => (
+/** A plain function, not a component$: it re-renders whenever the editor does. */
+export function OptionTypes({ draft, errors: e }: { draft: ProductDraft; errors: FieldErrors }) {
+  return (
     <section class="adm-card adm-card-pad adm-form">
       <h2>Options</h2>
       <p class="adm-hint">
@@ -38,5 +38,5 @@ export const OptionTypes = component$<{ draft: ProductDraft; errors: FieldErrors
         </button>
       </div>
     </section>
-  ),
-);
+  );
+}
