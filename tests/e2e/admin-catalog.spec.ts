@@ -35,13 +35,13 @@ test('an administrator creates, prices, illustrates and publishes a product', as
   const rows = page.locator('table tbody tr');
   await expect(rows).toHaveCount(4);
   for (const label of ['S / Red', 'S / Blue', 'M / Red', 'M / Blue']) {
-    await page.getByLabel(`Price of ${label}`).fill('19.90');
+    await page.getByLabel(`Price of ${label}`, { exact: true }).fill('19.90');
   }
   await page.getByRole('button', { name: 'Save product' }).first().click();
 
   await expect(page).toHaveURL(/\/admin\/products\/[^/]+\/edit\?created=1$/);
   await expect(page.getByRole('status').getByText('Product created.')).toBeVisible();
-  await expect(page.getByLabel('Price of M / Blue')).toHaveValue('19.90');
+  await expect(page.getByLabel('Price of M / Blue', { exact: true })).toHaveValue('19.90');
 
   await page.getByLabel(/^Image file/).setInputFiles({ name: 'tee.png', mimeType: 'image/png', buffer: PNG });
   await page.getByLabel('Alt text').last().fill('The red tee');
@@ -50,7 +50,7 @@ test('an administrator creates, prices, illustrates and publishes a product', as
   await expect(page.getByRole('img', { name: 'The red tee' })).toBeVisible();
   await expect(page.getByText('2×1 px')).toBeVisible();
 
-  await page.getByLabel('Status').selectOption('active');
+  await page.getByLabel('Status', { exact: true }).selectOption('active');
   await page.getByRole('button', { name: 'Save product' }).first().click();
   await expect(page.getByRole('status').getByText('Product saved.')).toBeVisible();
   await page.screenshot({ path: 'test-results/admin-product-editor.png', fullPage: true });
