@@ -1,7 +1,7 @@
 /** A product's images on the edit page: upload (file + alt), and per image its thumbnail, alt text, order and delete. */
 import { component$ } from '@builder.io/qwik';
 import { type ActionStore, Form } from '@builder.io/qwik-city';
-import { FormStatus, outcomeOf } from '~/components/admin/form-status/FormStatus';
+import { FormStatus } from '~/components/admin/form-status/FormStatus';
 
 interface Image {
   id: string;
@@ -15,14 +15,15 @@ interface Props {
   // biome-ignore lint/suspicious/noExplicitAny: the page's routeAction$ store.
   action: ActionStore<any, any, true>;
   images: Image[];
+  ok?: string | undefined;
+  error?: string | undefined;
 }
 
-export const ProductImages = component$<Props>(({ action, images }) => {
-  const outcome = outcomeOf(action.value as { failed?: boolean; message?: string } | undefined);
+export const ProductImages = component$<Props>(({ action, images, ok, error }) => {
   return (
     <section class="adm-card adm-card-pad adm-form" aria-labelledby="images-title">
       <h2 id="images-title">Images</h2>
-      <FormStatus ok={outcome.ok} error={outcome.error} />
+      <FormStatus ok={ok} error={error} />
       {images.length === 0 ? (
         <p class="adm-muted">No images yet.</p>
       ) : (

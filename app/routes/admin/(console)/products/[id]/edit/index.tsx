@@ -3,6 +3,7 @@ import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeAction$, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { getProduct } from '@worker/services/catalog/products';
+import { outcomeOf } from '~/components/admin/form-status/FormStatus';
 import { ProductEditor } from '~/components/admin/product-editor/ProductEditor';
 import { ProductImages } from '~/components/admin/product-images/ProductImages';
 import { editorChoices, handleEditorPost } from '~/lib/product-editor';
@@ -31,6 +32,7 @@ export default component$(() => {
   const editor = useEditor();
   const images = useImages();
   const { product: p } = data.value;
+  const imageOutcome = outcomeOf(images.value);
   return (
     <>
       <div class="adm-head">
@@ -47,7 +49,7 @@ export default component$(() => {
         currency={data.value.currency}
         okMessage={data.value.created ? 'Product created.' : undefined}
       />
-      <ProductImages action={images} images={p.images} />
+      <ProductImages action={images} images={p.images} ok={imageOutcome.ok} error={imageOutcome.error} />
     </>
   );
 });
