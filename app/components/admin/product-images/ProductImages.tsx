@@ -21,7 +21,7 @@ interface Props {
 
 export const ProductImages = component$<Props>(({ action, images, ok, error }) => {
   return (
-    <section class="adm-card adm-card-pad adm-form" aria-labelledby="images-title">
+    <section class="adm-card adm-card-pad adm-form adm-images-card" aria-labelledby="images-title">
       <h2 id="images-title">Images</h2>
       <FormStatus ok={ok} error={error} />
       {images.length === 0 ? (
