@@ -74,9 +74,18 @@ describe('admin page rules', () => {
     const everyone = ['/admin/login', '/admin/accept-invitation', '/admin/unlock', '/admin'];
     // Every role reads the catalogue (content managers write about it, the warehouse picks from it).
     const catalog = ['/admin/products', '/admin/products/[id]', '/admin/categories', '/admin/collections'];
+    // Only administrators edit products (catalog:write).
+    const editor = [
+      '/admin/products',
+      '/admin/products/new',
+      '/admin/products/[id]',
+      '/admin/products/[id]/edit',
+    ];
     expect(opens(['admin'])).toEqual([
       ...everyone,
-      ...catalog,
+      ...editor,
+      '/admin/categories',
+      '/admin/collections',
       '/admin/customers',
       '/admin/customers/[id]',
       '/admin/staff',

@@ -112,6 +112,11 @@ export default component$(() => {
               : `${d.total.toLocaleString('en-US')} products`}
           </p>
         </div>
+        {d.canWrite && (
+          <a class="adm-btn adm-btn-primary" href="/admin/products/new">
+            New product
+          </a>
+        )}
       </div>
 
       <form class="adm-card adm-filters" method="get" action="/admin/products">

@@ -28,6 +28,7 @@ export const useProduct = routeLoader$(async (event) => {
     product: found.value,
     categoryName: category?.name ?? '—',
     canAdjust: !!me && can(me.roles, 'inventory:write'),
+    canEdit: !!me && can(me.roles, 'catalog:write'),
   };
 });
 
@@ -66,7 +67,7 @@ export const useAdjust = routeAction$(
 export default component$(() => {
   const data = useProduct();
   const adjust = useAdjust();
-  const { product: p, categoryName, canAdjust } = data.value;
+  const { product: p, categoryName, canAdjust, canEdit } = data.value;
   const outcome = outcomeOf(adjust.value);
   return (
     <>
@@ -79,9 +80,16 @@ export default component$(() => {
             {p.status === 'active' ? <a href={`/p/${p.slug}`}>View in the shop</a> : `/p/${p.slug}`}
           </p>
         </div>
-        <a class="adm-btn adm-btn-secondary" href="/admin/products">
-          All products
-        </a>
+        <div class="adm-row-actions">
+          {canEdit && (
+            <a class="adm-btn adm-btn-primary" href={`/admin/products/${p.id}/edit`}>
+              Edit product
+            </a>
+          )}
+          <a class="adm-btn adm-btn-secondary" href="/admin/products">
+            All products
+          </a>
+        </div>
       </div>
 
       <div class="adm-grid">
