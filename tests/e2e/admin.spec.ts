@@ -245,7 +245,7 @@ test('an invited member joins, logs in with their role, and the changes appear i
   await expect(invitee).toHaveURL('/admin/login?welcome=1');
   await expect(invitee.getByRole('status')).toContainText('Your account is ready');
   await logIn(invitee, { email, password });
-  await expectNavigation(invitee, ['Home', 'Products', 'Categories', 'Collections']);
+  await expectNavigation(invitee, ['Home', 'Products', 'Categories', 'Collections', 'Reviews']);
   await expect(invitee.getByText('Your roles: Content manager')).toBeVisible();
 
   // The link works once.

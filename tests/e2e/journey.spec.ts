@@ -130,7 +130,7 @@ test.describe('without JavaScript', () => {
     const refused = page.getByRole('alert').filter({ hasText: /out of stock|left in stock|not available/ });
     await expect(added.or(refused)).toBeVisible();
     if (await added.isVisible()) {
-      await expect(page.getByRole('link', { name: 'Cart 1 item' })).toBeVisible();
+      // Without JavaScript the header shows no count (it comes from a client-side island on cached pages).
       await page.goto('/cart');
       await expect(cartLine(page, productName).getByLabel(`Quantity of ${productName}`)).toHaveValue('1');
     }

@@ -68,7 +68,7 @@ export const ListingView = component$<Props>(
               <ProductGrid
                 products={items}
                 headingLevel={2}
-                label={`${title}: products`}
+                label={state.q ? 'Search results' : `${title} products`}
                 highlight={state.q}
               />
             )}

@@ -26,7 +26,8 @@ export const ProductGallery = component$<Props>(({ images, current }) => {
   });
   return (
     <section class="gallery" aria-label="Product images">
-      <ul class="gallery-track" ref={track}>
+      {/* A scrolling strip: focusable so keyboard users can scroll it with the arrow keys (axe: scrollable-region-focusable). */}
+      <ul class="gallery-track" ref={track} tabIndex={0} aria-label="Photos, scroll sideways for more">
         {images.map((img, i) => (
           <li key={img.id} id={`image-${i + 1}`} class="gallery-slide">
             <img
