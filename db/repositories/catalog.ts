@@ -15,6 +15,7 @@ import {
   parseStringList,
   rankRelated,
 } from './product-detail-parts';
+import { firstImageUrl, summaryColumns, toSummary } from './product-summary';
 
 export type { CategoryCrumb, OptionType, ProductAttribute } from './product-detail-parts';
 export {
@@ -144,76 +145,6 @@ export async function listCategories(db: Db): Promise<CategorySummary[]> {
     .groupBy(categories.id)
     .orderBy(asc(categories.position), asc(categories.name));
   return rows.map((r) => ({ ...r, productCount: Number(r.productCount) }));
-}
-
-// Per-product aggregates as correlated subqueries: with an index on (product_id, …) each is a short range scan,
-// and they keep the outer query one row per product so COUNT, ORDER BY and LIMIT stay simple. They must only be
-// used in queries with a join: Drizzle leaves column names unqualified in single-table selects, and an
-// unqualified "id" inside the subquery would bind to the inner table.
-const priceFrom = sql<number>`(select min(${productVariants.priceAmount}) from ${productVariants} where ${productVariants.productId} = ${products.id})`;
-const currency = sql<string>`(select ${productVariants.currency} from ${productVariants} where ${productVariants.productId} = ${products.id} order by ${productVariants.priceAmount} limit 1)`;
-const compareAtFrom = sql<
-  number | null
->`(select min(${productVariants.compareAtAmount}) from ${productVariants} where ${productVariants.productId} = ${products.id} and ${productVariants.compareAtAmount} > ${productVariants.priceAmount})`;
-const imageUrl = sql<
-  string | null
->`(select ${productImages.url} from ${productImages} where ${productImages.productId} = ${products.id} order by ${productImages.position} limit 1)`;
-const imageAlt = sql<
-  string | null
->`(select ${productImages.alt} from ${productImages} where ${productImages.productId} = ${products.id} order by ${productImages.position} limit 1)`;
-const rating = sql<
-  number | null
->`(select avg(${reviews.rating}) from ${reviews} where ${reviews.productId} = ${products.id} and ${reviews.status} = 'published')`;
-const reviewCount = sql<number>`(select count(*) from ${reviews} where ${reviews.productId} = ${products.id} and ${reviews.status} = 'published')`;
-
-const summaryColumns = {
-  id: products.id,
-  slug: products.slug,
-  name: products.name,
-  // Aliased because D1 returns rows keyed by column name: a second `slug`/`name` would overwrite the first and
-  // shift every later value. Keep every selected name unique in joined queries.
-  categorySlug: sql<string>`${categories.slug}`.as('category_slug'),
-  categoryName: sql<string>`${categories.name}`.as('category_name'),
-  priceFrom: priceFrom.as('price_from'),
-  currency: currency.as('currency'),
-  compareAtFrom: compareAtFrom.as('compare_at_from'),
-  imageUrl: imageUrl.as('image_url'),
-  imageAlt: imageAlt.as('image_alt'),
-  rating: rating.as('rating'),
-  reviewCount: reviewCount.as('review_count'),
-};
-
-type SummaryRow = {
-  id: string;
-  slug: string;
-  name: string;
-  categorySlug: string;
-  categoryName: string;
-  priceFrom: number | null;
-  currency: string | null;
-  compareAtFrom: number | null;
-  imageUrl: string | null;
-  imageAlt: string | null;
-  rating: number | null;
-  reviewCount: number;
-};
-
-function toSummary(r: SummaryRow): ProductSummary {
-  const cur = r.currency ?? '';
-  return {
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    categorySlug: r.categorySlug,
-    categoryName: r.categoryName,
-    priceFrom: { amount: Number(r.priceFrom ?? 0), currency: cur },
-    compareAtFrom: r.compareAtFrom === null ? null : { amount: Number(r.compareAtFrom), currency: cur },
-    imageUrl: r.imageUrl,
-    imageAlt: r.imageAlt,
-    // Rounded to one decimal so both drivers (and JSON) agree on the same value.
-    rating: r.rating === null ? null : Math.round(Number(r.rating) * 10) / 10,
-    reviewCount: Number(r.reviewCount),
-  };
 }
 
 function distinct(values: (string | null)[]): string[] {
@@ -356,7 +287,7 @@ export async function getVariantsBySkus(db: Db, skus: readonly string[]): Promis
         colour: productVariants.colour,
         priceAmount: productVariants.priceAmount,
         currency: productVariants.currency,
-        imageUrl: imageUrl.as('image_url'),
+        imageUrl: firstImageUrl.as('image_url'),
       })
       .from(productVariants)
       .innerJoin(products, eq(products.id, productVariants.productId))

@@ -5,7 +5,7 @@
  * thousand products are in docs/benchmarks.md.
  */
 import type { Db } from '@db/client';
-import { categories, productImages, products, productVariants } from '@db/schema';
+import { categories, products } from '@db/schema';
 import { DEFAULT_PRODUCT_SORT, type ProductSort } from '@domain/catalog/listing';
 import {
   compareSizes,
@@ -17,6 +17,7 @@ import { ftsMatchExpression } from '@domain/catalog/search-query';
 import { and, asc, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { ProductSummary } from './catalog';
 import { productSearch } from './product-search';
+import { summaryColumns, toSummary } from './product-summary';
 
 /** Filters, search, sort and paging for listProducts. */
 export interface ListProductsInput {
@@ -31,7 +32,7 @@ export interface ListProductsInput {
   /** Inclusive bounds on the cheapest variant's price, minor units. */
   priceMin?: number;
   priceMax?: number;
-  /** Products with a variant in any of these sizes (and, if given, one in any of these colours). */
+  /** Products with a variant in any of these sizes and (if given) any of these colours: one variant matching both. */
   sizes?: readonly string[];
   colours?: readonly string[];
   inStock?: boolean;
@@ -76,19 +77,6 @@ type FilterKey = 'category' | 'collection' | 'price' | 'size' | 'colour' | 'stoc
 
 const MAX_LIMIT = 100;
 
-// Per-row lookups for the page's 24-odd rows only: the listing picks the page's ids first (an inner query over
-// products' own columns), and these run in the outer query on just those rows.
-const currency = sql<string>`(select ${productVariants.currency} from ${productVariants} where ${productVariants.productId} = ${products.id} order by ${productVariants.priceAmount} limit 1)`;
-const compareAtFrom = sql<
-  number | null
->`(select min(${productVariants.compareAtAmount}) from ${productVariants} where ${productVariants.productId} = ${products.id} and ${productVariants.compareAtAmount} > ${productVariants.priceAmount})`;
-const imageUrl = sql<
-  string | null
->`(select ${productImages.url} from ${productImages} where ${productImages.productId} = ${products.id} order by ${productImages.position} limit 1)`;
-const imageAlt = sql<
-  string | null
->`(select ${productImages.alt} from ${productImages} where ${productImages.productId} = ${products.id} order by ${productImages.position} limit 1)`;
-
 function emptyFacets(): ListingFacets {
   return {
     categories: [],
@@ -100,7 +88,28 @@ function emptyFacets(): ListingFacets {
   };
 }
 
-/** The WHERE conditions of the active filters, by key, so each facet can leave its own out. */
+/** `column in (values…)` on the variant alias `v`. */
+function variantIn(column: 'size' | 'colour', values: readonly string[]): SQL {
+  return sql`${sql.raw(`v.${column}`)} in (${sql.join(
+    values.map((x) => sql`${x}`),
+    sql`, `,
+  )})`;
+}
+
+/**
+ * The size and colour filters as one condition on a single variant: "M in Red" means a red M exists, not an M in
+ * blue and a red L. `except` leaves one of the two out (for its own facet's counts).
+ */
+function variantCondition(input: ListProductsInput, except?: FilterKey): SQL | undefined {
+  const parts = [
+    except !== 'size' && input.sizes?.length ? variantIn('size', input.sizes) : undefined,
+    except !== 'colour' && input.colours?.length ? variantIn('colour', input.colours) : undefined,
+  ].filter((p): p is SQL => p !== undefined);
+  if (parts.length === 0) return undefined;
+  return sql`${products.id} in (select v.product_id from product_variants v where ${and(...parts)})`;
+}
+
+/** The WHERE conditions of the active product-level filters, by key, so each facet can leave its own out. */
 function filterConditions(input: ListProductsInput, match: string | null): Map<FilterKey, SQL> {
   const c = new Map<FilterKey, SQL>();
   if (input.categorySlug) {
@@ -125,24 +134,6 @@ function filterConditions(input: ListProductsInput, match: string | null): Map<F
       ) as SQL,
     );
   }
-  if (input.sizes?.length) {
-    c.set(
-      'size',
-      sql`${products.id} in (select vs.product_id from product_variants vs where vs.size in (${sql.join(
-        input.sizes.map((s) => sql`${s}`),
-        sql`, `,
-      )}))`,
-    );
-  }
-  if (input.colours?.length) {
-    c.set(
-      'colour',
-      sql`${products.id} in (select vc.product_id from product_variants vc where vc.colour in (${sql.join(
-        input.colours.map((s) => sql`${s}`),
-        sql`, `,
-      )}))`,
-    );
-  }
   if (input.inStock) c.set('stock', sql`${products.inStock} = 1`);
   if (input.minRating !== undefined) c.set('rating', sql`${products.ratingAvg} >= ${input.minRating}`);
   if (match) {
@@ -155,10 +146,17 @@ function filterConditions(input: ListProductsInput, match: string | null): Map<F
   return c;
 }
 
+/** The filters of one listing: product-level conditions plus the variant (size and colour) condition. */
+interface Filters {
+  input: ListProductsInput;
+  conds: Map<FilterKey, SQL>;
+}
+
 /** Active products passing every filter except `except`. With a search, `+status` keeps the status index out. */
-function whereExcept(conds: Map<FilterKey, SQL>, except?: FilterKey): SQL {
+function whereExcept({ input, conds }: Filters, except?: FilterKey): SQL {
   const active = conds.has('q') ? sql`+${products.status} = 'active'` : eq(products.status, 'active');
-  return and(active, ...[...conds].filter(([k]) => k !== except).map(([, v]) => v)) as SQL;
+  const rest = [...conds].filter(([k]) => k !== except).map(([, v]) => v);
+  return and(active, ...rest, variantCondition(input, except)) as SQL;
 }
 
 // Each order is all-descending or all-ascending, ties broken by id in the same direction, so SQLite can walk
@@ -177,37 +175,6 @@ function orderFor(sort: ProductSort): SQL[] {
     default:
       return [desc(products.featuredRank), desc(products.createdAt), desc(products.id)];
   }
-}
-
-function toSummary(r: {
-  id: string;
-  slug: string;
-  name: string;
-  categorySlug: string;
-  categoryName: string;
-  priceMin: number | null;
-  currency: string | null;
-  compareAtFrom: number | null;
-  imageUrl: string | null;
-  imageAlt: string | null;
-  ratingAvg: number | null;
-  reviewCount: number;
-}): ProductSummary {
-  const cur = r.currency ?? '';
-  return {
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    categorySlug: r.categorySlug,
-    categoryName: r.categoryName,
-    priceFrom: { amount: Number(r.priceMin ?? 0), currency: cur },
-    compareAtFrom: r.compareAtFrom === null ? null : { amount: Number(r.compareAtFrom), currency: cur },
-    imageUrl: r.imageUrl,
-    imageAlt: r.imageAlt,
-    // Rounded to one decimal so both drivers (and JSON) agree on the same value.
-    rating: r.ratingAvg === null ? null : Math.round(Number(r.ratingAvg) * 10) / 10,
-    reviewCount: Number(r.reviewCount),
-  };
 }
 
 /** The price bucket a row's price_min falls in, as a CASE over the bucket bounds. */
@@ -257,8 +224,8 @@ export async function listProducts(db: Db, input: ListProductsInput): Promise<Pr
   const offset = Math.max(0, Math.trunc(input.offset));
   const requested = input.sort ?? (match ? 'relevance' : DEFAULT_PRODUCT_SORT);
   const sort = requested === 'relevance' && !match ? DEFAULT_PRODUCT_SORT : requested;
-  const conds = filterConditions(input, match);
-  const where = whereExcept(conds);
+  const filters: Filters = { input, conds: filterConditions(input, match) };
+  const where = whereExcept(filters);
 
   // Step 1: the page's ids, ordered and cut using products' own columns (and the bm25 rank for relevance).
   const byRank = sort === 'relevance';
@@ -270,7 +237,7 @@ export async function listProducts(db: Db, input: ListProductsInput): Promise<Pr
         })
         .from(products)
         .innerJoin(productSearch, eq(productSearch.rowid, sql`${products}.rowid`))
-        .where(and(sql`${productSearch} match ${match}`, whereExcept(conds, 'q')))
+        .where(and(sql`${productSearch} match ${match}`, whereExcept(filters, 'q')))
         .orderBy(asc(productSearch.rank), ...orderFor(DEFAULT_PRODUCT_SORT))
         .limit(limit)
         .offset(offset)
@@ -285,21 +252,7 @@ export async function listProducts(db: Db, input: ListProductsInput): Promise<Pr
         .as('page');
   // Step 2: the summaries of just those rows, in the same order.
   const listing = db
-    .select({
-      id: products.id,
-      slug: products.slug,
-      name: products.name,
-      // Aliased: D1 keys rows by column name, and a second `slug`/`name` would overwrite the first.
-      categorySlug: sql<string>`${categories.slug}`.as('category_slug'),
-      categoryName: sql<string>`${categories.name}`.as('category_name'),
-      priceMin: products.priceMin,
-      currency: currency.as('currency'),
-      compareAtFrom: compareAtFrom.as('compare_at_from'),
-      imageUrl: imageUrl.as('image_url'),
-      imageAlt: imageAlt.as('image_alt'),
-      ratingAvg: products.ratingAvg,
-      reviewCount: products.reviewCount,
-    })
+    .select(summaryColumns)
     .from(pageIds)
     .innerJoin(products, eq(products.id, pageIds.pid))
     .innerJoin(categories, eq(categories.id, products.categoryId))
@@ -314,13 +267,18 @@ export async function listProducts(db: Db, input: ListProductsInput): Promise<Pr
   const buckets = priceBuckets(input.minorPerMajor ?? 100);
   // Distinct (value, product) pairs from the covering variant index, kept when the product is in the filtered set
   // (built once from products_listing_idx), then counted per value: no lookup of a wide products row per variant.
-  const variantFacet = (column: 'size' | 'colour', key: FilterKey) => {
+  // With colours chosen, a size counts only in those colours (and the other way round): the same variant.
+  const variantFacet = (column: 'size' | 'colour') => {
     const col = sql.raw(`v.${column}`);
-    const inSet = db.select({ id: products.id }).from(products).where(whereExcept(conds, key));
+    const other = column === 'size' ? input.colours : input.sizes;
+    const sameVariant = other?.length
+      ? sql` and ${variantIn(column === 'size' ? 'colour' : 'size', other)}`
+      : sql``;
+    const inSet = db.select({ id: products.id }).from(products).where(whereExcept(filters, column));
     return db
       .select({ value: sql<string>`value`.as('value'), count: sql<number>`count(*)`.as('n') })
       .from(
-        sql`(select distinct ${col} as value, v.product_id from product_variants v where ${col} is not null and v.product_id in ${inSet})`,
+        sql`(select distinct ${col} as value, v.product_id from product_variants v where ${col} is not null${sameVariant} and v.product_id in ${inSet})`,
       )
       .groupBy(sql`value`)
       .orderBy(sql`value`);
@@ -345,23 +303,23 @@ export async function listProducts(db: Db, input: ListProductsInput): Promise<Pr
       db
         .select({ categoryId: products.categoryId, count: sql<number>`count(*)` })
         .from(products)
-        .where(whereExcept(conds, 'category'))
+        .where(whereExcept(filters, 'category'))
         .groupBy(products.categoryId),
-      variantFacet('size', 'size'),
-      variantFacet('colour', 'colour'),
+      variantFacet('size'),
+      variantFacet('colour'),
       db
         .select({ bucket: sql<number>`${bucketCase(buckets)}`.as('bucket'), count: sql<number>`count(*)` })
         .from(products)
-        .where(and(isNotNull(products.priceMin), whereExcept(conds, 'price')))
+        .where(and(isNotNull(products.priceMin), whereExcept(filters, 'price')))
         .groupBy(sql`bucket`),
       db
         .select({ all: sql<number>`count(*)`, inStock: sql<number>`coalesce(sum(${products.inStock}), 0)` })
         .from(products)
-        .where(whereExcept(conds, 'stock')),
+        .where(whereExcept(filters, 'stock')),
       db
         .select({ counts: sql<string>`json_array(${sql.join(ratingSums, sql`, `)})` })
         .from(products)
-        .where(whereExcept(conds, 'rating')),
+        .where(whereExcept(filters, 'rating')),
     ]);
 
   const perBucket = new Map(prices.map((p) => [Number(p.bucket), Number(p.count)]));

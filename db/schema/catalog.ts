@@ -157,6 +157,8 @@ export const productVariants = sqliteTable(
     index('product_variants_product_idx').on(t.productId, t.position),
     index('product_variants_size_idx').on(t.size, t.productId),
     index('product_variants_colour_idx').on(t.colour, t.productId),
+    // Facet counts walk a filtered set of products to their variants' sizes and colours without reading the rows.
+    index('product_variants_facets_idx').on(t.productId, t.size, t.colour),
     check('product_variants_price_check', sql`${t.priceAmount} >= 0`),
   ],
 );

@@ -136,6 +136,46 @@ describe('the edge cache', () => {
   });
 });
 
+describe('the public catalog API from the edge cache', () => {
+  it('keeps a product list per catalog version, with its own Cache-Control, and answers If-None-Match with a 304', async () => {
+    const get = shop();
+    const path = `/api/products?limit=5&q=${encodeURIComponent(slug.split('-')[0]!)}`;
+    const first = await get(path);
+    expect(first.res.status).toBe(200);
+    expect(first.res.headers.get('X-Cache')).toBe('MISS');
+    const second = await get(path);
+    expect(second.res.headers.get('X-Cache')).toBe('HIT');
+    expect(second.res.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(second.res.headers.has(PUBLIC_PAGE_HEADER)).toBe(false);
+    expect(JSON.parse(second.html)).toEqual(JSON.parse(first.html));
+    const etag = second.res.headers.get('ETag')!;
+    expect(etag).toBe(first.res.headers.get('ETag'));
+    const revalidated = await get(path, { headers: { 'If-None-Match': etag } });
+    expect(revalidated.res.status).toBe(304);
+    expect(revalidated.html).toBe('');
+
+    const product = (await getProductBySlug(createDb(env), slug))!;
+    const before = product.variants[0]!.price.amount;
+    await env.DB.prepare('UPDATE product_variants SET price_amount = ? WHERE sku = ?')
+      .bind(before + 7, product.variants[0]!.sku)
+      .run();
+    await new Promise((resolve) => setTimeout(resolve, VERSION_MEMO_MS + 50));
+    const after = await get(`/api/products/${slug}`);
+    expect(after.res.headers.get('X-Cache')).toBe('MISS');
+    expect(JSON.parse(after.html).variants[0].price.amount).toBe(before + 7);
+  });
+
+  it('never keeps carts, sessions or errors', async () => {
+    const get = shop();
+    for (const path of ['/api/session/summary', '/api/products/no-such-product', '/api/products?limit=-1']) {
+      await get(path);
+      const again = await get(path);
+      expect(again.res.headers.get('X-Cache'), path).not.toBe('HIT');
+      expect(again.res.headers.get('Cache-Control') ?? '', path).not.toMatch(/public/);
+    }
+  });
+});
+
 describe('GET /api/session/summary', () => {
   it('is never stored by any cache', async () => {
     const res = await createApp().request('/api/session/summary', {}, env, createExecutionContext());

@@ -19,6 +19,7 @@ async function readFacts(db: Db) {
     db.select().from(products).where(eq(products.status, 'active')),
     db
       .select({
+        id: productVariants.id,
         productId: productVariants.productId,
         size: productVariants.size,
         colour: productVariants.colour,
@@ -46,8 +47,9 @@ function expected(f: Facts, input: Omit<ListProductsInput, 'limit' | 'offset'>, 
     }
     return ids;
   };
-  const has = (pid: string, key: 'size' | 'colour', values: readonly string[]) =>
-    f.vs.some((v) => v.productId === pid && v[key] !== null && values.includes(v[key]!));
+  const variantFilter = Boolean(
+    (except !== 'size' && input.sizes?.length) || (except !== 'colour' && input.colours?.length),
+  );
   return f.ps.filter((p) => {
     if (input.categorySlug && except !== 'category' && !subtree(input.categorySlug).has(p.categoryId))
       return false;
@@ -59,13 +61,25 @@ function expected(f: Facts, input: Omit<ListProductsInput, 'limit' | 'offset'>, 
       return false;
     if (except !== 'price' && input.priceMax !== undefined && (p.priceMin ?? Infinity) > input.priceMax)
       return false;
-    if (except !== 'size' && input.sizes?.length && !has(p.id, 'size', input.sizes)) return false;
-    if (except !== 'colour' && input.colours?.length && !has(p.id, 'colour', input.colours)) return false;
+    // Size and colour hold on one variant: a red M, not an M in blue and a red L.
+    if (variantFilter && !f.vs.some((v) => v.productId === p.id && variantMatches(v, input, except)))
+      return false;
     if (except !== 'stock' && input.inStock && !p.inStock) return false;
     if (except !== 'rating' && input.minRating !== undefined && (p.ratingAvg ?? 0) < input.minRating)
       return false;
     return true;
   });
+}
+
+/** Whether one variant has a chosen size and a chosen colour (a filter left out by `except` always holds). */
+function variantMatches(
+  v: Facts['vs'][number],
+  input: Omit<ListProductsInput, 'limit' | 'offset'>,
+  except?: string,
+): boolean {
+  const ok = (key: 'size' | 'colour', values: readonly string[] | undefined) =>
+    except === key || !values?.length || (v[key] !== null && values.includes(v[key]!));
+  return ok('size', input.sizes) && ok('colour', input.colours);
 }
 
 function countBy<T>(items: T[], key: (t: T) => (string | null)[]): Map<string, number> {
@@ -90,6 +104,10 @@ export function registerListingContract(db: () => Db): void {
         { priceMin: prices[2], priceMax: prices[8], minRating: 4 },
         { categorySlug: f.cs[0]!.slug, sizes: [sizes.at(-1)!], inStock: true },
         { minRating: 3, colours: [colours[1]!] },
+        // Size and colour on one variant: pairs that some product only has on two different variants.
+        ...sizes
+          .slice(0, 3)
+          .flatMap((size) => colours.slice(0, 3).map((c) => ({ sizes: [size], colours: [c] }))),
       ];
       for (const input of cases) {
         const page = await listProducts(db(), { ...input, limit: 100, offset: 0, facets: true });
@@ -100,11 +118,11 @@ export function registerListingContract(db: () => Db): void {
         expect(page.total).toBe(want.length);
         const facets = page.facets!;
         const bySize = countBy(expected(f, input, 'size'), (p) =>
-          f.vs.filter((v) => v.productId === p.id).map((v) => v.size),
+          f.vs.filter((v) => v.productId === p.id && variantMatches(v, input, 'size')).map((v) => v.size),
         );
         expect(new Map(facets.sizes.map((s) => [s.value, s.count]))).toEqual(bySize);
         const byColour = countBy(expected(f, input, 'colour'), (p) =>
-          f.vs.filter((v) => v.productId === p.id).map((v) => v.colour),
+          f.vs.filter((v) => v.productId === p.id && variantMatches(v, input, 'colour')).map((v) => v.colour),
         );
         expect(new Map(facets.colours.map((s) => [s.value, s.count]))).toEqual(byColour);
         const buckets = priceBuckets();
@@ -131,6 +149,46 @@ export function registerListingContract(db: () => Db): void {
           const id = f.cs.find((x) => x.slug === c.slug)!.id;
           expect(c.count).toBe(byCategory.get(id) ?? 0);
         }
+      }
+    });
+
+    it('matches size and colour on one variant: no red M from an M in blue and a red L', async () => {
+      const f = await readFacts(db());
+      const active = new Set(f.ps.map((p) => p.id));
+      const vs = f.vs.filter((v) => active.has(v.productId));
+      // A product with two sizes in two colours; its (s1, c2) variant loses both, so s1 exists only in c1.
+      const a = vs.find(
+        (v) =>
+          v.size &&
+          v.colour &&
+          vs.some((w) => w.productId === v.productId && w.size !== v.size && w.colour !== v.colour && w.size),
+      )!;
+      const b = vs.find((w) => w.productId === a.productId && w.size !== a.size && w.colour !== a.colour)!;
+      const gap = vs.find((w) => w.productId === a.productId && w.size === a.size && w.colour === b.colour)!;
+      await db()
+        .update(productVariants)
+        .set({ size: null, colour: null })
+        .where(eq(productVariants.id, gap.id));
+      try {
+        const input = { sizes: [a.size!], colours: [b.colour!] };
+        const page = await listProducts(db(), { ...input, limit: 100, offset: 0, facets: true });
+        expect(page.items.map((i) => i.id)).not.toContain(a.productId);
+        expect(page.total).toBe(expected(await readFacts(db()), input).length);
+        // In its own category (a page holds all of it), its s1 in c1 still lists it.
+        const categoryId = f.ps.find((p) => p.id === a.productId)!.categoryId;
+        const alone = await listProducts(db(), {
+          categorySlug: f.cs.find((c) => c.id === categoryId)!.slug,
+          sizes: [a.size!],
+          colours: [a.colour!, b.colour!],
+          limit: 100,
+          offset: 0,
+        });
+        expect(alone.items.map((i) => i.id)).toContain(a.productId);
+      } finally {
+        await db()
+          .update(productVariants)
+          .set({ size: gap.size, colour: gap.colour })
+          .where(eq(productVariants.id, gap.id));
       }
     });
 

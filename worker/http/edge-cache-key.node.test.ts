@@ -15,13 +15,27 @@ describe('normalisePageUrl', () => {
       '/account/login',
       '/checkout',
       '/admin/products',
-      '/api/products',
+      '/api/carts/cart_1',
+      '/api/session/summary',
+      '/api/productsx',
+      '/api/admin/products',
       '/media/x.webp',
     ]) {
       expect(normalisePageUrl(`https://shop.test${path}`), path).toBeNull();
     }
     expect(normalisePageUrl('https://shop.test/p/tee?qaction=abc')).toBeNull();
     expect(normalisePageUrl('https://shop.test/cartography')).not.toBeNull();
+  });
+
+  it('keeps the public catalog reads of the API', () => {
+    for (const path of [
+      '/api/products?q=tee',
+      '/api/products/tee',
+      '/api/categories',
+      '/api/collections/x',
+    ]) {
+      expect(normalisePageUrl(`https://shop.test${path}`), path).not.toBeNull();
+    }
   });
 });
 

@@ -1,5 +1,8 @@
-/** The edge cache's key for a page request: one entry per page, build and catalog version, whoever asks. */
-import { PER_USER_PATH_PREFIXES } from './edge-cache-policy';
+/**
+ * The edge cache's key for a page (or public catalog API) request: one entry per address, build and catalog version,
+ * whoever asks.
+ */
+import { PER_USER_PATH_PREFIXES, PUBLIC_API_PATHS } from './edge-cache-policy';
 
 // Campaign and click ids: the page is the same with or without them.
 const TRACKING_PARAM =
@@ -9,20 +12,21 @@ const QWIK_CALL_PARAMS = ['qaction', 'qfunc', 'qdata'];
 
 /**
  * The page's address with tracking parameters dropped and the rest sorted, or null when the request must not use the
- * cache at all (a per-user area, a Qwik call, a non-page path).
+ * cache at all (a per-user area, a Qwik call, an API path other than the public catalog reads, media).
  */
 export function normalisePageUrl(raw: string): URL | null {
   const url = new URL(raw);
   const path = url.pathname;
+  const under = (p: string) => path === p || path.startsWith(`${p}/`);
   if (
-    path.startsWith('/api/') ||
+    (path.startsWith('/api/') && !PUBLIC_API_PATHS.some(under)) ||
     path.startsWith('/media/') ||
     path === '/sitemap.xml' ||
     path === '/robots.txt'
   ) {
     return null;
   }
-  if (PER_USER_PATH_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) return null;
+  if (PER_USER_PATH_PREFIXES.some(under)) return null;
   const params = [...url.searchParams].filter(([name]) => !TRACKING_PARAM.test(name));
   if (params.some(([name]) => QWIK_CALL_PARAMS.includes(name))) return null;
   params.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));

@@ -20,5 +20,16 @@ export const EDGE_STALE_SECONDS = 600;
  */
 export const PUBLIC_PAGE_CACHE_CONTROL = `public, max-age=0, s-maxage=${EDGE_FRESH_SECONDS}, stale-while-revalidate=${EDGE_STALE_SECONDS}`;
 
+/**
+ * The public catalog API reads the edge cache also keeps (each marks its 200s public, worker/api/store/catalog.ts):
+ * a path equal to one of these or under it. Everything else under /api is never cached.
+ */
+export const PUBLIC_API_PATHS = [
+  '/api/products',
+  '/api/categories',
+  '/api/collections',
+  '/api/search/suggestions',
+];
+
 /** Path prefixes that are always one shopper's or staff's: never cached, whatever the page says. */
 export const PER_USER_PATH_PREFIXES = ['/account', '/cart', '/checkout', '/admin', '/warehouse', '/dev'];

@@ -1,6 +1,6 @@
 /**
- * The edge cache in front of page rendering (Workers Cache API, `caches.default`). Public pages (see
- * edge-cache-policy.ts) are kept per normalised address, build and catalog version: an admin change bumps the
+ * The edge cache in front of page rendering and the public catalog API (Workers Cache API, `caches.default`). Public
+ * pages and catalog reads (see edge-cache-policy.ts) are kept per normalised address, build and catalog version: an admin change bumps the
  * version (database triggers), so the next request misses and renders afresh, with no purge. A hit costs a Cache API
  * read and a streaming rewrite that gives the page a fresh CSP nonce; the catalog version is read from D1 at most
  * once per isolate per VERSION_MEMO_MS.
@@ -25,6 +25,8 @@ export const VERSION_MEMO_MS = 1000;
 export const EDGE_CACHE_STATUS_HEADER = 'X-Cache';
 /** When the kept copy was rendered (epoch ms), to tell fresh from stale. Only on stored copies. */
 const STORED_AT_HEADER = 'X-Edgeshop-Stored-At';
+/** The Cache-Control the response went out with (the stored copy's own says how long the Cache API keeps it). */
+const SERVED_CACHE_CONTROL_HEADER = 'X-Edgeshop-Cache-Control';
 
 let memo: { version: Promise<number>; readAt: number } | null = null;
 
@@ -72,16 +74,29 @@ function newNonce(): string {
 
 const NONCE_SOURCE = /'nonce-[^']*'/g;
 
+/** Whether If-None-Match names the kept copy's ETag (weak comparison, as hono/etag makes it). */
+function stillFresh(ifNoneMatch: string | undefined, etag: string | null): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
+}
+
 /**
  * A kept page made ready to serve: a fresh nonce in the CSP header and on every element that carried the old one
- * (Qwik's scripts and modulepreload links, the session island), and a fresh request id.
+ * (Qwik's scripts and modulepreload links, the session island), and a fresh request id. A conditional request for
+ * the same ETag (the catalog API's) gets a 304.
  */
-function serveKept(kept: Response, status: 'HIT' | 'STALE'): Response {
+function serveKept(kept: Response, status: 'HIT' | 'STALE', ifNoneMatch?: string): Response {
   const headers = new Headers(kept.headers);
   headers.delete(STORED_AT_HEADER);
-  headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+  headers.set('Cache-Control', kept.headers.get(SERVED_CACHE_CONTROL_HEADER) ?? PUBLIC_PAGE_CACHE_CONTROL);
+  headers.delete(SERVED_CACHE_CONTROL_HEADER);
   headers.set('X-Request-Id', newId('request'));
   headers.set(EDGE_CACHE_STATUS_HEADER, status);
+  if (stillFresh(ifNoneMatch, headers.get('ETag'))) {
+    for (const h of ['Content-Type', 'Content-Length']) headers.delete(h);
+    return new Response(null, { status: 304, headers });
+  }
   const csp = headers.get('Content-Security-Policy');
   if (!csp || !NONCE_SOURCE.test(csp)) return new Response(kept.body, { status: kept.status, headers });
   const nonce = newNonce();
@@ -114,6 +129,7 @@ function copyToKeep(res: Response, body: ReadableStream, now: number): Response 
   headers.delete('X-Request-Id');
   headers.delete(EDGE_CACHE_STATUS_HEADER);
   headers.set(STORED_AT_HEADER, String(now));
+  headers.set(SERVED_CACHE_CONTROL_HEADER, res.headers.get('Cache-Control') ?? PUBLIC_PAGE_CACHE_CONTROL);
   // The Cache API honours this: entries outlive their freshness by the stale window, then go.
   headers.set('Cache-Control', `public, max-age=${EDGE_FRESH_SECONDS + EDGE_STALE_SECONDS}`);
   return new Response(body, { status: res.status, headers });
@@ -131,7 +147,7 @@ export interface EdgeCacheOptions {
 const revalidations = new WeakSet<Request>();
 
 /**
- * Hono middleware for every page GET: serves a kept copy (fresh, or stale while refreshing it in the background) or
+ * Hono middleware for every page and public catalog API GET: serves a kept copy (fresh, or stale while refreshing it in the background) or
  * renders, then keeps what may be kept. Every other response loses the internal public-page marker.
  */
 export function edgeCache(options: EdgeCacheOptions): MiddlewareHandler<AppEnv> {
@@ -155,11 +171,12 @@ export function edgeCache(options: EdgeCacheOptions): MiddlewareHandler<AppEnv> 
       const age = kept ? Date.now() - Number(kept.headers.get(STORED_AT_HEADER) ?? 0) : 0;
       if (kept && age > (EDGE_FRESH_SECONDS + EDGE_STALE_SECONDS) * 1000) memory.delete(key.url);
       else if (kept) {
-        if (age <= EDGE_FRESH_SECONDS * 1000) return serveKept(kept, 'HIT');
+        const ifNoneMatch = c.req.header('If-None-Match');
+        if (age <= EDGE_FRESH_SECONDS * 1000) return serveKept(kept, 'HIT', ifNoneMatch);
         const refresh = new Request(page.href, { method: 'GET' });
         revalidations.add(refresh);
         c.executionCtx.waitUntil(options.render(refresh, c.env, c.executionCtx as ExecutionContext));
-        return serveKept(kept, 'STALE');
+        return serveKept(kept, 'STALE', ifNoneMatch);
       }
     }
     c.set('pageUrl', page.href);
@@ -179,7 +196,8 @@ function keepIfPublic(c: Context<AppEnv>, cache: Cache, key: Request): void {
     replaceResponse(c, new Response(res.body, { status: res.status, statusText: res.statusText, headers }));
     return;
   }
-  headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+  // Pages go out revalidating on every visit; the catalog API keeps the Cache-Control its routes document.
+  if (!new URL(key.url).pathname.startsWith('/api/')) headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
   const [served, kept] = res.body!.tee();
   const copy = copyToKeep(new Response(null, { headers }), kept, Date.now());
   c.executionCtx.waitUntil(

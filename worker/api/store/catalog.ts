@@ -12,11 +12,13 @@ import {
 import { MAX_FILTER_VALUE_LENGTH, MAX_FILTER_VALUES } from '@domain/catalog/listing-filters';
 import { MAX_SLUG_LENGTH } from '@domain/catalog/slug';
 import { createRoute, z } from '@hono/zod-openapi';
+import { PUBLIC_PAGE_HEADER } from '@worker/http/edge-cache-policy';
 import { faultResponses, newApi, notModifiedResponse, requiredHeader } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
 import { MoneyOut, NullableMoneyOut } from '@worker/http/schemas';
 import { loadProductView } from '@worker/services/catalog/product-detail';
 import { etag } from 'hono/etag';
+import { createMiddleware } from 'hono/factory';
 
 const Category = z
   .object({
@@ -185,13 +187,25 @@ const catalogHeaders = {
   'Cache-Control': requiredHeader(`\`${PUBLIC_CATALOG_CACHE}\``),
 };
 
+/** Marks a public 200 for the edge cache (worker/http/edge-cache.ts), which keeps it per catalog version. */
+const sharedRead = createMiddleware(async (c, next) => {
+  await next();
+  if (c.res.status === 200 && c.res.headers.get('Cache-Control')?.startsWith('public'))
+    c.res.headers.set(PUBLIC_PAGE_HEADER, '1');
+});
+
 export const catalog = newApi();
-catalog.use('/categories', etag());
-catalog.use('/collections', etag());
-catalog.use('/collections/*', etag());
-catalog.use('/products', etag());
-catalog.use('/products/*', etag());
-catalog.use('/search/suggestions', etag());
+// Paths named one by one: a sub-app's `use('*')` would reach every /api route.
+for (const path of [
+  '/categories',
+  '/collections',
+  '/collections/*',
+  '/products',
+  '/products/*',
+  '/search/suggestions',
+]) {
+  catalog.use(path, sharedRead, etag());
+}
 
 catalog
   .openapi(

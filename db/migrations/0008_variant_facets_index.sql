@@ -1,0 +1,1 @@
+CREATE INDEX `product_variants_facets_idx` ON `product_variants` (`product_id`,`size`,`colour`);
