@@ -27,6 +27,26 @@ function uniqueGet(paths) {
   return [{ method: 'GET', setupRequest }];
 }
 
+/**
+ * For the API's cache misses: the catalog API refuses unknown query parameters, so instead of a cache-busting one each
+ * request asks for a page no earlier request of the run asked for (the count goes on across cells), by varying the
+ * page size (16–32, about the storefront's 24) and the offset (0–199) over `pathList`: thousands of pages per path.
+ */
+const missCounters = new Map();
+function missingGet(pathList) {
+  const paths = [...new Set(pathList.map(withoutPaging))];
+  const id = paths.join(' ');
+  function setupRequest(req) {
+    const n = missCounters.get(id) ?? 0;
+    missCounters.set(id, n + 1);
+    const base = paths[n % paths.length];
+    const k = Math.floor(n / paths.length);
+    const path = `${base}${base.endsWith('?') ? '' : '&'}limit=${16 + (k % 17)}&offset=${Math.floor(k / 17) % 200}`;
+    return { ...req, path };
+  }
+  return [{ method: 'GET', setupRequest }];
+}
+
 /** Product list queries: the first pages, each category, and a sorted page, so D1 does varied work. */
 function productListPaths(categories) {
   const paths = [
@@ -39,6 +59,14 @@ function productListPaths(categories) {
   }
   paths.push('/api/products?limit=24&offset=48&sort=newest');
   return paths;
+}
+
+/** A list path without its page size and offset (missingGet sets both). */
+function withoutPaging(path) {
+  const url = new URL(path, 'http://bench');
+  url.searchParams.delete('limit');
+  url.searchParams.delete('offset');
+  return `${url.pathname}?${url.searchParams}`;
 }
 
 /** Searches for words the seeded names hold, alone, paired and as prefixes (the FTS index's prefix matching). */
@@ -140,16 +168,34 @@ export function buildScenarios({ slugs, categories, pageSuffix, skus }, { shared
       requests: () => rotatingGet(productListPaths(categories)),
     },
     {
+      id: 'product-list-uncached',
+      label: 'GET /api/products?… (never the same page: a cache miss)',
+      preflight: '/api/products?limit=24',
+      requests: () => missingGet(productListPaths(categories)),
+    },
+    {
       id: 'search',
       label: 'GET /api/products?q=… (search)',
       preflight: searchPaths()[0],
       requests: () => rotatingGet(searchPaths()),
     },
     {
+      id: 'search-uncached',
+      label: 'GET /api/products?q=… (search, a cache miss)',
+      preflight: searchPaths()[0],
+      requests: () => missingGet(searchPaths()),
+    },
+    {
       id: 'facets',
       label: 'GET /api/products?facets=true&… (facet-heavy)',
       preflight: facetPaths(categories)[0],
       requests: () => rotatingGet(facetPaths(categories)),
+    },
+    {
+      id: 'facets-uncached',
+      label: 'GET /api/products?facets=true&… (a cache miss)',
+      preflight: facetPaths(categories)[0],
+      requests: () => missingGet(facetPaths(categories)),
     },
     {
       // The SSR category page with its facet sidebar, rendered on every request (no cache in front of it here).
