@@ -13,10 +13,19 @@ export interface ListingData {
   facets: ListingFacets;
 }
 
+/** A query string's parameters in one order, to compare two addresses whatever order they list them in. */
+function paramSet(search: string): string {
+  return [...new URLSearchParams(search)]
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .sort()
+    .join('&');
+}
+
 /**
- * Reads the listing state from the URL (junk ignored) and loads the page. A URL that is not in canonical form
- * (parameters in another order, empty inputs the form submitted, junk) is redirected to the canonical one, so every
- * choice of filters has exactly one shareable URL.
+ * Reads the listing state from the URL (junk ignored) and loads the page. A URL with parameters the canonical one
+ * does not have (empty inputs the form submitted, junk, defaults) is redirected to it, so every choice of filters has
+ * one shareable URL. The order of parameters is not compared: the Worker hands pages their address with the
+ * parameters sorted (the edge cache's key, worker/http/edge-cache-key.ts), which must not redirect back.
  */
 export async function loadListing(
   event: Pick<RequestEventLoader, 'url' | 'redirect'>,
@@ -27,7 +36,8 @@ export async function loadListing(
   const state = parseListingQuery(url.searchParams);
   const categoryInPath = fixed.categorySlug !== undefined;
   const canonical = listingHref(url.pathname, state, { omitCategory: categoryInPath });
-  if (url.search && `${url.pathname}${url.search}` !== canonical) throw event.redirect(302, canonical);
+  if (url.search && paramSet(url.search) !== paramSet(new URL(canonical, url).search))
+    throw event.redirect(302, canonical);
   const f = state.filters;
   const page = await listProducts(db, {
     categorySlug: fixed.categorySlug ?? f.category,
