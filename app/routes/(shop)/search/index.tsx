@@ -55,5 +55,17 @@ export default component$(() => {
 
 export const head: DocumentHead = ({ resolveValue }) => {
   const q = resolveValue(useSearch).state.q;
-  return { title: q ? `Search: ${q}` : 'All products', meta: [{ name: 'robots', content: 'noindex' }] };
+  // Result pages stay out of search engines (thin, endless variations); the description serves link previews.
+  return {
+    title: q ? `Search: ${q}` : 'All products',
+    meta: [
+      { name: 'robots', content: 'noindex' },
+      {
+        name: 'description',
+        content: q
+          ? `Products matching “${q}”, with filters by size, colour, price and rating.`
+          : 'Every product in the shop.',
+      },
+    ],
+  };
 };
