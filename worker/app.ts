@@ -67,10 +67,12 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   // Hono's request id: a sane incoming X-Request-Id (word characters, at most 64) is kept, else we mint one.
   app.use('*', requestId({ limitLength: 64, generator: () => newId('request') }), securityHeaders);
   // Cross-site writes are refused before anything else runs; sessions resolve lazily (only routes that ask pay).
-  app.use('/api/*', sameOriginWrites, withDb, sessions, rateLimit, requireJsonBody, limitBody, idempotency);
-  // The back office: a staff session and a route that names its permission, or nothing (deny by default).
+  app.use('/api/*', sameOriginWrites, withDb, sessions, rateLimit);
+  // The back office: a staff session and a route that names its permission, or nothing (deny by default). Before
+  // the body checks, so an anonymous caller learns nothing but 401 (not which bodies a staff route accepts).
   app.use('/api/admin/*', staffOnly);
   app.use('/api/warehouse/*', staffOnly);
+  app.use('/api/*', requireJsonBody, limitBody, idempotency);
 
   app.route('/api', health);
   app.route('/api', catalog);

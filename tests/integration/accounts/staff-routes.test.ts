@@ -102,7 +102,7 @@ describe('every caller gets exactly what the matrix allows', () => {
   it.each(staffRoutes().map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (_name, route) => {
     for (const caller of callers) {
       const path = concrete(route.path);
-      // Upload routes take multipart (a JSON body would be refused as 415 before the guard is reached).
+      // Upload routes take multipart (for allowed callers a JSON body would be a 415, which proves nothing here).
       const upload = isUploadRoute(route.method, path);
       const headers: Record<string, string> = {
         'CF-Connecting-IP': freshIp(),
@@ -119,6 +119,19 @@ describe('every caller gets exactly what the matrix allows', () => {
       const got = res.status === 401 || res.status === 403 ? res.status : 'allowed';
       expect(got, `${caller.name} → ${route.method} ${route.path} answered ${res.status}`).toBe(expected);
       expect(res.status, `${caller.name}: never a server error`).toBeLessThan(500);
+    }
+  });
+});
+
+describe('an anonymous caller', () => {
+  it('gets 401 from every staff route whatever the body: the guard runs before the body checks', async () => {
+    for (const route of staffRoutes().filter((r) => r.method !== 'GET')) {
+      const res = await SELF.fetch(`http://shop.test${concrete(route.path)}`, {
+        method: route.method,
+        headers: { 'CF-Connecting-IP': freshIp(), 'Content-Type': 'text/plain' },
+        body: 'x'.repeat(64),
+      });
+      expect(res.status, `${route.method} ${route.path}`).toBe(401);
     }
   });
 });
