@@ -71,6 +71,19 @@ describe('the edge cache', () => {
     expect(second.res.headers.get('X-Request-Id')).not.toBe(first.res.headers.get('X-Request-Id'));
   });
 
+  it('answers HEAD as the GET it stands for: publicly cacheable, from the entry a GET kept, without a body', async () => {
+    const get = shop();
+    const head = await get(`/p/${slug}`, { method: 'HEAD' });
+    expect(head.res.status).toBe(200);
+    expect(head.res.headers.get('Cache-Control')).toMatch(/^public, max-age=0, s-maxage=\d+/);
+    expect(head.html).toBe('');
+    // Only a GET stores (a HEAD's answer may have no body); a HEAD after it is a hit.
+    expect((await get(`/p/${slug}`)).html).toContain('data-price');
+    const again = await get(`/p/${slug}`, { method: 'HEAD' });
+    expect(again.res.headers.get('X-Cache')).toBe('HIT');
+    expect(again.html).toBe('');
+  });
+
   it('shares one entry between addresses that differ only by tracking parameters or query order', async () => {
     const get = shop();
     const first = await get(`/p/${slug}?b=2&a=1&utm_source=news`);

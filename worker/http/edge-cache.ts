@@ -150,7 +150,8 @@ const revalidations = new WeakSet<Request>();
  */
 export function edgeCache(options: EdgeCacheOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const page = c.req.method === 'GET' ? normalisePageUrl(c.req.url) : null;
+    // A HEAD is the GET it stands for: answered from the same entry (Hono drops the body).
+    const page = c.req.method === 'GET' || c.req.method === 'HEAD' ? normalisePageUrl(c.req.url) : null;
     if (!page) {
       await next();
       if (c.res.headers.has(PUBLIC_PAGE_HEADER)) {
@@ -183,20 +184,23 @@ export function edgeCache(options: EdgeCacheOptions): MiddlewareHandler<AppEnv> 
   };
 }
 
-/** Marks the response, and keeps a copy when the page allows it. */
+/** Marks the response, and keeps a copy when the page allows it (a HEAD's answer has no body to keep). */
 function keepIfPublic(c: Context<AppEnv>, cache: Cache, key: Request): void {
   const res = c.res;
-  const keepable = isKeepable(res) && res.body !== null;
   const headers = new Headers(res.headers);
   headers.delete(PUBLIC_PAGE_HEADER);
   headers.set(EDGE_CACHE_STATUS_HEADER, 'MISS');
-  if (!keepable) {
+  if (!isKeepable(res)) {
     replaceResponse(c, new Response(res.body, { status: res.status, statusText: res.statusText, headers }));
     return;
   }
   // Pages go out revalidating on every visit; the catalog API keeps the Cache-Control its routes document.
   if (!new URL(key.url).pathname.startsWith('/api/')) headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
-  const [served, kept] = res.body!.tee();
+  if (res.body === null || c.req.method !== 'GET') {
+    replaceResponse(c, new Response(res.body, { status: res.status, statusText: res.statusText, headers }));
+    return;
+  }
+  const [served, kept] = res.body.tee();
   const copy = copyToKeep(new Response(null, { headers }), kept, Date.now());
   c.executionCtx.waitUntil(
     copy.arrayBuffer().then((body) => {
