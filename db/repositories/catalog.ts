@@ -3,7 +3,7 @@
 import type { Db } from '@db/client';
 import { categories, productImages, productOptions, products, productVariants, reviews } from '@db/schema';
 import type { Money } from '@domain/pricing/money';
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import {
   type CategoryCrumb,
   categoryTrail,
@@ -13,7 +13,6 @@ import {
   parseAttributes,
   parseOptionMap,
   parseStringList,
-  rankRelated,
 } from './product-detail-parts';
 import { firstImageUrl, summaryColumns, toSummary } from './product-summary';
 
@@ -151,88 +150,105 @@ function distinct(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }
 
-/** The product page for an active product, or null when there is none with that slug. */
-export async function getProductBySlug(db: Db, slug: string): Promise<ProductDetail | null> {
-  const [head] = await db
-    .select({
-      ...summaryColumns,
-      description: products.description,
-      brand: products.brand,
-      categoryId: products.categoryId,
-      tags: products.tags,
-      attributes: products.attributes,
-      seoTitle: products.seoTitle,
-      seoDescription: products.seoDescription,
-      updatedAt: products.updatedAt,
-    })
-    .from(products)
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .where(and(eq(products.slug, slug), eq(products.status, 'active')))
-    .limit(1);
-  if (!head) return null;
+/**
+ * The ids of the related products (as `related.pid`, with `related.shared` tags in common), best first: other active
+ * products of the slug's category, ranked by shared tags, rating, review count and id.
+ */
+function relatedPage(where: (column: 'id' | 'category_id' | 'tags') => SQL, productId: SQL) {
+  const shared = sql`(select count(*) from json_each(c.tags) t where t.value in (select value from json_each(${where('tags')})))`;
+  return sql`(select c.id as pid, ${shared} as shared, c.rating_avg as rating, c.review_count as reviews from (select id, tags, rating_avg, review_count from products where category_id = ${where('category_id')} and status = 'active' and id <> ${productId} limit ${RELATED_CANDIDATES}) c order by shared desc, rating desc, reviews desc, pid limit ${RELATED_SHOWN}) related`;
+}
 
-  const [variantRows, imageRows, reviewRows, optionRows, categoryRows, candidateRows] = await db.batch([
-    db
-      .select()
-      .from(productVariants)
-      .where(eq(productVariants.productId, head.id))
-      .orderBy(asc(productVariants.position), asc(productVariants.sku)),
-    db
-      .select({
-        id: productImages.id,
-        url: productImages.url,
-        alt: productImages.alt,
-        width: productImages.width,
-        height: productImages.height,
-      })
-      .from(productImages)
-      .where(eq(productImages.productId, head.id))
-      .orderBy(asc(productImages.position)),
-    db
-      .select({
-        id: reviews.id,
-        authorName: reviews.authorName,
-        rating: reviews.rating,
-        title: reviews.title,
-        body: reviews.body,
-        createdAt: reviews.createdAt,
-      })
-      .from(reviews)
-      .where(and(eq(reviews.productId, head.id), eq(reviews.status, 'published')))
-      .orderBy(desc(reviews.createdAt), asc(reviews.id))
-      .limit(REVIEWS_ON_DETAIL),
-    db
-      .select({ name: productOptions.name, values: productOptions.values })
-      .from(productOptions)
-      .where(eq(productOptions.productId, head.id))
-      .orderBy(asc(productOptions.position)),
-    // The whole tree is small (tens of rows); walking it here beats a recursive CTE both drivers must agree on.
-    db
-      .select({
-        id: categories.id,
-        slug: categories.slug,
-        name: categories.name,
-        parentId: categories.parentId,
-      })
-      .from(categories),
-    // A bounded range of products_category_status_idx (no sort), ranked by shared tags in rankRelated.
-    db
-      .select({ ...summaryColumns, tags: products.tags })
-      .from(products)
-      .innerJoin(categories, eq(categories.id, products.categoryId))
-      .where(
-        and(
-          eq(products.categoryId, head.categoryId),
-          eq(products.status, 'active'),
-          ne(products.id, head.id),
+/**
+ * The product page for an active product, or null when there is none with that slug. One batch (one round trip to
+ * the database): every part finds the product through the slug's unique index.
+ */
+export async function getProductBySlug(db: Db, slug: string): Promise<ProductDetail | null> {
+  // Aliased, so a query on products itself compares its rows with the slug's product, not with themselves.
+  const where = (column: 'id' | 'category_id' | 'tags') =>
+    sql`(select ${sql.raw(`by_slug.${column}`)} from products by_slug where by_slug.slug = ${slug} and by_slug.status = 'active')`;
+  const productId = where('id');
+  const [headRows, variantRows, imageRows, reviewRows, optionRows, categoryRows, relatedRows] =
+    await db.batch([
+      db
+        .select({
+          ...summaryColumns,
+          description: products.description,
+          brand: products.brand,
+          categoryId: products.categoryId,
+          tags: products.tags,
+          attributes: products.attributes,
+          seoTitle: products.seoTitle,
+          seoDescription: products.seoDescription,
+          updatedAt: products.updatedAt,
+        })
+        .from(products)
+        .innerJoin(categories, eq(categories.id, products.categoryId))
+        .where(and(eq(products.slug, slug), eq(products.status, 'active')))
+        .limit(1),
+      db
+        .select()
+        .from(productVariants)
+        .where(eq(productVariants.productId, productId))
+        .orderBy(asc(productVariants.position), asc(productVariants.sku)),
+      db
+        .select({
+          id: productImages.id,
+          url: productImages.url,
+          alt: productImages.alt,
+          width: productImages.width,
+          height: productImages.height,
+        })
+        .from(productImages)
+        .where(eq(productImages.productId, productId))
+        .orderBy(asc(productImages.position)),
+      db
+        .select({
+          id: reviews.id,
+          authorName: reviews.authorName,
+          rating: reviews.rating,
+          title: reviews.title,
+          body: reviews.body,
+          createdAt: reviews.createdAt,
+        })
+        .from(reviews)
+        .where(and(eq(reviews.productId, productId), eq(reviews.status, 'published')))
+        .orderBy(desc(reviews.createdAt), asc(reviews.id))
+        .limit(REVIEWS_ON_DETAIL),
+      db
+        .select({ name: productOptions.name, values: productOptions.values })
+        .from(productOptions)
+        .where(eq(productOptions.productId, productId))
+        .orderBy(asc(productOptions.position)),
+      // The whole tree is small (tens of rows); walking it here beats a recursive CTE both drivers must agree on.
+      db
+        .select({
+          id: categories.id,
+          slug: categories.slug,
+          name: categories.name,
+          parentId: categories.parentId,
+        })
+        .from(categories),
+      // Related products: up to RELATED_CANDIDATES others of the same category (a bounded range of
+      // products_listing_idx, no sort), ranked by tags shared with this one, then rating, reviews and id; only the
+      // RELATED_SHOWN kept get their card columns (the per-row lookups of summaryColumns).
+      db
+        .select(summaryColumns)
+        .from(relatedPage(where, productId))
+        .innerJoin(products, eq(products.id, sql`related.pid`))
+        .innerJoin(categories, eq(categories.id, products.categoryId))
+        .orderBy(
+          sql`related.shared desc`,
+          desc(products.ratingAvg),
+          desc(products.reviewCount),
+          asc(products.id),
         ),
-      )
-      .limit(RELATED_CANDIDATES),
-  ]);
+    ]);
+  const head = headRows[0];
+  if (!head) return null;
 
   const variantOptions = variantRows.map((v) => parseOptionMap(v.options));
   const tags = parseStringList(head.tags);
-  const candidates = candidateRows.map((r) => ({ ...toSummary(r), tags: parseStringList(r.tags) }));
   return {
     ...toSummary(head),
     description: head.description,
@@ -262,7 +278,7 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
     seoTitle: head.seoTitle,
     seoDescription: head.seoDescription,
     categoryPath: categoryTrail(categoryRows, head.categoryId),
-    related: rankRelated(tags, candidates, RELATED_SHOWN).map(({ tags: _, ...summary }) => summary),
+    related: relatedRows.map(toSummary),
     updatedAt: head.updatedAt,
     reviews: reviewRows,
   };

@@ -98,25 +98,3 @@ export function categoryTrail(
   }
   return trail;
 }
-
-/**
- * Related products, best first: candidates from the same category ranked by how many tags they share with the
- * product, then by rating and review count; `limit` of them.
- */
-export function rankRelated<
-  C extends { id: string; tags: string[]; rating: number | null; reviewCount: number },
->(tags: readonly string[], candidates: readonly C[], limit: number): C[] {
-  const mine = new Set(tags);
-  const shared = (c: C) => c.tags.filter((t) => mine.has(t)).length;
-  return [...candidates]
-    .map((c) => ({ c, score: shared(c) }))
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        (b.c.rating ?? 0) - (a.c.rating ?? 0) ||
-        b.c.reviewCount - a.c.reviewCount ||
-        a.c.id.localeCompare(b.c.id),
-    )
-    .slice(0, limit)
-    .map((x) => x.c);
-}

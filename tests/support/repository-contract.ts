@@ -262,6 +262,21 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
         expect(
           detail.related.every((r) => r.id !== product.id && r.categorySlug === detail.categorySlug),
         ).toBe(true);
+        // Ranked by tags shared with the product, then rating, review count and id (the category has < 48 others).
+        const others = (
+          await db.select().from(products).where(eq(products.categoryId, product.categoryId))
+        ).filter((p) => p.status === 'active' && p.id !== product.id);
+        const mine = new Set(JSON.parse(product.tags) as string[]);
+        const shared = (p: (typeof others)[number]) =>
+          (JSON.parse(p.tags) as string[]).filter((t) => mine.has(t)).length;
+        const ranked = others.sort(
+          (a, b) =>
+            shared(b) - shared(a) ||
+            (b.ratingAvg ?? -1) - (a.ratingAvg ?? -1) ||
+            b.reviewCount - a.reviewCount ||
+            (a.id < b.id ? -1 : 1),
+        );
+        expect(detail.related.map((r) => r.id)).toEqual(ranked.slice(0, 4).map((p) => p.id));
         const published = seed.reviews
           .filter((r) => r.productId === product.id && r.status === 'published')
           .sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id))
