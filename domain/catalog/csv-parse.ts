@@ -56,6 +56,9 @@ export function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok:
 
 const KNOWN = new Set<string>(CSV_COLUMNS);
 
+/** The ' our export (and Papa's escapeFormulae, as spreadsheets expect) puts before a cell a spreadsheet would run. */
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
+
 /** Parses decoded CSV text: header row first, one record per following row, blank lines skipped. */
 export function parseCsvText(input: string): CsvParse {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
@@ -100,7 +103,7 @@ export function parseCsvText(input: string): CsvParse {
     }
     const cells: Partial<Record<CsvColumn, string>> = {};
     header.forEach((h, j) => {
-      cells[h as CsvColumn] = record[j]!.trim();
+      cells[h as CsvColumn] = record[j]!.replace(ESCAPED_FORMULA, '').trim();
     });
     rows.push({ row, cells });
   }

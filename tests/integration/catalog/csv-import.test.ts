@@ -169,6 +169,31 @@ describe('CSV import', () => {
     expect(after.variants).toBe(before.variants);
   });
 
+  it("exports cells a spreadsheet would run as text (a leading '), and imports them back unchanged", async () => {
+    const name = '=HYPERLINK("https://evil.test","Click")';
+    const res = await importCsv(
+      file(
+        tee('csv-formula', 'CSV-FORMULA-M', {
+          name,
+          description: '- first\n- second',
+          brand: '@brand',
+          category: 'csv-cat',
+        }),
+      ),
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const exported = await exportCsv();
+    const line = exported.split('\r\n').find((l) => l.startsWith('csv-formula,'))!;
+    expect(line).toContain(`"'=HYPERLINK(""https://evil.test"",""Click"")"`);
+    expect(line).toContain(`"'@brand"`);
+    expect(line).not.toMatch(/,=|,"=|,@|,"@/);
+    expect((await importCsv(exported)).status).toBe(201);
+    const [stored] = await db().all<{ name: string; brand: string; description: string }>(
+      sql`select name, brand, description from products where slug = 'csv-formula'`,
+    );
+    expect(stored).toEqual({ name, brand: '@brand', description: '- first\n- second' });
+  });
+
   it('reports every bad row with its column and writes nothing', async () => {
     const before = await catalogCounts();
     const res = await importCsv(

@@ -7,7 +7,9 @@ import Papa from 'papaparse';
 
 const PAGE = 200;
 const parseList = (json: string | null): string[] => (json ? (JSON.parse(json) as string[]) : []);
-const toCsv = (rows: string[][]) => `${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
+// escapeFormulae: a cell starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it as text instead of
+// running it (CSV injection); the importer takes that ' off again (csv-parse.ts), so export → import round-trips.
+const toCsv = (rows: string[][]) => `${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: true })}\r\n`;
 
 /** A UTF-8 byte stream of the CSV (header first); each pull reads one page, so memory stays flat at any size. */
 export function exportProductsCsv(db: Db): ReadableStream<Uint8Array> {
