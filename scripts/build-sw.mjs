@@ -33,6 +33,19 @@ const GLOB_IGNORES = [
   'sw.js',
 ];
 
+/**
+ * Qwik chunks only the back office uses (every source they hold lives under app/routes/admin or app/components/admin,
+ * per dist/q-manifest.json): shoppers never need them offline, so the SW does not make every shopper download them.
+ * Staff pages load them from the network as they always do.
+ */
+function backOfficeOnlyChunks() {
+  const manifest = JSON.parse(readFileSync('dist/q-manifest.json', 'utf8'));
+  const staffOnly = (origin) => /^app\/(routes|components)\/admin\//.test(origin);
+  return Object.entries(manifest.bundles)
+    .filter(([, b]) => b.origins?.length > 0 && b.origins.every(staffOnly))
+    .map(([name]) => `build/${name}`);
+}
+
 /** Every file the precache must hold, or the SW would install without an offline fallback. */
 const REQUIRED = [
   'offline.html',
@@ -100,12 +113,13 @@ await build({
 });
 copyFileSync(`${SHELL_DIR}/offline-catalog.js`, 'dist/offline-catalog.js');
 
+const backOffice = backOfficeOnlyChunks();
 const { count, size, warnings } = await injectManifest({
   swSrc: TEMP_SW,
   swDest: 'dist/sw.js',
   globDirectory: 'dist',
   globPatterns: GLOB_PATTERNS,
-  globIgnores: GLOB_IGNORES,
+  globIgnores: [...GLOB_IGNORES, ...backOffice],
   // Qwik and Vite put a content hash in these names: no revision query is needed, so the URLs stay cache-friendly.
   dontCacheBustURLsMatching: /^(build|assets)\//,
   maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
@@ -118,9 +132,17 @@ if (missing.length > 0) {
   console.error(`✗ build-sw: the precache lacks ${missing.join(', ')} (is public/ copied into dist/?)`);
   process.exit(1);
 }
+const leaked = backOffice.filter((url) => swText.includes(`"url":"${url}"`));
+if (backOffice.length === 0 || leaked.length > 0) {
+  console.error(
+    `✗ build-sw: back-office chunks found ${backOffice.length}, precached anyway: ${leaked.join(', ')}`,
+  );
+  process.exit(1);
+}
 const swKiB = (bytes) => (bytes / 1024).toFixed(1);
 console.log(
   `✓ dist/sw.js: ${swKiB(statSync('dist/sw.js').size)} KiB (${swKiB(gzipSync(swText).length)} KiB gzip), ` +
-    `precaches ${count} files, ${swKiB(size)} KiB; dist/offline-catalog.js: ` +
+    `precaches ${count} files, ${swKiB(size)} KiB (${backOffice.length} back-office chunks left out); ` +
+    'dist/offline-catalog.js: ' +
     `${swKiB(gzipSync(readFileSync('dist/offline-catalog.js')).length)} KiB gzip`,
 );
