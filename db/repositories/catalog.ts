@@ -129,6 +129,14 @@ const REVIEWS_ON_DETAIL = 10;
 const RELATED_SHOWN = 4;
 const RELATED_CANDIDATES = 48;
 
+/** Categories for the shop's navigation, in navigation order: names only, no counts to compute on every page. */
+export async function listNavCategories(db: Db): Promise<{ slug: string; name: string }[]> {
+  return db
+    .select({ slug: categories.slug, name: categories.name })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.name));
+}
+
 /** Lists categories in navigation order with their active-product counts. */
 export async function listCategories(db: Db): Promise<CategorySummary[]> {
   const rows = await db

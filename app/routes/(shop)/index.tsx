@@ -3,13 +3,12 @@ import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { listActiveBanners } from '@db/repositories/banners';
-import { listProducts } from '@db/repositories/catalog';
+import { listCategories, listProducts } from '@db/repositories/catalog';
 import { listCollections } from '@db/repositories/collections';
 import { CategoryTiles } from '~/components/shop/category-tiles/CategoryTiles';
 import { Hero, type HeroContent } from '~/components/shop/hero/Hero';
 import { Perks } from '~/components/shop/perks/Perks';
 import { ProductGrid } from '~/components/shop/product-grid/ProductGrid';
-import { useShell } from './layout';
 
 const FEATURED_COUNT = 8;
 const NEW_ARRIVALS = 4;
@@ -28,13 +27,14 @@ const DEFAULT_HERO: HeroContent = {
 export const useHome = routeLoader$(async ({ platform }) => {
   const db = createDb(platform.env);
   const now = Date.now();
-  const [banners, promos, featured, newest, collections] = await Promise.all([
+  const [banners, promos, featured, newest, collections, categories] = await Promise.all([
     listActiveBanners(db, 'home-hero', now, 1),
     // The slot a later issue's banner manager fills: shown only when a `home-promo` banner is scheduled.
     listActiveBanners(db, 'home-promo', now, 3),
     listProducts(db, { sort: 'featured', limit: FEATURED_COUNT, offset: 0 }),
     listProducts(db, { sort: 'newest', limit: NEW_ARRIVALS, offset: 0 }),
     listCollections(db, { featuredOnly: true }),
+    listCategories(db),
   ]);
   const shown = collections.filter((c) => c.productCount > 0).slice(0, MAX_FEATURED_COLLECTIONS);
   const collectionProducts = await Promise.all(
@@ -55,12 +55,12 @@ export const useHome = routeLoader$(async ({ platform }) => {
     products: featured.items,
     newArrivals: newest.items,
     collections: shown.map((c, i) => ({ ...c, products: collectionProducts[i]?.items ?? [] })),
+    categories,
   };
 });
 
 export default component$(() => {
   const home = useHome();
-  const shell = useShell();
   return (
     <>
       <Hero content={home.value.hero} secondaryHref="/search?sort=newest" />
@@ -84,7 +84,7 @@ export default component$(() => {
         <div class="section-head">
           <h2 id="categories-title">Shop by category</h2>
         </div>
-        <CategoryTiles categories={shell.value.categories} />
+        <CategoryTiles categories={home.value.categories} />
       </section>
       <section class="section" aria-labelledby="new-title">
         <div class="section-head">

@@ -2,7 +2,7 @@
 import { component$, Slot } from '@builder.io/qwik';
 import { type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
-import { listCategories } from '@db/repositories/catalog';
+import { listNavCategories } from '@db/repositories/catalog';
 import { PUBLIC_PAGE_HEADER } from '@worker/http/edge-cache-policy';
 import { SiteFooter } from '~/components/shop/site-footer/SiteFooter';
 import { SiteHeader } from '~/components/shop/site-header/SiteHeader';
@@ -19,13 +19,13 @@ export const onRequest: RequestHandler = ({ headers }) => {
 
 /** Categories for the navigation: nothing per user, so this loader's data is as cacheable as the page. */
 export const useShell = routeLoader$(async ({ platform }) => ({
-  categories: await listCategories(createDb(platform.env)),
+  categories: await listNavCategories(createDb(platform.env)),
 }));
 
 export default component$(() => {
   const shell = useShell();
   const shop = useShop();
-  const nav = shell.value.categories.map((c) => ({ slug: c.slug, name: c.name }));
+  const nav = shell.value.categories;
   return (
     <>
       <a class="skip-link" href="#main">
