@@ -145,8 +145,9 @@ export interface EdgeCacheOptions {
 const revalidations = new WeakSet<Request>();
 
 /**
- * Hono middleware for every page and public catalog API GET: serves a kept copy (fresh, or stale while refreshing it in the background) or
- * renders, then keeps what may be kept. Every other response loses the internal public-page marker.
+ * Hono middleware for every page and public catalog API GET (and HEAD): serves a kept copy (fresh, or stale while
+ * refreshing it in the background) or renders, then keeps what may be kept. Every other response loses the internal
+ * public-page marker.
  */
 export function edgeCache(options: EdgeCacheOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
