@@ -162,9 +162,9 @@ function distinct(values: (string | null)[]): string[] {
  * The ids of the related products (as `related.pid`, with `related.shared` tags in common), best first: other active
  * products of the slug's category, ranked by shared tags, rating, review count and id.
  */
-function relatedPage(where: (column: 'id' | 'category_id' | 'tags') => SQL, productId: SQL) {
-  const shared = sql`(select count(*) from json_each(c.tags) t where t.value in (select value from json_each(${where('tags')})))`;
-  return sql`(select c.id as pid, ${shared} as shared, c.rating_avg as rating, c.review_count as reviews from (select id, tags, rating_avg, review_count from products where category_id = ${where('category_id')} and status = 'active' and id <> ${productId} limit ${RELATED_CANDIDATES}) c order by shared desc, rating desc, reviews desc, pid limit ${RELATED_SHOWN}) related`;
+function relatedPage(ofSlug: (column: 'id' | 'category_id' | 'tags') => SQL, productId: SQL) {
+  const shared = sql`(select count(*) from json_each(c.tags) t where t.value in (select value from json_each(${ofSlug('tags')})))`;
+  return sql`(select c.id as pid, ${shared} as shared, c.rating_avg as rating, c.review_count as reviews from (select id, tags, rating_avg, review_count from products where category_id = ${ofSlug('category_id')} and status = 'active' and id <> ${productId} limit ${RELATED_CANDIDATES}) c order by shared desc, rating desc, reviews desc, pid limit ${RELATED_SHOWN}) related`;
 }
 
 /**
@@ -173,9 +173,9 @@ function relatedPage(where: (column: 'id' | 'category_id' | 'tags') => SQL, prod
  */
 export async function getProductBySlug(db: Db, slug: string): Promise<ProductDetail | null> {
   // Aliased, so a query on products itself compares its rows with the slug's product, not with themselves.
-  const where = (column: 'id' | 'category_id' | 'tags') =>
+  const ofSlug = (column: 'id' | 'category_id' | 'tags') =>
     sql`(select ${sql.raw(`by_slug.${column}`)} from products by_slug where by_slug.slug = ${slug} and by_slug.status = 'active')`;
-  const productId = where('id');
+  const productId = ofSlug('id');
   const [headRows, variantRows, imageRows, reviewRows, optionRows, categoryRows, relatedRows] =
     await db.batch([
       db
@@ -242,7 +242,7 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
       // RELATED_SHOWN kept get their card columns (the per-row lookups of summaryColumns).
       db
         .select(summaryColumns)
-        .from(relatedPage(where, productId))
+        .from(relatedPage(ofSlug, productId))
         .innerJoin(products, eq(products.id, sql`related.pid`))
         .innerJoin(categories, eq(categories.id, products.categoryId))
         .orderBy(

@@ -191,13 +191,11 @@ function keepIfPublic(c: Context<AppEnv>, cache: Cache, key: Request): void {
   const headers = new Headers(res.headers);
   headers.delete(PUBLIC_PAGE_HEADER);
   headers.set(EDGE_CACHE_STATUS_HEADER, 'MISS');
-  if (!isKeepable(res)) {
-    replaceResponse(c, new Response(res.body, { status: res.status, statusText: res.statusText, headers }));
-    return;
-  }
+  const keepable = isKeepable(res);
   // Pages go out revalidating on every visit; the catalog API keeps the Cache-Control its routes document.
-  if (!new URL(key.url).pathname.startsWith('/api/')) headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
-  if (res.body === null || c.req.method !== 'GET') {
+  if (keepable && !new URL(key.url).pathname.startsWith('/api/'))
+    headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+  if (!keepable || res.body === null || c.req.method !== 'GET') {
     replaceResponse(c, new Response(res.body, { status: res.status, statusText: res.statusText, headers }));
     return;
   }
