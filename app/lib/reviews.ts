@@ -1,7 +1,7 @@
 /** Reviews for the shop's pages: one page of a product's published reviews with the rating summary. */
 import type { Db } from '@db/client';
-import { listPublishedReviews } from '@db/repositories/reviews';
-import { REVIEWS_PAGE_SIZE, summariseRatings } from '@domain/catalog/review-input';
+import { listPublishedReviews, type PublishedReviewsPage } from '@db/repositories/reviews';
+import { type RatingDistribution, REVIEWS_PAGE_SIZE, summariseRatings } from '@domain/catalog/review-input';
 
 /** The page number asked for in `?page=`, within 1..max (anything else reads as page 1). */
 export function pageParam(url: URL, max = 10_000): number {
@@ -10,11 +10,28 @@ export function pageParam(url: URL, max = 10_000): number {
 }
 
 /** What the product page's reviews section and the product's reviews pages show. */
-export async function productReviewsPage(db: Db, productId: string, page: number) {
+export async function productReviewsPage(
+  db: Db,
+  productId: string,
+  page: number,
+): Promise<ProductReviewsPage> {
   const found = await listPublishedReviews(db, productId, {
     limit: REVIEWS_PAGE_SIZE,
     offset: (page - 1) * REVIEWS_PAGE_SIZE,
   });
+  return withPaging(found, page);
+}
+
+/** The first page, from the reviews the product detail read in its own batch (no second query). */
+export function firstReviewsPage(product: {
+  reviews: PublishedReviewsPage['items'];
+  ratingDistribution: RatingDistribution;
+}): ProductReviewsPage {
+  const { count } = summariseRatings(product.ratingDistribution);
+  return withPaging({ items: product.reviews, total: count, distribution: product.ratingDistribution }, 1);
+}
+
+function withPaging(found: PublishedReviewsPage, page: number) {
   return {
     ...found,
     page,
@@ -24,4 +41,4 @@ export async function productReviewsPage(db: Db, productId: string, page: number
 }
 
 /** A page of reviews as a loader returns it. */
-export type ProductReviewsPage = Awaited<ReturnType<typeof productReviewsPage>>;
+export type ProductReviewsPage = ReturnType<typeof withPaging>;

@@ -1,7 +1,8 @@
 /** Catalog reads for the storefront: categories, product listing/search, product detail and variant pricing. */
 
 import type { Db } from '@db/client';
-import { categories, productImages, productOptions, products, productVariants, reviews } from '@db/schema';
+import { categories, productImages, productOptions, products, productVariants } from '@db/schema';
+import { type RatingDistribution, REVIEWS_PAGE_SIZE, ratingDistribution } from '@domain/catalog/review-input';
 import type { Money } from '@domain/pricing/money';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import {
@@ -15,6 +16,7 @@ import {
   parseStringList,
 } from './product-detail-parts';
 import { firstImageUrl, summaryColumns, toSummary } from './product-summary';
+import { type PublicReview, publishedReviewsQuery, ratingCountsQuery } from './reviews';
 
 export type { CategoryCrumb, OptionType, ProductAttribute } from './product-detail-parts';
 export {
@@ -75,16 +77,6 @@ export interface ProductImage {
   height: number | null;
 }
 
-/** A published review as shown on the product page. */
-export interface ReviewView {
-  id: string;
-  authorName: string;
-  rating: number;
-  title: string;
-  body: string;
-  createdAt: number;
-}
-
 /** Everything the product page needs. */
 export interface ProductDetail extends ProductSummary {
   description: string;
@@ -106,8 +98,10 @@ export interface ProductDetail extends ProductSummary {
   /** Other active products from the same category, those sharing the most tags first. */
   related: ProductSummary[];
   updatedAt: number;
-  /** The latest 10 published reviews. */
-  reviews: ReviewView[];
+  /** The first page of published reviews, newest first (REVIEWS_PAGE_SIZE). */
+  reviews: PublicReview[];
+  /** How many published reviews give each star (their sum is the review count). */
+  ratingDistribution: RatingDistribution;
 }
 
 /** A variant with what a cart line needs; its price is the only price a cart may use. */
@@ -124,7 +118,6 @@ export interface VariantForPricing {
 
 // D1 allows at most 100 bound parameters per statement.
 const MAX_PARAMS = 90;
-const REVIEWS_ON_DETAIL = 10;
 /** Related products shown, and how many same-category candidates are ranked to find them. */
 const RELATED_SHOWN = 4;
 const RELATED_CANDIDATES = 48;
@@ -176,7 +169,7 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
   const ofSlug = (column: 'id' | 'category_id' | 'tags') =>
     sql`(select ${sql.raw(`by_slug.${column}`)} from products by_slug where by_slug.slug = ${slug} and by_slug.status = 'active')`;
   const productId = ofSlug('id');
-  const [headRows, variantRows, imageRows, reviewRows, optionRows, categoryRows, relatedRows] =
+  const [headRows, variantRows, imageRows, reviewRows, ratingRows, optionRows, categoryRows, relatedRows] =
     await db.batch([
       db
         .select({
@@ -210,19 +203,8 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
         .from(productImages)
         .where(eq(productImages.productId, productId))
         .orderBy(asc(productImages.position)),
-      db
-        .select({
-          id: reviews.id,
-          authorName: reviews.authorName,
-          rating: reviews.rating,
-          title: reviews.title,
-          body: reviews.body,
-          createdAt: reviews.createdAt,
-        })
-        .from(reviews)
-        .where(and(eq(reviews.productId, productId), eq(reviews.status, 'published')))
-        .orderBy(desc(reviews.createdAt), asc(reviews.id))
-        .limit(REVIEWS_ON_DETAIL),
+      publishedReviewsQuery(db, productId, { limit: REVIEWS_PAGE_SIZE, offset: 0 }),
+      ratingCountsQuery(db, productId),
       db
         .select({ name: productOptions.name, values: productOptions.values })
         .from(productOptions)
@@ -289,6 +271,7 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
     related: relatedRows.map(toSummary),
     updatedAt: head.updatedAt,
     reviews: reviewRows,
+    ratingDistribution: ratingDistribution(ratingRows),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Db } from '@db/client';
 import { orderLines, orders, products, productVariants, reviews } from '@db/schema';
 import { PURCHASE_STATUSES, type RatingDistribution, ratingDistribution } from '@domain/catalog/review-input';
 import type { ReviewStatus } from '@domain/catalog/statuses';
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
 export type ReviewRow = typeof reviews.$inferSelect;
 
@@ -163,37 +163,54 @@ export interface PublishedReviewsPage {
   distribution: RatingDistribution;
 }
 
+/** A product's published reviews, for the queries below: `productId` may be a value or a subquery. */
+const publishedOf = (productId: string | SQL) =>
+  and(eq(reviews.productId, productId), eq(reviews.status, 'published'));
+
 /**
- * One page of a product's published reviews, newest first, with the count of each star over all of them (the
- * total is their sum). Both read the (product_id, status, created_at) index.
+ * Batchable: one page of a product's published reviews, newest first (the (product_id, status, created_at) index).
+ * The product page reads it in its own batch, with the product found by slug.
  */
+export function publishedReviewsQuery(
+  db: Db,
+  productId: string | SQL,
+  page: { limit: number; offset: number },
+) {
+  return db
+    .select({
+      id: reviews.id,
+      authorName: reviews.authorName,
+      rating: reviews.rating,
+      title: reviews.title,
+      body: reviews.body,
+      verifiedPurchase: reviews.verifiedPurchase,
+      createdAt: reviews.createdAt,
+    })
+    .from(reviews)
+    .where(publishedOf(productId))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** Batchable: how many published reviews give each star (ratingDistribution turns the rows into counts). */
+export function ratingCountsQuery(db: Db, productId: string | SQL) {
+  return db
+    .select({ rating: reviews.rating, count: count() })
+    .from(reviews)
+    .where(publishedOf(productId))
+    .groupBy(reviews.rating);
+}
+
+/** One page of a product's published reviews, newest first, with the count of each star over all of them. */
 export async function listPublishedReviews(
   db: Db,
   productId: string,
   page: { limit: number; offset: number },
 ): Promise<PublishedReviewsPage> {
-  const published = and(eq(reviews.productId, productId), eq(reviews.status, 'published'));
   const [items, counts] = await db.batch([
-    db
-      .select({
-        id: reviews.id,
-        authorName: reviews.authorName,
-        rating: reviews.rating,
-        title: reviews.title,
-        body: reviews.body,
-        verifiedPurchase: reviews.verifiedPurchase,
-        createdAt: reviews.createdAt,
-      })
-      .from(reviews)
-      .where(published)
-      .orderBy(desc(reviews.createdAt), desc(reviews.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db
-      .select({ rating: reviews.rating, count: count() })
-      .from(reviews)
-      .where(published)
-      .groupBy(reviews.rating),
+    publishedReviewsQuery(db, productId, page),
+    ratingCountsQuery(db, productId),
   ]);
   const distribution = ratingDistribution(counts);
   const total = Object.values(distribution).reduce((a, b) => a + b, 0);

@@ -5,8 +5,8 @@ import { getProductBySlug } from '@db/repositories/catalog';
 import { seedSmallStore } from '@tests/support/workerd';
 import { createApp } from '@worker/app';
 import { CSP_NONCE_HEADER } from '@worker/http/csp-nonce';
-import { VERSION_MEMO_MS } from '@worker/http/edge-cache';
 import { PUBLIC_PAGE_HEADER } from '@worker/http/edge-cache-policy';
+import { VERSION_MEMO_MS } from '@worker/services/catalog/catalog-version';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 let slug = '';

@@ -279,9 +279,10 @@ export function registerRepositoryContract(driver: string, makeDb: () => Promise
         expect(detail.related.map((r) => r.id)).toEqual(ranked.slice(0, 4).map((p) => p.id));
         const published = seed.reviews
           .filter((r) => r.productId === product.id && r.status === 'published')
-          .sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id))
-          .slice(0, 10);
-        expect(detail.reviews.map((r) => r.id)).toEqual(published.map((r) => r.id));
+          .sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
+        expect(detail.reviews.map((r) => r.id)).toEqual(published.slice(0, 10).map((r) => r.id));
+        const stars = [1, 2, 3, 4, 5].map((n) => published.filter((r) => r.rating === n).length);
+        expect(Object.values(detail.ratingDistribution)).toEqual(stars);
         expect(await getProductBySlug(db, 'no-such-product')).toBeNull();
       });
 

@@ -3,12 +3,11 @@
  * pages and catalog reads (see edge-cache-policy.ts) are kept per normalised address, build and catalog version: an
  * admin change bumps the version (database triggers), so the next request misses and renders afresh, with no purge.
  * A hit costs a Cache API read (or a copy from isolate memory) and a text swap that gives the page a fresh CSP
- * nonce; the catalog version is read from D1 at most once per isolate per VERSION_MEMO_MS.
+ * nonce; the catalog version is memoised per isolate (services/catalog/catalog-version.ts).
  */
-import { createDb } from '@db/client';
-import { getCatalogVersion } from '@db/repositories/catalog-state';
 import { newId } from '@domain/core/ids';
 import type { Env } from '@worker/env';
+import { memoisedCatalogVersion } from '@worker/services/catalog/catalog-version';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env';
 import { edgeCacheKey, normalisePageUrl } from './edge-cache-key';
@@ -19,16 +18,12 @@ import {
   PUBLIC_PAGE_HEADER,
 } from './edge-cache-policy';
 
-/** How long an isolate trusts the catalog version it read: an admin change shows within this, plus a render. */
-export const VERSION_MEMO_MS = 1000;
 /** Response header for tests and the bench: HIT, STALE (served while a fresh copy renders), MISS. */
 export const EDGE_CACHE_STATUS_HEADER = 'X-Cache';
 /** When the kept copy was rendered (epoch ms), to tell fresh from stale. Only on stored copies. */
 const STORED_AT_HEADER = 'X-Edgeshop-Stored-At';
 /** The Cache-Control the response went out with (the stored copy's own says how long the Cache API keeps it). */
 const SERVED_CACHE_CONTROL_HEADER = 'X-Edgeshop-Cache-Control';
-
-let memo: { version: Promise<number>; readAt: number } | null = null;
 
 /**
  * The hottest pages also stay in this isolate's memory (same keys, so invalidation is unchanged): a hit then costs
@@ -51,19 +46,6 @@ async function recall(cache: Cache, key: Request): Promise<Response | undefined>
     return new Response(entry.body.slice(0), { status: entry.status, headers: entry.headers });
   }
   return cache.match(key);
-}
-
-/** The catalog version, read from D1 at most once per VERSION_MEMO_MS in this isolate. */
-export function memoisedCatalogVersion(env: Env, now = Date.now()): Promise<number> {
-  if (!memo || now - memo.readAt >= VERSION_MEMO_MS) {
-    const version = getCatalogVersion(createDb(env));
-    memo = { version, readAt: now };
-    // A failed read is not remembered: the next request asks again.
-    version.catch(() => {
-      memo = null;
-    });
-  }
-  return memo.version;
 }
 
 /** Same shape as hono/secure-headers' nonces: 16 random bytes in base64. */

@@ -1,9 +1,8 @@
 /** The shop's page shell: skip link, header with categories, account and cart links, main, footer. */
 import { component$, Slot } from '@builder.io/qwik';
 import { type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
-import { createDb } from '@db/client';
-import { listNavCategories } from '@db/repositories/catalog';
 import { PUBLIC_PAGE_HEADER } from '@worker/http/edge-cache-policy';
+import { navCategories } from '@worker/services/catalog/navigation';
 import { SiteFooter } from '~/components/shop/site-footer/SiteFooter';
 import { SiteHeader } from '~/components/shop/site-header/SiteHeader';
 import { useShop } from '~/routes/layout';
@@ -19,7 +18,7 @@ export const onRequest: RequestHandler = ({ headers }) => {
 
 /** Categories for the navigation: nothing per user, so this loader's data is as cacheable as the page. */
 export const useShell = routeLoader$(async ({ platform }) => ({
-  categories: await listNavCategories(createDb(platform.env)),
+  categories: await navCategories(platform.env),
 }));
 
 export default component$(() => {

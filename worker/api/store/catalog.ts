@@ -98,9 +98,19 @@ const ProductDetail = ProductSummary.extend({
       rating: z.number().int(),
       title: z.string().nullable(),
       body: z.string(),
+      verifiedPurchase: z.boolean(),
       createdAt: z.number(),
     }),
   ),
+  ratingDistribution: z
+    .object({
+      1: z.number().int(),
+      2: z.number().int(),
+      3: z.number().int(),
+      4: z.number().int(),
+      5: z.number().int(),
+    })
+    .openapi({ description: 'How many published reviews give each star; their sum is reviewCount.' }),
 }).openapi('ProductDetail');
 
 /** A slug as the shop makes them: lower-case letters and digits in hyphen-separated runs. */

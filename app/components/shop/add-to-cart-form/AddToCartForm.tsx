@@ -1,7 +1,7 @@
 /** The product page's buy box: price of the chosen variant, options, quantity, Add to cart (also offline) and its messages. */
 
 import { $, component$, type Signal, useComputed$, useSignal } from '@builder.io/qwik';
-import type { ProductDetail } from '@db/repositories/catalog';
+import type { OptionType, VariantDetail } from '@db/repositories/catalog';
 import { MAX_LINE_QUANTITY } from '@domain/cart/limits';
 import { StockNote } from '~/components/shop/stock-note/StockNote';
 import { VariantPicker } from '~/components/shop/variant-picker/VariantPicker';
@@ -10,8 +10,15 @@ import { announceCartCount } from '~/lib/cart-changed';
 import { findVariantByOptions } from '~/lib/find-variant';
 import type { AddToCartStore } from '~/routes/(shop)/p/[slug]/index';
 
+/** What the buy box knows of the product: enough to choose a variant and price it (it is sent to the browser). */
+export interface BuyBoxProduct {
+  name: string;
+  optionTypes: OptionType[];
+  variants: Pick<VariantDetail, 'sku' | 'options' | 'price' | 'compareAt' | 'imageId'>[];
+}
+
 interface Props {
-  product: Pick<ProductDetail, 'name' | 'variants' | 'optionTypes'>;
+  product: BuyBoxProduct;
   action: AddToCartStore;
   /** The chosen value per option type (shared with the gallery and the live stock socket). */
   values: Signal<string[]>;

@@ -3,17 +3,17 @@
  * canonical URL, Open Graph/Twitter tags and Product JSON-LD. Nothing on it is per shopper, so it can be cached
  * publicly; availability is refreshed live over a WebSocket once the page is idle.
  */
-import { component$, useComputed$, useSignal, useStore, useTask$ } from '@builder.io/qwik';
+import { component$, untrack, useComputed$, useSignal, useStore, useTask$ } from '@builder.io/qwik';
 import { type DocumentHead, routeAction$, routeLoader$, zod$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { variantLabel } from '@domain/catalog/variant-label';
 import { statusOfError } from '@domain/core/errors';
 import { addToCart } from '@worker/services/cart/cart';
-import { loadProductView } from '@worker/services/catalog/product-detail';
+import { loadProductView, type ProductView } from '@worker/services/catalog/product-detail';
 import { decimalPrice, jsonForScript, productJsonLd } from '@worker/services/catalog/structured-data';
 import { availableBySku } from '@worker/services/inventory/stock-levels';
 import { publicOrigin, shopSettings } from '@worker/services/shop/settings';
-import { AddToCartForm } from '~/components/shop/add-to-cart-form/AddToCartForm';
+import { AddToCartForm, type BuyBoxProduct } from '~/components/shop/add-to-cart-form/AddToCartForm';
 import { LiveStock } from '~/components/shop/live-stock/LiveStock';
 import { NotFound } from '~/components/shop/not-found/NotFound';
 import { ProductGallery } from '~/components/shop/product-gallery/ProductGallery';
@@ -28,7 +28,7 @@ import { mintCartId, readCartId, writeCartId } from '~/lib/cart-cookie';
 import { findVariant, findVariantByOptions } from '~/lib/find-variant';
 import { formQuantity } from '~/lib/form-quantity';
 import { describeCartError } from '~/lib/format';
-import { productReviewsPage } from '~/lib/reviews';
+import { firstReviewsPage } from '~/lib/reviews';
 
 /**
  * The product with units available per SKU (availableBySku), its JSON-LD and the shop's public origin (for canonical
@@ -50,11 +50,21 @@ export const useProduct = routeLoader$(async ({ platform, params, status, url })
   return { ...product, available, origin, jsonLd };
 });
 
-/** The first page of the product's published reviews with the rating summary (null when there is no product). */
-export const useProductReviews = routeLoader$(async ({ resolveValue, platform }) => {
-  const product = await resolveValue(useProduct);
-  return product ? productReviewsPage(createDb(platform.env), product.id, 1) : null;
-});
+/** What the buy box and the gallery need in the browser: option types, each variant's options, price and image. */
+function buyBox(p: ProductView): BuyBoxProduct & { imageIds: string[] } {
+  return {
+    name: p.name,
+    optionTypes: p.optionTypes,
+    variants: p.variants.map(({ sku, options, price, compareAt, imageId }) => ({
+      sku,
+      options,
+      price,
+      compareAt,
+      imageId,
+    })),
+    imageIds: p.images.map((i) => i.id),
+  };
+}
 
 /**
  * Adds the chosen variant to the cart. The form posts the option values (`option_0`…), not a SKU, so it works without
@@ -102,8 +112,11 @@ export type AddToCartStore = ReturnType<typeof useAddToCart>;
 export default component$(() => {
   const product = useProduct();
   const action = useAddToCart();
-  const reviews = useProductReviews();
-  const p = product.value;
+  // Read once, without subscribing: nothing on the product changes while the page is open (stock comes live over
+  // its socket), and a subscription would make Qwik ship the loader's whole value (description, related products,
+  // reviews, JSON-LD) to the browser in the page's state. What the browser needs is `buy`, captured below.
+  const p = untrack(() => product.value);
+  const buy = p ? buyBox(p) : null;
   const posted = action.formData;
   // The first variant in stock is preselected; after a no-JS post, what the shopper chose.
   const preferred = p ? (p.variants.find((v) => (p.available[v.sku] ?? 1) > 0) ?? p.variants[0]) : undefined;
@@ -114,10 +127,10 @@ export default component$(() => {
   );
   const stock = useStore<Record<string, number | null>>(p ? { ...p.available } : {});
   const variant = useComputed$(() =>
-    p
+    buy
       ? findVariantByOptions(
-          p.variants,
-          p.optionTypes.map((t) => t.name),
+          buy.variants,
+          buy.optionTypes.map((t) => t.name),
           values.value,
         )
       : null,
@@ -127,10 +140,10 @@ export default component$(() => {
   useTask$(({ track }) => {
     // A variant with its own photo brings it to the front of the gallery.
     const id = track(() => variant.value?.imageId);
-    const at = id && p ? p.images.findIndex((i) => i.id === id) : -1;
+    const at = id && buy ? buy.imageIds.indexOf(id) : -1;
     if (at >= 0) imageIndex.value = at;
   });
-  if (!p) return <NotFound what="product" />;
+  if (!p || !buy) return <NotFound what="product" />;
   return (
     <>
       <Breadcrumbs
@@ -148,7 +161,7 @@ export default component$(() => {
           <a href="#reviews-title" class="rating-link">
             <StarRating rating={p.rating} reviewCount={p.reviewCount} />
           </a>
-          <AddToCartForm product={p} action={action} values={values} stock={stock} />
+          <AddToCartForm product={buy} action={action} values={values} stock={stock} />
           <LiveStock sku={sku} stock={stock} />
           <ul class="product-perks" aria-label="Delivery and returns">
             <li>
@@ -167,7 +180,7 @@ export default component$(() => {
         </section>
         {p.attributes.length > 0 && <SpecTable attributes={p.attributes} />}
       </div>
-      {reviews.value && <ReviewList productSlug={p.slug} reviews={reviews.value} />}
+      <ReviewList productSlug={p.slug} reviews={firstReviewsPage(p)} />
       {p.related.length > 0 && (
         <section class="product-section product-related" aria-labelledby="related-title">
           <h2 id="related-title">You may also like</h2>
