@@ -28,8 +28,6 @@ const GLOB_IGNORES = [
   '_headers',
   '.assetsignore',
   'q-manifest.json',
-  '404.html',
-  'sitemap.xml',
   'sw.js',
 ];
 

@@ -14,5 +14,7 @@ export default extendConfig(baseConfig, () => ({
       external: [/^cloudflare:/],
     },
   },
-  plugins: [cloudflarePagesAdapter({ functionRoutes: false })],
+  // No static generation: every page is rendered by the Worker (and kept by its edge cache). SSG also wrote an empty
+  // dist/sitemap.xml, which the asset router served in place of the Worker's.
+  plugins: [cloudflarePagesAdapter({ functionRoutes: false, ssg: null })],
 }));

@@ -102,3 +102,16 @@ test('a shopper sees the chosen variant sell out without reloading', async ({ br
     await context.close();
   }
 });
+
+test('crawlers get the live sitemap and robots.txt from the served shop (not a file left in dist/)', async ({
+  request,
+}) => {
+  const { items } = (await (await request.get('/api/products?limit=1')).json()) as {
+    items: { slug: string }[];
+  };
+  const sitemap = await request.get('/sitemap.xml');
+  expect(sitemap.status()).toBe(200);
+  expect(await sitemap.text()).toContain(`/p/${items[0]!.slug}</loc>`);
+  const robots = await request.get('/robots.txt');
+  expect(await robots.text()).toMatch(/^Sitemap: http.*\/sitemap\.xml$/m);
+});

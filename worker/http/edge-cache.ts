@@ -5,7 +5,6 @@
  * A hit costs a Cache API read (or a copy from isolate memory) and a text swap that gives the page a fresh CSP
  * nonce; the catalog version is memoised per isolate (services/catalog/catalog-version.ts).
  */
-import { newId } from '@domain/core/ids';
 import type { Env } from '@worker/env';
 import { memoisedCatalogVersion } from '@worker/services/catalog/catalog-version';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -17,79 +16,43 @@ import {
   PUBLIC_PAGE_CACHE_CONTROL,
   PUBLIC_PAGE_HEADER,
 } from './edge-cache-policy';
+import {
+  EDGE_CACHE_STATUS_HEADER,
+  type KeptPage,
+  keptFrom,
+  SERVED_CACHE_CONTROL_HEADER,
+  STORED_AT_HEADER,
+  serveKept,
+} from './kept-page';
 
-/** Response header for tests and the bench: HIT, STALE (served while a fresh copy renders), MISS. */
-export const EDGE_CACHE_STATUS_HEADER = 'X-Cache';
-/** When the kept copy was rendered (epoch ms), to tell fresh from stale. Only on stored copies. */
-const STORED_AT_HEADER = 'X-Edgeshop-Stored-At';
-/** The Cache-Control the response went out with (the stored copy's own says how long the Cache API keeps it). */
-const SERVED_CACHE_CONTROL_HEADER = 'X-Edgeshop-Cache-Control';
+export { EDGE_CACHE_STATUS_HEADER } from './kept-page';
 
 /**
  * The hottest pages also stay in this isolate's memory (same keys, so invalidation is unchanged): a hit then costs
  * no Cache API round trip. Small, least recently used first out; `caches.default` remains the shared copy.
  */
 const MEMORY_ENTRIES = 64;
-const memory = new Map<string, { body: ArrayBuffer; status: number; headers: [string, string][] }>();
+const memory = new Map<string, KeptPage>();
 
-function remember(key: string, body: ArrayBuffer, res: Response): void {
+function remember(key: string, kept: KeptPage): void {
   memory.delete(key);
-  memory.set(key, { body, status: res.status, headers: [...res.headers] });
+  memory.set(key, kept);
   if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value as string);
 }
 
-async function recall(cache: Cache, key: Request): Promise<Response | undefined> {
+/** The kept copy from isolate memory, else from the Cache API (then remembered here too). */
+async function recall(cache: Cache, key: Request): Promise<KeptPage | undefined> {
   const entry = memory.get(key.url);
   if (entry) {
     memory.delete(key.url); // most recently used last
     memory.set(key.url, entry);
-    return new Response(entry.body.slice(0), { status: entry.status, headers: entry.headers });
+    return entry;
   }
-  return cache.match(key);
-}
-
-/** Same shape as hono/secure-headers' nonces: 16 random bytes in base64. */
-function newNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes));
-}
-
-const NONCE_SOURCE = /'nonce-([^']*)'/;
-
-/** Whether If-None-Match names the kept copy's ETag (weak comparison, as hono/etag makes it). */
-function stillFresh(ifNoneMatch: string | undefined, etag: string | null): boolean {
-  if (!ifNoneMatch || !etag) return false;
-  const bare = (t: string) => t.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
-}
-
-/**
- * A kept page made ready to serve: a fresh nonce in the CSP header and on every element that carried the old one
- * (Qwik's scripts and modulepreload links, the session island), and a fresh request id. A conditional request for
- * the same ETag (the catalog API's) gets a 304. The nonce is swapped as text: the old one is 16 random bytes that
- * appear nowhere else, and a string replace costs a fraction of what an HTMLRewriter pass over the page does.
- */
-async function serveKept(kept: Response, status: 'HIT' | 'STALE', ifNoneMatch?: string): Promise<Response> {
-  const headers = new Headers(kept.headers);
-  headers.delete(STORED_AT_HEADER);
-  headers.set('Cache-Control', kept.headers.get(SERVED_CACHE_CONTROL_HEADER) ?? PUBLIC_PAGE_CACHE_CONTROL);
-  headers.delete(SERVED_CACHE_CONTROL_HEADER);
-  headers.set('X-Request-Id', newId('request'));
-  headers.set(EDGE_CACHE_STATUS_HEADER, status);
-  if (stillFresh(ifNoneMatch, headers.get('ETag'))) {
-    for (const h of ['Content-Type', 'Content-Length']) headers.delete(h);
-    return new Response(null, { status: 304, headers });
-  }
-  const csp = headers.get('Content-Security-Policy');
-  const old = csp ? NONCE_SOURCE.exec(csp)?.[1] : undefined;
-  if (!csp || !old) return new Response(kept.body, { status: kept.status, headers });
-  const nonce = newNonce();
-  headers.set('Content-Security-Policy', csp.replaceAll(`'nonce-${old}'`, `'nonce-${nonce}'`));
-  if (!/^text\/html\b/i.test(headers.get('Content-Type') ?? ''))
-    return new Response(kept.body, { status: kept.status, headers });
-  headers.delete('Content-Length');
-  const html = (await kept.text()).replaceAll(`nonce="${old}"`, `nonce="${nonce}"`);
-  return new Response(html, { status: kept.status, headers });
+  const stored = await cache.match(key);
+  if (!stored) return undefined;
+  const kept = await keptFrom(stored);
+  remember(key.url, kept);
+  return kept;
 }
 
 /** Whether a rendered page may be kept for everyone: a 200 the page marked public, without cookies or no-store. */
@@ -150,15 +113,15 @@ export function edgeCache(options: EdgeCacheOptions): MiddlewareHandler<AppEnv> 
     const revalidating = revalidations.has(c.req.raw);
     if (!revalidating) {
       const kept = await recall(cache, key);
-      const age = kept ? Date.now() - Number(kept.headers.get(STORED_AT_HEADER) ?? 0) : 0;
+      const age = kept ? Date.now() - kept.storedAt : 0;
       if (kept && age > (EDGE_FRESH_SECONDS + EDGE_STALE_SECONDS) * 1000) memory.delete(key.url);
       else if (kept) {
         const ifNoneMatch = c.req.header('If-None-Match');
-        if (age <= EDGE_FRESH_SECONDS * 1000) return await serveKept(kept, 'HIT', ifNoneMatch);
+        if (age <= EDGE_FRESH_SECONDS * 1000) return serveKept(kept, 'HIT', ifNoneMatch);
         const refresh = new Request(page.href, { method: 'GET' });
         revalidations.add(refresh);
         c.executionCtx.waitUntil(options.render(refresh, c.env, c.executionCtx as ExecutionContext));
-        return await serveKept(kept, 'STALE', ifNoneMatch);
+        return serveKept(kept, 'STALE', ifNoneMatch);
       }
     }
     c.set('pageUrl', page.href);
@@ -184,9 +147,10 @@ function keepIfPublic(c: Context<AppEnv>, cache: Cache, key: Request): void {
   const [served, kept] = res.body.tee();
   const copy = copyToKeep(new Response(null, { headers }), kept, Date.now());
   c.executionCtx.waitUntil(
-    copy.arrayBuffer().then((body) => {
-      remember(key.url, body, copy);
-      return cache.put(key, new Response(body, { status: copy.status, headers: copy.headers }));
+    copy.arrayBuffer().then(async (body) => {
+      const init = { status: copy.status, headers: copy.headers };
+      remember(key.url, await keptFrom(new Response(body, init)));
+      return cache.put(key, new Response(body, init));
     }),
   );
   replaceResponse(c, new Response(served, { status: res.status, statusText: res.statusText, headers }));
