@@ -3,7 +3,7 @@
  * canonical URL, Open Graph/Twitter tags and Product JSON-LD. Nothing on it is per shopper, so it can be cached
  * publicly; availability is refreshed live over a WebSocket once the page is idle.
  */
-import { component$, untrack, useComputed$, useSignal, useStore, useTask$ } from '@builder.io/qwik';
+import { component$, useComputed$, useSignal, useStore, useTask$ } from '@builder.io/qwik';
 import { type DocumentHead, routeAction$, routeLoader$, zod$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { variantLabel } from '@domain/catalog/variant-label';
@@ -112,10 +112,10 @@ export type AddToCartStore = ReturnType<typeof useAddToCart>;
 export default component$(() => {
   const product = useProduct();
   const action = useAddToCart();
-  // Read once, without subscribing: nothing on the product changes while the page is open (stock comes live over
-  // its socket), and a subscription would make Qwik ship the loader's whole value (description, related products,
-  // reviews, JSON-LD) to the browser in the page's state. What the browser needs is `buy`, captured below.
-  const p = untrack(() => product.value);
+  // Browser code captures only `buy` (the buy box's variants), never the whole product. (Qwik City serialises the
+  // loader's value into the page state all the same; reading it with untrack() saved nothing there and made the
+  // page load eight more chunks after load: tests/e2e/weight.spec.ts.)
+  const p = product.value;
   const buy = p ? buyBox(p) : null;
   const posted = action.formData;
   // The first variant in stock is preselected; after a no-JS post, what the shopper chose.
