@@ -1,6 +1,6 @@
 /**
  * Product editor e2e: an administrator creates a product with two option types, generates its four variants, prices
- * them, uploads an image, activates it, and the shop shows it at /p/<slug>.
+ * them, uploads images (reordering, relabelling and deleting them), activates it, and the shop shows it at /p/<slug>.
  */
 import { expect, test } from '@playwright/test';
 
@@ -49,6 +49,26 @@ test('an administrator creates, prices, illustrates and publishes a product', as
   await expect(page.getByRole('img', { name: 'The red tee' })).toBeVisible();
   await expect(page.getByText('2×1 px')).toBeVisible();
 
+  // A second photo, moved to the front, its alt text corrected, then the first photo deleted: the list follows.
+  const photos = page.getByRole('region', { name: 'Images' }).getByRole('img');
+  await page
+    .getByLabel(/^Image file/)
+    .setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByLabel('Alt text').last().fill('The back of the tee');
+  await page.getByRole('button', { name: 'Upload image' }).click();
+  await expect(photos).toHaveCount(2);
+  await page.getByRole('button', { name: 'Move up image 2' }).click();
+  await expect(photos.first()).toHaveAttribute('alt', 'The back of the tee');
+  await page.getByLabel('Alt text').first().fill('The back of the red tee');
+  await page.getByRole('button', { name: 'Save alt text of image 1' }).click();
+  await expect(photos.first()).toHaveAttribute('alt', 'The back of the red tee');
+  const deleted = (await photos.nth(1).getAttribute('src'))!;
+  expect((await page.request.get(deleted)).status()).toBe(200);
+  await page.getByRole('button', { name: 'Delete image 2' }).click();
+  await expect(photos).toHaveCount(1);
+  expect((await page.request.get(deleted)).status()).toBe(404); // the file is gone from the bucket too
+  await expect(photos.first()).toHaveAttribute('alt', 'The back of the red tee');
+
   await page.getByLabel('Status', { exact: true }).selectOption('active');
   await page.getByRole('button', { name: 'Save product' }).first().click();
   await expect(page.getByRole('status').getByText('Product saved.')).toBeVisible();
@@ -56,5 +76,7 @@ test('an administrator creates, prices, illustrates and publishes a product', as
 
   await page.goto(`/p/${slug}`);
   await expect(page.getByRole('heading', { level: 1, name: 'E2E Tee' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'The back of the red tee' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'The red tee', exact: true })).toHaveCount(0);
   await expect(page.getByText(/19\.90/).first()).toBeVisible();
 });
