@@ -6,6 +6,7 @@
 import type { RequestEventAction } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { listAllCategories, listAllCollections } from '@db/repositories/catalog-groups';
+import { treeLabel, treeOrder } from '@domain/catalog/category-tree';
 import { statusOfError } from '@domain/core/errors';
 import { createProduct, updateProduct } from '@worker/services/catalog/products';
 import { catalogPageContext } from '~/lib/admin-catalog';
@@ -32,9 +33,8 @@ export async function editorChoices(env: QwikCityPlatform['env']) {
   const db = createDb(env);
   const [categories, collections] = await Promise.all([listAllCategories(db), listAllCollections(db)]);
   return {
-    categories: categories
-      .map((c) => ({ id: c.id, name: c.name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    // In tree order, each labelled with its depth, as the categories page lists them.
+    categories: treeOrder(categories).map((c) => ({ id: c.id, name: treeLabel(c) })),
     collections: collections.map((c) => ({ id: c.id, name: c.name })),
   };
 }

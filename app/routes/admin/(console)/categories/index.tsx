@@ -7,6 +7,7 @@ import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, Form, routeAction$, routeLoader$, z, zod$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { listAllCategories } from '@db/repositories/catalog-groups';
+import { treeLabel, treeOrder } from '@domain/catalog/category-tree';
 import { CategoryInput } from '@domain/catalog/group-input';
 import { slugify } from '@domain/catalog/slug';
 import { statusOfError } from '@domain/core/errors';
@@ -18,20 +19,6 @@ import { staffWith } from '~/lib/admin-session';
 import { pageStaff } from '~/lib/session';
 
 const NOT_ALLOWED = 'Your roles do not allow changing categories.';
-
-type CategoryRow = Awaited<ReturnType<typeof listAllCategories>>[number];
-
-/** Depth-first, so children follow their parent (depth capped: the service refuses loops anyway). */
-function treeOrder(
-  all: CategoryRow[],
-  parentId: string | null = null,
-  depth = 0,
-): (CategoryRow & { depth: number })[] {
-  if (depth > 10) return [];
-  return all
-    .filter((c) => c.parentId === parentId)
-    .flatMap((c) => [{ ...c, depth }, ...treeOrder(all, c.id, depth + 1)]);
-}
 
 export const useCategories = routeLoader$(async (event) => {
   const me = (await pageStaff(event))?.principal;
@@ -159,7 +146,7 @@ export default component$(() => {
                 <option value="">None (top level)</option>
                 {rows.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {`${'— '.repeat(c.depth)}${c.name}`}
+                    {treeLabel(c)}
                   </option>
                 ))}
               </select>
