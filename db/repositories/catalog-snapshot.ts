@@ -9,34 +9,19 @@ import {
   products,
   productVariants,
 } from '@db/schema';
-import { buildSearchText, digestProductIds, SNAPSHOT_MAX_PRODUCTS } from '@domain/catalog/snapshot';
-import type { Money } from '@domain/pricing/money';
+import {
+  buildSearchText,
+  digestProductIds,
+  SNAPSHOT_MAX_PRODUCTS,
+  type SnapshotCategory,
+  type SnapshotCollection,
+  type SnapshotProduct,
+} from '@domain/catalog/snapshot';
 import { and, asc, desc, eq, gte, inArray, max, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getCatalogVersion } from './catalog-state';
 
-/** One product as a device keeps it for offline browsing. */
-export interface SnapshotProduct {
-  id: string;
-  slug: string;
-  name: string;
-  categorySlug: string;
-  /** The cheapest variant's price; null while the product has no variant. */
-  priceFrom: Money | null;
-  /** That variant's compare-at amount (same currency) when it is on sale. */
-  compareAtAmount: number | null;
-  image: { url: string; alt: string; width: number | null; height: number | null } | null;
-  rating: number | null;
-  reviewCount: number;
-  inStock: boolean;
-  /** The SKU when the product has exactly one variant (offline add-to-cart needs no option picker then). */
-  sku: string | null;
-  collectionSlugs: string[];
-  /** Folded name, category, brand and tags (domain/catalog/snapshot.ts matchesSearch). */
-  searchText: string;
-  createdAt: number;
-  updatedAt: number;
-}
+export type { SnapshotProduct } from '@domain/catalog/snapshot';
 
 /** The snapshot, or the changes since a watermark. */
 export interface CatalogSnapshot {
@@ -48,8 +33,8 @@ export interface CatalogSnapshot {
   /** How many products the full snapshot holds now, and the digest of their ids. */
   total: number;
   digest: string;
-  categories: { slug: string; name: string; parentSlug: string | null; position: number }[];
-  collections: { slug: string; name: string }[];
+  categories: SnapshotCategory[];
+  collections: SnapshotCollection[];
   products: SnapshotProduct[];
   /** Delta only: products changed since the watermark that are no longer in the snapshot (unpublished, archived). */
   removedIds: string[];

@@ -1,5 +1,44 @@
 /** The offline catalog snapshot's rules: its size cap, the digest that detects removals, and offline search matching. */
 
+import type { Money } from '@domain/pricing/money';
+
+/** One product as a device keeps it for offline browsing (a row of GET /api/catalog/snapshot, and of IndexedDB). */
+export interface SnapshotProduct {
+  id: string;
+  slug: string;
+  name: string;
+  categorySlug: string;
+  /** The cheapest variant's price; null while the product has no variant. */
+  priceFrom: Money | null;
+  /** That variant's compare-at amount (same currency) when it is on sale. */
+  compareAtAmount: number | null;
+  image: { url: string; alt: string; width: number | null; height: number | null } | null;
+  rating: number | null;
+  reviewCount: number;
+  inStock: boolean;
+  /** The SKU when the product has exactly one variant (offline add-to-cart needs no option picker then). */
+  sku: string | null;
+  collectionSlugs: string[];
+  /** Folded name, category, brand and tags (matchesSearch below). */
+  searchText: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A category of the snapshot. */
+export interface SnapshotCategory {
+  slug: string;
+  name: string;
+  parentSlug: string | null;
+  position: number;
+}
+
+/** A collection of the snapshot. */
+export interface SnapshotCollection {
+  slug: string;
+  name: string;
+}
+
 /**
  * At most this many products travel to a device: the newest active ones (created_at desc). 2,000 compact rows are
  * about 1.2 MB of JSON (~600 B a product, measured on the demo seed; gzip shrinks it several times) and as much in

@@ -1,38 +1,11 @@
 /** The shapes of the catalog snapshot as IndexedDB keeps it (GET /api/catalog/snapshot's rows; types only). */
-import type { Money } from '@domain/pricing/money';
 
-/** One product of the snapshot (db/repositories/catalog-snapshot.ts SnapshotProduct). */
-export interface SnapshotProductRecord {
-  id: string;
-  slug: string;
-  name: string;
-  categorySlug: string;
-  priceFrom: Money | null;
-  compareAtAmount: number | null;
-  image: { url: string; alt: string; width: number | null; height: number | null } | null;
-  rating: number | null;
-  reviewCount: number;
-  inStock: boolean;
-  sku: string | null;
-  collectionSlugs: string[];
-  searchText: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** A category of the snapshot. */
-export interface SnapshotCategoryRecord {
-  slug: string;
-  name: string;
-  parentSlug: string | null;
-  position: number;
-}
-
-/** A collection of the snapshot. */
-export interface SnapshotCollectionRecord {
-  slug: string;
-  name: string;
-}
+/** The snapshot's rows as IndexedDB keeps them: the shapes the API sends (domain/catalog/snapshot.ts). */
+export type {
+  SnapshotCategory as SnapshotCategoryRecord,
+  SnapshotCollection as SnapshotCollectionRecord,
+  SnapshotProduct as SnapshotProductRecord,
+} from '@domain/catalog/snapshot';
 
 /** Where the device's snapshot stands (meta key `catalog-snapshot`). */
 export interface SnapshotState {
