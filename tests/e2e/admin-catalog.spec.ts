@@ -80,3 +80,29 @@ test('an administrator creates, prices, illustrates and publishes a product', as
   await expect(page.getByRole('img', { name: 'The red tee', exact: true })).toHaveCount(0);
   await expect(page.getByText(/19\.90/).first()).toBeVisible();
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('uploading an image posts the form and the page says so', async ({ page }) => {
+    await page.goto('/admin/login');
+    await page.getByLabel('Email address').fill('admin@demo.shop');
+    await page.getByLabel('Password').fill('admin-demo-1234');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+    const { items } = (await (await page.request.get('/api/admin/products')).json()) as {
+      items: { id: string }[];
+    };
+    await page.goto(`/admin/products/${items[0]!.id}/edit`);
+    const photos = page.getByRole('region', { name: 'Images' }).getByRole('img');
+    const before = await photos.count();
+    await page
+      .getByLabel(/^Image file/)
+      .setInputFiles({ name: 'plain.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByLabel('Alt text').last().fill('Posted without scripts');
+    await page.getByRole('button', { name: 'Upload image' }).click();
+    await expect(page.getByRole('status').getByText('Image uploaded.')).toBeVisible();
+    await expect(photos).toHaveCount(before + 1);
+    await expect(page.getByRole('img', { name: 'Posted without scripts' })).toBeVisible();
+  });
+});
