@@ -155,8 +155,9 @@ export const productVariants = sqliteTable(
   (t) => [
     uniqueIndex('product_variants_sku_unique').on(t.sku),
     index('product_variants_product_idx').on(t.productId, t.position),
-    index('product_variants_size_idx').on(t.size, t.productId),
-    index('product_variants_colour_idx').on(t.colour, t.productId),
+    // Size and colour filters (alone or together: one variant must match both) read product ids from these alone.
+    index('product_variants_size_colour_idx').on(t.size, t.colour, t.productId),
+    index('product_variants_colour_size_idx').on(t.colour, t.size, t.productId),
     // Facet counts walk a filtered set of products to their variants' sizes and colours without reading the rows.
     index('product_variants_facets_idx').on(t.productId, t.size, t.colour),
     check('product_variants_price_check', sql`${t.priceAmount} >= 0`),
