@@ -2,8 +2,8 @@
  * The edge cache in front of page rendering and the public catalog API (Workers Cache API, `caches.default`). Public
  * pages and catalog reads (see edge-cache-policy.ts) are kept per normalised address, build and catalog version: an
  * admin change bumps the version (database triggers), so the next request misses and renders afresh, with no purge.
- * A hit costs a Cache API read (or a copy from isolate memory) and a text swap that gives the page a fresh CSP
- * nonce; the catalog version is memoised per isolate (services/catalog/catalog-version.ts).
+ * A hit costs a Cache API read (or none, from isolate memory) and joining the kept pieces around a fresh CSP nonce
+ * (kept-page.ts); the catalog version is memoised per isolate (services/catalog/catalog-version.ts).
  */
 import type { Env } from '@worker/env';
 import { memoisedCatalogVersion } from '@worker/services/catalog/catalog-version';
