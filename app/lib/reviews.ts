@@ -19,7 +19,7 @@ export async function productReviewsPage(
     limit: REVIEWS_PAGE_SIZE,
     offset: (page - 1) * REVIEWS_PAGE_SIZE,
   });
-  return withPaging(found, page);
+  return withPaging(found.items, found.distribution, page);
 }
 
 /** The first page, from the reviews the product detail read in its own batch (no second query). */
@@ -27,16 +27,19 @@ export function firstReviewsPage(product: {
   reviews: PublishedReviewsPage['items'];
   ratingDistribution: RatingDistribution;
 }): ProductReviewsPage {
-  const { count } = summariseRatings(product.ratingDistribution);
-  return withPaging({ items: product.reviews, total: count, distribution: product.ratingDistribution }, 1);
+  return withPaging(product.reviews, product.ratingDistribution, 1);
 }
 
-function withPaging(found: PublishedReviewsPage, page: number) {
+/** A page of reviews with the totals its star counts give (count and average) and the number of pages. */
+function withPaging(items: PublishedReviewsPage['items'], distribution: RatingDistribution, page: number) {
+  const { count, average } = summariseRatings(distribution);
   return {
-    ...found,
+    items,
+    total: count,
+    distribution,
     page,
-    pageCount: Math.max(1, Math.ceil(found.total / REVIEWS_PAGE_SIZE)),
-    average: summariseRatings(found.distribution).average,
+    pageCount: Math.max(1, Math.ceil(count / REVIEWS_PAGE_SIZE)),
+    average,
   };
 }
 

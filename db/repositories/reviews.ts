@@ -4,7 +4,12 @@
  */
 import type { Db } from '@db/client';
 import { orderLines, orders, products, productVariants, reviews } from '@db/schema';
-import { PURCHASE_STATUSES, type RatingDistribution, ratingDistribution } from '@domain/catalog/review-input';
+import {
+  PURCHASE_STATUSES,
+  type RatingDistribution,
+  ratingDistribution,
+  summariseRatings,
+} from '@domain/catalog/review-input';
 import type { ReviewStatus } from '@domain/catalog/statuses';
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
@@ -213,8 +218,7 @@ export async function listPublishedReviews(
     ratingCountsQuery(db, productId),
   ]);
   const distribution = ratingDistribution(counts);
-  const total = Object.values(distribution).reduce((a, b) => a + b, 0);
-  return { items, total, distribution };
+  return { items, total: summariseRatings(distribution).count, distribution };
 }
 
 /** A review in the moderation queue, with the product it is about. */
