@@ -1,18 +1,74 @@
-/** The stock ledger (stock_movements) and the on-hand mirror the StockDO's results are copied into. */
+/** The stock ledger (stock_movements), the on-hand mirror and low-stock alerts, as a SKU's StockDO writes them. */
 import type { Db } from '@db/client';
-import { inventoryLevels, staffUsers, stockMovements } from '@db/schema';
-import { count, desc, eq } from 'drizzle-orm';
+import { inventoryLevels, staffUsers, stockAlerts, stockMovements } from '@db/schema';
+import { and, count, desc, eq, gte, isNull, lt, sql, sum } from 'drizzle-orm';
 
 export type StockMovement = typeof stockMovements.$inferSelect;
 
-/** Statements recording a movement and mirroring the on-hand count the StockDO now holds. */
-export const recordMovementStatements = (db: Db, movement: StockMovement, onHandAfter: number) => [
-  db
-    .update(inventoryLevels)
-    .set({ onHand: onHandAfter, updatedAt: movement.createdAt })
-    .where(eq(inventoryLevels.sku, movement.sku)),
-  db.insert(stockMovements).values(movement),
-];
+/** What a StockDO sends to the database after a change: ledger rows, or an alert raised or resolved. */
+export type LedgerEntry =
+  | { type: 'movement'; movement: StockMovement }
+  | { type: 'alert'; id: string; sku: string; available: number; threshold: number; at: number }
+  | { type: 'alert_resolved'; sku: string; at: number };
+
+/**
+ * Writes a StockDO's entries in one batch. Safe to repeat: a movement already stored (same id) is skipped, and the
+ * on-hand mirror only moves forward (`ledger_seq`), so a delivery retried after a timeout changes nothing twice.
+ */
+export async function writeLedger(db: Db, sku: string, entries: readonly LedgerEntry[]): Promise<void> {
+  const statements = [];
+  let last: StockMovement | null = null;
+  for (const entry of entries) {
+    if (entry.type === 'movement') {
+      statements.push(db.insert(stockMovements).values(entry.movement).onConflictDoNothing());
+      last = entry.movement;
+    } else if (entry.type === 'alert') {
+      const { id, available, threshold, at } = entry;
+      statements.push(
+        db.insert(stockAlerts).values({ id, sku, available, threshold, createdAt: at }).onConflictDoNothing(),
+      );
+    } else {
+      statements.push(
+        db
+          .update(stockAlerts)
+          .set({ resolvedAt: entry.at })
+          .where(and(eq(stockAlerts.sku, sku), isNull(stockAlerts.resolvedAt))),
+      );
+    }
+  }
+  if (last?.seq != null && last.onHandAfter != null) {
+    statements.push(
+      db
+        .update(inventoryLevels)
+        .set({ onHand: last.onHandAfter, ledgerSeq: last.seq, updatedAt: last.createdAt })
+        .where(and(eq(inventoryLevels.sku, sku), lt(inventoryLevels.ledgerSeq, last.seq))),
+    );
+  }
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
+}
+
+/** A SKU's ledger summed: the level it explains, and the last sequence number used. */
+export async function ledgerTotals(
+  db: Db,
+  sku: string,
+): Promise<{ onHand: number; reserved: number; lastSeq: number; movements: number }> {
+  const [row] = await db
+    .select({
+      onHand: sum(stockMovements.delta),
+      reserved: sum(stockMovements.reservedDelta),
+      lastSeq: sql<number | null>`max(${stockMovements.seq})`,
+      movements: count(),
+    })
+    .from(stockMovements)
+    .where(eq(stockMovements.sku, sku));
+  return {
+    onHand: Number(row?.onHand ?? 0),
+    reserved: Number(row?.reserved ?? 0),
+    lastSeq: Number(row?.lastSeq ?? 0),
+    movements: row?.movements ?? 0,
+  };
+}
 
 /** A SKU's movements, newest first, with the name of the staff member behind manual ones. */
 export async function listMovements(db: Db, sku: string, page: { limit: number; offset: number }) {
@@ -21,6 +77,7 @@ export async function listMovements(db: Db, sku: string, page: { limit: number; 
       .select({
         id: stockMovements.id,
         delta: stockMovements.delta,
+        reservedDelta: stockMovements.reservedDelta,
         reason: stockMovements.reason,
         reference: stockMovements.reference,
         note: stockMovements.note,
@@ -31,10 +88,19 @@ export async function listMovements(db: Db, sku: string, page: { limit: number; 
       .from(stockMovements)
       .leftJoin(staffUsers, eq(staffUsers.id, stockMovements.staffId))
       .where(eq(stockMovements.sku, sku))
-      .orderBy(desc(stockMovements.createdAt), desc(stockMovements.id))
+      .orderBy(desc(stockMovements.createdAt), desc(stockMovements.seq), desc(stockMovements.id))
       .limit(page.limit)
       .offset(page.offset),
     db.select({ n: count() }).from(stockMovements).where(eq(stockMovements.sku, sku)),
   ]);
   return { items, total: total?.n ?? 0 };
+}
+
+/** SKUs with a movement at or after `since`. */
+export async function skusMovedSince(db: Db, since: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ sku: stockMovements.sku })
+    .from(stockMovements)
+    .where(gte(stockMovements.createdAt, since));
+  return rows.map((r) => r.sku);
 }

@@ -5,6 +5,7 @@ export * from './auth';
 export * from './carts';
 export * from './catalog';
 export * from './catalog-import';
+export * from './checkout';
 export * from './content';
 export * from './customers';
 export * from './email';

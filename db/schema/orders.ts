@@ -1,6 +1,8 @@
 /** Orders and everything that happens to them: lines, payments, refunds, shipments and the status history. */
+
+import { PAYMENT_PROVIDERS } from '@domain/checkout/payment';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * A placed order. Amounts are integer minor units in `currency`; the shipping address is a JSON snapshot so later
@@ -27,8 +29,12 @@ export const orders = sqliteTable(
     billingAddress: text('billing_address'),
     shippingMethod: text('shipping_method').notNull(),
     discountCode: text('discount_code'),
-    /** The cart this order was created from (idempotent checkout). */
+    /** The cart this order was created from. */
     cartId: text('cart_id'),
+    /** The checkout that placed it: unique, so a checkout can never become two orders. */
+    checkoutId: text('checkout_id'),
+    /** SHA-256 of the secret in the guest's order link (the number alone opens nothing). */
+    accessTokenHash: text('access_token_hash'),
     placedAt: integer('placed_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -38,6 +44,7 @@ export const orders = sqliteTable(
     index('orders_placed_idx').on(t.placedAt),
     index('orders_cart_idx').on(t.cartId),
     check('orders_total_check', sql`${t.totalAmount} >= 0`),
+    uniqueIndex('orders_checkout_idx').on(t.checkoutId),
   ],
 );
 
@@ -71,7 +78,7 @@ export const payments = sqliteTable(
     orderId: text('order_id')
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
-    provider: text('provider', { enum: ['stripe', 'paypal'] }).notNull(),
+    provider: text('provider', { enum: PAYMENT_PROVIDERS }).notNull(),
     providerRef: text('provider_ref'),
     amount: integer('amount').notNull(),
     currency: text('currency').notNull(),
@@ -81,7 +88,7 @@ export const payments = sqliteTable(
   },
   (t) => [
     index('payments_order_idx').on(t.orderId),
-    index('payments_provider_ref_idx').on(t.provider, t.providerRef),
+    uniqueIndex('payments_provider_ref_idx').on(t.provider, t.providerRef),
   ],
 );
 
@@ -136,4 +143,20 @@ export const orderEvents = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('order_events_order_created_idx').on(t.orderId, t.createdAt)],
+);
+
+/**
+ * Webhook events already handled, by provider and the provider's event id: a redelivered event is recognised and
+ * answered without acting twice.
+ */
+export const paymentEvents = sqliteTable(
+  'payment_events',
+  {
+    provider: text('provider', { enum: PAYMENT_PROVIDERS }).notNull(),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    paymentRef: text('payment_ref'),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );

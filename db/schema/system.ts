@@ -46,3 +46,9 @@ export const catalogState = sqliteTable('catalog_state', {
   version: integer('version').notNull().default(1),
   updatedAt: integer('updated_at').notNull().default(0),
 });
+
+/** Named counters taken inside a batch (`order_number`: the next order's human-readable number). */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});

@@ -229,7 +229,13 @@ export function generateCatalog(
           weightGrams: spec.weightGrams,
           position: position++,
         });
-        out.inventory.push({ sku, onHand: pickStock(rng), lowStockThreshold: 5, updatedAt: now });
+        out.inventory.push({
+          sku,
+          onHand: pickStock(rng),
+          lowStockThreshold: 5,
+          ledgerSeq: 0,
+          updatedAt: now,
+        });
       }
     }
 

@@ -11,6 +11,8 @@ export const ID_PREFIXES = {
   image: 'img',
   review: 'rev',
   cart: 'cart',
+  checkout: 'chk',
+  testPayment: 'tpay',
   order: 'ord',
   orderLine: 'ordl',
   customer: 'cus',

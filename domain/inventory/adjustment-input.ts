@@ -1,15 +1,9 @@
 /** A manual stock change by staff: add or remove units (`delta`), or set the counted total (`setTo`), with a reason. */
 import { z } from 'zod';
-import { STOCK_MOVEMENT_REASONS } from './movements';
+import { MANUAL_REASONS } from './movements';
 
 /** Largest single change or count: the StockDO's own bound (MAX_STOCK_QUANTITY). */
 export const MAX_ADJUSTMENT = 1_000_000;
-
-/** Reasons staff may give by hand; `sale` is written by orders only. */
-export const MANUAL_REASONS = STOCK_MOVEMENT_REASONS.filter((r) => r !== 'sale') as [
-  Exclude<(typeof STOCK_MOVEMENT_REASONS)[number], 'sale'>,
-  ...Exclude<(typeof STOCK_MOVEMENT_REASONS)[number], 'sale'>[],
-];
 
 export const StockAdjustmentInput = z
   .object({

@@ -2,8 +2,10 @@
 import { DurableObject } from 'cloudflare:workers';
 import { createDb, type DbEnv } from '@db/client';
 import { getInventoryLevel } from '@db/repositories/inventory';
+import { ledgerTotals, writeLedger } from '@db/repositories/stock-ledger';
 import { newId } from '@domain/core/ids';
 import { fail, ok, type Result } from '@domain/core/result';
+import type { StockMovementReason } from '@domain/inventory/movements';
 import {
   adjustOnHand,
   available,
@@ -33,6 +35,23 @@ import {
 } from './stock-schemas';
 import { type ReservationRow, type StockRow, StockStore } from './stock-store';
 
+/** Ledger entries written to the database per batch. */
+const LEDGER_BATCH = 100;
+
+/** When the database could not take the ledger, the alarm tries again after this long. */
+const LEDGER_RETRY_MS = 30_000;
+
+/** One change of level as the ledger records it (the object adds the sequence number and the counts after it). */
+type MovementDraft = {
+  reason: StockMovementReason;
+  delta: number;
+  reservedDelta: number;
+  reference?: string | null;
+  staffId?: string | null;
+  note?: string | null;
+  id?: string | undefined;
+};
+
 function levelOf(row: StockRow): StockLevel {
   return { onHand: row.on_hand, reserved: row.reserved };
 }
@@ -56,11 +75,21 @@ function checkQuantity(quantity: number): Result<number> {
  * A hold past its `expiresAt` is expired by the alarm or, if that has not run yet, by the next call
  * (before it decides anything), so no call ever sees a lapsed hold as held. Settled reservations and
  * adjustments are pruned by the alarm after SETTLED_RETENTION_MS (the replay window).
+ *
+ * The ledger: every change of level is queued, in the same storage transaction as the change, as a movement for the
+ * database's stock ledger (with a per-SKU sequence number), together with low-stock alerts (once per crossing of the
+ * threshold by available units). Each call writes the queue to the database before it answers; when the database
+ * cannot take it, the entries stay queued and the alarm retries, so the ledger is complete and never doubled
+ * (`writeLedger` skips ids it has). The database's on-hand column is kept from the same entries.
  */
 export class StockDO extends DurableObject<DbEnv> {
   private readonly store: StockStore;
   /** The alarm time last set by this instance; undefined when unknown (fresh instance). */
   private alarmAt: number | null | undefined;
+  /** When to retry writing the ledger after the database refused it; null when nothing waits. */
+  private ledgerRetryAt: number | null = null;
+  private flushRunning: Promise<void> | null = null;
+  private flushQueued: Promise<void> | null = null;
 
   constructor(ctx: DurableObjectState, env: DbEnv) {
     super(ctx, env);
@@ -124,6 +153,87 @@ export class StockDO extends DurableObject<DbEnv> {
       return await call();
     } finally {
       this.broadcastIfChanged(before);
+      await this.flushLedger();
+    }
+  }
+
+  /**
+   * Writes every queued ledger entry to the database. Calls arriving while a write is under way share the next one,
+   * so under load entries go in batches. Never throws: on failure the entries stay queued for the alarm.
+   */
+  private flushLedger(): Promise<void> {
+    if (!this.flushRunning) {
+      this.flushRunning = this.drainLedger().finally(() => {
+        this.flushRunning = null;
+      });
+      return this.flushRunning;
+    }
+    this.flushQueued ??= this.flushRunning.then(() => {
+      this.flushQueued = null;
+      return this.flushLedger();
+    });
+    return this.flushQueued;
+  }
+
+  private async drainLedger(): Promise<void> {
+    try {
+      for (;;) {
+        const batch = this.store.queuedEntries(LEDGER_BATCH);
+        const last = batch.at(-1);
+        if (!last) break;
+        await writeLedger(
+          createDb(this.env),
+          this.current().sku,
+          batch.map((b) => b.entry),
+        );
+        this.store.dropEntries(last.id);
+      }
+      this.ledgerRetryAt = null;
+    } catch (error) {
+      console.error('stock ledger: database write failed, the alarm will retry', error);
+      this.ledgerRetryAt = Date.now() + LEDGER_RETRY_MS;
+      await this.armAlarm();
+    }
+  }
+
+  /**
+   * Inside a storage transaction: stores the new level and queues its ledger movement, and raises (or resolves) the
+   * low-stock alert when available units cross the SKU's threshold.
+   */
+  private apply(next: StockLevel, change: MovementDraft, now: number): void {
+    const row = this.current();
+    this.store.setLevel(next);
+    this.store.queueEntry({
+      type: 'movement',
+      movement: {
+        id: change.id ?? newId('stockMovement', now),
+        sku: row.sku,
+        seq: this.store.takeSeq(),
+        delta: change.delta,
+        reservedDelta: change.reservedDelta,
+        onHandAfter: next.onHand,
+        reservedAfter: next.reserved,
+        reason: change.reason,
+        reference: change.reference ?? null,
+        staffId: change.staffId ?? null,
+        note: change.note ?? null,
+        createdAt: now,
+      },
+    });
+    const low = isLowStock(next, row.low_stock_threshold);
+    if (low && !row.low_alerted) {
+      this.store.setLowAlerted(true);
+      this.store.queueEntry({
+        type: 'alert',
+        id: newId('event', now),
+        sku: row.sku,
+        available: available(next),
+        threshold: row.low_stock_threshold,
+        at: now,
+      });
+    } else if (!low && row.low_alerted) {
+      this.store.setLowAlerted(false);
+      this.store.queueEntry({ type: 'alert_resolved', sku: row.sku, at: now });
     }
   }
 
@@ -248,7 +358,11 @@ export class StockDO extends DurableObject<DbEnv> {
       expires_at: now + holdMs,
     };
     this.ctx.storage.transactionSync(() => {
-      this.store.setLevel(next.value);
+      this.apply(
+        next.value,
+        { reason: 'hold', delta: 0, reservedDelta: quantity, reference: requestId },
+        now,
+      );
       this.store.insertReservation(row, now);
     });
     return ok(reserveResultOf(row));
@@ -263,7 +377,7 @@ export class StockDO extends DurableObject<DbEnv> {
   }
 
   private async adjustNow(input: AdjustInput): Promise<Result<StockSnapshot>> {
-    const { sku, delta, reason, requestId } = input;
+    const { sku, delta, reason, requestId, staffId, note, reference, movementId } = input;
     if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_STOCK_QUANTITY) {
       return fail(
         'QUANTITY_OUT_OF_RANGE',
@@ -291,7 +405,11 @@ export class StockDO extends DurableObject<DbEnv> {
     const next = adjustOnHand(levelOf(row), delta);
     if (!next.ok) return next;
     this.ctx.storage.transactionSync(() => {
-      this.store.setLevel(next.value);
+      this.apply(
+        next.value,
+        { reason, delta, reservedDelta: 0, staffId, note, reference, id: movementId },
+        now,
+      );
       this.store.insertAdjustment(
         requestId ?? null,
         { delta, reason, on_hand_after: next.value.onHand, reserved_after: next.value.reserved },
@@ -321,6 +439,8 @@ export class StockDO extends DurableObject<DbEnv> {
     this.expireDue(now);
     this.broadcastIfChanged(before);
     this.store.pruneSettled(now - SETTLED_RETENTION_MS);
+    this.ledgerRetryAt = null;
+    await this.flushLedger(); // sets a new retry time if the database still refuses
     await this.armAlarm();
   }
 
@@ -340,9 +460,15 @@ export class StockDO extends DurableObject<DbEnv> {
         // Held units are always counted in reserved; a failure here is corrupt state, not input.
         if (!next.ok) throw new Error(`cannot release expired hold ${hold.request_id}: ${next.error.detail}`);
         level = next.value;
+        const expiry: MovementDraft = {
+          reason: 'expiry',
+          delta: 0,
+          reservedDelta: -hold.quantity,
+          reference: hold.request_id,
+        };
+        this.apply(level, expiry, now);
         this.store.setReservationStatus(hold.request_id, 'expired', now);
       }
-      this.store.setLevel(level);
     });
     return true;
   }
@@ -383,8 +509,12 @@ export class StockDO extends DurableObject<DbEnv> {
     const next =
       target === 'released' ? releaseStock(level, hold.quantity) : commitStock(level, hold.quantity);
     if (!next.ok) return next;
+    const movement: MovementDraft =
+      target === 'released'
+        ? { reason: 'release', delta: 0, reservedDelta: -hold.quantity, reference: requestId }
+        : { reason: 'sale', delta: -hold.quantity, reservedDelta: -hold.quantity, reference: requestId };
     this.ctx.storage.transactionSync(() => {
-      this.store.setLevel(next.value);
+      this.apply(next.value, movement, now);
       this.store.setReservationStatus(requestId, target, now);
     });
     const after = { ...row, on_hand: next.value.onHand, reserved: next.value.reserved };
@@ -402,8 +532,23 @@ export class StockDO extends DurableObject<DbEnv> {
     if (!row) {
       await this.ctx.blockConcurrencyWhile(async () => {
         if (this.store.stock()) return;
-        const found = await getInventoryLevel(createDb(this.env), sku);
-        if (found) this.store.initialise(sku, found.onHand, found.lowStockThreshold, Date.now());
+        const db = createDb(this.env);
+        const [found, ledger] = await Promise.all([getInventoryLevel(db, sku), ledgerTotals(db, sku)]);
+        if (!found) return;
+        const now = Date.now();
+        this.ctx.storage.transactionSync(() => {
+          this.store.initialise(sku, found.onHand, found.lowStockThreshold, ledger.lastSeq + 1, now);
+          // The opening movement makes the ledger sum to what this object now holds: the whole count for a SKU
+          // never used before; for an object whose storage was lost, the difference, and any holds it forgot.
+          if (found.onHand !== ledger.onHand || ledger.reserved !== 0) {
+            const opening: MovementDraft = {
+              reason: 'opening',
+              delta: found.onHand - ledger.onHand,
+              reservedDelta: -ledger.reserved,
+            };
+            this.apply({ onHand: found.onHand, reserved: 0 }, opening, now);
+          }
+        });
       });
       row = this.store.stock();
       if (!row) return fail('NOT_FOUND', 'Unknown SKU.', { sku });
@@ -430,7 +575,8 @@ export class StockDO extends DurableObject<DbEnv> {
     const expiry = this.store.nextExpiry();
     const oldest = this.store.oldestSettled();
     const prune = oldest === null ? null : oldest + SETTLED_RETENTION_MS;
-    const next = expiry === null ? prune : prune === null ? expiry : Math.min(expiry, prune);
+    const times = [expiry, prune, this.ledgerRetryAt].filter((t): t is number => t !== null);
+    const next = times.length === 0 ? null : Math.min(...times);
     if (next === this.alarmAt) return;
     this.alarmAt = next;
     if (next === null) await this.ctx.storage.deleteAlarm();

@@ -1,7 +1,7 @@
 /** RPC input schemas and result shapes of the StockDO (shared with the API so both validate the same way). */
 
 import { SkuSchema } from '@domain/catalog/sku';
-import { STOCK_MOVEMENT_REASONS } from '@domain/inventory/movements';
+import { MANUAL_REASONS } from '@domain/inventory/movements';
 import { NowSchema } from '@durable-objects/rpc/parse-input';
 import { z } from 'zod';
 
@@ -29,8 +29,8 @@ export const RequestIdSchema = z.string().min(1).max(128);
 // Only type-checked here: the range is checked separately so it yields QUANTITY_OUT_OF_RANGE.
 const Quantity = z.number();
 
-/** Why on-hand changed; the same reasons as the stock_movements ledger in D1. */
-export const AdjustReasonSchema = z.enum(STOCK_MOVEMENT_REASONS);
+/** Why on-hand changed by hand or by a return; the object writes its own reasons (hold, sale…) itself. */
+export const AdjustReasonSchema = z.enum(MANUAL_REASONS);
 export type AdjustReason = z.infer<typeof AdjustReasonSchema>;
 
 /** Input of `getLevel`. */
@@ -71,6 +71,11 @@ export const AdjustInput = z.strictObject({
   delta: z.number(),
   reason: AdjustReasonSchema,
   requestId: RequestIdSchema.optional(),
+  /** For the ledger: who made a manual change, their note, what it refers to, and the movement's id. */
+  staffId: z.string().max(64).optional(),
+  note: z.string().max(500).optional(),
+  reference: z.string().max(128).optional(),
+  movementId: z.string().max(64).optional(),
   now: IgnoredNow,
 });
 export type AdjustInput = z.input<typeof AdjustInput>;

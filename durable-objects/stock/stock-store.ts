@@ -1,4 +1,5 @@
 /** The StockDO's SQLite tables and the typed, synchronous queries over them. */
+import type { LedgerEntry } from '@db/repositories/stock-ledger';
 import type { StockLevel } from '@domain/inventory/stock';
 import type { AdjustReason, ReservationStatus } from './stock-schemas';
 
@@ -22,7 +23,9 @@ const SCHEMA = `
     on_hand INTEGER NOT NULL CHECK (on_hand >= 0),
     reserved INTEGER NOT NULL CHECK (reserved >= 0 AND reserved <= on_hand),
     low_stock_threshold INTEGER NOT NULL,
-    loaded_at INTEGER NOT NULL
+    loaded_at INTEGER NOT NULL,
+    next_seq INTEGER NOT NULL DEFAULT 1,
+    low_alerted INTEGER NOT NULL DEFAULT 0
   );
   ${reservationsTable('reservations')}
   CREATE TABLE IF NOT EXISTS adjustments (
@@ -34,7 +37,17 @@ const SCHEMA = `
     reserved_after INTEGER NOT NULL,
     created_at INTEGER NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS ledger_outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry TEXT NOT NULL
+  );
 `;
+
+/** Columns added to `stock` after objects already existed: added in place when missing. */
+const STOCK_COLUMNS_ADDED = {
+  next_seq: 'ALTER TABLE stock ADD COLUMN next_seq INTEGER NOT NULL DEFAULT 1',
+  low_alerted: 'ALTER TABLE stock ADD COLUMN low_alerted INTEGER NOT NULL DEFAULT 0',
+};
 
 const INDEXES = `
   CREATE INDEX IF NOT EXISTS reservations_held_expiry ON reservations (expires_at) WHERE status = 'held';
@@ -56,7 +69,14 @@ const UPGRADE_RESERVATIONS = `
 `;
 
 /** The single row of the `stock` table: which SKU this object holds and its counts. */
-export type StockRow = { sku: string; on_hand: number; reserved: number; low_stock_threshold: number };
+export type StockRow = {
+  sku: string;
+  on_hand: number;
+  reserved: number;
+  low_stock_threshold: number;
+  /** 1 while available is at or below the threshold and an alert was raised for it. */
+  low_alerted: number;
+};
 
 /** One row of `reservations`. */
 export type ReservationRow = {
@@ -90,25 +110,72 @@ export class StockStore {
       .exec<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reservations'`)
       .one();
     if (!table.sql.includes("'expired'")) this.sql.exec(UPGRADE_RESERVATIONS);
+    const columns = new Set(
+      this.sql
+        .exec<{ name: string }>('SELECT name FROM pragma_table_info(?)', 'stock')
+        .toArray()
+        .map((c) => c.name),
+    );
+    for (const [column, ddl] of Object.entries(STOCK_COLUMNS_ADDED))
+      if (!columns.has(column)) this.sql.exec(ddl);
     this.sql.exec(INDEXES);
   }
 
   /** The stock row, or undefined until the level has been loaded from D1. */
   stock(): StockRow | undefined {
     return this.sql
-      .exec<StockRow>('SELECT sku, on_hand, reserved, low_stock_threshold FROM stock WHERE id = 1')
+      .exec<StockRow>(
+        'SELECT sku, on_hand, reserved, low_stock_threshold, low_alerted FROM stock WHERE id = 1',
+      )
       .toArray()[0];
   }
 
-  /** Records the SKU and its on-hand count as first loaded from D1. */
-  initialise(sku: string, onHand: number, lowStockThreshold: number, now: number): void {
+  /** Records the SKU and its on-hand count as first loaded from D1; ledger sequence numbers continue at `nextSeq`. */
+  initialise(sku: string, onHand: number, lowStockThreshold: number, nextSeq: number, now: number): void {
     this.sql.exec(
-      'INSERT OR IGNORE INTO stock (id, sku, on_hand, reserved, low_stock_threshold, loaded_at) VALUES (1, ?, ?, 0, ?, ?)',
+      `INSERT OR IGNORE INTO stock (id, sku, on_hand, reserved, low_stock_threshold, loaded_at, next_seq)
+       VALUES (1, ?, ?, 0, ?, ?, ?)`,
       sku,
       onHand,
       lowStockThreshold,
       now,
+      nextSeq,
     );
+  }
+
+  /** Takes the next ledger sequence number. */
+  takeSeq(): number {
+    return this.sql
+      .exec<{ seq: number }>(
+        'UPDATE stock SET next_seq = next_seq + 1 WHERE id = 1 RETURNING next_seq - 1 AS seq',
+      )
+      .one().seq;
+  }
+
+  setLowAlerted(alerted: boolean): void {
+    this.sql.exec('UPDATE stock SET low_alerted = ? WHERE id = 1', alerted ? 1 : 0);
+  }
+
+  /** Queues an entry for the database; it stays until `dropEntries` confirms it was written. */
+  queueEntry(entry: LedgerEntry): void {
+    this.sql.exec('INSERT INTO ledger_outbox (entry) VALUES (?)', JSON.stringify(entry));
+  }
+
+  /** The oldest queued entries, in order. */
+  queuedEntries(limit: number): { id: number; entry: LedgerEntry }[] {
+    return this.sql
+      .exec<{ id: number; entry: string }>('SELECT id, entry FROM ledger_outbox ORDER BY id LIMIT ?', limit)
+      .toArray()
+      .map((r) => ({ id: r.id, entry: JSON.parse(r.entry) as LedgerEntry }));
+  }
+
+  /** Forgets entries up to and including `id` (they are in the database). */
+  dropEntries(upTo: number): void {
+    this.sql.exec('DELETE FROM ledger_outbox WHERE id <= ?', upTo);
+  }
+
+  hasQueuedEntries(): boolean {
+    return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM ledger_outbox').one().n > 0;
   }
 
   /** Stores new counts (already checked by the domain rules; the CHECKs are a last line of defence). */

@@ -243,7 +243,7 @@ describe('bulk actions', () => {
       number: `T${Date.now()}`,
       customerId: customer.id,
       email: customer.email,
-      status: 'paid',
+      status: 'processing',
       currency: 'USD',
       subtotalAmount: 2500,
       totalAmount: 2500,

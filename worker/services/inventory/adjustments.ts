@@ -1,14 +1,13 @@
 /**
  * Manual stock changes: the SKU's StockDO decides (it is the authority for on-hand and reserved, and refuses taking
- * away reserved units), then D1 mirrors its new on-hand and the ledger gets the movement with the staff member and
- * note, in one batch with the audit entry. `setTo` (a stocktake) reads the level first and adjusts by the difference;
+ * away reserved units) and writes the ledger movement with the staff member and note (and the on-hand mirror)
+ * before it answers; the audit entry follows. `setTo` (a stocktake) reads the level first and adjusts by the difference;
  * a sale between that read and the adjustment is kept, not overwritten, since the DO applies a delta.
  */
 
 import type { Db } from '@db/client';
-import { appendAuditStatement } from '@db/repositories/audit';
+import { appendAudit } from '@db/repositories/audit';
 import { findSkuOwners } from '@db/repositories/catalog-admin';
-import { recordMovementStatements } from '@db/repositories/stock-ledger';
 import { newId } from '@domain/core/ids';
 import { fail, ok, type Result } from '@domain/core/result';
 import type { StockAdjustmentInput } from '@domain/inventory/adjustment-input';
@@ -41,38 +40,29 @@ export async function adjustStock(
     delta = input.setTo - current.value.onHand;
     if (delta === 0) return ok({ level: current.value, movementId: null });
   }
+  const movementId = newId('stockMovement', ctx.now);
   const adjusted = await stock.adjust({
     sku,
     delta,
     reason: input.reason,
-    requestId: ctx.adjustmentId ?? newId('stockMovement', ctx.now),
+    requestId: ctx.adjustmentId ?? movementId,
+    staffId: ctx.actor.id,
+    ...(input.note ? { note: input.note } : {}),
+    movementId,
   });
   if (!adjusted.ok) return adjusted;
-  const movement = {
-    id: newId('stockMovement', ctx.now),
-    sku,
-    delta,
-    reason: input.reason,
-    reference: null,
-    staffId: ctx.actor.id,
-    note: input.note || null,
-    createdAt: ctx.now,
-  };
-  await ctx.db.batch([
-    appendAuditStatement(
-      ctx.db,
-      auditEntry({
-        actor: ctx.actor,
-        action: 'inventory.adjust',
-        entityType: 'sku',
-        entityId: sku,
-        before: { onHand: adjusted.value.onHand - delta },
-        after: { onHand: adjusted.value.onHand, delta, reason: input.reason, note: input.note },
-        requestId: ctx.requestId,
-        now: ctx.now,
-      }),
-    ),
-    ...recordMovementStatements(ctx.db, movement, adjusted.value.onHand),
-  ]);
-  return ok({ level: adjusted.value, movementId: movement.id });
+  await appendAudit(
+    ctx.db,
+    auditEntry({
+      actor: ctx.actor,
+      action: 'inventory.adjust',
+      entityType: 'sku',
+      entityId: sku,
+      before: { onHand: adjusted.value.onHand - delta },
+      after: { onHand: adjusted.value.onHand, delta, reason: input.reason, note: input.note },
+      requestId: ctx.requestId,
+      now: ctx.now,
+    }),
+  );
+  return ok({ level: adjusted.value, movementId });
 }
