@@ -22,6 +22,8 @@ export interface Env extends WorkerBindings {
   /** Email (worker/services/email/mailer.ts): the provider's endpoint and key for EMAIL_TRANSPORT=https. */
   EMAIL_HTTPS_URL?: string;
   EMAIL_HTTPS_TOKEN?: string;
+  /** Signs the local test gateway's webhooks (worker/services/checkout/gateways.ts); a built-in value when unset. */
+  TEST_GATEWAY_SECRET?: string;
   /** The `send_email` binding for EMAIL_TRANSPORT=send_email: a deployment adds [[send_email]] (see wrangler.toml). */
   EMAIL?: SendEmail;
 }

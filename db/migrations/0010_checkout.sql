@@ -20,6 +20,7 @@ CREATE TABLE `checkouts` (
 	`payment_key` text,
 	`payment_error` text,
 	`order_id` text,
+	`order_token` text NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	CONSTRAINT "checkouts_total_check" CHECK("checkouts"."total_amount" is null or "checkouts"."total_amount" >= 0)

@@ -39,6 +39,8 @@ export const checkouts = sqliteTable(
     /** Why the last payment did not go through, for the payment step to show. */
     paymentError: text('payment_error'),
     orderId: text('order_id'),
+    /** The secret of the guest's order link (the order keeps only its hash); shown to whoever holds this checkout. */
+    orderToken: text('order_token').notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -13,6 +13,7 @@ export const EMAIL_KINDS = [
   'staff-invite',
   'account-unlock',
   'already-registered',
+  'order-confirmation',
 ] as const;
 
 /** One of EMAIL_KINDS. */

@@ -22,7 +22,10 @@ export type ErrorCode =
   | 'IDEMPOTENCY_IN_PROGRESS'
   | 'PROMOTION_NOT_APPLICABLE'
   | 'INVALID_IMAGE'
-  | 'IMPORT_REJECTED';
+  | 'IMPORT_REJECTED'
+  | 'PAYMENT_DECLINED'
+  | 'CHECKOUT_INCOMPLETE'
+  | 'PAYMENT_METHOD_UNAVAILABLE';
 
 /** A failure the caller can act on: a code to switch on, a human sentence, optional details. */
 export interface DomainError {

@@ -21,6 +21,7 @@ import {
 } from '@tests/support/accounts';
 import { JPEG_16X16, PNG_3X2 } from '@tests/support/fixtures/images';
 import { seedSmallStore } from '@tests/support/workerd';
+import { signTestPayload, TEST_SIGNATURE_HEADER } from '@worker/integrations/payments/test-gateway-signature';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -209,6 +210,33 @@ async function cartWith(sku: string, quantity = 1): Promise<string> {
 }
 
 const stocked = (min: number) => data.inventory.find((l) => l.onHand >= min)!.sku;
+
+const put = (body: unknown, headers: Record<string, string> = {}): RequestInit => json(body, headers);
+
+/** A checkout for a one-line cart, taken through the steps up to (not including) `until`. */
+async function checkoutUpTo(until: 'contact' | 'address' | 'shipping' | 'payment'): Promise<string> {
+  const cartId = await cartWith(stocked(3));
+  const id = ((await call('POST', '/api/checkouts', json({ cartId }))).body as { id: string }).id;
+  const steps = [
+    ['contact', 'contact', { email: 'contract@example.com' }],
+    ['address', 'shipping-address', { address: CHECKOUT_ADDRESS }],
+    ['shipping', 'shipping-method', { method: 'standard' }],
+  ] as const;
+  for (const [step, path, body] of steps) {
+    if (step === until) break;
+    expect((await call('PUT', `/api/checkouts/${id}/${path}`, put(body))).status).toBe(200);
+  }
+  return id;
+}
+
+const CHECKOUT_ADDRESS = {
+  name: 'Ada',
+  line1: '1 Market St',
+  city: 'San Francisco',
+  region: 'CA',
+  postalCode: '94105',
+  country: 'US',
+};
 
 const csv = (body: string, headers: Record<string, string> = {}): RequestInit => ({
   headers: { 'Content-Type': 'text/csv', ...headers },
@@ -474,6 +502,128 @@ const scenarios: Record<string, Scenario> = {
     errors: async (path) => {
       const cart = path.split('/')[3];
       expect((await call('DELETE', `/api/carts/${cart}/items/bad%20sku`)).status).toBe(400);
+    },
+  },
+  'POST /api/checkouts': {
+    happy: async () => ({ path: '/api/checkouts', init: json({ cartId: await cartWith(stocked(2)) }) }),
+    errors: async (path) => {
+      expect((await call('POST', path, json({ cartId: newId('cart') }))).status).toBe(409);
+      expect((await call('POST', path, json({ cartId: 'nope' }))).status).toBe(400);
+    },
+  },
+  'GET /api/checkouts/{checkoutId}': {
+    happy: async () => ({ path: `/api/checkouts/${await checkoutUpTo('contact')}` }),
+    errors: async () => {
+      expect((await call('GET', '/api/checkouts/nope')).status).toBe(400);
+      expect((await call('GET', `/api/checkouts/${newId('checkout')}`)).status).toBe(404);
+    },
+  },
+  'PUT /api/checkouts/{checkoutId}/contact': {
+    happy: async () => ({
+      path: `/api/checkouts/${await checkoutUpTo('contact')}/contact`,
+      init: { ...put({ email: 'a@example.com' }) },
+    }),
+    errors: async (path) => {
+      expect((await call('PUT', path, put({ email: 'nope' }))).status).toBe(400);
+      expect(
+        (await call('PUT', `/api/checkouts/${newId('checkout')}/contact`, put({ email: 'a@example.com' })))
+          .status,
+      ).toBe(404);
+    },
+  },
+  'PUT /api/checkouts/{checkoutId}/shipping-address': {
+    happy: async () => ({
+      path: `/api/checkouts/${await checkoutUpTo('address')}/shipping-address`,
+      init: put({ address: CHECKOUT_ADDRESS }),
+    }),
+    errors: async (path) => {
+      expect(
+        (await call('PUT', path, put({ address: { ...CHECKOUT_ADDRESS, postalCode: 'X' } }))).status,
+      ).toBe(400);
+      const early = await checkoutUpTo('contact');
+      expect(
+        (await call('PUT', `/api/checkouts/${early}/shipping-address`, put({ address: CHECKOUT_ADDRESS })))
+          .status,
+      ).toBe(409);
+    },
+  },
+  'PUT /api/checkouts/{checkoutId}/shipping-method': {
+    happy: async () => ({
+      path: `/api/checkouts/${await checkoutUpTo('shipping')}/shipping-method`,
+      init: put({ method: 'express' }),
+    }),
+    errors: async (path) => {
+      expect((await call('PUT', path, put({ method: 'teleport' }))).status).toBe(400);
+    },
+  },
+  'POST /api/checkouts/{checkoutId}/orders': {
+    happy: async () => ({
+      path: `/api/checkouts/${await checkoutUpTo('payment')}/orders`,
+      init: json({ provider: 'test', paymentToken: 'success' }, { 'Idempotency-Key': newId('request') }),
+    }),
+    errors: async () => {
+      const id = await checkoutUpTo('payment');
+      const path = `/api/checkouts/${id}/orders`;
+      const key = () => ({ 'Idempotency-Key': newId('request') });
+      expect((await call('POST', path, json({ provider: 'test' }))).status).toBe(400);
+      expect(
+        (await call('POST', path, json({ provider: 'test', paymentToken: 'steal' }, key()))).status,
+      ).toBe(400);
+      expect((await call('POST', path, json({ provider: 'stripe' }, key()))).status).toBe(422);
+      expect(
+        (await call('POST', path, json({ provider: 'test', paymentToken: 'decline' }, key()))).status,
+      ).toBe(402);
+      expect(
+        (await call('POST', path, json({ provider: 'test', paymentToken: 'requires_action' }, key()))).status,
+      ).toBe(202);
+      const early = await checkoutUpTo('shipping');
+      expect(
+        (await call('POST', `/api/checkouts/${early}/orders`, json({ provider: 'test' }, key()))).status,
+      ).toBe(409);
+    },
+  },
+  'POST /api/checkouts/{checkoutId}/payment-status': {
+    happy: async () => {
+      const id = await checkoutUpTo('payment');
+      const placed = await call(
+        'POST',
+        `/api/checkouts/${id}/orders`,
+        json({ provider: 'test', paymentToken: 'success' }, { 'Idempotency-Key': newId('request') }),
+      );
+      expect(placed.status).toBe(201);
+      return { path: `/api/checkouts/${id}/payment-status` };
+    },
+    errors: async () => {
+      const id = await checkoutUpTo('payment');
+      expect((await call('POST', `/api/checkouts/${id}/payment-status`)).status).toBe(409);
+      expect((await call('POST', `/api/checkouts/${newId('checkout')}/payment-status`)).status).toBe(404);
+    },
+  },
+  'POST /api/webhooks/{provider}': {
+    happy: async () => {
+      const body = JSON.stringify({
+        id: newId('event'),
+        type: 'payment.refunded',
+        payment: 'tpay_x',
+        reference: 'chk_x',
+      });
+      const signature = await signTestPayload('test-gateway-local-secret', body, Date.now());
+      return { path: '/api/webhooks/test', init: json(body, { [TEST_SIGNATURE_HEADER]: signature }) };
+    },
+    errors: async (path) => {
+      const body = JSON.stringify({
+        id: newId('event'),
+        type: 'payment.succeeded',
+        payment: 'tpay_x',
+        reference: 'x',
+      });
+      expect((await call('POST', path, json(body, { [TEST_SIGNATURE_HEADER]: 't=1,v1=ab' }))).status).toBe(
+        400,
+      );
+      expect((await call('POST', '/api/webhooks/bitcoin', json(body))).status).toBe(400);
+      expect((await call('POST', '/api/webhooks/stripe', json(body))).status).toBe(422);
+      const signature = await signTestPayload('test-gateway-local-secret', body, Date.now());
+      expect((await call('POST', path, json(body, { [TEST_SIGNATURE_HEADER]: signature }))).status).toBe(404);
     },
   },
   'POST /api/account/register': {

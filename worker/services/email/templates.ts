@@ -160,3 +160,31 @@ export function alreadyRegisteredMessage(
     ],
   });
 }
+
+/** The order confirmation: what was bought, the totals, where it goes, and the link to follow the order. */
+export function orderConfirmationMessage(
+  input: {
+    to: string;
+    number: string;
+    lines: { name: string; quantity: number; total: string }[];
+    totals: { label: string; amount: string }[];
+    shipTo: string[];
+    link: string;
+  },
+  shop: ShopSettings,
+): EmailMessage {
+  const heading = `Thank you for your order ${input.number}`;
+  return compose(input.to, 'order-confirmation', `Your ${shop.name} order ${input.number}`, {
+    shopName: shop.name,
+    heading,
+    preheader: `We have your order ${input.number} and will tell you when it ships.`,
+    paragraphs: [
+      `We have received your order ${input.number}.`,
+      ...input.lines.map((l) => `${l.quantity} × ${l.name}: ${l.total}`),
+      ...input.totals.map((t) => `${t.label}: ${t.amount}`),
+      `Shipping to: ${input.shipTo.join(', ')}`,
+    ],
+    action: { label: 'View your order', url: input.link },
+    notes: ['Keep this email: the link above shows your order and its tracking at any time.'],
+  });
+}

@@ -1,0 +1,70 @@
+/** Placing an order: one batch that numbers it, writes it with its lines and payment, and closes its checkout. */
+import type { Db } from '@db/client';
+import { carts, checkouts, counters, orderEvents, orderLines, orders, payments } from '@db/schema';
+import { eq, sql } from 'drizzle-orm';
+
+export type NewOrder = Omit<typeof orders.$inferInsert, 'number'>;
+export type NewOrderLine = typeof orderLines.$inferInsert;
+export type NewPayment = typeof payments.$inferInsert;
+
+/**
+ * Writes the order atomically: the next number from the counter, the order, its lines, its payment, the first event,
+ * the checkout marked completed and the cart converted. The unique indexes on `orders.checkout_id` and
+ * `payments (provider, provider_ref)` make a second writer's batch fail as a whole: 'exists' then, and nothing of it
+ * is left behind.
+ */
+export async function placeOrder(
+  db: Db,
+  order: NewOrder & { checkoutId: string },
+  lines: NewOrderLine[],
+  payment: NewPayment,
+): Promise<'created' | 'exists'> {
+  try {
+    await db.batch([
+      db
+        .update(counters)
+        .set({ value: sql`${counters.value} + 1` })
+        .where(eq(counters.name, 'order_number')),
+      db.insert(orders).values({
+        ...order,
+        number: sql`(SELECT CAST(value AS TEXT) FROM counters WHERE name = 'order_number')`,
+      }),
+      db.insert(orderLines).values(lines),
+      db.insert(payments).values(payment),
+      db.insert(orderEvents).values({
+        id: `${order.id}:placed`,
+        orderId: order.id,
+        fromStatus: null,
+        toStatus: order.status,
+        actor: 'customer',
+        note: 'Order placed',
+        createdAt: order.placedAt,
+      }),
+      db
+        .update(checkouts)
+        .set({ status: 'completed', orderId: order.id, updatedAt: order.placedAt })
+        .where(eq(checkouts.id, order.checkoutId)),
+      db
+        .update(carts)
+        .set({ status: 'converted', updatedAt: order.placedAt })
+        .where(eq(carts.id, order.cartId ?? '')),
+    ]);
+    return 'created';
+  } catch (error) {
+    if (await findOrderByCheckout(db, order.checkoutId)) return 'exists';
+    throw error;
+  }
+}
+
+export async function findOrderByCheckout(db: Db, checkoutId: string) {
+  const [row] = await db.select().from(orders).where(eq(orders.checkoutId, checkoutId));
+  return row ?? null;
+}
+
+/** The order a guest's link opens (by the SHA-256 of its secret), with its lines. */
+export async function findOrderByAccessHash(db: Db, hash: string) {
+  const [order] = await db.select().from(orders).where(eq(orders.accessTokenHash, hash));
+  if (!order) return null;
+  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+  return { order, lines };
+}

@@ -1,0 +1,149 @@
+/**
+ * Settling a payment: whatever tells us about it (the browser coming back, a webhook, the place-order call itself),
+ * we ask the provider for the payment's state and act on that, so the order in which they arrive does not matter.
+ * Succeeded: the holds become sales and the order is written once (unique checkout id). Failed: the holds go back.
+ */
+import { type CheckoutRow, findCheckout, updateCheckout } from '@db/repositories/checkouts';
+import { findOrderByCheckout, placeOrder } from '@db/repositories/orders';
+import { newId } from '@domain/core/ids';
+import { fail, ok, type Result } from '@domain/core/result';
+import { hashSecretToken } from '@domain/identity/secret-token';
+import { cartStub } from '@durable-objects/cart';
+import type { PaymentGateway, ProviderPayment } from '@worker/integrations/payments/provider';
+import { parseLines } from './checkout';
+import type { CheckoutContext } from './context';
+import { commitLines, releaseLines } from './holds';
+import { sendOrderConfirmation } from './order-mail';
+
+/** Where a placement stands after its payment was looked at. */
+export type PaymentOutcome =
+  | { kind: 'order'; number: string; token: string }
+  | { kind: 'action'; url: string }
+  | { kind: 'processing' };
+
+/** Looks the payment up at the provider and brings its checkout in line with it. */
+export async function syncPayment(
+  ctx: CheckoutContext,
+  gateway: PaymentGateway,
+  ref: string,
+): Promise<Result<PaymentOutcome>> {
+  const payment = await gateway.retrievePayment(ref);
+  if (!payment.ok) return payment;
+  const row = await findCheckout(ctx.db, payment.value.reference);
+  if (!row) return fail('NOT_FOUND', 'No checkout for this payment.');
+  return settlePayment(ctx, gateway, row, payment.value);
+}
+
+/** Acts on a payment's state for its checkout. */
+export async function settlePayment(
+  ctx: CheckoutContext,
+  gateway: PaymentGateway,
+  row: CheckoutRow,
+  payment: ProviderPayment,
+): Promise<Result<PaymentOutcome>> {
+  const existing = await findOrderByCheckout(ctx.db, row.id);
+  if (existing && row.paymentRef === payment.ref)
+    return ok({ kind: 'order', number: existing.number, token: row.orderToken });
+  if (row.paymentRef !== payment.ref || row.paymentProvider !== gateway.id) {
+    // A payment for an attempt the shopper moved on from: it must not also be kept.
+    if (payment.state === 'succeeded')
+      await gateway.refund(payment.ref, { idempotencyKey: `superseded:${payment.ref}` });
+    return fail('CONFLICT', 'This payment belongs to an earlier attempt and was refunded.');
+  }
+  switch (payment.state) {
+    case 'succeeded':
+      return completeCheckout(ctx, gateway, row, payment);
+    case 'requires_action':
+      return ok({ kind: 'action', url: payment.actionUrl ?? '/checkout/payment' });
+    case 'processing':
+      return ok({ kind: 'processing' });
+    default: {
+      const message = payment.failureMessage ?? 'The payment did not go through.';
+      await reopenCheckout(ctx, row, message);
+      return fail('PAYMENT_DECLINED', `${message} Nothing was charged; try again or use another card.`);
+    }
+  }
+}
+
+/** Gives a paying checkout's holds back and opens it again with `message` for the payment step. */
+export async function reopenCheckout(ctx: CheckoutContext, row: CheckoutRow, message: string): Promise<void> {
+  await releaseLines(ctx.env, { checkoutId: row.id, attempt: row.attempt }, parseLines(row.lines));
+  await updateCheckout(ctx.db, row.id, ['paying'], {
+    status: 'open',
+    attempt: row.attempt + 1,
+    paymentRef: null,
+    paymentError: message,
+    updatedAt: ctx.now,
+  });
+}
+
+async function completeCheckout(
+  ctx: CheckoutContext,
+  gateway: PaymentGateway,
+  row: CheckoutRow,
+  payment: ProviderPayment,
+): Promise<Result<PaymentOutcome>> {
+  const lines = parseLines(row.lines);
+  if (payment.amount !== row.totalAmount || payment.currency !== row.currency || lines.length === 0) {
+    await gateway.refund(payment.ref, { idempotencyKey: `mismatch:${payment.ref}` });
+    return fail('CONFLICT', 'The payment did not match the order total and was refunded.');
+  }
+  const committed = await commitLines(ctx.env, { checkoutId: row.id, attempt: row.attempt }, lines);
+  if (!committed.ok) {
+    await gateway.refund(payment.ref, { idempotencyKey: `sold-out:${payment.ref}` });
+    await reopenCheckout(ctx, row, 'An item sold out while you were paying; your payment was refunded.');
+    return committed;
+  }
+  const orderId = newId('order', ctx.now);
+  const outcome = await placeOrder(
+    ctx.db,
+    {
+      id: orderId,
+      checkoutId: row.id,
+      cartId: row.cartId,
+      customerId: row.customerId,
+      email: row.email ?? '',
+      status: 'pending',
+      currency: row.currency,
+      subtotalAmount: row.subtotalAmount ?? 0,
+      discountAmount: row.discountAmount ?? 0,
+      shippingAmount: row.shippingAmount ?? 0,
+      taxAmount: row.taxAmount ?? 0,
+      totalAmount: payment.amount,
+      shippingAddress: row.shippingAddress ?? '{}',
+      shippingMethod: row.shippingMethod ?? '',
+      accessTokenHash: hashSecretToken(row.orderToken),
+      placedAt: ctx.now,
+      updatedAt: ctx.now,
+    },
+    lines.map((l, i) => ({
+      id: `${orderId}:${i + 1}`,
+      orderId,
+      sku: l.sku,
+      productName: l.productName,
+      variantLabel: l.variantLabel,
+      quantity: l.quantity,
+      unitAmount: l.unitAmount,
+      lineTotalAmount: l.lineTotalAmount,
+    })),
+    {
+      id: newId('payment', ctx.now),
+      orderId,
+      provider: gateway.id,
+      providerRef: payment.ref,
+      amount: payment.amount,
+      currency: payment.currency,
+      status: 'captured',
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    },
+  );
+  const order = await findOrderByCheckout(ctx.db, row.id);
+  if (!order) throw new Error(`order for checkout ${row.id} missing after placement`);
+  if (outcome === 'created') {
+    // Only the writer that created the order empties the cart and sends the email.
+    await cartStub(ctx.env, row.cartId).clear({ cartId: row.cartId, requestId: `checkout:${row.id}` });
+    ctx.waitUntil(sendOrderConfirmation(ctx, order.id, row.orderToken));
+  }
+  return ok({ kind: 'order', number: order.number, token: row.orderToken });
+}

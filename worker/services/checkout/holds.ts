@@ -1,0 +1,89 @@
+/**
+ * A checkout's stock holds, one per line in the SKU's StockDO: placed when the order is placed, committed when the
+ * payment succeeds, released when it fails or the shopper changes the cart. Every call is idempotent by request id.
+ */
+import { type CheckoutLine, holdRequestId } from '@domain/checkout/checkout';
+import { fail, ok, type Result } from '@domain/core/result';
+import { DEFAULT_HOLD_MS, stockStub } from '@durable-objects/stock';
+import type { Env } from '@worker/env';
+
+type StockEnv = Pick<Env, 'STOCK'>;
+/** Whose holds: the checkout and its attempt (`<n>-late` for holds placed again after a lapse). */
+type Holder = { checkoutId: string; attempt: number | string };
+
+/** Holds every line, or none: when one SKU is short, the holds already placed are given back. */
+export async function holdLines(
+  env: StockEnv,
+  holder: Holder,
+  lines: readonly CheckoutLine[],
+): Promise<Result<{ expiresAt: number }>> {
+  const results = await Promise.all(
+    lines.map((line) =>
+      stockStub(env, line.sku).reserve({
+        sku: line.sku,
+        requestId: holdRequestId(holder.checkoutId, holder.attempt, line.sku),
+        quantity: line.quantity,
+        holdMs: DEFAULT_HOLD_MS,
+      }),
+    ),
+  );
+  const failed = results.find((r) => !r.ok);
+  if (failed && !failed.ok) {
+    await releaseLines(env, holder, lines);
+    return failed.error.code === 'INSUFFICIENT_STOCK'
+      ? fail('INSUFFICIENT_STOCK', failed.error.detail, failed.error.meta)
+      : failed;
+  }
+  const expiries = results.map((r) => (r.ok ? r.value.expiresAt : 0));
+  return ok({ expiresAt: Math.min(...expiries) });
+}
+
+/** Gives back every line's hold (a line never held, or already given back, is fine). */
+export async function releaseLines(
+  env: StockEnv,
+  holder: Holder,
+  lines: readonly CheckoutLine[],
+): Promise<void> {
+  await Promise.all(
+    lines.map((line) =>
+      stockStub(env, line.sku).release({
+        sku: line.sku,
+        requestId: holdRequestId(holder.checkoutId, holder.attempt, line.sku),
+      }),
+    ),
+  );
+}
+
+/**
+ * Turns every line's hold into a sale. A hold that lapsed while the shopper paid is placed again under a new id and
+ * committed, when the stock is still there; when it is not, nothing is committed (late holds are given back) and the
+ * answer is INSUFFICIENT_STOCK, so the caller refunds.
+ */
+export async function commitLines(
+  env: StockEnv,
+  holder: Holder,
+  lines: readonly CheckoutLine[],
+): Promise<Result<true>> {
+  const late: CheckoutLine[] = [];
+  const lateHolder = { checkoutId: holder.checkoutId, attempt: `${holder.attempt}-late` };
+  for (const line of lines) {
+    const id = holdRequestId(holder.checkoutId, holder.attempt, line.sku);
+    const level = await stockStub(env, line.sku).reserve({
+      sku: line.sku,
+      requestId: id,
+      quantity: line.quantity,
+    });
+    if (!level.ok) late.push(line); // released or expired: needs a new hold
+  }
+  if (late.length > 0) {
+    const again = await holdLines(env, lateHolder, late);
+    if (!again.ok) return again;
+  }
+  for (const line of lines) {
+    const holderOf = late.includes(line) ? lateHolder : holder;
+    const requestId = holdRequestId(holderOf.checkoutId, holderOf.attempt, line.sku);
+    const committed = await stockStub(env, line.sku).commit({ sku: line.sku, requestId });
+    if (!committed.ok) throw new Error(`commit of ${requestId} failed: ${committed.error.code}`);
+  }
+  return ok(true);
+}

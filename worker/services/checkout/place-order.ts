@@ -1,0 +1,104 @@
+/**
+ * Placing the order: re-price everything, hold the stock, start the payment with the shopper's idempotency key, and
+ * settle it. A compensation undoes each step that cannot stand: holds go back when the payment cannot start or fails.
+ */
+import { updateCheckout } from '@db/repositories/checkouts';
+import { sameLines } from '@domain/checkout/checkout';
+import type { PaymentProvider } from '@domain/checkout/payment';
+import { fail, type Result } from '@domain/core/result';
+import { loadCheckout, parseLines, priceCheckout } from './checkout';
+import { type PaymentOutcome, reopenCheckout, settlePayment, syncPayment } from './complete';
+import type { CheckoutContext } from './context';
+import { deliverWebhook } from './deliver';
+import { gatewayFor } from './gateways';
+import { holdLines, releaseLines } from './holds';
+
+export interface PlaceOrderInput {
+  provider: PaymentProvider;
+  /** What the payment step produced (a test card, a Stripe confirmation token). */
+  paymentToken?: string | undefined;
+  /** The shopper's Idempotency-Key: it travels on to the provider, so a retry never pays twice. */
+  idempotencyKey: string;
+}
+
+export async function placeCheckoutOrder(
+  ctx: CheckoutContext,
+  id: string,
+  input: PlaceOrderInput,
+): Promise<Result<PaymentOutcome>> {
+  const loaded = await loadCheckout(ctx, id);
+  if (!loaded.ok) return loaded;
+  const row = loaded.value;
+  const gateway = gatewayFor(ctx.env, ctx.db, input.provider, deliverWebhook(ctx));
+  if (!gateway.ok) return gateway;
+  if (row.status === 'completed' && row.paymentRef && row.paymentProvider === input.provider) {
+    return syncPayment(ctx, gateway.value, row.paymentRef);
+  }
+  if (row.status === 'completed' || row.status === 'abandoned') {
+    return fail('CONFLICT', 'This checkout is already finished.', { status: row.status });
+  }
+  if (!row.email || !row.shippingAddress || !row.shippingMethod) {
+    return fail('CHECKOUT_INCOMPLETE', 'Finish the contact, address and shipping steps first.', {
+      step: 'payment',
+    });
+  }
+  const priced = await priceCheckout(ctx, row);
+  if (priced.lines.length === 0) return fail('CHECKOUT_INCOMPLETE', 'Your cart is empty.', { step: 'cart' });
+  if (priced.cart.unavailableSkus.length > 0) {
+    return fail('UNKNOWN_SKU', 'Some items in your cart are no longer sold: remove them first.', {
+      skus: priced.cart.unavailableSkus,
+    });
+  }
+  if (!priced.shipping)
+    return fail('CHECKOUT_INCOMPLETE', 'Choose a shipping method first.', { step: 'shipping' });
+
+  // Placing again with the same lines and total reuses this attempt's holds; anything else holds afresh.
+  let attempt = row.attempt;
+  const held = parseLines(row.lines);
+  const unchanged = sameLines(held, priced.lines) && row.totalAmount === priced.totals.total.amount;
+  if (row.status === 'paying' && !unchanged) {
+    await releaseLines(ctx.env, { checkoutId: id, attempt }, held);
+    attempt += 1;
+  }
+  const holds = await holdLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
+  if (!holds.ok) return holds;
+
+  const paying = await updateCheckout(ctx.db, id, ['open', 'paying'], {
+    status: 'paying',
+    attempt,
+    lines: JSON.stringify(priced.lines),
+    subtotalAmount: priced.totals.subtotal.amount,
+    discountAmount: priced.totals.discount.amount,
+    shippingAmount: priced.totals.shipping.amount,
+    taxAmount: priced.totals.tax.amount,
+    totalAmount: priced.totals.total.amount,
+    holdExpiresAt: holds.value.expiresAt,
+    paymentProvider: input.provider,
+    paymentKey: input.idempotencyKey,
+    paymentError: null,
+    updatedAt: ctx.now,
+  });
+  if (!paying) {
+    await releaseLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
+    return fail('CONFLICT', 'This checkout was completed meanwhile.');
+  }
+  const payment = await gateway.value.createPayment({
+    amount: priced.totals.total.amount,
+    currency: priced.totals.total.currency,
+    reference: id,
+    idempotencyKey: `${id}:${attempt}:${input.idempotencyKey}`,
+    email: row.email,
+    paymentToken: input.paymentToken,
+    returnUrl: `${ctx.origin}/checkout/complete`,
+  });
+  if (!payment.ok) {
+    await reopenCheckout(ctx, paying, 'The payment could not be started.');
+    return payment;
+  }
+  const withRef = await updateCheckout(ctx.db, id, ['paying'], {
+    paymentRef: payment.value.ref,
+    updatedAt: ctx.now,
+  });
+  if (!withRef) return syncPayment(ctx, gateway.value, payment.value.ref);
+  return settlePayment(ctx, gateway.value, withRef, payment.value);
+}
