@@ -44,7 +44,11 @@ export async function findCustomerOrder(
     .from(orders)
     .where(and(eq(orders.customerId, customerId), eq(orders.number, number)))
     .limit(1);
-  if (!order) return null;
+  return order ? orderParts(db, order) : null;
+}
+
+/** An order with its lines, shipments and status history (the caller has decided the reader may see it). */
+export async function orderParts(db: Db, order: OrderRow): Promise<CustomerOrderDetail> {
   const [lines, parcels, events] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)),
     db.select().from(shipments).where(eq(shipments.orderId, order.id)).orderBy(asc(shipments.shippedAt)),

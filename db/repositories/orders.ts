@@ -2,6 +2,7 @@
 import type { Db } from '@db/client';
 import { carts, checkouts, counters, orderEvents, orderLines, orders, payments } from '@db/schema';
 import { eq, sql } from 'drizzle-orm';
+import { type CustomerOrderDetail, orderParts } from './customer-orders';
 
 export type NewOrder = Omit<typeof orders.$inferInsert, 'number'>;
 export type NewOrderLine = typeof orderLines.$inferInsert;
@@ -61,10 +62,8 @@ export async function findOrderByCheckout(db: Db, checkoutId: string) {
   return row ?? null;
 }
 
-/** The order a guest's link opens (by the SHA-256 of its secret), with its lines. */
-export async function findOrderByAccessHash(db: Db, hash: string) {
+/** The order a guest's link opens (by the SHA-256 of its secret), with its lines, parcels and history. */
+export async function findOrderByAccessHash(db: Db, hash: string): Promise<CustomerOrderDetail | null> {
   const [order] = await db.select().from(orders).where(eq(orders.accessTokenHash, hash));
-  if (!order) return null;
-  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
-  return { order, lines };
+  return order ? orderParts(db, order) : null;
 }

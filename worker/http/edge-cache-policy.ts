@@ -32,4 +32,12 @@ export const PUBLIC_API_PATHS = [
 ];
 
 /** Path prefixes that are always one shopper's or staff's: never cached, whatever the page says. */
-export const PER_USER_PATH_PREFIXES = ['/account', '/cart', '/checkout', '/admin', '/warehouse', '/dev'];
+export const PER_USER_PATH_PREFIXES = [
+  '/account',
+  '/cart',
+  '/checkout',
+  '/orders',
+  '/admin',
+  '/warehouse',
+  '/dev',
+];

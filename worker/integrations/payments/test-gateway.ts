@@ -33,8 +33,9 @@ const WebhookBody = z.strictObject({
   reference: z.string().max(128),
 });
 
-function toProvider(p: TestGatewayPayment, returnUrl?: string): ProviderPayment {
-  const action = `/checkout/test-gateway/${p.id}${returnUrl ? `?return=${encodeURIComponent(returnUrl)}` : ''}`;
+function toProvider(p: TestGatewayPayment): ProviderPayment {
+  // The gateway's authentication page sends the shopper back to the checkout it was told about, never elsewhere.
+  const action = `/checkout/test-gateway/${p.id}`;
   return {
     ref: p.id,
     state: p.status,
@@ -104,7 +105,7 @@ export function testGateway(
         if (stored.status === 'requires_action') await send('payment.requires_action', stored);
         if (stored.card === 'delayed_webhook') await send('payment.succeeded', stored, DELAYED_WEBHOOK_MS);
       }
-      return ok(toProvider(stored, input.returnUrl));
+      return ok(toProvider(stored));
     },
 
     async retrievePayment(ref) {

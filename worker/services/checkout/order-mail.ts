@@ -1,7 +1,7 @@
 /** The order confirmation email, sent once by whichever writer created the order. */
 import { findOrderByAccessHash } from '@db/repositories/orders';
 import { hashSecretToken } from '@domain/identity/secret-token';
-import { minorUnitsOf } from '@domain/pricing/money';
+import { toDecimalString } from '@domain/pricing/money';
 import { createMailer } from '@worker/services/email/mailer';
 import { orderConfirmationMessage } from '@worker/services/email/templates';
 import { shopSettings } from '@worker/services/shop/settings';
@@ -9,8 +9,9 @@ import type { CheckoutContext } from './context';
 
 /** Amounts in the email, formatted for the reader (emails are the UI here). */
 function formatAmount(amount: number, currency: string): string {
-  const digits = minorUnitsOf(currency);
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 10 ** digits);
+  // A decimal string, never a float: Intl formats it exactly.
+  const decimal = toDecimalString({ amount, currency }) as unknown as number;
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(decimal);
 }
 
 /** The address as lines of text. */

@@ -89,7 +89,7 @@ export async function placeCheckoutOrder(
     idempotencyKey: `${id}:${attempt}:${input.idempotencyKey}`,
     email: row.email,
     paymentToken: input.paymentToken,
-    returnUrl: `${ctx.origin}/checkout/complete`,
+    returnUrl: `${ctx.origin}/checkout/complete?checkout=${encodeURIComponent(id)}`,
   });
   if (!payment.ok) {
     await reopenCheckout(ctx, paying, 'The payment could not be started.');

@@ -6,6 +6,7 @@ import { FormField } from '~/components/ui/form-field/FormField';
 import { FormStatus } from '~/components/ui/form-status/FormStatus';
 import { ADDRESS_LABELS, type AddressField } from '~/lib/address-fields';
 import type { useSaveAddress } from '~/routes/(shop)/account/(signed-in)/addresses/actions';
+import type { useCheckoutAddress } from '~/routes/(shop)/checkout/actions';
 
 /** What the form starts from: a saved address being edited, or a new one. */
 export interface AddressFormStart {
@@ -16,11 +17,15 @@ export interface AddressFormStart {
 }
 
 interface Props {
-  action: ReturnType<typeof useSaveAddress>;
+  /** The address book's save, or checkout's shipping address step (no defaults there). */
+  action: ReturnType<typeof useSaveAddress> | ReturnType<typeof useCheckoutAddress>;
   /** Each supported country's field names and rules, computed on the server (no address data in the browser). */
   labels: Record<string, AddressFieldLabels>;
   countries: { code: string; name: string }[];
   start: AddressFormStart;
+  /** Hidden fields the action needs besides the address (the checkout's id). */
+  hidden?: Record<string, string>;
+  submitLabel?: string;
 }
 
 const AUTOCOMPLETE: Record<AddressField, string> = {
@@ -50,7 +55,8 @@ const ALWAYS_REQUIRED = new Set<AddressField>(['name', 'line1']);
  * Without JavaScript a country change needs a round trip: the "Update fields" button (inside <noscript>) posts the
  * form with `intent=refresh`, and the page comes back with the new country's fields and everything typed kept.
  */
-export const AddressForm = component$<Props>(({ action, labels, countries, start }) => {
+export const AddressForm = component$<Props>(({ action, labels, countries, start, hidden, submitLabel }) => {
+  const inAddressBook = hidden === undefined;
   const posted = action.formData;
   // Values come back from a failed or refreshed post; after a save the page has moved on (redirect).
   function shown(f: AddressField): string {
@@ -97,6 +103,9 @@ export const AddressForm = component$<Props>(({ action, labels, countries, start
         fieldErrors={errors}
       />
       {start.id && <input type="hidden" name="id" value={start.id} />}
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <p class="form-note">
         Fields marked <span aria-hidden="true">*</span>
         <span class="visually-hidden">as required</span> are required.
@@ -112,6 +121,8 @@ export const AddressForm = component$<Props>(({ action, labels, countries, start
         <select
           id="address-country"
           name="address.country"
+          // Rendered in the browser (a step opened after a form post), `selected` on an option alone is not enough.
+          value={country.value}
           class="select"
           autocomplete="country"
           required
@@ -162,20 +173,22 @@ export const AddressForm = component$<Props>(({ action, labels, countries, start
           );
         })}
       </div>
-      <fieldset class="check-group">
-        <legend>Defaults</legend>
-        {(['defaultShipping', 'defaultBilling'] as const).map((name) => (
-          <div key={name} class="check-field">
-            <input id={`address-${name}`} type="checkbox" name={name} checked={checked(name)} />
-            <label for={`address-${name}`}>
-              Use as my default {name === 'defaultShipping' ? 'shipping' : 'billing'} address
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      {inAddressBook && (
+        <fieldset class="check-group">
+          <legend>Defaults</legend>
+          {(['defaultShipping', 'defaultBilling'] as const).map((name) => (
+            <div key={name} class="check-field">
+              <input id={`address-${name}`} type="checkbox" name={name} checked={checked(name)} />
+              <label for={`address-${name}`}>
+                Use as my default {name === 'defaultShipping' ? 'shipping' : 'billing'} address
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
       <div class="button-row">
         <button type="submit" name="intent" value="save" class="btn btn-primary">
-          Save address
+          {submitLabel ?? 'Save address'}
         </button>
         <noscript>
           <button type="submit" name="intent" value="refresh" class="btn btn-secondary">

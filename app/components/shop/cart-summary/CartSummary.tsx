@@ -1,4 +1,4 @@
-/** The cart's order summary: item count, subtotal, a note on shipping and tax, and the (not yet live) checkout. */
+/** The cart's order summary: item count, subtotal, a note on shipping and tax, and the way to checkout. */
 import { component$ } from '@builder.io/qwik';
 import type { PricedCart } from '@worker/services/cart/cart';
 import { formatMoney, pluralise } from '~/lib/format';
@@ -20,12 +20,10 @@ export const CartSummary = component$<{ cart: PricedCart }>(({ cart }) => (
     <p class="summary-note" id="checkout-note">
       Shipping and tax are calculated at checkout.
     </p>
-    <button type="button" class="btn btn-primary btn-block" disabled aria-describedby="checkout-soon">
-      Checkout
-    </button>
-    <p class="summary-note" id="checkout-soon">
-      Online checkout is coming soon. Your cart is saved on this device for {pluralise(30, 'day')}.
-    </p>
+    <a class="btn btn-primary btn-block" href="/checkout">
+      Go to checkout
+    </a>
+    <p class="summary-note">Your cart is saved on this device for {pluralise(30, 'day')}.</p>
     <a class="btn btn-secondary btn-block" href="/">
       Continue shopping
     </a>

@@ -3,18 +3,25 @@ import { component$ } from '@builder.io/qwik';
 import { AddressLines } from '~/components/shop/address-lines/AddressLines';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs/Breadcrumbs';
 import { countryName, formatDate, formatMoney, formatOrderStatus } from '~/lib/format';
-import type { ShownOrder } from '~/routes/(shop)/account/(signed-in)/orders/[number]/index';
+import type { ShownOrder } from '~/lib/shown-order';
 
 /** Lines as a table (a caption names it); totals as a description list; tracking and history as lists. */
-export const OrderDetail = component$<{ order: ShownOrder }>(({ order: o }) => (
+export const OrderDetail = component$<{ order: ShownOrder; viaLink?: boolean }>(({ order: o, viaLink }) => (
   <>
-    <Breadcrumbs
-      items={[
-        { label: 'Account', href: '/account' },
-        { label: 'Orders', href: '/account/orders' },
-        { label: `Order ${o.number}` },
-      ]}
-    />
+    {viaLink ? (
+      <p class="alert alert-success order-thanks" role="status">
+        Thank you! We have your order and sent the confirmation to your email. Keep its link to follow the
+        order.
+      </p>
+    ) : (
+      <Breadcrumbs
+        items={[
+          { label: 'Account', href: '/account' },
+          { label: 'Orders', href: '/account/orders' },
+          { label: `Order ${o.number}` },
+        ]}
+      />
+    )}
     <div class="account-head">
       <h1>Order {o.number}</h1>
       <p>

@@ -4,6 +4,7 @@ import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { findCustomerOrder } from '@db/repositories/customer-orders';
 import { OrderDetail } from '~/components/shop/order-detail/OrderDetail';
+import { shownOrder } from '~/lib/shown-order';
 import { useAccount } from '~/routes/(shop)/account/(signed-in)/layout';
 
 /**
@@ -19,51 +20,8 @@ export const useOrder = routeLoader$(async (event) => {
     event.status(404);
     return null;
   }
-  const { order: o, lines, shipments, events } = found;
-  const { currency } = o;
-  function money(amount: number) {
-    return { amount, currency };
-  }
-  let address: Record<string, string | null> = {};
-  try {
-    address = JSON.parse(o.shippingAddress) as Record<string, string | null>;
-  } catch {
-    // An unreadable snapshot shows no address rather than failing the whole page.
-  }
-  return {
-    number: o.number,
-    status: o.status,
-    placedAt: o.placedAt,
-    shippingMethod: o.shippingMethod,
-    address,
-    totals: {
-      subtotal: money(o.subtotalAmount),
-      discount: money(o.discountAmount),
-      shipping: money(o.shippingAmount),
-      tax: money(o.taxAmount),
-      total: money(o.totalAmount),
-    },
-    lines: lines.map((l) => ({
-      id: l.id,
-      productName: l.productName,
-      variantLabel: l.variantLabel,
-      quantity: l.quantity,
-      unitPrice: money(l.unitAmount),
-      lineTotal: money(l.lineTotalAmount),
-    })),
-    shipments: shipments.map((s) => ({
-      id: s.id,
-      carrier: s.carrier,
-      trackingNumber: s.trackingNumber,
-      shippedAt: s.shippedAt,
-      deliveredAt: s.deliveredAt,
-    })),
-    history: events.map((e) => ({ id: e.id, status: e.toStatus, at: e.createdAt })),
-  };
+  return shownOrder(found);
 });
-
-/** The loaded order, for OrderDetail. */
-export type ShownOrder = NonNullable<ReturnType<typeof useOrder>['value']>;
 
 export default component$(() => {
   const order = useOrder().value;

@@ -1,0 +1,80 @@
+/** The checkout page's actions: one per step, then placing the order (re-exported by the page). */
+import { routeAction$ } from '@builder.io/qwik-city';
+import { PaymentProviderSchema } from '@domain/checkout/payment';
+import { idSchema } from '@domain/core/id-schema';
+import { AddressInputSchema } from '@domain/customers/address';
+import { setContact, setShippingAddress, setShippingMethod } from '@worker/services/checkout/checkout';
+import { placeCheckoutOrder } from '@worker/services/checkout/place-order';
+import { z } from 'zod';
+import { ADDRESS_FORM_LABELS } from '~/lib/address-fields';
+import { pageCheckoutContext } from '~/lib/checkout-context';
+import { formFailure, readForm } from '~/lib/form-input';
+
+const Checkout = z.object({ checkout: idSchema('checkout') });
+const BACK = '/checkout';
+
+/** Step 1: the email for the confirmation. */
+export const useContact = routeAction$(async (data, event) => {
+  const read = readForm(Checkout.extend({ email: z.string().trim().max(320) }), data, { email: 'Email' });
+  if (!read.ok) return event.fail(400, read.failure);
+  const result = await setContact(await pageCheckoutContext(event), read.value.checkout, read.value.email);
+  if (!result.ok)
+    return event.fail(400, { message: result.error.detail, fieldErrors: { email: result.error.detail } });
+  throw event.redirect(303, BACK);
+});
+
+/** Step 2: the shipping address; `intent=refresh` only re-renders the fields for the chosen country. */
+export const useCheckoutAddress = routeAction$(async (data, event) => {
+  if ((data as { intent?: unknown }).intent === 'refresh') return { refreshed: true };
+  const form = Checkout.extend({ intent: z.literal('save').optional(), address: AddressInputSchema });
+  const read = readForm(form, data, ADDRESS_FORM_LABELS);
+  if (!read.ok) return event.fail(400, read.failure);
+  const result = await setShippingAddress(
+    await pageCheckoutContext(event),
+    read.value.checkout,
+    read.value.address,
+  );
+  if (!result.ok) return event.fail(409, formFailure(result.error.detail));
+  throw event.redirect(303, BACK);
+});
+
+/** Step 3: a shipping method. */
+export const useShippingMethod = routeAction$(async (data, event) => {
+  const read = readForm(Checkout.extend({ method: z.string().min(1).max(32) }), data, {
+    method: 'Shipping method',
+  });
+  if (!read.ok) return event.fail(400, formFailure('Choose a shipping method.'));
+  const result = await setShippingMethod(
+    await pageCheckoutContext(event),
+    read.value.checkout,
+    read.value.method,
+  );
+  if (!result.ok) return event.fail(409, formFailure(result.error.detail));
+  throw event.redirect(303, BACK);
+});
+
+/**
+ * Step 4: place the order. The form carries a key minted when the page was rendered, so pressing the button twice
+ * (or the browser resending the form) reaches the provider with one idempotency key: one payment.
+ */
+export const usePlaceOrder = routeAction$(async (data, event) => {
+  const form = Checkout.extend({
+    provider: PaymentProviderSchema,
+    paymentToken: z.string().max(64).optional(),
+    key: z.string().regex(/^[A-Za-z0-9_.:-]{16,128}$/),
+  });
+  const read = readForm(form, data, { provider: 'Payment method', paymentToken: 'Test card' });
+  if (!read.ok) return event.fail(400, read.failure);
+  const { checkout, provider, paymentToken, key } = read.value;
+  const result = await placeCheckoutOrder(await pageCheckoutContext(event), checkout, {
+    provider,
+    paymentToken,
+    idempotencyKey: key,
+  });
+  if (!result.ok)
+    return event.fail(result.error.code === 'PAYMENT_DECLINED' ? 402 : 409, formFailure(result.error.detail));
+  const outcome = result.value;
+  if (outcome.kind === 'order') throw event.redirect(303, `/orders/${encodeURIComponent(outcome.token)}`);
+  if (outcome.kind === 'action') throw event.redirect(303, outcome.url);
+  throw event.redirect(303, `/checkout/complete?checkout=${encodeURIComponent(checkout)}`);
+});

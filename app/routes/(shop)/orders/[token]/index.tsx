@@ -1,0 +1,53 @@
+/**
+ * An order opened by its secret link (from the confirmation page and email): how guests follow their order. The
+ * number alone opens nothing; a wrong or malformed secret is a 404 like any unknown page.
+ */
+import { component$ } from '@builder.io/qwik';
+import { type DocumentHead, type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
+import { createDb } from '@db/client';
+import { findOrderByAccessHash } from '@db/repositories/orders';
+import { hashSecretToken, isSecretTokenShaped } from '@domain/identity/secret-token';
+import { OrderDetail } from '~/components/shop/order-detail/OrderDetail';
+import { shownOrder } from '~/lib/shown-order';
+
+/** One shopper's order: never cached, and the link is not sent on to other sites. */
+export const onRequest: RequestHandler = ({ headers }) => {
+  headers.set('Cache-Control', 'no-store');
+  headers.set('Referrer-Policy', 'no-referrer');
+};
+
+export const useLinkedOrder = routeLoader$(async (event) => {
+  const token = event.params.token ?? '';
+  const found = isSecretTokenShaped(token)
+    ? await findOrderByAccessHash(createDb(event.platform.env), hashSecretToken(token))
+    : null;
+  if (!found) {
+    event.status(404);
+    return null;
+  }
+  return shownOrder(found);
+});
+
+export default component$(() => {
+  const order = useLinkedOrder().value;
+  if (!order) {
+    return (
+      <section class="not-found" aria-labelledby="order-missing">
+        <h1 id="order-missing">We couldn't find that order</h1>
+        <p>Check that you copied the whole link from your confirmation email.</p>
+        <a class="btn btn-primary" href="/">
+          Back to the shop
+        </a>
+      </section>
+    );
+  }
+  return <OrderDetail order={order} viaLink />;
+});
+
+export const head: DocumentHead = ({ resolveValue }) => {
+  const o = resolveValue(useLinkedOrder);
+  return {
+    title: o ? `Order ${o.number}` : 'Order not found',
+    meta: [{ name: 'robots', content: 'noindex' }],
+  };
+};
