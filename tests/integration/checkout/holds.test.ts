@@ -1,0 +1,99 @@
+/** Stock holds of a checkout: abandoned ones come back by alarm; a payment that outlives its hold still sells once. */
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import type { SeedData } from '@db/seed/generate';
+import { stockStub } from '@durable-objects/stock';
+import { seedSmallStore } from '@tests/support/workerd';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { placeOrder, readyCheckout } from './support';
+
+let data: SeedData;
+beforeAll(async () => {
+  data = await seedSmallStore();
+});
+
+async function level(sku: string) {
+  const found = await stockStub(env, sku).getLevel({ sku });
+  if (!found.ok) throw new Error(found.error.code);
+  return found.value;
+}
+
+/** Lapses every hold of the SKU and fires its alarm, as if the hold time had passed. */
+async function lapseHolds(sku: string) {
+  const stock = stockStub(env, sku);
+  await runInDurableObject(stock, (_, state) =>
+    state.storage.sql.exec("UPDATE reservations SET expires_at = 0 WHERE status = 'held'"),
+  );
+  await runDurableObjectAlarm(stock);
+}
+
+async function paymentRefOf(checkoutId: string): Promise<string> {
+  const row = await env.DB.prepare('SELECT payment_ref FROM checkouts WHERE id = ?')
+    .bind(checkoutId)
+    .first<{ payment_ref: string }>();
+  return row!.payment_ref;
+}
+
+describe('abandoned and late payments', () => {
+  it('gives an abandoned checkout’s stock back when its hold expires, and the ledger says why', async () => {
+    const sku = data.inventory.filter((l) => l.onHand >= 10)[4]!.sku;
+    const before = await level(sku);
+    const { api, checkoutId } = await readyCheckout([{ sku, quantity: 4 }]);
+    expect((await placeOrder(api, checkoutId, 'requires_action')).status).toBe(202);
+    expect((await level(sku)).available).toBe(before.available - 4);
+    await lapseHolds(sku);
+    expect(await level(sku)).toEqual(before);
+    const reasons = await env.DB.prepare(
+      'SELECT reason FROM stock_movements WHERE sku = ? AND reference LIKE ? ORDER BY seq',
+    )
+      .bind(sku, `${checkoutId}%`)
+      .all();
+    expect(reasons.results).toEqual([{ reason: 'hold' }, { reason: 'expiry' }]);
+  });
+
+  it('a payment approved after its hold lapsed sells the stock when it is still there', async () => {
+    const sku = data.inventory.filter((l) => l.onHand >= 10)[5]!.sku;
+    const before = await level(sku);
+    const { api, checkoutId } = await readyCheckout([{ sku, quantity: 2 }]);
+    expect((await placeOrder(api, checkoutId, 'requires_action')).status).toBe(202);
+    await lapseHolds(sku);
+    const ref = await paymentRefOf(checkoutId);
+    await env.DB.prepare("UPDATE test_gateway_payments SET status = 'succeeded' WHERE id = ?")
+      .bind(ref)
+      .run();
+    const settled = await api(`/api/checkouts/${checkoutId}/payment-status`, { method: 'POST' });
+    expect(settled.status).toBe(200);
+    expect(await settled.json()).toMatchObject({ kind: 'order' });
+    expect(await level(sku)).toMatchObject({ onHand: before.onHand - 2, reserved: before.reserved });
+  });
+
+  it('a payment approved after its stock was sold to someone else is refunded, not oversold', async () => {
+    const sku = data.inventory.filter((l) => l.onHand >= 3).at(-2)!.sku;
+    await env.DB.prepare('UPDATE inventory_levels SET on_hand = 1 WHERE sku = ?').bind(sku).run();
+    const first = await readyCheckout([{ sku, quantity: 1 }]);
+    expect((await placeOrder(first.api, first.checkoutId, 'requires_action')).status).toBe(202);
+    await lapseHolds(sku);
+    const second = await readyCheckout([{ sku, quantity: 1 }]);
+    expect((await placeOrder(second.api, second.checkoutId, 'success')).status).toBe(201);
+
+    const ref = await paymentRefOf(first.checkoutId);
+    await env.DB.prepare("UPDATE test_gateway_payments SET status = 'succeeded' WHERE id = ?")
+      .bind(ref)
+      .run();
+    const late = await first.api(`/api/checkouts/${first.checkoutId}/payment-status`, { method: 'POST' });
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ code: 'INSUFFICIENT_STOCK' });
+    const refunded = await env.DB.prepare(
+      'SELECT refunded_amount, amount FROM test_gateway_payments WHERE id = ?',
+    )
+      .bind(ref)
+      .first<{ refunded_amount: number; amount: number }>();
+    expect(refunded!.refunded_amount).toBe(refunded!.amount);
+    expect(await level(sku)).toMatchObject({ onHand: 0, reserved: 0, available: 0 });
+    const view = (await (await first.api(`/api/checkouts/${first.checkoutId}`)).json()) as {
+      status: string;
+      paymentError: string;
+    };
+    expect(view).toMatchObject({ status: 'open', paymentError: expect.stringContaining('refunded') });
+  });
+});
