@@ -76,6 +76,12 @@ async function runCell(baseUrl, scenario, connections, skipped, label = scenario
 async function runCells(baseUrl, scenarios) {
   const skipReasons = new Map();
   for (const s of scenarios) skipReasons.set(s.id, await preflight(baseUrl, s));
+  for (const s of scenarios) {
+    if (!s.prepare || skipReasons.get(s.id)) continue;
+    const t = Date.now();
+    await s.prepare(baseUrl);
+    log(`${s.id}: prepared in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
   const baseline = scenarios.find((s) => s.id === 'ping');
   const cells = [];
   for (const connections of CONFIG.connections) {

@@ -78,9 +78,10 @@ function checkQuantity(quantity: number): Result<number> {
  *
  * The ledger: every change of level is queued, in the same storage transaction as the change, as a movement for the
  * database's stock ledger (with a per-SKU sequence number), together with low-stock alerts (once per crossing of the
- * threshold by available units). Each call writes the queue to the database before it answers; when the database
- * cannot take it, the entries stay queued and the alarm retries, so the ledger is complete and never doubled
- * (`writeLedger` skips ids it has). The database's on-hand column is kept from the same entries.
+ * threshold by available units). The queue is written to the database right after each call (before the answer for
+ * manual adjustments; `syncLedger` waits for it); when the database cannot take it, the entries stay queued and the
+ * alarm retries, so the ledger is complete and never doubled (`writeLedger` skips ids it has). The database's
+ * on-hand column is kept from the same entries.
  */
 export class StockDO extends DurableObject<DbEnv> {
   private readonly store: StockStore;
@@ -146,15 +147,25 @@ export class StockDO extends DurableObject<DbEnv> {
   /**
    * Runs a call and, when it changed what is available (a reserve, release, commit, adjustment, restock, or a hold it
    * expired on the way), tells every watching socket. Sends are fire-and-forget: a slow watcher never holds a sale up.
+   * The ledger is written after the answer (a sale does not wait for the database) unless `ledger` is 'before'.
    */
-  private async watched<T>(call: () => Promise<T>): Promise<T> {
+  private async watched<T>(call: () => Promise<T>, ledger: 'before' | 'after' = 'after'): Promise<T> {
     const before = this.availableNow();
     try {
       return await call();
     } finally {
       this.broadcastIfChanged(before);
-      await this.flushLedger();
+      if (ledger === 'before') await this.flushLedger();
+      else void this.flushLedger();
     }
+  }
+
+  /**
+   * Writes every ledger entry queued so far to the database and resolves when that is done (or has failed and been
+   * left for the alarm). Reconciliation calls it before comparing the ledger with this object.
+   */
+  async syncLedger(): Promise<void> {
+    await this.flushLedger();
   }
 
   /**
@@ -278,12 +289,13 @@ export class StockDO extends DurableObject<DbEnv> {
    * `requestId`, a replay returns the first result; the same id with another delta/reason is a CONFLICT.
    */
   async adjust(input: AdjustInput): Promise<RpcResult<StockSnapshot>> {
-    return toRpc(await this.watched(() => this.adjustUnits(input)));
+    // Staff look at the ledger right after a manual change: it is written before the answer.
+    return toRpc(await this.watched(() => this.adjustUnits(input), 'before'));
   }
 
   /** Adds `quantity` received units: `adjust` with reason `restock`. */
   async restock(input: RestockInput): Promise<RpcResult<StockSnapshot>> {
-    return toRpc(await this.watched(() => this.restockUnits(input)));
+    return toRpc(await this.watched(() => this.restockUnits(input), 'before'));
   }
 
   /**

@@ -14,6 +14,7 @@ type MovementRow = {
 };
 
 async function movements(sku: string): Promise<MovementRow[]> {
+  await stockStub(env, sku).syncLedger();
   const { results } = await env.DB.prepare(
     'SELECT reason, delta, reserved_delta, seq, reference FROM stock_movements WHERE sku = ? ORDER BY seq',
   )
@@ -23,6 +24,7 @@ async function movements(sku: string): Promise<MovementRow[]> {
 }
 
 async function ledgerSum(sku: string) {
+  await stockStub(env, sku).syncLedger();
   const row = await env.DB.prepare(
     'SELECT COALESCE(SUM(delta), 0) AS onHand, COALESCE(SUM(reserved_delta), 0) AS reserved FROM stock_movements WHERE sku = ?',
   )
@@ -32,6 +34,7 @@ async function ledgerSum(sku: string) {
 }
 
 async function alerts(sku: string) {
+  await stockStub(env, sku).syncLedger();
   const { results } = await env.DB.prepare(
     'SELECT available, threshold, resolved_at FROM stock_alerts WHERE sku = ? ORDER BY created_at, id',
   )
@@ -41,7 +44,7 @@ async function alerts(sku: string) {
 }
 
 describe('StockDO ledger', () => {
-  it('writes an opening balance, then every hold, release, sale and expiry before answering', async () => {
+  it('writes an opening balance, then every hold, release, sale and expiry, in order', async () => {
     const sku = uniqueSku();
     await seedInventory(sku, 20, 0);
     const stock = stockStub(env, sku);
@@ -68,6 +71,7 @@ describe('StockDO ledger', () => {
     const level = await stock.getLevel({ sku });
     if (!level.ok) throw new Error(level.error.code);
     expect(await ledgerSum(sku)).toEqual({ onHand: level.value.onHand, reserved: level.value.reserved });
+    await stock.syncLedger();
     const mirror = await env.DB.prepare('SELECT on_hand, ledger_seq FROM inventory_levels WHERE sku = ?')
       .bind(sku)
       .first();

@@ -1,5 +1,55 @@
 /** Bench scenarios: the routes under test as autocannon request lists that rotate over real data. */
+import { prepareCheckouts, restock } from './checkout-fixtures.mjs';
 import { mintCartId, nextClientIp } from './fixtures.mjs';
+
+/** Ready checkouts made before the place-order cells (BENCH_CHECKOUTS): enough for 3 cells of ~12 s each. */
+const CHECKOUT_POOL = Number(process.env.BENCH_CHECKOUTS ?? 4000);
+
+/**
+ * Place order with the test gateway: each request takes the next ready checkout from a pool made by `prepare` and
+ * places it (holds, payment, order). When the pool runs out, requests go to a checkout that does not exist, so the
+ * report shows non-2xx answers instead of quietly measuring replays.
+ */
+function placeOrderScenario(skus) {
+  const pool = [];
+  return {
+    id: 'place-order',
+    label: 'POST /api/checkouts/<id>/orders (test gateway)',
+    preflight: null,
+    prepare: async (baseUrl) => {
+      await restock(baseUrl, skus, 100_000);
+      pool.push(...(await prepareCheckouts(baseUrl, skus, CHECKOUT_POOL)));
+    },
+    requests: () => [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({
+          ...req,
+          path: `/api/checkouts/${pool.shift() ?? 'chk_00000000000000000000000000'}/orders`,
+          headers: {
+            ...req.headers,
+            'content-type': 'application/json',
+            'idempotency-key': `bench-${mintCartId()}`,
+            'cf-connecting-ip': nextClientIp(),
+          },
+          body: JSON.stringify({ provider: 'test', paymentToken: 'success' }),
+        }),
+      },
+    ],
+  };
+}
+
+/** One SKU's StockDO taking one-unit holds as fast as it can (the developer hold route, loopback only). */
+function stockHoldScenario(skus) {
+  const sku = skus[0];
+  return {
+    id: 'stock-hold',
+    label: `POST /dev/stock/<one SKU>/hold (one StockDO)`,
+    preflight: null,
+    prepare: (baseUrl) => restock(baseUrl, [sku], 1_000_000),
+    requests: () => [{ method: 'POST', path: `/dev/stock/${encodeURIComponent(sku)}/hold` }],
+  };
+}
 
 /** Items each simulated shopper adds to one cart before the next fresh cart: a few, not one or hundreds. */
 const ADDS_PER_CART = 4;
@@ -210,5 +260,7 @@ export function buildScenarios({ slugs, categories, pageSuffix, skus }, { shared
       preflight: null, // the SKU probe in loadFixtures already proved this route answers 200
       requests: () => addToCartRequests(skus, sharedClientKey),
     },
+    placeOrderScenario(skus),
+    stockHoldScenario(skus),
   ];
 }

@@ -43,6 +43,7 @@ describe('abandoned and late payments', () => {
     expect((await level(sku)).available).toBe(before.available - 4);
     await lapseHolds(sku);
     expect(await level(sku)).toEqual(before);
+    await stockStub(env, sku).syncLedger();
     const reasons = await env.DB.prepare(
       'SELECT reason FROM stock_movements WHERE sku = ? AND reference LIKE ? ORDER BY seq',
     )

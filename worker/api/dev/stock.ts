@@ -1,8 +1,10 @@
 /**
  * POST /dev/stock/:sku/adjust `{ "delta": -3 }`: a stock correction through the SKU's StockDO, for e2e tests of live
- * availability before the back office has its stock screen. Local development only, under the same two guards as the
- * developer mailbox (outbox mailer and a loopback host); elsewhere it is an address that does not exist.
+ * availability and for the bench's restocking. POST /dev/stock/:sku/hold: one one-unit hold (a minute), so the bench
+ * can measure a single SKU's StockDO. Local development only, under the same two guards as the developer mailbox
+ * (outbox mailer and a loopback host); elsewhere they are addresses that do not exist.
  */
+import { newId } from '@domain/core/ids';
 import { stockStub } from '@durable-objects/stock';
 import type { AppEnv } from '@worker/http/app-env';
 import { Hono } from 'hono';
@@ -11,11 +13,23 @@ import { mailboxAvailable } from './mailbox';
 
 const Body = z.strictObject({ delta: z.number().int().min(-1_000_000).max(1_000_000) });
 
-export const devStock = new Hono<AppEnv>().post('/stock/:sku/adjust', async (c, next) => {
-  if (!mailboxAvailable(c)) return next();
-  const body = Body.safeParse(await c.req.json().catch(() => null));
-  if (!body.success) return c.json({ error: 'body must be { delta: integer }' }, 400);
-  const sku = c.req.param('sku');
-  const result = await stockStub(c.env, sku).adjust({ sku, delta: body.data.delta, reason: 'correction' });
-  return c.json(result, result.ok ? 200 : 409, { 'Cache-Control': 'no-store' });
-});
+export const devStock = new Hono<AppEnv>()
+  .post('/stock/:sku/adjust', async (c, next) => {
+    if (!mailboxAvailable(c)) return next();
+    const body = Body.safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: 'body must be { delta: integer }' }, 400);
+    const sku = c.req.param('sku');
+    const result = await stockStub(c.env, sku).adjust({ sku, delta: body.data.delta, reason: 'correction' });
+    return c.json(result, result.ok ? 200 : 409, { 'Cache-Control': 'no-store' });
+  })
+  .post('/stock/:sku/hold', async (c, next) => {
+    if (!mailboxAvailable(c)) return next();
+    const sku = c.req.param('sku');
+    const result = await stockStub(c.env, sku).reserve({
+      sku,
+      requestId: newId('request'),
+      quantity: 1,
+      holdMs: 60_000,
+    });
+    return c.json(result, result.ok ? 201 : 409, { 'Cache-Control': 'no-store' });
+  });

@@ -64,26 +64,29 @@ export async function commitLines(
   holder: Holder,
   lines: readonly CheckoutLine[],
 ): Promise<Result<true>> {
-  const late: CheckoutLine[] = [];
+  // First every hold's state (a replayed reserve answers it without holding twice), all SKUs at once.
+  const states = await Promise.all(
+    lines.map((line) =>
+      stockStub(env, line.sku).reserve({
+        sku: line.sku,
+        requestId: holdRequestId(holder.checkoutId, holder.attempt, line.sku),
+        quantity: line.quantity,
+      }),
+    ),
+  );
+  const late = lines.filter((_, i) => !states[i]!.ok); // released or expired: needs a new hold
   const lateHolder = { checkoutId: holder.checkoutId, attempt: `${holder.attempt}-late` };
-  for (const line of lines) {
-    const id = holdRequestId(holder.checkoutId, holder.attempt, line.sku);
-    const level = await stockStub(env, line.sku).reserve({
-      sku: line.sku,
-      requestId: id,
-      quantity: line.quantity,
-    });
-    if (!level.ok) late.push(line); // released or expired: needs a new hold
-  }
   if (late.length > 0) {
     const again = await holdLines(env, lateHolder, late);
     if (!again.ok) return again;
   }
-  for (const line of lines) {
-    const holderOf = late.includes(line) ? lateHolder : holder;
-    const requestId = holdRequestId(holderOf.checkoutId, holderOf.attempt, line.sku);
-    const committed = await stockStub(env, line.sku).commit({ sku: line.sku, requestId });
-    if (!committed.ok) throw new Error(`commit of ${requestId} failed: ${committed.error.code}`);
-  }
+  await Promise.all(
+    lines.map(async (line) => {
+      const holderOf = late.includes(line) ? lateHolder : holder;
+      const requestId = holdRequestId(holderOf.checkoutId, holderOf.attempt, line.sku);
+      const committed = await stockStub(env, line.sku).commit({ sku: line.sku, requestId });
+      if (!committed.ok) throw new Error(`commit of ${requestId} failed: ${committed.error.code}`);
+    }),
+  );
   return ok(true);
 }

@@ -1,6 +1,6 @@
 /**
  * The reconciliation job: recomputes SKUs from the stock ledger and compares them with their StockDO (and the on-hand
- * mirror), reporting any drift. Reading the object first makes it write anything it still had queued.
+ * mirror), reporting any drift. The object first writes anything it still had queued.
  */
 import type { Db } from '@db/client';
 import { getInventoryLevel } from '@db/repositories/inventory';
@@ -13,8 +13,10 @@ type StockEnv = Pick<Env, 'STOCK'>;
 
 /** One SKU's reconciliation, or null when it has no stock records. */
 export async function reconcileSku(env: StockEnv, db: Db, sku: string): Promise<Reconciliation | null> {
-  const level = await stockStub(env, sku).getLevel({ sku });
+  const stock = stockStub(env, sku);
+  const level = await stock.getLevel({ sku });
   if (!level.ok) return null;
+  await stock.syncLedger(); // what the object did so far is in the ledger before it is summed
   const [ledger, mirror] = await Promise.all([ledgerTotals(db, sku), getInventoryLevel(db, sku)]);
   const object = { onHand: level.value.onHand, reserved: level.value.reserved };
   return reconcile(sku, object, ledger, mirror?.onHand ?? null);
