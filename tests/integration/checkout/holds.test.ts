@@ -98,3 +98,16 @@ describe('abandoned and late payments', () => {
     expect(view).toMatchObject({ status: 'open', paymentError: expect.stringContaining('refunded') });
   });
 });
+
+describe('coming back after the holds lapsed', () => {
+  it('places the order again with fresh holds instead of failing on the expired ones', async () => {
+    const sku = data.inventory.filter((l) => l.onHand >= 10)[7]!.sku;
+    const before = await level(sku);
+    const { api, checkoutId } = await readyCheckout([{ sku, quantity: 1 }]);
+    expect((await placeOrder(api, checkoutId, 'requires_action')).status).toBe(202);
+    await lapseHolds(sku);
+    const again = await placeOrder(api, checkoutId, 'success');
+    expect(again.status).toBe(201);
+    expect(await level(sku)).toMatchObject({ onHand: before.onHand - 1, reserved: before.reserved });
+  });
+});

@@ -60,7 +60,12 @@ export async function placeCheckoutOrder(
     await releaseLines(ctx.env, { checkoutId: id, attempt }, held);
     attempt += 1;
   }
-  const holds = await holdLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
+  let holds = await holdLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
+  if (!holds.ok && holds.error.code === 'INVALID_TRANSITION') {
+    // This attempt's holds lapsed while the shopper was away (or were given back): hold again under a new attempt.
+    attempt += 1;
+    holds = await holdLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
+  }
   if (!holds.ok) return holds;
 
   const paying = await updateCheckout(ctx.db, id, ['open', 'paying'], {
