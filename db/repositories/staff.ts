@@ -3,7 +3,7 @@
 import type { Db } from '@db/client';
 import { staffRoles, staffUsers } from '@db/schema';
 import type { StaffRole } from '@domain/identity/roles';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 
 /** A staff user row, including the password hash (never send it to a client), with the roles they hold. */
 export type StaffUser = typeof staffUsers.$inferSelect & { roles: StaffRole[] };
@@ -93,4 +93,14 @@ export async function countEnabledWithRole(db: Db, role: StaffRole): Promise<num
     .innerJoin(staffUsers, eq(staffUsers.id, staffRoles.staffId))
     .where(and(eq(staffRoles.role, role)));
   return rows.filter((r) => r.disabledAt === null).length;
+}
+
+/** Addresses of the enabled staff who hold `role` (who gets the administrators' alerts). */
+export async function enabledEmailsWithRole(db: Db, role: StaffRole): Promise<string[]> {
+  const rows = await db
+    .select({ email: staffUsers.email })
+    .from(staffRoles)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffRoles.staffId))
+    .where(and(eq(staffRoles.role, role), isNull(staffUsers.disabledAt)));
+  return rows.map((r) => r.email);
 }

@@ -1,6 +1,13 @@
 /** The stock ledger (stock_movements), the on-hand mirror and low-stock alerts, as a SKU's StockDO writes them. */
 import type { Db } from '@db/client';
-import { inventoryLevels, staffUsers, stockAlerts, stockMovements } from '@db/schema';
+import {
+  inventoryLevels,
+  products,
+  productVariants,
+  staffUsers,
+  stockAlerts,
+  stockMovements,
+} from '@db/schema';
 import { and, count, desc, eq, gte, isNull, lt, sql, sum } from 'drizzle-orm';
 
 export type StockMovement = typeof stockMovements.$inferSelect;
@@ -103,4 +110,31 @@ export async function skusMovedSince(db: Db, since: number): Promise<string[]> {
     .from(stockMovements)
     .where(gte(stockMovements.createdAt, since));
   return rows.map((r) => r.sku);
+}
+
+/** Open low-stock alerts, newest first, with the product they belong to: the dashboard's list. */
+export async function listOpenStockAlerts(db: Db, limit: number) {
+  return db
+    .select({
+      sku: stockAlerts.sku,
+      available: stockAlerts.available,
+      threshold: stockAlerts.threshold,
+      createdAt: stockAlerts.createdAt,
+      productId: productVariants.productId,
+      productName: products.name,
+    })
+    .from(stockAlerts)
+    .leftJoin(productVariants, eq(productVariants.sku, stockAlerts.sku))
+    .leftJoin(products, eq(products.id, productVariants.productId))
+    .where(isNull(stockAlerts.resolvedAt))
+    .orderBy(desc(stockAlerts.createdAt))
+    .limit(limit);
+}
+
+/** Marks a SKU's open alert as emailed. */
+export async function markStockAlertNotified(db: Db, sku: string, now: number): Promise<void> {
+  await db
+    .update(stockAlerts)
+    .set({ notifiedAt: now })
+    .where(and(eq(stockAlerts.sku, sku), isNull(stockAlerts.resolvedAt), isNull(stockAlerts.notifiedAt)));
 }

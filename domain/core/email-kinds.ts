@@ -14,6 +14,7 @@ export const EMAIL_KINDS = [
   'account-unlock',
   'already-registered',
   'order-confirmation',
+  'low-stock',
 ] as const;
 
 /** One of EMAIL_KINDS. */

@@ -90,6 +90,8 @@ export class StockDO extends DurableObject<DbEnv> {
   /** When to retry writing the ledger after the database refused it; null when nothing waits. */
   private ledgerRetryAt: number | null = null;
   private flushRunning: Promise<void> | null = null;
+  /** Set by `apply` when it raises a low-stock alert; read and cleared within the same synchronous critical section. */
+  private alertRaised = false;
   private flushQueued: Promise<void> | null = null;
 
   constructor(ctx: DurableObjectState, env: DbEnv) {
@@ -233,6 +235,7 @@ export class StockDO extends DurableObject<DbEnv> {
     });
     const low = isLowStock(next, row.low_stock_threshold);
     if (low && !row.low_alerted) {
+      this.alertRaised = true;
       this.store.setLowAlerted(true);
       this.store.queueEntry({
         type: 'alert',
@@ -334,9 +337,11 @@ export class StockDO extends DurableObject<DbEnv> {
     if (!qty.ok) return qty;
     const loaded = await this.load(sku);
     if (!loaded.ok) return loaded;
+    this.alertRaised = false;
     const result = this.reserveNow(requestId, quantity, holdMs);
+    const lowStockAlert = this.alertRaised; // read before any await: this call's own crossing
     await this.armAlarm();
-    return result;
+    return result.ok && lowStockAlert ? ok({ ...result.value, lowStockAlert }) : result;
   }
 
   /** The critical section of `reserve`: expires what is due, then decides and writes without awaiting. */
@@ -416,6 +421,7 @@ export class StockDO extends DurableObject<DbEnv> {
     }
     const next = adjustOnHand(levelOf(row), delta);
     if (!next.ok) return next;
+    this.alertRaised = false;
     this.ctx.storage.transactionSync(() => {
       this.apply(
         next.value,
@@ -428,7 +434,8 @@ export class StockDO extends DurableObject<DbEnv> {
         now,
       );
     });
-    return ok(this.snapshot({ ...row, on_hand: next.value.onHand, reserved: next.value.reserved }));
+    const snapshot = this.snapshot({ ...row, on_hand: next.value.onHand, reserved: next.value.reserved });
+    return ok(this.alertRaised ? { ...snapshot, lowStockAlert: true } : snapshot);
   }
 
   private async restockUnits(input: RestockInput): Promise<Result<StockSnapshot>> {

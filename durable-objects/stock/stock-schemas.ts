@@ -96,6 +96,8 @@ export type StockSnapshot = {
   reserved: number;
   available: number;
   lowStock: boolean;
+  /** On an adjustment: true when this very change took available units to the low-stock threshold. */
+  lowStockAlert?: boolean;
 };
 
 /**
@@ -116,6 +118,8 @@ export type ReserveResult = {
   available: number;
   expiresAt: number;
   status: ReservationStatus;
+  /** True when this very hold took available units to the low-stock threshold (one alert per crossing). */
+  lowStockAlert?: boolean;
 };
 
 /** What `release` and `commit` return. */

@@ -56,8 +56,12 @@ export async function checkWriteBudget(limiter: Limiter, req: Request): Promise<
   return limiter.limit('write', clientKey(req));
 }
 
-/** The API's limiter: a 429 problem with Retry-After. */
+/** Payment providers' webhooks: signed, sent in bursts from a few addresses, and never to be refused for volume. */
+const WEBHOOKS = '/api/webhooks/';
+
+/** The API's limiter: a 429 problem with Retry-After. Webhooks are exempt (their signature is checked instead). */
 export const rateLimit = createMiddleware<{ Bindings: Env }>(async (c, next) => {
+  if (c.req.path.startsWith(WEBHOOKS)) return next();
   const { ok, retryAfterSeconds } = await checkWriteBudget(createLimiter(c.env), c.req.raw);
   if (!ok) {
     throw new ProblemError('RATE_LIMITED', 'Too many requests from this client; try again in a minute.', {

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { createDb } from '@db/client';
 import type { SeedData } from '@db/seed/generate';
 import { stockStub } from '@durable-objects/stock';
-import { seedSmallStore } from '@tests/support/workerd';
+import { newClient, seedSmallStore } from '@tests/support/workerd';
 import { signTestPayload, TEST_SIGNATURE_HEADER } from '@worker/integrations/payments/test-gateway-signature';
 import { reconcileSku } from '@worker/services/inventory/reconcile';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -89,5 +89,30 @@ describe('webhooks racing the browser', () => {
       body: deliveries[0],
     });
     expect(forged.status).toBe(400);
+  });
+});
+
+describe('webhook volume', () => {
+  it('a provider sending many webhooks from one address is never rate limited; each is judged by its signature', async () => {
+    const client = newClient();
+    const body = JSON.stringify({
+      id: 'evt_flood',
+      type: 'payment.succeeded',
+      payment: 'tpay_x',
+      reference: 'x',
+    });
+    const answers = [];
+    for (let i = 0; i < 130; i++) {
+      answers.push(
+        (
+          await client('/api/webhooks/test', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', [TEST_SIGNATURE_HEADER]: 't=1,v1=00' },
+            body,
+          })
+        ).status,
+      );
+    }
+    expect(new Set(answers)).toEqual(new Set([400]));
   });
 });

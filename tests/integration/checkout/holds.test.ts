@@ -3,6 +3,7 @@ import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { SeedData } from '@db/seed/generate';
 import { stockStub } from '@durable-objects/stock';
+import { createStaff, emailsTo, waitForEmail } from '@tests/support/accounts';
 import { seedSmallStore } from '@tests/support/workerd';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { placeOrder, readyCheckout } from './support';
@@ -109,5 +110,32 @@ describe('coming back after the holds lapsed', () => {
     const again = await placeOrder(api, checkoutId, 'success');
     expect(again.status).toBe(201);
     expect(await level(sku)).toMatchObject({ onHand: before.onHand - 1, reserved: before.reserved });
+  });
+});
+
+describe('low-stock alerts', () => {
+  it('emails each administrator once when a sale takes the SKU to its threshold, and the dashboard lists it', async () => {
+    const admin = await createStaff(['admin']);
+    const sku = data.inventory.filter((l) => l.onHand >= 3).at(-3)!.sku;
+    await env.DB.prepare('UPDATE inventory_levels SET on_hand = 7, low_stock_threshold = 5 WHERE sku = ?')
+      .bind(sku)
+      .run();
+    const first = await readyCheckout([{ sku, quantity: 2 }]);
+    expect((await placeOrder(first.api, first.checkoutId, 'success')).status).toBe(201);
+    const mail = await waitForEmail(admin.email, 'low-stock');
+    expect(mail.subject).toContain(sku);
+    expect(mail.textBody).toContain('5 units left');
+    const second = await readyCheckout([{ sku, quantity: 1 }]);
+    expect((await placeOrder(second.api, second.checkoutId, 'success')).status).toBe(201);
+    const mails = (await emailsTo(admin.email)).filter(
+      (m) => m.kind === 'low-stock' && m.subject.includes(sku),
+    );
+    expect(mails).toHaveLength(1);
+    const open = await env.DB.prepare(
+      'SELECT available, notified_at FROM stock_alerts WHERE sku = ? AND resolved_at IS NULL',
+    )
+      .bind(sku)
+      .all<{ available: number; notified_at: number | null }>();
+    expect(open.results).toEqual([{ available: 5, notified_at: expect.any(Number) }]);
   });
 });

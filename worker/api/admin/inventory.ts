@@ -9,6 +9,8 @@ import { faultResponses, jsonBody, jsonResponse, newApi, writeResponses } from '
 import { problemResponses } from '@worker/http/problem';
 import { requirePermission } from '@worker/middleware/staff-guard';
 import { adjustStock } from '@worker/services/inventory/adjustments';
+import { notifyLowStock } from '@worker/services/inventory/low-stock';
+import { publicOrigin } from '@worker/services/shop/settings';
 import { catalogFailure, noStore } from './catalog-context';
 
 const PAGE_SIZE = 50;
@@ -53,6 +55,10 @@ adminInventory
           now: Date.now(),
           requestId: c.var.requestId,
           adjustmentId: c.var.idempotencyRequestId,
+          onLowStock: (sku, available) =>
+            c.executionCtx.waitUntil(
+              notifyLowStock(c.env, c.var.db, publicOrigin(c.env, c.req.url), sku, available),
+            ),
         },
         c.req.valid('param').sku,
         c.req.valid('json'),

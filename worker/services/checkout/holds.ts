@@ -16,7 +16,7 @@ export async function holdLines(
   env: StockEnv,
   holder: Holder,
   lines: readonly CheckoutLine[],
-): Promise<Result<{ expiresAt: number }>> {
+): Promise<Result<{ expiresAt: number; lowStock: { sku: string; available: number }[] }>> {
   const results = await Promise.all(
     lines.map((line) =>
       stockStub(env, line.sku).reserve({
@@ -35,7 +35,10 @@ export async function holdLines(
       : failed;
   }
   const expiries = results.map((r) => (r.ok ? r.value.expiresAt : 0));
-  return ok({ expiresAt: Math.min(...expiries) });
+  const lowStock = results.flatMap((r, i) =>
+    r.ok && r.value.lowStockAlert ? [{ sku: lines[i]!.sku, available: r.value.available }] : [],
+  );
+  return ok({ expiresAt: Math.min(...expiries), lowStock });
 }
 
 /** Gives back every line's hold (a line never held, or already given back, is fine). */

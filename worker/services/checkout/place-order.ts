@@ -6,6 +6,7 @@ import { updateCheckout } from '@db/repositories/checkouts';
 import { sameLines } from '@domain/checkout/checkout';
 import type { PaymentProvider } from '@domain/checkout/payment';
 import { fail, type Result } from '@domain/core/result';
+import { notifyLowStock } from '@worker/services/inventory/low-stock';
 import { loadCheckout, parseLines, priceCheckout } from './checkout';
 import { type PaymentOutcome, reopenCheckout, settlePayment, syncPayment } from './complete';
 import type { CheckoutContext } from './context';
@@ -67,6 +68,9 @@ export async function placeCheckoutOrder(
     holds = await holdLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
   }
   if (!holds.ok) return holds;
+  for (const { sku, available } of holds.value.lowStock) {
+    ctx.waitUntil(notifyLowStock(ctx.env, ctx.db, ctx.origin, sku, available));
+  }
 
   const paying = await updateCheckout(ctx.db, id, ['open', 'paying'], {
     status: 'paying',

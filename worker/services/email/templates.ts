@@ -188,3 +188,29 @@ export function orderConfirmationMessage(
     notes: ['Keep this email: the link above shows your order and its tracking at any time.'],
   });
 }
+
+/** Tells an administrator that a SKU's available units fell to its low-stock threshold (once per crossing). */
+export function lowStockMessage(
+  input: {
+    to: string;
+    sku: string;
+    productName: string | null;
+    available: number;
+    threshold: number;
+    link: string;
+  },
+  shop: ShopSettings,
+): EmailMessage {
+  const what = input.productName ? `${input.productName} (${input.sku})` : input.sku;
+  const heading = `Low stock: ${what}`;
+  return compose(input.to, 'low-stock', `${shop.name}: low stock of ${input.sku}`, {
+    shopName: shop.name,
+    heading,
+    preheader: `${plural(input.available, 'unit')} left to sell.`,
+    paragraphs: [
+      `${what} has ${plural(input.available, 'unit')} left to sell, at or below its threshold of ${input.threshold}.`,
+      'You will not hear about it again until its stock has gone back above the threshold and fallen once more.',
+    ],
+    action: { label: 'Open the product', url: input.link },
+  });
+}

@@ -24,6 +24,8 @@ export interface InventoryContext {
   requestId?: string;
   /** Derived from the Idempotency-Key when there is one: the StockDO applies a request id once. */
   adjustmentId?: string;
+  /** Called when this change took the SKU to its low-stock threshold (callers email the administrators). */
+  onLowStock?: (sku: string, available: number) => void;
 }
 
 export async function adjustStock(
@@ -51,6 +53,7 @@ export async function adjustStock(
     movementId,
   });
   if (!adjusted.ok) return adjusted;
+  if (adjusted.value.lowStockAlert) ctx.onLowStock?.(sku, adjusted.value.available);
   await appendAudit(
     ctx.db,
     auditEntry({

@@ -6,6 +6,7 @@ import { listAudit } from '@db/repositories/audit';
 import { listOpenAuthTokens } from '@db/repositories/auth-tokens';
 import { searchCustomers } from '@db/repositories/customers';
 import { listStaff } from '@db/repositories/staff';
+import { listOpenStockAlerts } from '@db/repositories/stock-ledger';
 import { can } from '@domain/identity/permissions';
 import { AuditTable, prettyJson } from '~/components/admin/audit-table/AuditTable';
 import { RoleBadges } from '~/components/admin/role-badges/RoleBadges';
@@ -16,18 +17,20 @@ import { useAdminShell } from '~/routes/admin/(console)/layout';
 
 const NEWEST_CUSTOMERS = 5;
 const LATEST_AUDIT = 10;
+const STOCK_ALERTS = 8;
 
 /** Each widget's data, or null when the roles may not see it (so it is never even read). */
 export const useDashboard = routeLoader$(async (event) => {
   const roles = (await pageStaff(event))?.principal.roles ?? [];
   const db = createDb(event.platform.env);
   const now = Date.now();
-  const [customers, team, audit] = await Promise.all([
+  const [customers, team, audit, alerts] = await Promise.all([
     can(roles, 'customers:read') ? searchCustomers(db, { limit: NEWEST_CUSTOMERS, offset: 0 }) : null,
     can(roles, 'staff:read')
       ? Promise.all([listStaff(db), listOpenAuthTokens(db, 'staff-invite', now)])
       : null,
     can(roles, 'audit:read') ? listAudit(db, { limit: LATEST_AUDIT, offset: 0 }) : null,
+    can(roles, 'inventory:read') ? listOpenStockAlerts(db, STOCK_ALERTS) : null,
   ]);
   return {
     customers: customers && {
@@ -46,6 +49,7 @@ export const useDashboard = routeLoader$(async (event) => {
       disabled: team[0].filter((s) => s.disabledAt !== null).length,
       pending: team[1].length,
     },
+    alerts,
     audit:
       audit?.items.map((e) => ({ ...e, before: prettyJson(e.before), after: prettyJson(e.after) })) ?? null,
   };
@@ -54,9 +58,9 @@ export const useDashboard = routeLoader$(async (event) => {
 export default component$(() => {
   const shell = useAdminShell();
   const data = useDashboard();
-  const { customers, team, audit } = data.value;
+  const { customers, team, audit, alerts } = data.value;
   const firstName = shell.value.name.split(' ')[0];
-  const nothing = !customers && !team && !audit;
+  const nothing = !customers && !team && !audit && !alerts;
   return (
     <>
       <div class="adm-head">
@@ -101,6 +105,34 @@ export default component$(() => {
       )}
 
       <div class="adm-grid">
+        {alerts && (
+          <section class="adm-card" aria-labelledby="stock-alerts">
+            <div class="adm-card-head">
+              <h2 id="stock-alerts">Low-stock alerts</h2>
+            </div>
+            {alerts.length === 0 ? (
+              <p class="adm-empty">No SKU is at or below its low-stock threshold.</p>
+            ) : (
+              <ul class="adm-list">
+                {alerts.map((a) => (
+                  <li key={a.sku}>
+                    <span class="adm-list-main">
+                      {a.productId ? (
+                        <a href={`/admin/products/${a.productId}`}>{a.productName ?? a.sku}</a>
+                      ) : (
+                        <span>{a.productName ?? a.sku}</span>
+                      )}
+                      <span class="adm-muted">{a.sku}</span>
+                    </span>
+                    <span class="adm-muted adm-nowrap">
+                      {a.available} left (threshold {a.threshold}) · since {formatDate(a.createdAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
         {customers && (
           <section class="adm-card" aria-labelledby="newest-customers">
             <div class="adm-card-head">

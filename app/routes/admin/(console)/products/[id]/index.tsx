@@ -13,6 +13,8 @@ import { StockAdjustmentInput } from '@domain/inventory/adjustment-input';
 import { MANUAL_REASONS } from '@domain/inventory/movements';
 import { getProduct } from '@worker/services/catalog/products';
 import { adjustStock } from '@worker/services/inventory/adjustments';
+import { notifyLowStock } from '@worker/services/inventory/low-stock';
+import { publicOrigin } from '@worker/services/shop/settings';
 import { FormStatus, outcomeOf } from '~/components/admin/form-status/FormStatus';
 import { STATUS_BADGES, STATUS_LABELS } from '~/lib/admin-catalog';
 import { staffWith } from '~/lib/admin-session';
@@ -48,6 +50,16 @@ export const useAdjust = routeAction$(
         actor,
         now: Date.now(),
         requestId: event.request.headers.get('X-Request-Id') ?? undefined,
+        onLowStock: (lowSku, available) =>
+          event.platform.ctx.waitUntil(
+            notifyLowStock(
+              event.platform.env,
+              createDb(event.platform.env),
+              publicOrigin(event.platform.env, event.url.href),
+              lowSku,
+              available,
+            ),
+          ),
       },
       sku,
       parsed.data,
