@@ -93,3 +93,26 @@ test('a declined card says so and keeps the shopper at the payment step', async 
   await expect(page.getByRole('alert')).toContainText('declined');
   await expect(page.getByRole('button', { name: /Place order/ })).toBeVisible();
 });
+
+test('a customer ships to a saved address and finds the order in their account', async ({ page }) => {
+  await page.goto('/account/login');
+  await page.getByLabel('Email address').fill('liam@demo.shop');
+  await page.getByLabel('Password').fill('liam-demo-1234');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await fillCart(page);
+  await page.goto('/checkout');
+  // The account's email fills the contact step: checkout opens at the address.
+  await expect(page.getByRole('region', { name: /Contact/ }).getByText('liam@demo.shop')).toBeVisible();
+  const saved = page.getByRole('group', { name: 'Ship to a saved address' });
+  await expect(saved.getByText('12 Grafton Street')).toBeVisible();
+  await page.getByRole('button', { name: 'Ship to this address' }).click();
+  await expect(page.getByRole('group', { name: 'Choose how your order travels' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await page.getByLabel('Payment succeeds', { exact: true }).check();
+  await page.getByRole('button', { name: /Place order/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Order \d+$/ })).toBeVisible();
+  const number = (await page.getByRole('heading', { level: 1 }).innerText()).replace('Order ', '');
+  await page.goto('/account/orders');
+  await expect(page.getByRole('link', { name: new RegExp(number) })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 /** The checkout page's actions: one per step, then placing the order (re-exported by the page). */
 import { routeAction$ } from '@builder.io/qwik-city';
+import { listAddresses } from '@db/repositories/addresses';
 import { PaymentProviderSchema } from '@domain/checkout/payment';
 import { idSchema } from '@domain/core/id-schema';
 import { AddressInputSchema } from '@domain/customers/address';
@@ -9,6 +10,7 @@ import { z } from 'zod';
 import { ADDRESS_FORM_LABELS } from '~/lib/address-fields';
 import { pageCheckoutContext } from '~/lib/checkout-context';
 import { formFailure, readForm } from '~/lib/form-input';
+import { pageCustomer } from '~/lib/session';
 
 const Checkout = z.object({ checkout: idSchema('checkout') });
 const BACK = '/checkout';
@@ -35,6 +37,26 @@ export const useCheckoutAddress = routeAction$(async (data, event) => {
     read.value.address,
   );
   if (!result.ok) return event.fail(409, formFailure(result.error.detail));
+  throw event.redirect(303, BACK);
+});
+
+/** Step 2, for customers: one of their saved addresses (looked up by their own id: nobody else's can be used). */
+export const useSavedAddress = routeAction$(async (data, event) => {
+  const read = readForm(Checkout.extend({ address: idSchema('address') }), data, {
+    address: 'Saved address',
+  });
+  if (!read.ok) return event.fail(400, formFailure('Choose one of your saved addresses.'));
+  const customer = await pageCustomer(event);
+  if (!customer) return event.fail(401, formFailure('Sign in again to use your saved addresses.'));
+  const ctx = await pageCheckoutContext(event);
+  const saved = (await listAddresses(ctx.db, customer.principal.id)).find((a) => a.id === read.value.address);
+  if (!saved) return event.fail(404, formFailure('That address is no longer in your address book.'));
+  const { name, company, line1, line2, city, region, postalCode, country, phone } = saved;
+  const address = { name, company, line1, line2, city, region, postalCode, country, phone };
+  const defined = Object.fromEntries(Object.entries(address).filter(([, v]) => v !== null && v !== ''));
+  const result = await setShippingAddress(ctx, read.value.checkout, defined);
+  if (!result.ok)
+    return event.fail(400, formFailure(`That saved address needs updating: ${result.error.detail}`));
   throw event.redirect(303, BACK);
 });
 

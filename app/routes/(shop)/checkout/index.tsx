@@ -5,6 +5,7 @@
  */
 import { component$, type JSXOutput } from '@builder.io/qwik';
 import { type DocumentHead, Form, type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
+import { listAddresses } from '@db/repositories/addresses';
 import { CHECKOUT_STEPS, type CheckoutStep } from '@domain/checkout/checkout';
 import { TEST_CARD_LABELS, TEST_CARDS } from '@domain/checkout/payment';
 import { newId } from '@domain/core/ids';
@@ -19,9 +20,9 @@ import { readCartId } from '~/lib/cart-cookie';
 import { pageCheckoutContext } from '~/lib/checkout-context';
 import { countryName, formatMoney } from '~/lib/format';
 import { pageCustomer } from '~/lib/session';
-import { useCheckoutAddress, useContact, usePlaceOrder, useShippingMethod } from './actions';
+import { useCheckoutAddress, useContact, usePlaceOrder, useSavedAddress, useShippingMethod } from './actions';
 
-export { useCheckoutAddress, useContact, usePlaceOrder, useShippingMethod } from './actions';
+export { useCheckoutAddress, useContact, usePlaceOrder, useSavedAddress, useShippingMethod } from './actions';
 
 /** One shopper's checkout: kept out of every cache (the service worker's too). */
 export const onRequest: RequestHandler = ({ headers }) => {
@@ -39,7 +40,8 @@ export const useCheckoutPage = routeLoader$(async (event) => {
   const cartId = readCartId(event.cookie, event.url);
   if (!cartId) throw event.redirect(302, '/cart');
   const customer = await pageCustomer(event);
-  const started = await startCheckout(await pageCheckoutContext(event), cartId, {
+  const ctx = await pageCheckoutContext(event);
+  const started = await startCheckout(ctx, cartId, {
     email: customer?.principal.email ?? null,
   });
   if (!started.ok) throw event.redirect(302, '/cart');
@@ -59,6 +61,13 @@ export const useCheckoutPage = routeLoader$(async (event) => {
     labels: Object.fromEntries(SUPPORTED_COUNTRY_CODES.map((c) => [c, addressFieldLabels(c)])),
     countries: SUPPORTED_COUNTRIES.map((c) => ({ code: c.code, name: c.name })),
     shopCountry: event.platform.env.SHOP_COUNTRY ?? 'US',
+    saved: customer
+      ? (await listAddresses(ctx.db, customer.principal.id)).map((a) => ({
+          id: a.id,
+          address: a,
+          isDefault: a.isDefaultShipping,
+        }))
+      : [],
   };
 });
 
@@ -68,6 +77,7 @@ export default component$(() => {
   const address = useCheckoutAddress();
   const shipping = useShippingMethod();
   const place = usePlaceOrder();
+  const savedAddress = useSavedAddress();
   const { checkout, open } = page;
   const hidden = { checkout: checkout.id };
   const doneSteps: readonly CheckoutStep[] = CHECKOUT_STEPS.slice(
@@ -98,18 +108,47 @@ export default component$(() => {
       </Form>
     ),
     address: () => (
-      <AddressForm
-        action={address}
-        labels={page.labels}
-        countries={page.countries}
-        start={{
-          values: { country: page.shopCountry, ...(checkout.shippingAddress ?? {}) },
-          defaultShipping: false,
-          defaultBilling: false,
-        }}
-        hidden={hidden}
-        submitLabel="Continue to shipping method"
-      />
+      <>
+        {page.saved.length > 0 && (
+          <Form action={savedAddress} class="form-stack saved-addresses">
+            <FormStatus error={savedAddress.value?.failed ? savedAddress.value.message : undefined} />
+            <input type="hidden" name="checkout" value={checkout.id} />
+            <fieldset class="option-list">
+              <legend>Ship to a saved address</legend>
+              {page.saved.map((a, i) => (
+                <div key={a.id} class="option-row">
+                  <input
+                    id={`saved-${a.id}`}
+                    type="radio"
+                    name="address"
+                    value={a.id}
+                    checked={page.saved.some((x) => x.isDefault) ? a.isDefault : i === 0}
+                  />
+                  <label for={`saved-${a.id}`}>
+                    <AddressLines address={a.address} countryName={countryName(a.address.country)} />
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit" class="btn btn-primary">
+              Ship to this address
+            </button>
+            <h3 class="saved-or">Or enter another address</h3>
+          </Form>
+        )}
+        <AddressForm
+          action={address}
+          labels={page.labels}
+          countries={page.countries}
+          start={{
+            values: { country: page.shopCountry, ...(checkout.shippingAddress ?? {}) },
+            defaultShipping: false,
+            defaultBilling: false,
+          }}
+          hidden={hidden}
+          submitLabel="Continue to shipping method"
+        />
+      </>
     ),
     shipping: () => (
       <Form action={shipping} class="form-stack">
