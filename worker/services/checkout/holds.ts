@@ -11,22 +11,24 @@ type StockEnv = Pick<Env, 'STOCK'>;
 /** Whose holds: the checkout and its attempt (`<n>-late` for holds placed again after a lapse). */
 type Holder = { checkoutId: string; attempt: number | string };
 
+/** Holds one line (or, replayed, answers how its hold stands: the StockDO never holds one request id twice). */
+function reserveLine(env: StockEnv, holder: Holder, line: CheckoutLine) {
+  const requestId = holdRequestId(holder.checkoutId, holder.attempt, line.sku);
+  return stockStub(env, line.sku).reserve({
+    sku: line.sku,
+    requestId,
+    quantity: line.quantity,
+    holdMs: DEFAULT_HOLD_MS,
+  });
+}
+
 /** Holds every line, or none: when one SKU is short, the holds already placed are given back. */
 export async function holdLines(
   env: StockEnv,
   holder: Holder,
   lines: readonly CheckoutLine[],
 ): Promise<Result<{ expiresAt: number; lowStock: { sku: string; available: number }[] }>> {
-  const results = await Promise.all(
-    lines.map((line) =>
-      stockStub(env, line.sku).reserve({
-        sku: line.sku,
-        requestId: holdRequestId(holder.checkoutId, holder.attempt, line.sku),
-        quantity: line.quantity,
-        holdMs: DEFAULT_HOLD_MS,
-      }),
-    ),
-  );
+  const results = await Promise.all(lines.map((line) => reserveLine(env, holder, line)));
   const failed = results.find((r) => !r.ok);
   if (failed && !failed.ok) {
     await releaseLines(env, holder, lines);
@@ -68,15 +70,7 @@ export async function commitLines(
   lines: readonly CheckoutLine[],
 ): Promise<Result<true>> {
   // First every hold's state (a replayed reserve answers it without holding twice), all SKUs at once.
-  const states = await Promise.all(
-    lines.map((line) =>
-      stockStub(env, line.sku).reserve({
-        sku: line.sku,
-        requestId: holdRequestId(holder.checkoutId, holder.attempt, line.sku),
-        quantity: line.quantity,
-      }),
-    ),
-  );
+  const states = await Promise.all(lines.map((line) => reserveLine(env, holder, line)));
   const late = lines.filter((_, i) => !states[i]!.ok); // released or expired: needs a new hold
   const lateHolder = { checkoutId: holder.checkoutId, attempt: `${holder.attempt}-late` };
   if (late.length > 0) {
