@@ -5,12 +5,12 @@ import { SkuSchema } from '@domain/catalog/sku';
 import { newId } from '@domain/core/ids';
 import { CartIdSchema } from '@durable-objects/cart/cart-schemas';
 import { createRoute, z } from '@hono/zod-openapi';
+import { noStore } from '@worker/http/no-store';
 import { faultResponses, jsonBody, newApi, requiredHeader, writeResponses } from '@worker/http/openapi';
 import { problemFrom, problemResponses } from '@worker/http/problem';
 import { MoneyOut } from '@worker/http/schemas';
 import { replayByReading, writeOptions } from '@worker/middleware/idempotency';
 import { addToCart, readCart, removeFromCart, setCartQuantity } from '@worker/services/cart/cart';
-import { createMiddleware } from 'hono/factory';
 
 const Cart = z
   .object({
@@ -49,12 +49,6 @@ export const SetQuantityBody = z.object({ quantity: SetQuantitySchema }).strict(
 const cartResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: Cart } },
-});
-
-/** A cart is one shopper's: no browser or shared cache may keep it (the service worker never caches it either). */
-const noStore = createMiddleware(async (c, next) => {
-  await next();
-  c.header('Cache-Control', 'private, no-store');
 });
 
 export const carts = newApi();

@@ -9,6 +9,7 @@ import { idSchema } from '@domain/core/id-schema';
 import { CartIdSchema } from '@durable-objects/cart/cart-schemas';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '@worker/http/app-env';
+import { noStore } from '@worker/http/no-store';
 import { faultResponses, jsonBody, jsonResponse, newApi, writeResponses } from '@worker/http/openapi';
 import { ProblemError, problemFrom, problemResponses } from '@worker/http/problem';
 import { MoneyOut } from '@worker/http/schemas';
@@ -27,7 +28,6 @@ import { gatewayFor } from '@worker/services/checkout/gateways';
 import { placeCheckoutOrder } from '@worker/services/checkout/place-order';
 import { publicOrigin } from '@worker/services/shop/settings';
 import type { Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
 
 const CheckoutIdSchema = idSchema('checkout');
 
@@ -81,12 +81,6 @@ const Outcome = z
   .openapi('PaymentOutcome');
 
 const Params = z.object({ checkoutId: CheckoutIdSchema });
-
-/** A checkout is one shopper's: never cached anywhere. */
-const noStore = createMiddleware(async (c, next) => {
-  await next();
-  c.header('Cache-Control', 'private, no-store');
-});
 
 /** The checkout use cases' context for this request. */
 export async function checkoutContext(c: Context<AppEnv>): Promise<CheckoutContext> {

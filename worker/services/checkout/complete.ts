@@ -41,9 +41,11 @@ export async function settlePayment(
   row: CheckoutRow,
   payment: ProviderPayment,
 ): Promise<Result<PaymentOutcome>> {
-  const existing = await findOrderByCheckout(ctx.db, row.id);
-  if (existing && row.paymentRef === payment.ref)
+  // Already an order (the row says so; a stale row is caught by the order's unique checkout id further on).
+  const existing = row.orderId ? await findOrderByCheckout(ctx.db, row.id) : null;
+  if (existing && row.paymentRef === payment.ref) {
     return ok({ kind: 'order', number: existing.number, token: row.orderToken });
+  }
   if (row.paymentRef !== payment.ref || row.paymentProvider !== gateway.id) {
     // A payment for an attempt the shopper moved on from: it must not also be kept.
     if (payment.state === 'succeeded')
