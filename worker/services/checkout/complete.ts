@@ -56,7 +56,7 @@ export async function settlePayment(
     case 'succeeded':
       return completeCheckout(ctx, gateway, row, payment);
     case 'requires_action':
-      return ok({ kind: 'action', url: payment.actionUrl ?? '/checkout/payment' });
+      return ok({ kind: 'action', url: payment.actionUrl ?? '/checkout?step=payment' });
     case 'processing':
       return ok({ kind: 'processing' });
     default: {
