@@ -55,10 +55,9 @@ export interface CheckoutView {
   order: { number: string; token: string } | null;
 }
 
-const StoredAddress = AddressInputSchema;
 const parseAddress = (json: string | null): AddressInput | null => {
   if (!json) return null;
-  const parsed = StoredAddress.safeParse(JSON.parse(json));
+  const parsed = AddressInputSchema.safeParse(JSON.parse(json));
   return parsed.success ? parsed.data : null;
 };
 
@@ -209,6 +208,8 @@ async function saveStep(
   id: string,
   step: Exclude<CheckoutStep, 'payment'>,
   patch: Partial<CheckoutRow>,
+  /** What the step's value must satisfy given the checkout as it is (after the order of steps is checked). */
+  check?: (row: CheckoutRow) => Result<true>,
 ): Promise<Result<CheckoutView>> {
   const loaded = await loadCheckout(ctx, id);
   if (!loaded.ok) return loaded;
@@ -218,6 +219,8 @@ async function saveStep(
   }
   const allowed = checkStepAllowed(progressOf(row), step);
   if (!allowed.ok) return allowed;
+  const valid = check?.(row);
+  if (valid && !valid.ok) return valid;
   if (row.status === 'paying')
     await releaseLines(ctx.env, { checkoutId: id, attempt: row.attempt }, parseLines(row.lines));
   const updated = await updateCheckout(ctx.db, id, ['open', 'paying'], {
@@ -260,13 +263,15 @@ export async function setShippingMethod(
   id: string,
   methodId: string,
 ): Promise<Result<CheckoutView>> {
-  const loaded = await loadCheckout(ctx, id);
-  if (!loaded.ok) return loaded;
-  const priced = await priceCheckout(ctx, loaded.value);
-  if (priced.options.length > 0 && !priced.options.some((o) => o.id === methodId)) {
+  return saveStep(ctx, id, 'shipping', { shippingMethod: methodId }, (row) => {
+    const address = parseAddress(row.shippingAddress);
+    // Which methods an address is offered does not depend on the cart (only their prices do), so no pricing here.
+    const offered = address
+      ? shippingOptionsFor({ country: address.country, subtotal: money(0, row.currency) })
+      : [];
+    if (offered.some((o) => o.id === methodId)) return ok(true);
     return fail('VALIDATION_FAILED', 'Choose one of the shipping methods offered.', {
-      allowed: priced.options.map((o) => o.id),
+      allowed: offered.map((o) => o.id),
     });
-  }
-  return saveStep(ctx, id, 'shipping', { shippingMethod: methodId });
+  });
 }

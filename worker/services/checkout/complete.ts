@@ -145,7 +145,7 @@ async function completeCheckout(
   if (outcome === 'created') {
     // Only the writer that created the order empties the cart and sends the email.
     await cartStub(ctx.env, row.cartId).clear({ cartId: row.cartId, requestId: `checkout:${row.id}` });
-    ctx.waitUntil(sendOrderConfirmation(ctx, order.id, row.orderToken));
+    ctx.waitUntil(sendOrderConfirmation(ctx, row.orderToken));
   }
   return ok({ kind: 'order', number: order.number, token: row.orderToken });
 }

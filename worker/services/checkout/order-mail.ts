@@ -31,11 +31,7 @@ function addressLines(json: string): string[] {
 export const orderLink = (origin: string, token: string) => `${origin}/orders/${encodeURIComponent(token)}`;
 
 /** Sends the confirmation; failures are logged (the order stands, and the page shows the same details). */
-export async function sendOrderConfirmation(
-  ctx: CheckoutContext,
-  _orderId: string,
-  token: string,
-): Promise<void> {
+export async function sendOrderConfirmation(ctx: CheckoutContext, token: string): Promise<void> {
   try {
     const found = await findOrderByAccessHash(ctx.db, hashSecretToken(token));
     if (!found) return;
