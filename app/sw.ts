@@ -11,10 +11,16 @@ import {
   type CatalogSyncedMessage,
   isClearUserCachesMessage,
   isFlushOutboxMessage,
+  isKeepWarehouseShellMessage,
   isSyncCatalogMessage,
   OUTBOX_SYNC_TAG,
   type OutboxFlushedMessage,
+  WAREHOUSE_SHELL_PATHS,
+  WAREHOUSE_SYNC_TAG,
 } from './lib/offline/sw-messages';
+import { deviceWarehouseStore } from './lib/warehouse/device-store';
+import { syncWarehouse } from './lib/warehouse/outbox';
+import { ZXING_WASM_PATH } from './lib/warehouse/zxing-wasm-path';
 
 // workbox-precaching declares `__WB_MANIFEST` on ServiceWorkerGlobalScope; build-sw.mjs injects the list.
 declare const self: ServiceWorkerGlobalScope;
@@ -39,6 +45,7 @@ const CACHE_NAMES = {
   pages: 'pages-v3',
   media: 'media-v1',
   catalog: 'catalog-v1',
+  warehouse: 'warehouse-v1',
 } as const;
 
 const OFFLINE_URL = '/offline.html';
@@ -73,7 +80,7 @@ self.addEventListener('activate', (event) => {
       .then((names) =>
         Promise.all(
           names
-            .filter((n) => /^(pages|media|catalog)-v\d+$/.test(n) && !current.has(n))
+            .filter((n) => /^(pages|media|catalog|warehouse)-v\d+$/.test(n) && !current.has(n))
             .map((n) => caches.delete(n)),
         ),
       ),
@@ -108,6 +115,43 @@ function isSameOrigin(url: URL): boolean {
 function isUncachedApi(url: URL): boolean {
   return url.pathname.startsWith('/api/carts') || url.pathname.startsWith('/api/orders');
 }
+
+/**
+ * The warehouse app's pages are shells (everything they show comes from IndexedDB), so they are kept, unlike other
+ * staff pages, in a cache of their own: network-first, then the kept copy, whatever the query (`/warehouse/order?id=…`
+ * opens offline for any order). Only a real 200 page is kept, never the login page a redirect led to. Registered
+ * before the general navigation route, which would refuse to keep anything under /warehouse.
+ */
+function isWarehouseShell(url: URL): boolean {
+  const path = url.pathname.replace(/\/q-data\.json$/, '').replace(/\/+$/, '') || '/';
+  return WAREHOUSE_SHELL_PATHS.includes(path);
+}
+const keepWarehousePage: WorkboxPlugin = {
+  cacheWillUpdate: async ({ response }) =>
+    response.status === 200 && !response.redirected && new URL(response.url).pathname.startsWith('/warehouse')
+      ? response
+      : null,
+};
+registerRoute(
+  ({ request, url }) =>
+    isSameOrigin(url) &&
+    isWarehouseShell(url) &&
+    (request.mode === 'navigate' || url.pathname.endsWith('/q-data.json')),
+  new NetworkFirst({
+    cacheName: CACHE_NAMES.warehouse,
+    networkTimeoutSeconds: 3,
+    matchOptions: { ignoreSearch: true },
+    plugins: [keepWarehousePage],
+  }),
+);
+
+// The barcode scanner's WebAssembly (only tablets without a native BarcodeDetector fetch it): kept with the warehouse
+// pages once fetched, so scanning works offline. Its name has no hash; a new build's copy replaces it when the
+// warehouse cache's version changes.
+registerRoute(
+  ({ url }) => isSameOrigin(url) && url.pathname === ZXING_WASM_PATH,
+  new CacheFirst({ cacheName: CACHE_NAMES.warehouse }),
+);
 
 // Navigations (and Qwik City's client-side route data, q-data.json) are network-first, so a visited page
 // reloads offline; 3 s keeps a flaky connection from hanging the page before the cached copy is used. Not
@@ -213,5 +257,39 @@ self.addEventListener('message', (event) => {
       const message: CatalogSyncedMessage = { type: 'catalog-synced', report };
       for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
     }),
+  );
+});
+
+/**
+ * Replays the warehouse outbox when the browser says the device is back online, even with no warehouse page open.
+ * Rejecting while a failure may pass makes the browser try again later; a sign-in pause waits for the person.
+ */
+self.addEventListener('sync', (event) => {
+  if (event.tag !== WAREHOUSE_SYNC_TAG) return;
+  event.waitUntil(
+    syncWarehouse({
+      store: deviceWarehouseStore(),
+      fetchFn: (input, init) => self.fetch(input, init),
+      force: true,
+    }).then((report) => {
+      if (report.halted === 'retry-later') throw new Error(`warehouse outbox: ${report.remaining} left`);
+    }),
+  );
+});
+
+/** Keeps every warehouse page (a page asks while online), so the app opens offline on any screen. */
+self.addEventListener('message', (event) => {
+  if (!isKeepWarehouseShellMessage(event.data)) return;
+  event.waitUntil(
+    caches.open(CACHE_NAMES.warehouse).then((cache) =>
+      Promise.all(
+        WAREHOUSE_SHELL_PATHS.map(async (path) => {
+          const response = await self
+            .fetch(path, { credentials: 'same-origin', redirect: 'manual' })
+            .catch(() => undefined);
+          if (response?.status === 200) await cache.put(path, response);
+        }),
+      ),
+    ),
   );
 });

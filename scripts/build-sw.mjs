@@ -1,5 +1,5 @@
 /** Last build step: bundles app/sw.ts (Vite/Rollup) and injects the precache manifest of dist/ (workbox-build) into dist/sw.js. */
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { injectManifest } from 'workbox-build';
@@ -88,6 +88,8 @@ await build({
  * public/offline-catalog.html, so no Qwik page carries it. Same-origin, so the static CSP's script-src 'self' allows it.
  */
 const SHELL_DIR = 'tmp/offline-catalog';
+/** Where the scanner's WebAssembly is served (app/lib/warehouse/zxing-wasm-path.ts names the same path). */
+const ZXING_WASM_PATH = '/vendor/zxing_reader.wasm';
 await build({
   configFile: false,
   publicDir: false,
@@ -124,6 +126,11 @@ const { count, size, warnings } = await injectManifest({
 });
 
 for (const warning of warnings) console.warn(`⚠ build-sw: ${warning}`);
+// The barcode scanner's WebAssembly (the warehouse app's BarcodeDetector ponyfill, only where the browser lacks the
+// API), served from our own origin rather than the package's default CDN. Copied after the precache manifest was
+// made: shoppers never download it; the service worker keeps it once a tablet has used it.
+mkdirSync('dist/vendor', { recursive: true });
+copyFileSync('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm', `dist/${ZXING_WASM_PATH.slice(1)}`);
 const swText = readFileSync('dist/sw.js', 'utf8');
 const missing = REQUIRED.filter((url) => !swText.includes(`"url":"${url}"`));
 if (missing.length > 0) {

@@ -9,6 +9,7 @@ import { accountAddresses } from './api/account/addresses';
 import { accountAuth } from './api/account/auth';
 import { accountOrders } from './api/account/orders';
 import { accountProfile } from './api/account/profile';
+import { accountReturns } from './api/account/returns';
 import { accountReviews } from './api/account/reviews';
 import { adminAudit } from './api/admin/audit';
 import { adminCatalogCsv } from './api/admin/catalog-csv';
@@ -16,6 +17,11 @@ import { adminCategories } from './api/admin/categories';
 import { adminCollections } from './api/admin/collections';
 import { adminCustomers } from './api/admin/customers';
 import { adminInventory } from './api/admin/inventory';
+import { adminInventoryBins } from './api/admin/inventory-bins';
+import { adminOrderRefunds } from './api/admin/order-refunds';
+import { adminOrderReturns } from './api/admin/order-returns';
+import { adminOrderShipments } from './api/admin/order-shipments';
+import { adminOrders } from './api/admin/orders';
 import { adminProductImages } from './api/admin/product-images';
 import { adminProducts } from './api/admin/products';
 import { adminReviews } from './api/admin/reviews';
@@ -32,6 +38,7 @@ import { sessionSummary } from './api/store/session-summary';
 import { stock } from './api/store/stock';
 import { type ReferenceDoc, renderReference } from './api/system/docs';
 import { health } from './api/system/health';
+import { warehouse } from './api/warehouse/warehouse';
 import { paymentWebhooks } from './api/webhooks/payments';
 import type { AppEnv } from './http/app-env';
 import { edgeCache } from './http/edge-cache';
@@ -47,11 +54,13 @@ import {
 import { media } from './media';
 import { idempotency } from './middleware/idempotency';
 import { limitBody, requireJsonBody } from './middleware/json-body';
+import { paymentPageCsp } from './middleware/payment-page-csp';
 import { rateLimit } from './middleware/rate-limit';
 import { sameOriginWrites } from './middleware/same-origin';
 import { securityHeaders } from './middleware/security-headers';
 import { sessions } from './middleware/session';
 import { staffOnly } from './middleware/staff-guard';
+import { warehousePageHeaders } from './middleware/warehouse-page-headers';
 import { seo } from './seo';
 
 const withDb = createMiddleware<AppEnv>(async (c, next) => {
@@ -89,18 +98,25 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', accountProfile);
   app.route('/api', accountAddresses);
   app.route('/api', accountOrders);
+  app.route('/api', accountReturns);
   app.route('/api', accountReviews);
   app.route('/api', staffAuth);
   app.route('/api', adminCatalogCsv); // before any /admin/products/{id} route: export.csv is a literal path
   app.route('/api', adminCustomers);
+  app.route('/api', adminOrders);
+  app.route('/api', adminOrderRefunds);
+  app.route('/api', adminOrderShipments);
+  app.route('/api', adminOrderReturns);
   app.route('/api', adminStaff);
   app.route('/api', adminAudit);
   app.route('/api', adminProducts);
   app.route('/api', adminProductImages);
   app.route('/api', adminInventory);
+  app.route('/api', adminInventoryBins);
   app.route('/api', adminCategories);
   app.route('/api', adminCollections);
   app.route('/api', adminReviews);
+  app.route('/api', warehouse);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) =>
     c.html(renderReference(app.getOpenAPI31Document(OPENAPI_INFO) as ReferenceDoc)),
@@ -113,6 +129,10 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/dev', mailbox); // local development only: answers nothing elsewhere (worker/api/dev/mailbox.ts)
   app.route('/dev', devStock); // local development only, the same guards (worker/api/dev/stock.ts)
   if (pages) {
+    app.use('/checkout', paymentPageCsp);
+    app.use('/checkout/', paymentPageCsp);
+    app.use('/warehouse', warehousePageHeaders);
+    app.use('/warehouse/*', warehousePageHeaders);
     app.on(PAGE_METHODS, '*', limitPageBody, servePages(pages));
     app.all('*', pageMethodNotAllowed);
   }

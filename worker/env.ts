@@ -24,6 +24,21 @@ export interface Env extends WorkerBindings {
   EMAIL_HTTPS_TOKEN?: string;
   /** Signs the local test gateway's webhooks (worker/services/checkout/gateways.ts); a built-in value when unset. */
   TEST_GATEWAY_SECRET?: string;
+  /**
+   * Stripe (secrets; worker/services/checkout/gateways.ts offers Stripe only when the three keys are set). The
+   * STRIPE_API_* variables exist for tests: they point the SDK at the local stand-in instead of api.stripe.com.
+   */
+  STRIPE_SECRET_KEY?: string;
+  STRIPE_PUBLISHABLE_KEY?: string;
+  STRIPE_WEBHOOK_SECRET?: string;
+  STRIPE_API_HOST?: string;
+  STRIPE_API_PORT?: string;
+  STRIPE_API_PROTOCOL?: string;
+  /** PayPal (secrets; offered when the first three are set). PAYPAL_API_BASE: the sandbox, or the tests' stand-in. */
+  PAYPAL_CLIENT_ID?: string;
+  PAYPAL_CLIENT_SECRET?: string;
+  PAYPAL_WEBHOOK_ID?: string;
+  PAYPAL_API_BASE?: string;
   /** The `send_email` binding for EMAIL_TRANSPORT=send_email: a deployment adds [[send_email]] (see wrangler.toml). */
   EMAIL?: SendEmail;
 }

@@ -86,16 +86,23 @@ describe('admin page rules', () => {
       ...editor,
       '/admin/categories',
       '/admin/collections',
+      '/admin/orders',
+      '/admin/orders/[id]',
       '/admin/customers',
       '/admin/customers/[id]',
       '/admin/staff',
       '/admin/audit',
       '/admin/products/import',
       '/admin/reviews',
+      '/admin/settings/tax',
+      '/admin/settings/shipping',
+      '/admin/settings/returns',
     ]);
     expect(opens(['content'])).toEqual([...everyone, ...catalog, '/admin/reviews']);
-    expect(opens(['warehouse'])).toEqual([...everyone, ...catalog]);
-    expect(opens(['content', 'warehouse'])).toEqual([...everyone, ...catalog, '/admin/reviews']);
+    // Warehouse staff read orders (they fulfil them); content managers see none.
+    const orders = ['/admin/orders', '/admin/orders/[id]'];
+    expect(opens(['warehouse'])).toEqual([...everyone, ...catalog, ...orders]);
+    expect(opens(['content', 'warehouse'])).toEqual([...everyone, ...catalog, ...orders, '/admin/reviews']);
   });
 
   it('follows the permission matrix for every combination of roles', () => {
@@ -116,10 +123,20 @@ describe('admin page rules', () => {
       return navFor(roles).map((n) => n.label);
     }
     const catalog = ['Products', 'Categories', 'Collections'];
-    expect(labels(['admin'])).toEqual(['Home', ...catalog, 'Customers', 'Reviews', 'Staff', 'Audit log']);
+    expect(labels(['admin'])).toEqual([
+      'Home',
+      'Orders',
+      ...catalog,
+      'Customers',
+      'Reviews',
+      'Shipping',
+      'Taxes',
+      'Staff',
+      'Audit log',
+    ]);
     expect(labels(['content'])).toEqual(['Home', ...catalog, 'Reviews']);
-    expect(labels(['warehouse'])).toEqual(['Home', ...catalog]);
-    expect(labels(['content', 'warehouse'])).toEqual(['Home', ...catalog, 'Reviews']);
+    expect(labels(['warehouse'])).toEqual(['Home', 'Orders', ...catalog]);
+    expect(labels(['content', 'warehouse'])).toEqual(['Home', 'Orders', ...catalog, 'Reviews']);
     for (const roles of roleSets) {
       for (const item of ADMIN_NAV) {
         const shown = navFor(roles).includes(item);

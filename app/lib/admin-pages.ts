@@ -28,12 +28,17 @@ export const ADMIN_PAGES = {
   '/admin/products/[id]/edit': 'catalog:write',
   '/admin/categories': 'catalog:read',
   '/admin/collections': 'catalog:read',
+  '/admin/orders': 'orders:read',
+  '/admin/orders/[id]': 'orders:read',
   '/admin/customers': 'customers:read',
   '/admin/customers/[id]': 'customers:read',
   '/admin/staff': 'staff:read',
   '/admin/audit': 'audit:read',
   '/admin/products/import': 'catalog:write',
   '/admin/reviews': 'reviews:write',
+  '/admin/settings/tax': 'settings:read',
+  '/admin/settings/shipping': 'settings:read',
+  '/admin/settings/returns': 'settings:read',
   '/admin/[...rest]': 'refused',
 } as const satisfies Record<string, PageRule>;
 
@@ -104,17 +109,31 @@ export function decidePage(pathname: string, roles: readonly StaffRole[] | null)
 export interface NavItem {
   href: string;
   label: string;
-  icon: 'home' | 'products' | 'categories' | 'collections' | 'customers' | 'reviews' | 'staff' | 'audit';
+  icon:
+    | 'home'
+    | 'products'
+    | 'categories'
+    | 'collections'
+    | 'orders'
+    | 'customers'
+    | 'reviews'
+    | 'shipping'
+    | 'tax'
+    | 'staff'
+    | 'audit';
 }
 
 /** The back office's navigation, in order. */
 export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin', label: 'Home', icon: 'home' },
+  { href: '/admin/orders', label: 'Orders', icon: 'orders' },
   { href: '/admin/products', label: 'Products', icon: 'products' },
   { href: '/admin/categories', label: 'Categories', icon: 'categories' },
   { href: '/admin/collections', label: 'Collections', icon: 'collections' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers' },
   { href: '/admin/reviews', label: 'Reviews', icon: 'reviews' },
+  { href: '/admin/settings/shipping', label: 'Shipping', icon: 'shipping' },
+  { href: '/admin/settings/tax', label: 'Taxes', icon: 'tax' },
   { href: '/admin/staff', label: 'Staff', icon: 'staff' },
   { href: '/admin/audit', label: 'Audit log', icon: 'audit' },
 ];
@@ -137,7 +156,7 @@ export function describeRoles(roles: readonly StaffRole[]): string {
 }
 
 /**
- * Where to go after logging in: `next` when it is a path of this site inside /admin (never another origin, never
+ * Where to go after logging in: `next` when it is a path of this site inside /admin or /warehouse (never another origin, never
  * the login page itself), else the dashboard. Resolving against a fixed origin rejects `//evil`, `/\evil` and
  * absolute URLs alike.
  */
@@ -150,7 +169,10 @@ export function safeNext(next: string | null | undefined): string {
   } catch {
     return HOME_PATH;
   }
-  const inAdmin = url.pathname === HOME_PATH || url.pathname.startsWith(`${HOME_PATH}/`);
-  if (url.origin !== base || !inAdmin || url.pathname === LOGIN_PATH) return HOME_PATH;
+  // The warehouse app (/warehouse) signs in through this login page too.
+  const inside = [HOME_PATH, '/warehouse'].some(
+    (h) => url.pathname === h || url.pathname.startsWith(`${h}/`),
+  );
+  if (url.origin !== base || !inside || url.pathname === LOGIN_PATH) return HOME_PATH;
   return `${url.pathname}${url.search}`;
 }

@@ -8,3 +8,13 @@ export function announceCartCount(itemCount?: number): void {
   if (typeof document === 'undefined') return;
   document.dispatchEvent(new CustomEvent(CART_CHANGED_EVENT, { detail: itemCount }));
 }
+
+/**
+ * Adds `units` to the count the header shows (an add queued offline: the server cannot be asked, and the header's
+ * figure is the last one it gave). Does nothing before the header has a number to add to.
+ */
+export function bumpCartCount(units: number): void {
+  if (typeof document === 'undefined') return;
+  const shown = Number.parseInt(document.querySelector('[data-session="cart-count"]')?.textContent ?? '', 10);
+  if (Number.isInteger(shown)) announceCartCount(shown + units);
+}

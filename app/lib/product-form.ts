@@ -28,6 +28,7 @@ export interface ProductDraft {
   collectionIds: string[];
   tags: string;
   brand: string;
+  taxCategory: string;
   seoTitle: string;
   seoDescription: string;
   attributes: { name: string; value: string }[];
@@ -73,6 +74,7 @@ export function emptyDraft(categoryId = ''): ProductDraft {
     collectionIds: [],
     tags: '',
     brand: '',
+    taxCategory: 'standard',
     seoTitle: '',
     seoDescription: '',
     attributes: padRows([], MIN_ATTRIBUTE_ROWS, () => ({ name: '', value: '' })),
@@ -91,6 +93,7 @@ export function draftFromProduct(p: {
   collectionIds: string[];
   tags: string[];
   brand: string;
+  taxCategory: string;
   seoTitle: string;
   seoDescription: string;
   attributes: { name: string; value: string }[];
@@ -170,6 +173,7 @@ export function draftFromForm(data: Record<string, unknown>): ProductDraft {
     ),
     tags: str(data, 'tags'),
     brand: str(data, 'brand'),
+    taxCategory: str(data, 'taxCategory') || 'standard',
     seoTitle: str(data, 'seoTitle'),
     seoDescription: str(data, 'seoDescription'),
     attributes: padRows(attributes, attributes.length + 1, () => ({ name: '', value: '' })),
@@ -261,6 +265,7 @@ export function inputFromDraft(
     status: d.status,
     categoryId: d.categoryId,
     brand: d.brand,
+    taxCategory: d.taxCategory,
     collectionIds: d.collectionIds,
     tags: splitList(d.tags),
     attributes: d.attributes.filter((a) => a.name.trim() || a.value.trim()),

@@ -4,7 +4,8 @@ import type { Db } from '@db/client';
 import { categories, productImages, productOptions, products, productVariants } from '@db/schema';
 import { type RatingDistribution, REVIEWS_PAGE_SIZE, ratingDistribution } from '@domain/catalog/review-input';
 import type { Money } from '@domain/pricing/money';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { TaxCategory } from '@domain/pricing/tax';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import {
   type CategoryCrumb,
   categoryTrail,
@@ -114,10 +115,10 @@ export interface VariantForPricing {
   colour: string | null;
   price: Money;
   imageUrl: string | null;
+  weightGrams: number;
+  taxCategory: TaxCategory;
 }
 
-// D1 allows at most 100 bound parameters per statement.
-const MAX_PARAMS = 90;
 /** Related products shown, and how many same-category candidates are ranked to find them. */
 const RELATED_SHOWN = 4;
 const RELATED_CANDIDATES = 48;
@@ -281,39 +282,58 @@ export async function getProductBySlug(db: Db, slug: string): Promise<ProductDet
  */
 export async function getVariantsBySkus(db: Db, skus: readonly string[]): Promise<VariantForPricing[]> {
   const unique = [...new Set(skus)];
-  const out: VariantForPricing[] = [];
-  for (let i = 0; i < unique.length; i += MAX_PARAMS) {
-    const chunk = unique.slice(i, i + MAX_PARAMS);
-    const rows = await db
-      .select({
-        sku: productVariants.sku,
-        productId: products.id,
-        productSlug: products.slug,
-        productName: products.name,
-        size: productVariants.size,
-        colour: productVariants.colour,
-        priceAmount: productVariants.priceAmount,
-        currency: productVariants.currency,
-        imageUrl: firstImageUrl.as('image_url'),
-      })
-      .from(productVariants)
-      .innerJoin(products, eq(products.id, productVariants.productId))
-      .where(and(inArray(productVariants.sku, chunk), eq(products.status, 'active')));
-    for (const r of rows) {
-      out.push({
-        sku: r.sku,
-        productId: r.productId,
-        productSlug: r.productSlug,
-        productName: r.productName,
-        size: r.size,
-        colour: r.colour,
-        price: { amount: r.priceAmount, currency: r.currency },
-        imageUrl: r.imageUrl,
-      });
-    }
+  if (unique.length === 0) return [];
+  let query = variantsBySkus.get(db);
+  if (!query) {
+    query = prepareVariantsBySkus(db);
+    variantsBySkus.set(db, query);
   }
-  return out;
+  const rows = await query.all({ skus: JSON.stringify(unique) });
+  return rows.map((r) => ({
+    sku: r.sku,
+    productId: r.productId,
+    productSlug: r.productSlug,
+    productName: r.productName,
+    size: r.size,
+    colour: r.colour,
+    price: { amount: r.priceAmount, currency: r.currency },
+    imageUrl: r.imageUrl,
+    weightGrams: r.weightGrams,
+    taxCategory: r.taxCategory,
+  }));
 }
+
+/**
+ * Every cart read and write prices its lines with this query, so it is built once per database and reused: building
+ * a Drizzle query costs more CPU than D1 takes to run it (docs/benchmarks.md). The SKUs travel as one JSON array
+ * (`json_each`), so any number of them fits one statement under D1's 100-parameter limit.
+ */
+function prepareVariantsBySkus(db: Db) {
+  return db
+    .select({
+      sku: productVariants.sku,
+      productId: products.id,
+      productSlug: products.slug,
+      productName: products.name,
+      size: productVariants.size,
+      colour: productVariants.colour,
+      priceAmount: productVariants.priceAmount,
+      currency: productVariants.currency,
+      imageUrl: firstImageUrl.as('image_url'),
+      weightGrams: productVariants.weightGrams,
+      taxCategory: products.taxCategory,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(
+      and(
+        sql`${productVariants.sku} IN (SELECT value FROM json_each(${sql.placeholder('skus')}))`,
+        eq(products.status, 'active'),
+      ),
+    )
+    .prepare();
+}
+const variantsBySkus = new WeakMap<Db, ReturnType<typeof prepareVariantsBySkus>>();
 
 /** Most product URLs one sitemap file may list (the sitemaps.org limit is 50,000 per file). */
 export const MAX_SITEMAP_PRODUCTS = 45_000;

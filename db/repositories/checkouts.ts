@@ -1,7 +1,7 @@
 /** Checkout rows: find a cart's open checkout, read one, move it on with a guard on its status. */
 import type { Db } from '@db/client';
 import { checkouts } from '@db/schema';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 
 export type CheckoutRow = typeof checkouts.$inferSelect;
 type Status = CheckoutRow['status'];
@@ -50,11 +50,19 @@ export async function updateCheckout(
   id: string,
   from: readonly Status[],
   patch: Partial<Omit<CheckoutRow, 'id' | 'cartId' | 'createdAt'>>,
+  /** Also require the payment key still to be this one (compare-and-set: two placements cannot both start). */
+  expect?: { paymentKey: string | null },
 ): Promise<CheckoutRow | null> {
+  const keyGuard =
+    expect === undefined
+      ? undefined
+      : expect.paymentKey === null
+        ? isNull(checkouts.paymentKey)
+        : eq(checkouts.paymentKey, expect.paymentKey);
   const [row] = await db
     .update(checkouts)
     .set(patch)
-    .where(and(eq(checkouts.id, id), inArray(checkouts.status, [...from])))
+    .where(and(eq(checkouts.id, id), inArray(checkouts.status, [...from]), keyGuard))
     .returning();
   return row ?? null;
 }

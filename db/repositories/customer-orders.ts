@@ -1,7 +1,8 @@
 /** A customer's own orders: history and one order's detail. Every query names the customer (no one reads another's). */
 
 import type { Db } from '@db/client';
-import { orderEvents, orderLines, orders, shipments } from '@db/schema';
+import { listShipments, type ShipmentWithLines } from '@db/repositories/shipments';
+import { orderEvents, orderLines, orders } from '@db/schema';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -9,7 +10,8 @@ export type OrderRow = typeof orders.$inferSelect;
 export interface CustomerOrderDetail {
   order: OrderRow;
   lines: (typeof orderLines.$inferSelect)[];
-  shipments: (typeof shipments.$inferSelect)[];
+  /** The parcels, oldest first, each with the units it holds. */
+  shipments: ShipmentWithLines[];
   events: (typeof orderEvents.$inferSelect)[];
 }
 
@@ -51,7 +53,7 @@ export async function findCustomerOrder(
 export async function orderParts(db: Db, order: OrderRow): Promise<CustomerOrderDetail> {
   const [lines, parcels, events] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)),
-    db.select().from(shipments).where(eq(shipments.orderId, order.id)).orderBy(asc(shipments.shippedAt)),
+    listShipments(db, order.id),
     db
       .select()
       .from(orderEvents)

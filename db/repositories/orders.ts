@@ -19,17 +19,20 @@ export async function placeOrder(
   order: NewOrder & { checkoutId: string },
   lines: NewOrderLine[],
   payment: NewPayment,
-): Promise<'created' | 'exists'> {
+): Promise<{ created: true; number: string } | { created: false }> {
   try {
-    await db.batch([
+    const [, [inserted]] = await db.batch([
       db
         .update(counters)
         .set({ value: sql`${counters.value} + 1` })
         .where(eq(counters.name, 'order_number')),
-      db.insert(orders).values({
-        ...order,
-        number: sql`(SELECT CAST(value AS TEXT) FROM counters WHERE name = 'order_number')`,
-      }),
+      db
+        .insert(orders)
+        .values({
+          ...order,
+          number: sql`(SELECT CAST(value AS TEXT) FROM counters WHERE name = 'order_number')`,
+        })
+        .returning({ number: orders.number }),
       db.insert(orderLines).values(lines),
       db.insert(payments).values(payment),
       db.insert(orderEvents).values({
@@ -50,9 +53,10 @@ export async function placeOrder(
         .set({ status: 'converted', updatedAt: order.placedAt })
         .where(eq(carts.id, order.cartId ?? '')),
     ]);
-    return 'created';
+    if (!inserted) throw new Error(`order ${order.id} was not written`);
+    return { created: true, number: inserted.number };
   } catch (error) {
-    if (await findOrderByCheckout(db, order.checkoutId)) return 'exists';
+    if (await findOrderByCheckout(db, order.checkoutId)) return { created: false };
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 /** The local test gateway's book of payments (it stands in for a provider, so it keeps records as one would). */
 import type { Db } from '@db/client';
-import { testGatewayPayments } from '@db/schema';
+import { testGatewayPayments, testGatewayRefunds } from '@db/schema';
 import { and, eq, sql } from 'drizzle-orm';
 
 export type TestGatewayPayment = typeof testGatewayPayments.$inferSelect;
@@ -38,18 +38,42 @@ export async function moveTestPayment(
   return moved.length > 0;
 }
 
-/** Adds a refund; false when it would return more than was paid. */
-export async function refundTestPayment(db: Db, id: string, amount: number, now: number): Promise<boolean> {
-  const moved = await db
-    .update(testGatewayPayments)
-    .set({ refundedAmount: sql`${testGatewayPayments.refundedAmount} + ${amount}`, updatedAt: now })
-    .where(
-      and(
-        eq(testGatewayPayments.id, id),
-        eq(testGatewayPayments.status, 'succeeded'),
-        sql`${testGatewayPayments.refundedAmount} + ${amount} <= ${testGatewayPayments.amount}`,
+/** A test-gateway refund as recorded: its id is the refund ref the gateway answers with. */
+export type TestGatewayRefund = typeof testGatewayRefunds.$inferSelect;
+
+/**
+ * Refunds `amount` of a succeeded payment once per idempotency key, never beyond what was paid. The refund row and the
+ * payment's refunded total change in one batch, the total only when this call's row went in, so a retry (or a race
+ * of the same key) refunds once and every caller reads back the first refund. Null when nothing is left to refund.
+ */
+export async function refundTestPayment(
+  db: Db,
+  refund: TestGatewayRefund,
+  now: number,
+): Promise<TestGatewayRefund | null> {
+  const p = testGatewayPayments;
+  await db.batch([
+    db
+      .insert(testGatewayRefunds)
+      .select(
+        sql`SELECT ${refund.id}, ${refund.paymentId}, ${refund.idempotencyKey}, ${refund.amount}, ${refund.createdAt}
+          FROM ${p} WHERE ${p.id} = ${refund.paymentId} AND ${p.status} = 'succeeded'
+            AND ${p.refundedAmount} + ${refund.amount} <= ${p.amount}`,
+      )
+      .onConflictDoNothing(),
+    db
+      .update(p)
+      .set({ refundedAmount: sql`${p.refundedAmount} + ${refund.amount}`, updatedAt: now })
+      .where(
+        and(
+          eq(p.id, refund.paymentId),
+          sql`EXISTS (SELECT 1 FROM ${testGatewayRefunds} WHERE ${testGatewayRefunds.id} = ${refund.id})`,
+        ),
       ),
-    )
-    .returning({ id: testGatewayPayments.id });
-  return moved.length > 0;
+  ]);
+  const [stored] = await db
+    .select()
+    .from(testGatewayRefunds)
+    .where(eq(testGatewayRefunds.idempotencyKey, refund.idempotencyKey));
+  return stored ?? null;
 }

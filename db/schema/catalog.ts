@@ -1,5 +1,6 @@
 /** Catalog tables: categories, products, their variants (one SKU each), images and customer reviews. */
 import { PRODUCT_STATUSES, REVIEW_STATUSES } from '@domain/catalog/statuses';
+import { TAX_CATEGORIES } from '@domain/pricing/tax';
 import { sql } from 'drizzle-orm';
 import {
   type AnySQLiteColumn,
@@ -85,6 +86,8 @@ export const products = sqliteTable(
     /** Overrides for the page title and meta description; empty means "use the name and description". */
     seoTitle: text('seo_title').notNull().default(''),
     seoDescription: text('seo_description').notNull().default(''),
+    /** Which tax rate applies (domain/pricing/tax.ts): standard for most goods, reduced for books or food in the EU. */
+    taxCategory: text('tax_category', { enum: TAX_CATEGORIES }).notNull().default('standard'),
     // Denormalised for listings, facets and sorts at ten thousand products; kept by triggers in the migration
     // (0005_catalog), so every write path (admin, CSV import, review moderation, stock mirror) keeps them true.
     /** Cheapest variant's price (minor units); null while the product has no variant. */

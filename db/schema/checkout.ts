@@ -30,6 +30,7 @@ export const checkouts = sqliteTable(
     discountAmount: integer('discount_amount'),
     shippingAmount: integer('shipping_amount'),
     taxAmount: integer('tax_amount'),
+    pricesIncludeTax: integer('prices_include_tax', { mode: 'boolean' }).notNull().default(false),
     totalAmount: integer('total_amount'),
     holdExpiresAt: integer('hold_expires_at'),
     /** The provider's id of the current payment (PaymentIntent, PayPal order, test payment). */
@@ -76,3 +77,14 @@ export const testGatewayPayments = sqliteTable(
   },
   (t) => [check('test_gateway_payments_amount_check', sql`${t.amount} > 0`)],
 );
+
+/** The test gateway's refunds, one per idempotency key: a retried refund answers the first one, never refunds twice. */
+export const testGatewayRefunds = sqliteTable('test_gateway_refunds', {
+  id: text('id').primaryKey(),
+  paymentId: text('payment_id')
+    .notNull()
+    .references(() => testGatewayPayments.id),
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  amount: integer('amount').notNull(),
+  createdAt: integer('created_at').notNull(),
+});

@@ -17,6 +17,8 @@ export const inventoryLevels = sqliteTable(
     lowStockThreshold: integer('low_stock_threshold').notNull().default(5),
     ledgerSeq: integer('ledger_seq').notNull().default(0),
     updatedAt: integer('updated_at').notNull(),
+    /** Where the SKU sits in the warehouse ("A-03-2"), rule in domain/fulfilment/bins.ts; null when not shelved. */
+    binLocation: text('bin_location'),
   },
   (t) => [check('inventory_levels_on_hand_check', sql`${t.onHand} >= 0`)],
 );

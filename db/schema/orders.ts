@@ -22,6 +22,8 @@ export const orders = sqliteTable(
     discountAmount: integer('discount_amount').notNull().default(0),
     shippingAmount: integer('shipping_amount').notNull().default(0),
     taxAmount: integer('tax_amount').notNull().default(0),
+    /** True when the prices (and so the total) already contained the tax. */
+    pricesIncludeTax: integer('prices_include_tax', { mode: 'boolean' }).notNull().default(false),
     totalAmount: integer('total_amount').notNull(),
     /** JSON: { name, line1, line2, city, region, postalCode, country, phone }. */
     shippingAddress: text('shipping_address').notNull(),
@@ -37,12 +39,26 @@ export const orders = sqliteTable(
     accessTokenHash: text('access_token_hash'),
     placedAt: integer('placed_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /**
+     * Bumped by every write that changes the order (status, address, shipments, picks, pack; not notes): the
+     * warehouse app sends the version it saw, and a write on another version is a conflict (domain/fulfilment).
+     */
+    version: integer('version').notNull().default(1),
+    /** When the warehouse packed it, and who (a staff id); null until packed. */
+    packedAt: integer('packed_at'),
+    packedBy: text('packed_by'),
   },
   (t) => [
     index('orders_customer_placed_idx').on(t.customerId, t.placedAt),
     index('orders_status_placed_idx').on(t.status, t.placedAt),
+    // The warehouse queue (db/repositories/warehouse.ts): orders still to fulfil, oldest first. Partial, so the
+    // walk skips the shipped history and stops after a page; the query repeats this WHERE text to use it.
+    index('orders_fulfil_queue_idx').on(t.placedAt, t.id).where(sql`status IN ('pending', 'processing')`),
     index('orders_placed_idx').on(t.placedAt),
     index('orders_cart_idx').on(t.cartId),
+    // The admin list's search (db/repositories/admin-orders.ts): email and shipping name by prefix.
+    index('orders_email_idx').on(t.email),
+    index('orders_ship_name_idx').on(sql`lower(json_extract(${t.shippingAddress}, '$.name'))`),
     check('orders_total_check', sql`${t.totalAmount} >= 0`),
     uniqueIndex('orders_checkout_idx').on(t.checkoutId),
   ],
@@ -62,6 +78,12 @@ export const orderLines = sqliteTable(
     quantity: integer('quantity').notNull(),
     unitAmount: integer('unit_amount').notNull(),
     lineTotalAmount: integer('line_total_amount').notNull(),
+    /** This line's share of the order discount, and the tax on (or in) what is left, at `taxRatePpm`. */
+    discountAmount: integer('discount_amount').notNull().default(0),
+    taxAmount: integer('tax_amount').notNull().default(0),
+    taxRatePpm: integer('tax_rate_ppm').notNull().default(0),
+    /** Units the warehouse has picked for the parcel not yet shipped (0..quantity − shipped), set absolutely. */
+    picked: integer('picked').notNull().default(0),
   },
   (t) => [
     index('order_lines_order_idx').on(t.orderId),
@@ -108,7 +130,32 @@ export const refunds = sqliteTable(
     status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('refunds_order_idx').on(t.orderId), check('refunds_amount_check', sql`${t.amount} > 0`)],
+  (t) => [
+    index('refunds_order_idx').on(t.orderId),
+    check('refunds_amount_check', sql`${t.amount} > 0`),
+    // Provider webhooks confirm a refund by the provider's refund id.
+    index('refunds_provider_ref_idx').on(t.providerRef),
+  ],
+);
+
+/** The lines (and units) a refund by line covered: a line's units are never refunded twice. */
+export const refundLines = sqliteTable(
+  'refund_lines',
+  {
+    refundId: text('refund_id')
+      .notNull()
+      .references(() => refunds.id, { onDelete: 'cascade' }),
+    lineId: text('line_id')
+      .notNull()
+      .references(() => orderLines.id, { onDelete: 'cascade' }),
+    quantity: integer('quantity').notNull(),
+    restocked: integer('restocked', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.refundId, t.lineId] }),
+    index('refund_lines_line_idx').on(t.lineId),
+    check('refund_lines_quantity_check', sql`${t.quantity} > 0`),
+  ],
 );
 
 /** A parcel sent for an order. */
@@ -123,8 +170,35 @@ export const shipments = sqliteTable(
     trackingNumber: text('tracking_number'),
     shippedAt: integer('shipped_at'),
     deliveredAt: integer('delivered_at'),
+    /** The staff member who shipped it. */
+    createdBy: text('created_by'),
+    /** The client's Idempotency-Key: a replayed request (the warehouse outbox) finds this shipment, not a second. */
+    idempotencyKey: text('idempotency_key'),
   },
-  (t) => [index('shipments_order_idx').on(t.orderId)],
+  (t) => [
+    index('shipments_order_idx').on(t.orderId),
+    uniqueIndex('shipments_order_key_idx').on(t.orderId, t.idempotencyKey),
+  ],
+);
+
+/** Which units of which order lines a shipment holds (a line may be split over several parcels). */
+export const shipmentLines = sqliteTable(
+  'shipment_lines',
+  {
+    shipmentId: text('shipment_id')
+      .notNull()
+      .references(() => shipments.id, { onDelete: 'cascade' }),
+    orderLineId: text('order_line_id')
+      .notNull()
+      .references(() => orderLines.id, { onDelete: 'cascade' }),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shipmentId, t.orderLineId] }),
+    // The units shipped so far of a line: summed by the guard of every new shipment.
+    index('shipment_lines_line_idx').on(t.orderLineId),
+    check('shipment_lines_quantity_check', sql`${t.quantity} > 0`),
+  ],
 );
 
 /** Audit trail of status changes: who moved the order from what to what, and why. */

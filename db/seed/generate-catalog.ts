@@ -158,6 +158,7 @@ export function generateCatalog(
       status: 'active',
       brand,
       featuredRank: rng.chance(0.2) ? rng.int(1, 100) : 0,
+      taxCategory: 'standard',
       tags: JSON.stringify([spec.slug, material.split(' ').at(-1) ?? material]),
       attributes: JSON.stringify([
         { name: 'Material', value: material.replace(/^./, (c) => c.toUpperCase()) },
@@ -235,6 +236,7 @@ export function generateCatalog(
           lowStockThreshold: 5,
           ledgerSeq: 0,
           updatedAt: now,
+          binLocation: null,
         });
       }
     }

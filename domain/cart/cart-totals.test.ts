@@ -8,6 +8,10 @@ function usd(amount: number) {
   return money(amount, 'USD');
 }
 const NOW = Date.UTC(2026, 5, 1);
+/** Tax-exclusive prices, shipping taxable, one rate (ppm) for standard goods. */
+function exclusive(standard: number) {
+  return { pricesIncludeTax: false, shippingTaxable: true, ratesPpm: { standard } };
+}
 
 function value(r: Result<CartTotals>): CartTotals {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.detail}`);
@@ -33,7 +37,7 @@ describe('priceCart', () => {
     expect(t.discountRejection).toBeNull();
   });
 
-  it('taxes subtotal - discount + shipping once, half-even', () => {
+  it('taxes each line after its discount share, and shipping, each rounded half-even', () => {
     const promo: Promotion = { kind: 'fixed', code: 'FIVEOFF', amount: usd(500) };
     const t = value(
       priceCart({
@@ -41,10 +45,16 @@ describe('priceCart', () => {
         currency: 'USD',
         discount: { promotion: promo, now: NOW, timesUsed: 0 },
         shipping: usd(795),
-        taxRateBps: 725,
+        tax: exclusive(72_500),
       }),
     );
-    // taxable = 4499 - 500 + 795 = 4794; 7.25% = 347.565 → 348
+    // Discount shares 278 + 222; lines 2222 × 7.25% = 161.095 → 161, 1777 × 7.25% = 128.83 → 129;
+    // shipping 795 × 7.25% = 57.64 → 58.
+    expect(t.lines.map((l) => [l.discount.amount, l.tax.amount, l.taxRatePpm])).toEqual([
+      [278, 161, 72_500],
+      [222, 129, 72_500],
+    ]);
+    expect(t.shippingTax).toEqual(usd(58));
     expect(t.discountTotal).toEqual(usd(500));
     expect(t.shippingTotal).toEqual(usd(795));
     expect(t.taxTotal).toEqual(usd(348));
@@ -59,7 +69,7 @@ describe('priceCart', () => {
         priceCart({
           lines: [{ sku: 'A', quantity: 1, unitPrice: usd(amount) }],
           currency: 'USD',
-          taxRateBps: 1000,
+          tax: exclusive(100_000),
         }),
       );
     }
@@ -97,7 +107,7 @@ describe('priceCart', () => {
         currency: 'USD',
         discount: { promotion: promo, now: NOW, timesUsed: 0 },
         shipping: usd(500),
-        taxRateBps: 1000,
+        tax: exclusive(100_000),
       }),
     );
     expect(t.discountTotal).toEqual(usd(4499));
@@ -112,7 +122,7 @@ describe('priceCart', () => {
         lines: [],
         currency: 'USD',
         shipping: usd(795),
-        taxRateBps: 725,
+        tax: exclusive(72_500),
         discount: { promotion: promo, now: NOW, timesUsed: 0 },
       }),
     );
@@ -130,7 +140,7 @@ describe('priceCart', () => {
       priceCart({
         lines: [{ sku: 'A', quantity: 3, unitPrice: yen(333) }],
         currency: 'JPY',
-        taxRateBps: 1000,
+        tax: exclusive(100_000),
       }),
     );
     expect(t.subtotal).toEqual(yen(999));
@@ -174,7 +184,61 @@ describe('priceCart', () => {
   });
 
   it('is deterministic for the same input (server and browser agree)', () => {
-    const input = { lines, currency: 'USD', shipping: usd(795), taxRateBps: 887 };
+    const input = { lines, currency: 'USD', shipping: usd(795), tax: exclusive(88_700) };
     expect(priceCart(input)).toEqual(priceCart(structuredClone(input)));
+  });
+
+  it('rounds per line, so the order tax is the sum of its lines (not the tax of the sum)', () => {
+    // Three lines of 5 at 10%: each 0.5 → 0 (half-even); the tax of the sum (15 → 1.5) would be 2.
+    const t = value(
+      priceCart({
+        lines: ['A', 'B', 'C'].map((sku) => ({ sku, quantity: 1, unitPrice: usd(5) })),
+        currency: 'USD',
+        tax: exclusive(100_000),
+      }),
+    );
+    expect(t.lines.map((l) => l.tax.amount)).toEqual([0, 0, 0]);
+    expect(t.taxTotal).toEqual(usd(0));
+    expect(t.total).toEqual(usd(15));
+  });
+
+  it("applies each line's category rate, and leaves shipping untaxed when the store says so", () => {
+    const t = value(
+      priceCart({
+        lines: [
+          { sku: 'BOOK', quantity: 1, unitPrice: usd(2000), taxCategory: 'reduced' },
+          { sku: 'TEE', quantity: 1, unitPrice: usd(2000) },
+          { sku: 'GIFTCARD', quantity: 1, unitPrice: usd(2000), taxCategory: 'zero' },
+        ],
+        currency: 'USD',
+        shipping: usd(1000),
+        tax: {
+          pricesIncludeTax: false,
+          shippingTaxable: false,
+          ratesPpm: { standard: 190_000, reduced: 70_000 },
+        },
+      }),
+    );
+    expect(t.lines.map((l) => l.tax.amount)).toEqual([140, 380, 0]);
+    expect(t.shippingTax).toEqual(usd(0));
+    expect(t.taxTotal).toEqual(usd(520));
+    expect(t.total).toEqual(usd(7520));
+  });
+
+  it('finds the tax inside tax-inclusive prices without changing what the shopper pays', () => {
+    const t = value(
+      priceCart({
+        lines: [{ sku: 'TEE', quantity: 2, unitPrice: usd(2380) }],
+        currency: 'USD',
+        shipping: usd(595),
+        tax: { pricesIncludeTax: true, shippingTaxable: true, ratesPpm: { standard: 190_000 } },
+      }),
+    );
+    // 4760 / 1.19 = 4000 net, so 760 tax; shipping 595 / 1.19 = 500, so 95.
+    expect(t.lines[0]!.tax).toEqual(usd(760));
+    expect(t.shippingTax).toEqual(usd(95));
+    expect(t.taxTotal).toEqual(usd(855));
+    expect(t.pricesIncludeTax).toBe(true);
+    expect(t.total).toEqual(usd(4760 + 595));
   });
 });

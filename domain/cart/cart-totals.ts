@@ -6,12 +6,12 @@ import {
   allocate,
   type Money,
   multiplyMoney,
-  percentOf,
   subtractMoney,
   sumMoney,
   zeroMoney,
 } from '@domain/pricing/money';
 import { applyDiscountCode, type Promotion } from '@domain/pricing/promotions';
+import { type TaxCategory, type TaxSettings, taxOf } from '@domain/pricing/tax';
 import { checkCartLineCount, checkLineQuantity } from './quantity';
 
 /** One cart line as stored: unit prices come from the catalogue, never from the client. */
@@ -19,6 +19,13 @@ export interface CartLineInput {
   sku: string;
   quantity: number;
   unitPrice: Money;
+  /** The product's tax category; `standard` when omitted. */
+  taxCategory?: TaxCategory;
+}
+
+/** Tax for one destination: the store's settings and the destination's rate (ppm) per category (absent = 0). */
+export interface TaxInput extends TaxSettings {
+  ratesPpm: Partial<Record<TaxCategory, number>>;
 }
 
 /** What priceCart needs. All Money must be in `currency`. */
@@ -29,8 +36,8 @@ export interface PriceCartInput {
   discount?: { promotion: Promotion; now: number; timesUsed: number } | null;
   /** Price of the chosen shipping option (see shipping.ts); none chosen yet = zero. */
   shipping?: Money | null;
-  /** Tax rate for the destination in basis points (see tax.ts); unknown yet = 0. */
-  taxRateBps?: number;
+  /** Tax at the destination (see tax.ts); no address yet = no tax. */
+  tax?: TaxInput | null;
 }
 
 /** A priced line. `discount` is this line's share of the order discount (for refunds of single lines). */
@@ -40,6 +47,9 @@ export interface PricedLine {
   unitPrice: Money;
   lineTotal: Money;
   discount: Money;
+  /** The tax on (exclusive) or in (inclusive) this line after its discount share, rounded on its own. */
+  tax: Money;
+  taxRatePpm: number;
 }
 
 /** Everything a cart page, checkout or order needs to show and charge. */
@@ -48,7 +58,11 @@ export interface CartTotals {
   subtotal: Money;
   discountTotal: Money;
   shippingTotal: Money;
+  /** Every line's tax plus shipping's: added to the total, or already inside it when prices include tax. */
   taxTotal: Money;
+  /** The part of taxTotal charged on shipping. */
+  shippingTax: Money;
+  pricesIncludeTax: boolean;
   total: Money;
   itemCount: number;
   /** The code that was applied, or null. */
@@ -65,10 +79,9 @@ function mismatch(what: string, found: string, currency: string): Result<CartTot
 }
 
 /**
- * Prices a cart, tax-exclusive US-style: prices exclude tax, and tax is charged once on
- * (subtotal - discount + shipping) with half-even rounding. Taxing the order total rather
- * than each line avoids per-line rounding drift and matches how the tax table is expressed;
- * shipping is treated as taxable (true in most US states and all VAT countries in tax.ts).
+ * Prices a cart. Each line's tax is computed on its total after its share of the discount and rounded on its own
+ * (tax.ts has the rules); the order's tax is the sum of its lines' and shipping's. Tax-exclusive prices add the tax
+ * to the total; tax-inclusive prices already contain it, so the total is what the price tags say.
  * An empty cart costs nothing: shipping is not charged without items.
  * Fails with CURRENCY_MISMATCH, QUANTITY_OUT_OF_RANGE or CART_LINE_LIMIT.
  */
@@ -106,8 +119,6 @@ export function priceCart(input: PriceCartInput): Result<CartTotals> {
   if (shipping.currency !== currency) return mismatch('Shipping', shipping.currency, currency);
   const shippingTotal = lines.length > 0 ? shipping : zero;
 
-  const taxable = addMoney(subtractMoney(subtotal, discountTotal), shippingTotal);
-  const taxTotal = percentOf(taxable, input.taxRateBps ?? 0);
   const shares =
     lines.length > 0
       ? allocate(
@@ -115,20 +126,40 @@ export function priceCart(input: PriceCartInput): Result<CartTotals> {
           lineTotals.map((m) => m.amount),
         )
       : [];
-
-  return ok({
-    lines: lines.map((line, i) => ({
+  const tax = input.tax ?? null;
+  const inclusive = tax?.pricesIncludeTax ?? false;
+  const rateOf = (category: TaxCategory) => tax?.ratesPpm[category] ?? 0;
+  const priced: PricedLine[] = lines.map((line, i) => {
+    const taxRatePpm = rateOf(line.taxCategory ?? 'standard');
+    return {
       sku: line.sku,
       quantity: line.quantity,
       unitPrice: line.unitPrice,
       lineTotal: lineTotals[i]!,
       discount: shares[i]!,
-    })),
+      tax: taxOf(subtractMoney(lineTotals[i]!, shares[i]!), taxRatePpm, inclusive),
+      taxRatePpm,
+    };
+  });
+  const shippingTax = tax?.shippingTaxable ? taxOf(shippingTotal, rateOf('standard'), inclusive) : zero;
+  const taxTotal = addMoney(
+    sumMoney(
+      priced.map((l) => l.tax),
+      currency,
+    ),
+    shippingTax,
+  );
+  const net = addMoney(subtractMoney(subtotal, discountTotal), shippingTotal);
+
+  return ok({
+    lines: priced,
     subtotal,
     discountTotal,
     shippingTotal,
     taxTotal,
-    total: addMoney(taxable, taxTotal),
+    shippingTax,
+    pricesIncludeTax: inclusive,
+    total: inclusive ? net : addMoney(net, taxTotal),
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
     discountCode,
     discountRejection,

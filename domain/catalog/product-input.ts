@@ -1,5 +1,7 @@
 /** What an administrator (or an import) may send to create or replace a product, with every rule checked here. */
+
 import { idSchema } from '@domain/core/id-schema';
+import { TaxCategorySchema } from '@domain/pricing/tax';
 import { z } from 'zod';
 import { SkuSchema } from './sku';
 import { SlugSchema } from './slug';
@@ -85,6 +87,7 @@ export const ProductInput = z
     status: z.enum(PRODUCT_STATUSES).default('draft'),
     categoryId: idSchema('category'),
     brand: Text(80).default(''),
+    taxCategory: TaxCategorySchema.default('standard'),
     collectionIds: z.array(idSchema('collection')).max(MAX_COLLECTIONS_PER_PRODUCT).default([]),
     tags: z.array(Name(40)).max(MAX_TAGS).default([]),
     attributes: z.array(AttributeInput).max(MAX_ATTRIBUTES).default([]),

@@ -54,6 +54,9 @@ export const CheckoutLineSchema = z.object({
   unitAmount: z.number().int().nonnegative(),
   lineTotalAmount: z.number().int().nonnegative(),
   discountAmount: z.number().int().nonnegative(),
+  /** Tax on (or, with tax-inclusive prices, in) the line after its discount share, at `taxRatePpm`. */
+  taxAmount: z.number().int().nonnegative().default(0),
+  taxRatePpm: z.number().int().nonnegative().default(0),
 });
 export type CheckoutLine = z.infer<typeof CheckoutLineSchema>;
 

@@ -14,6 +14,10 @@ export const EMAIL_KINDS = [
   'account-unlock',
   'already-registered',
   'order-confirmation',
+  'order-refund',
+  'order-shipped',
+  'return-approved',
+  'return-rejected',
   'low-stock',
 ] as const;
 

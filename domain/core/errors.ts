@@ -18,6 +18,7 @@ export const ERROR_TYPES: Record<ErrorCode, { status: ErrorStatus; title: string
   NOT_FOUND: { status: 404, title: 'Resource not found' },
   INSUFFICIENT_STOCK: { status: 409, title: 'Not enough stock' },
   CONFLICT: { status: 409, title: 'Conflict' },
+  ORDER_CHANGED: { status: 409, title: 'The order changed since you last saw it' },
   CHECKOUT_INCOMPLETE: { status: 409, title: 'A checkout step is not done yet' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   QUANTITY_OUT_OF_RANGE: { status: 422, title: 'Quantity out of range' },

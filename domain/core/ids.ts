@@ -29,10 +29,14 @@ export const ID_PREFIXES = {
   payment: 'pay',
   refund: 'ref',
   shipment: 'shp',
+  return: 'rtn',
   request: 'req',
   audit: 'aud',
   email: 'eml',
   import: 'imp',
+  taxRate: 'txr',
+  shippingZone: 'shz',
+  shippingMethod: 'shm',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,71 +1,140 @@
 import { describe, expect, it } from 'vitest';
 import { money } from './money';
-import { SHIPPING_RATES, selectShippingOption, shippingOptionsFor, shippingZoneOf } from './shipping';
+import {
+  checkWeightBands,
+  type ShippingMethodRule,
+  type ShippingZoneRule,
+  selectShippingOption,
+  shippingOptionsFor,
+  zoneFor,
+} from './shipping';
 
-function usd(amount: number) {
-  return money(amount, 'USD');
-}
-function price(country: string, subtotal: number, id: string, currency = 'USD') {
-  return shippingOptionsFor({ country, subtotal: money(subtotal, currency) }).find((o) => o.id === id)?.price
-    .amount;
+const method = (m: Partial<ShippingMethodRule> & Pick<ShippingMethodRule, 'code'>): ShippingMethodRule => ({
+  name: m.code,
+  kind: 'flat',
+  amount: 0,
+  weightBands: [],
+  freeFrom: null,
+  currency: 'USD',
+  minDays: 1,
+  maxDays: 3,
+  active: true,
+  ...m,
+});
+
+const ZONES: ShippingZoneRule[] = [
+  {
+    id: 'us',
+    name: 'United States',
+    countries: ['US'],
+    restOfWorld: false,
+    methods: [
+      method({ code: 'standard', amount: 595, freeFrom: 7500 }),
+      method({ code: 'express', amount: 1595 }),
+      method({ code: 'retired', amount: 100, active: false }),
+      method({ code: 'euro-only', amount: 100, currency: 'EUR' }),
+    ],
+  },
+  {
+    id: 'eu',
+    name: 'Europe',
+    countries: ['DE', 'FR'],
+    restOfWorld: false,
+    methods: [
+      method({
+        code: 'standard',
+        kind: 'weight',
+        weightBands: [
+          { upToGrams: 1000, amount: 1995 },
+          { upToGrams: 5000, amount: 2995 },
+        ],
+      }),
+    ],
+  },
+  {
+    id: 'row',
+    name: 'Rest of the world',
+    countries: [],
+    restOfWorld: true,
+    methods: [method({ code: 'standard', amount: 2495 })],
+  },
+];
+
+const usd = (n: number) => money(n, 'USD');
+function quote(country: string, subtotal: number, weightGrams: number) {
+  return shippingOptionsFor(ZONES, { country, subtotal: usd(subtotal), weightGrams }).map((o) => [
+    o.id,
+    o.price.amount,
+  ]);
 }
 
-describe('shippingZoneOf', () => {
-  it('maps countries to zones', () => {
-    expect(shippingZoneOf('US')).toBe('domestic');
-    expect(shippingZoneOf(' us')).toBe('domestic');
-    expect(shippingZoneOf('DE')).toBe('europe');
-    expect(shippingZoneOf('GB')).toBe('europe');
-    expect(shippingZoneOf('CH')).toBe('europe');
-    expect(shippingZoneOf('JP')).toBe('world');
-    expect(shippingZoneOf('CA')).toBe('world');
-    expect(shippingZoneOf('')).toBe('world');
+describe('zoneFor', () => {
+  it('finds the zone listing the country, else the rest of the world', () => {
+    expect(zoneFor(ZONES, ' us')?.id).toBe('us');
+    expect(zoneFor(ZONES, 'fr')?.id).toBe('eu');
+    expect(zoneFor(ZONES, 'JP')?.id).toBe('row');
+    expect(zoneFor(ZONES.slice(0, 2), 'JP')).toBeNull();
   });
 });
 
 describe('shippingOptionsFor', () => {
-  it('offers standard then express with prices and estimates', () => {
-    expect(shippingOptionsFor({ country: 'US', subtotal: usd(1000) })).toEqual([
-      { id: 'standard', label: 'Standard shipping', price: usd(595), estimatedDays: { min: 3, max: 5 } },
-      { id: 'express', label: 'Express shipping', price: usd(1595), estimatedDays: { min: 1, max: 2 } },
+  it("offers the zone's active methods in the cart's currency, in order", () => {
+    expect(quote('US', 1000, 500)).toEqual([
+      ['standard', 595],
+      ['express', 1595],
     ]);
   });
 
-  it('makes domestic standard free from the threshold, inclusive', () => {
-    expect(price('US', 7499, 'standard')).toBe(595);
-    expect(price('US', 7500, 'standard')).toBe(0);
-    expect(price('US', 7500, 'express')).toBe(1595);
+  it('makes a method free from its threshold, and not below it', () => {
+    expect(quote('US', 7499, 0)[0]).toEqual(['standard', 595]);
+    expect(quote('US', 7500, 0)[0]).toEqual(['standard', 0]);
+    expect(quote('US', 7500, 0)[1]).toEqual(['express', 1595]);
   });
 
-  it('does not make international shipping free', () => {
-    expect(price('FR', 100_000, 'standard')).toBe(1995);
-    expect(price('AU', 100_000, 'standard')).toBe(2495);
-    expect(price('AU', 0, 'express')).toBe(4995);
+  it('prices a weight table by the first band that holds the parcel, inclusive', () => {
+    expect(quote('DE', 1000, 0)).toEqual([['standard', 1995]]);
+    expect(quote('DE', 1000, 1000)).toEqual([['standard', 1995]]);
+    expect(quote('DE', 1000, 1001)).toEqual([['standard', 2995]]);
+    expect(quote('DE', 1000, 5001)).toEqual([]);
   });
 
-  it('prices in the shop currency', () => {
-    expect(price('US', 100, 'standard', 'EUR')).toBe(550);
-    expect(price('US', 7000, 'standard', 'EUR')).toBe(0);
-    const opts = shippingOptionsFor({ country: 'DE', subtotal: money(100, 'GBP') });
-    expect(opts.every((o) => o.price.currency === 'GBP')).toBe(true);
+  it('offers nothing where no zone ships', () => {
+    expect(
+      shippingOptionsFor(ZONES.slice(0, 2), { country: 'JP', subtotal: usd(1), weightGrams: 1 }),
+    ).toEqual([]);
   });
 
-  it('throws for a currency with no rate table (misconfiguration)', () => {
-    expect(() => shippingOptionsFor({ country: 'US', subtotal: money(100, 'JPY') })).toThrow(RangeError);
-    expect(Object.keys(SHIPPING_RATES)).toContain('USD');
+  it('carries the label and transit days', () => {
+    const [first] = shippingOptionsFor(ZONES, { country: 'JP', subtotal: usd(1), weightGrams: 1 });
+    expect(first).toEqual({
+      id: 'standard',
+      label: 'standard',
+      price: usd(2495),
+      estimatedDays: { min: 1, max: 3 },
+    });
   });
 });
 
 describe('selectShippingOption', () => {
-  it('returns the server-priced option', () => {
-    expect(selectShippingOption({ country: 'US', subtotal: usd(8000), methodId: 'standard' })).toEqual({
-      ok: true,
-      value: { id: 'standard', label: 'Standard shipping', price: usd(0), estimatedDays: { min: 3, max: 5 } },
-    });
+  it('returns the offered option or says which are', () => {
+    const options = shippingOptionsFor(ZONES, { country: 'US', subtotal: usd(1), weightGrams: 1 });
+    expect(selectShippingOption(options, 'express')).toMatchObject({ ok: true, value: { id: 'express' } });
+    const refused = selectShippingOption(options, 'retired');
+    expect(refused.ok ? null : refused.error.meta).toEqual({ allowed: ['standard', 'express'] });
   });
+});
 
-  it('rejects unknown methods', () => {
-    const r = selectShippingOption({ country: 'US', subtotal: usd(8000), methodId: 'teleport' });
-    expect(r.ok ? null : r.error.code).toBe('VALIDATION_FAILED');
+describe('checkWeightBands', () => {
+  it('accepts ascending bands and names what is wrong otherwise', () => {
+    expect(checkWeightBands([{ upToGrams: 500, amount: 100 }])).toBeNull();
+    expect(checkWeightBands([])).toMatch(/at least one/);
+    expect(checkWeightBands([{ upToGrams: 0, amount: 1 }])).toMatch(/above 0/);
+    expect(checkWeightBands([{ upToGrams: 5, amount: -1 }])).toMatch(/negative/);
+    expect(
+      checkWeightBands([
+        { upToGrams: 500, amount: 1 },
+        { upToGrams: 500, amount: 2 },
+      ]),
+    ).toMatch(/more than/);
   });
 });

@@ -1,114 +1,136 @@
-/** Shipping methods and their prices: zone-based flat rates with free standard shipping over a threshold. */
-
+/**
+ * Shipping: which zone an address is in and what each of the zone's methods costs for a cart. The zones and methods
+ * are data (`shipping_zones`, `shipping_methods`, edited by administrators); this file holds only the rules.
+ *
+ * - A zone lists countries; one zone may cover "the rest of the world". A country in no zone cannot be shipped to.
+ * - A method is a flat rate, or a weight table (the first band whose limit the parcel's weight does not exceed; a
+ *   parcel heavier than the last band cannot go by that method), optionally free from a merchandise subtotal.
+ * - The subtotal that unlocks free shipping is AFTER discounts, so a code cannot be used to cross the threshold.
+ */
 import { fail, ok, type Result } from '@domain/core/result';
 import { z } from 'zod';
 import { type Money, money } from './money';
 
-/** Shipping methods the shop offers. */
-export const SHIPPING_METHOD_IDS = ['standard', 'express'] as const;
-export type ShippingMethodId = (typeof SHIPPING_METHOD_IDS)[number];
-export const ShippingMethodIdSchema = z.enum(SHIPPING_METHOD_IDS);
+export const SHIPPING_RATE_KINDS = ['flat', 'weight'] as const;
+export type ShippingRateKind = (typeof SHIPPING_RATE_KINDS)[number];
 
-/** Where a parcel goes, relative to a shop that ships from the US. */
-export type ShippingZone = 'domestic' | 'europe' | 'world';
+/** A method's code: what a checkout stores and the API takes ("standard", "express"). */
+export const ShippingMethodCodeSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use 1–40 lowercase letters, digits and hyphens.');
+
+/** One band of a weight table: up to and including `upToGrams`, the method costs `amount`. */
+export interface WeightBand {
+  upToGrams: number;
+  amount: number;
+}
+
+/** A shipping method as stored, prices in minor units of `currency`. */
+export interface ShippingMethodRule {
+  code: string;
+  name: string;
+  kind: ShippingRateKind;
+  /** The flat price (kind `flat`); ignored for weight tables. */
+  amount: number;
+  /** Ascending by `upToGrams` (kind `weight`). */
+  weightBands: readonly WeightBand[];
+  /** Merchandise subtotal (after discounts) from which this method is free; null: never free. */
+  freeFrom: number | null;
+  currency: string;
+  minDays: number;
+  maxDays: number;
+  active: boolean;
+}
+
+/** A zone as stored: its countries (ISO 3166-1 alpha-2) and methods in display order. */
+export interface ShippingZoneRule {
+  id: string;
+  name: string;
+  countries: readonly string[];
+  /** Covers every country no other zone lists. */
+  restOfWorld: boolean;
+  methods: readonly ShippingMethodRule[];
+}
 
 /** A choice offered at checkout. */
 export interface ShippingOption {
-  id: ShippingMethodId;
+  id: string;
   label: string;
   price: Money;
   /** Business days in transit, as a range for display. */
   estimatedDays: { min: number; max: number };
 }
 
-const EUROPE = new Set(
-  'AD AL AT BA BE BG CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LI LT LU LV MC MD ME MK MT NL NO PL PT RO RS SE SI SK SM UA VA'.split(
-    ' ',
-  ),
-);
-
-/** Shipping zone of an ISO 3166-1 alpha-2 country code. */
-export function shippingZoneOf(country: string): ShippingZone {
+/** The zone `country` ships in: the zone listing it, else the rest-of-world zone, else null (no shipping there). */
+export function zoneFor(zones: readonly ShippingZoneRule[], country: string): ShippingZoneRule | null {
   const c = country.trim().toUpperCase();
-  if (c === 'US') return 'domestic';
-  return EUROPE.has(c) ? 'europe' : 'world';
+  return zones.find((z) => z.countries.includes(c)) ?? zones.find((z) => z.restOfWorld) ?? null;
 }
 
-type RateTable = {
-  /** Merchandise subtotal (after discounts) from which domestic standard shipping is free. */
-  freeStandardFrom: number;
-  rates: Record<ShippingZone, Record<ShippingMethodId, number>>;
-};
-
-/** Flat rates in minor units, per shop currency (SHOP_CURRENCY). Free standard is domestic only: it is priced for US postage. */
-export const SHIPPING_RATES: Readonly<Record<string, RateTable>> = {
-  USD: {
-    freeStandardFrom: 7500,
-    rates: {
-      domestic: { standard: 595, express: 1595 },
-      europe: { standard: 1995, express: 3995 },
-      world: { standard: 2495, express: 4995 },
-    },
-  },
-  EUR: {
-    freeStandardFrom: 7000,
-    rates: {
-      domestic: { standard: 550, express: 1495 },
-      europe: { standard: 1850, express: 3695 },
-      world: { standard: 2295, express: 4595 },
-    },
-  },
-  GBP: {
-    freeStandardFrom: 6000,
-    rates: {
-      domestic: { standard: 475, express: 1250 },
-      europe: { standard: 1595, express: 3195 },
-      world: { standard: 1995, express: 3995 },
-    },
-  },
-};
-
-const LABELS: Record<ShippingMethodId, string> = {
-  standard: 'Standard shipping',
-  express: 'Express shipping',
-};
-
-const DAYS: Record<ShippingZone, Record<ShippingMethodId, { min: number; max: number }>> = {
-  domestic: { standard: { min: 3, max: 5 }, express: { min: 1, max: 2 } },
-  europe: { standard: { min: 7, max: 14 }, express: { min: 3, max: 5 } },
-  world: { standard: { min: 10, max: 21 }, express: { min: 4, max: 7 } },
-};
+/** What `method` costs for this cart, or null when it cannot carry the parcel (heavier than its last band). */
+export function priceOfMethod(
+  method: ShippingMethodRule,
+  cart: { subtotal: number; weightGrams: number },
+): number | null {
+  let price: number | null = method.amount;
+  if (method.kind === 'weight') {
+    price = method.weightBands.find((b) => cart.weightGrams <= b.upToGrams)?.amount ?? null;
+  }
+  if (price === null) return null;
+  return method.freeFrom !== null && cart.subtotal >= method.freeFrom ? 0 : price;
+}
 
 /**
- * Options for a destination, cheapest first. Pass the merchandise subtotal after discounts
- * (`subtotal - discountTotal` from priceCart) so a code cannot be used to cross the free threshold.
- * Throws if the shop currency has no rate table: that is configuration, not shopper input.
+ * The options for a destination in the zone's order: active methods priced in the cart's currency that can carry
+ * the parcel. `subtotal` is the merchandise subtotal after discounts; `weightGrams` the parcel's weight.
  */
-export function shippingOptionsFor(input: { country: string; subtotal: Money }): ShippingOption[] {
-  const { currency } = input.subtotal;
-  const table = Object.hasOwn(SHIPPING_RATES, currency) ? SHIPPING_RATES[currency] : undefined;
-  if (!table) throw new RangeError(`no shipping rates configured for ${currency}`);
-  const zone = shippingZoneOf(input.country);
-  const freeStandard = zone === 'domestic' && input.subtotal.amount >= table.freeStandardFrom;
-  return SHIPPING_METHOD_IDS.map((id) => ({
-    id,
-    label: LABELS[id],
-    price: money(id === 'standard' && freeStandard ? 0 : table.rates[zone][id], currency),
-    estimatedDays: { ...DAYS[zone][id] },
-  }));
+export function shippingOptionsFor(
+  zones: readonly ShippingZoneRule[],
+  input: { country: string; subtotal: Money; weightGrams: number },
+): ShippingOption[] {
+  const zone = zoneFor(zones, input.country);
+  if (!zone) return [];
+  const { currency, amount } = input.subtotal;
+  const options: ShippingOption[] = [];
+  for (const method of zone.methods) {
+    if (!method.active || method.currency !== currency) continue;
+    const price = priceOfMethod(method, { subtotal: amount, weightGrams: input.weightGrams });
+    if (price === null) continue;
+    options.push({
+      id: method.code,
+      label: method.name,
+      price: money(price, currency),
+      estimatedDays: { min: method.minDays, max: method.maxDays },
+    });
+  }
+  return options;
 }
 
-/** The option the shopper picked, re-priced on the server; VALIDATION_FAILED for an unknown method. */
-export function selectShippingOption(input: {
-  country: string;
-  subtotal: Money;
-  methodId: string;
-}): Result<ShippingOption> {
-  const option = shippingOptionsFor(input).find((o) => o.id === input.methodId);
+/** The option the shopper picked, re-priced on the server; VALIDATION_FAILED when it is not offered here. */
+export function selectShippingOption(
+  options: readonly ShippingOption[],
+  code: string,
+): Result<ShippingOption> {
+  const option = options.find((o) => o.id === code);
   if (!option) {
-    return fail('VALIDATION_FAILED', `Unknown shipping method "${input.methodId}".`, {
-      allowed: [...SHIPPING_METHOD_IDS],
+    return fail('VALIDATION_FAILED', `Shipping method "${code}" is not offered for this address.`, {
+      allowed: options.map((o) => o.id),
     });
   }
   return ok(option);
+}
+
+/** Checks a weight table: at least one band, limits strictly ascending, whole non-negative amounts. */
+export function checkWeightBands(bands: readonly WeightBand[]): string | null {
+  if (bands.length === 0) return 'A weight table needs at least one band.';
+  for (const [i, band] of bands.entries()) {
+    if (!Number.isSafeInteger(band.upToGrams) || band.upToGrams <= 0)
+      return 'Weights must be whole grams above 0.';
+    if (!Number.isSafeInteger(band.amount) || band.amount < 0) return 'Prices must not be negative.';
+    if (i > 0 && band.upToGrams <= bands[i - 1]!.upToGrams)
+      return 'Each band must go up to more than the one before.';
+  }
+  return null;
 }

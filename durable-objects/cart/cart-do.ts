@@ -1,8 +1,8 @@
 /** CartDO: one Durable Object per cart, holding only SKUs and quantities in its SQLite storage. */
 import { DurableObject } from 'cloudflare:workers';
+import { applyCartIntent, type CartIntent } from '@domain/cart/cart-intents';
 import { checkCartLineCount, checkLineQuantity } from '@domain/cart/quantity';
 import { fail, ok, type Result } from '@domain/core/result';
-import { checkLineAvailable } from '@domain/inventory/stock';
 import { parseInput } from '@durable-objects/rpc/parse-input';
 import { type RpcResult, toRpc } from '@durable-objects/rpc/rpc-result';
 import {
@@ -49,6 +49,9 @@ export const APPLIED_REQUEST_RETENTION_MS = 72 * 60 * 60 * 1000;
  */
 export const CART_IDLE_MS = 90 * 24 * 60 * 60 * 1000;
 
+/** How far behind the ideal time the idle alarm may be left (see `kept`). */
+const ALARM_SLACK_MS = 60 * 60 * 1000;
+
 type MetaRow = { cart_id: string; currency: string; updated_at: number };
 type LineRow = { sku: string; quantity: number; added_at: number };
 
@@ -73,6 +76,9 @@ export interface CartEnv {
  * failure further on (pricing, storing the response) cannot add twice.
  */
 export class CartDO extends DurableObject<CartEnv> {
+  /** The idle alarm this instance last set; undefined when unknown (a fresh instance) or after it fired. */
+  private alarmAt: number | undefined;
+
   constructor(ctx: DurableObjectState, env: CartEnv) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
@@ -118,6 +124,7 @@ export class CartDO extends DurableObject<CartEnv> {
 
   /** Forgets a cart nobody has changed for CART_IDLE_MS: its lines and meta go, the object reads as never written. */
   override async alarm(): Promise<void> {
+    this.alarmAt = undefined;
     this.ctx.storage.transactionSync(() => {
       this.ctx.storage.sql.exec('DELETE FROM lines');
       this.ctx.storage.sql.exec('DELETE FROM meta');
@@ -125,9 +132,17 @@ export class CartDO extends DurableObject<CartEnv> {
     });
   }
 
-  /** After a successful change, pushes the idle expiry back (wall clock: `now` inputs may be synthetic). */
+  /**
+   * After a successful change, pushes the idle expiry back (wall clock: `now` inputs may be synthetic). Setting an
+   * alarm is a storage write, so a change within ALARM_SLACK_MS of the last one this instance set leaves it: a cart
+   * may then go up to an hour before its 90 days, and a shopper adding four items pays for one write, not four.
+   */
   private kept(result: Result<CartView>): RpcResult<CartView> {
-    if (result.ok) void this.ctx.storage.setAlarm(Date.now() + CART_IDLE_MS);
+    const due = Date.now() + CART_IDLE_MS;
+    if (result.ok && (this.alarmAt === undefined || due - this.alarmAt > ALARM_SLACK_MS)) {
+      this.alarmAt = due;
+      void this.ctx.storage.setAlarm(due);
+    }
     return toRpc(result);
   }
 
@@ -186,24 +201,7 @@ export class CartDO extends DurableObject<CartEnv> {
     const { cartId, sku, quantity, available, now = Date.now() } = parsed.value;
     const owned = this.checkOwner(cartId, true);
     if (!owned.ok) return owned;
-    const added = checkLineQuantity(quantity);
-    if (!added.ok) return added;
-    const existing = this.line(sku);
-    const total = checkLineQuantity((existing?.quantity ?? 0) + quantity);
-    if (!total.ok) return total;
-    if (available !== undefined) {
-      const inStock = checkLineAvailable(sku, total.value, available);
-      if (!inStock.ok) return inStock;
-    }
-    if (!existing) {
-      const count = checkCartLineCount(this.lineCount() + 1);
-      if (!count.ok) return count;
-    }
-    this.ctx.storage.transactionSync(() => {
-      this.touch(cartId, now);
-      this.upsertLine(sku, total.value, existing?.added_at ?? now);
-    });
-    return ok(this.view());
+    return this.applyIntent(cartId, { type: 'add', sku, quantity }, available, now);
   }
 
   private setLine(input: SetQuantityInput): Result<CartView> {
@@ -212,23 +210,28 @@ export class CartDO extends DurableObject<CartEnv> {
     const { cartId, sku, quantity, available, now = Date.now() } = parsed.value;
     const owned = this.checkOwner(cartId, quantity !== 0);
     if (!owned.ok) return owned;
-    if (quantity !== 0) {
-      const q = checkLineQuantity(quantity);
-      if (!q.ok) return q;
-      if (available !== undefined) {
-        const inStock = checkLineAvailable(sku, quantity, available);
-        if (!inStock.ok) return inStock;
-      }
-    }
-    const existing = this.line(sku);
-    if (!existing && quantity > 0) {
-      const count = checkCartLineCount(this.lineCount() + 1);
-      if (!count.ok) return count;
-    }
+    return this.applyIntent(cartId, { type: 'set', sku, quantity }, available, now);
+  }
+
+  /**
+   * Applies one add or set with the rule devices also use to show queued writes (domain/cart/cart-intents.ts:
+   * per-line and per-cart limits, and the line within `available`), then stores the one line it changed.
+   */
+  private applyIntent(
+    cartId: string,
+    intent: CartIntent,
+    available: number | undefined,
+    now: number,
+  ): Result<CartView> {
+    const existing = this.line(intent.sku);
+    const current = this.lines().map((l) => ({ sku: l.sku, quantity: l.quantity }));
+    const next = applyCartIntent(current, intent, available);
+    if (!next.ok) return next;
+    const line = next.value.find((l) => l.sku === intent.sku);
     this.ctx.storage.transactionSync(() => {
       this.touch(cartId, now);
-      if (quantity === 0) this.deleteLine(sku);
-      else this.upsertLine(sku, quantity, existing?.added_at ?? now);
+      if (line) this.upsertLine(intent.sku, line.quantity, existing?.added_at ?? now);
+      else this.deleteLine(intent.sku);
     });
     return ok(this.view());
   }
@@ -314,10 +317,6 @@ export class CartDO extends DurableObject<CartEnv> {
     return this.ctx.storage.sql
       .exec<LineRow>('SELECT sku, quantity, added_at FROM lines ORDER BY added_at, sku')
       .toArray();
-  }
-
-  private lineCount(): number {
-    return this.ctx.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM lines').one().n;
   }
 
   /** Creates the meta row on first write, else bumps updated_at (never backwards: `now` is caller-supplied). */

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 
 /** Sends CDP commands over one WebSocket; resolves each by id. */
-function cdp(url) {
+export function cdp(url) {
   const ws = new WebSocket(url);
   let seq = 0;
   const pending = new Map();

@@ -1,6 +1,7 @@
 /** Bench scenarios: the routes under test as autocannon request lists that rotate over real data. */
 import { prepareCheckouts, restock } from './checkout-fixtures.mjs';
 import { mintCartId, nextClientIp } from './fixtures.mjs';
+import { queuePages, seedWarehouseOrders, warehouseCookie } from './warehouse-fixtures.mjs';
 
 /** Ready checkouts made before the place-order cells (BENCH_CHECKOUTS): enough for 3 cells of ~12 s each. */
 const CHECKOUT_POOL = Number(process.env.BENCH_CHECKOUTS ?? 4000);
@@ -34,6 +35,84 @@ function placeOrderScenario(skus) {
           },
           body: JSON.stringify({ provider: 'test', paymentToken: 'success' }),
         }),
+      },
+    ],
+  };
+}
+
+/** Orders in the store for the warehouse queue (BENCH_ORDERS; 100,000 as the issue asks). */
+const WAREHOUSE_ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
+
+/**
+ * The warehouse tablet's queue, `GET /api/warehouse/queue`, as a signed-in warehouse member, over a store of
+ * WAREHOUSE_ORDERS orders (a fifth still to ship) bulk-inserted before measuring; requests rotate over the first
+ * five pages (200 orders each, with their lines), so deeper keyset pages are measured too.
+ */
+function warehouseQueueScenario(persistDir) {
+  let cookie = '';
+  let paths = [];
+  return {
+    id: 'warehouse-queue',
+    label: `GET /api/warehouse/queue (${WAREHOUSE_ORDERS.toLocaleString('en')} orders, 200 a page)`,
+    preflight: null, // needs a staff session: prepare checks it answers 200
+    prepare: async (baseUrl) => {
+      const seeded = seedWarehouseOrders(persistDir, WAREHOUSE_ORDERS);
+      cookie = await warehouseCookie(baseUrl);
+      const pages = await queuePages(baseUrl, cookie, 5);
+      paths = pages.paths;
+      console.error(
+        `[bench] warehouse-queue: ${seeded} bench orders, ${pages.ordersSeen} in the first pages`,
+      );
+    },
+    requests: () => [
+      {
+        method: 'GET',
+        setupRequest: (() => {
+          let i = 0;
+          return (req) => ({ ...req, path: paths[i++ % paths.length], headers: { ...req.headers, cookie } });
+        })(),
+      },
+    ],
+  };
+}
+
+/**
+ * The admin order list, `GET /api/admin/orders`, over the same store of WAREHOUSE_ORDERS orders (warehouse staff may
+ * read orders), one filter after another as staff use them: none, a status, a payment state, a fulfilment state, a
+ * week's date range, a search by order number, by email and by SKU. The issue's target: p50 under 20 ms at one
+ * connection.
+ */
+function adminOrdersScenario(persistDir) {
+  let cookie = '';
+  const paths = [
+    '/api/admin/orders',
+    '/api/admin/orders?status=processing',
+    '/api/admin/orders?payment=authorized',
+    '/api/admin/orders?fulfilment=delivered',
+    '/api/admin/orders?from=2025-01-20&to=2025-01-27',
+    '/api/admin/orders?q=WB-54321',
+    '/api/admin/orders?q=buyer77777%40example.com',
+    '/api/admin/orders?status=pending&from=2025-02-01&to=2025-02-28',
+  ];
+  return {
+    id: 'admin-orders',
+    label: `GET /api/admin/orders (${WAREHOUSE_ORDERS.toLocaleString('en')} orders, 8 filters in turn)`,
+    preflight: null, // needs a staff session: prepare checks every filter answers 200
+    prepare: async (baseUrl) => {
+      seedWarehouseOrders(persistDir, WAREHOUSE_ORDERS);
+      cookie = await warehouseCookie(baseUrl);
+      for (const path of paths) {
+        const res = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+        if (res.status !== 200) throw new Error(`admin-orders: ${path} answered ${res.status}`);
+      }
+    },
+    requests: () => [
+      {
+        method: 'GET',
+        setupRequest: (() => {
+          let i = 0;
+          return (req) => ({ ...req, path: paths[i++ % paths.length], headers: { ...req.headers, cookie } });
+        })(),
       },
     ],
   };
@@ -180,7 +259,10 @@ function addToCartRequests(skus, sharedClientKey) {
  * The scenarios, baseline first. `preflight` is one plain request that must answer 2xx before the
  * scenario is measured (a route that does not exist yet would only measure the 404 page).
  */
-export function buildScenarios({ slugs, categories, pageSuffix, skus }, { sharedClientKey = false } = {}) {
+export function buildScenarios(
+  { slugs, categories, pageSuffix, skus },
+  { sharedClientKey = false, persistDir = '.wrangler/bench' } = {},
+) {
   const pagePath = (slug) => `/p/${encodeURIComponent(slug)}${pageSuffix ?? '/'}`;
   return [
     {
@@ -262,5 +344,7 @@ export function buildScenarios({ slugs, categories, pageSuffix, skus }, { shared
     },
     placeOrderScenario(skus),
     stockHoldScenario(skus),
+    warehouseQueueScenario(persistDir),
+    adminOrdersScenario(persistDir),
   ];
 }

@@ -25,7 +25,7 @@ test('an administrator creates, prices, illustrates and publishes a product', as
   await page.getByLabel('Name', { exact: true }).fill('E2E Tee');
   await page.getByLabel('Slug').fill(slug);
   await page.getByLabel('Description (Markdown)').fill('A **soft** tee.');
-  await page.getByLabel('Category').selectOption({ index: 1 });
+  await page.getByLabel('Category', { exact: true }).selectOption({ index: 1 });
   await page.getByLabel('Option 1 name').fill('Size');
   await page.getByLabel('Option 1 values').fill('S, M');
   await page.getByLabel('Option 2 name').fill('Colour');

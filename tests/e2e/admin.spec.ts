@@ -19,7 +19,19 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
     password: 'admin-demo-1234',
     name: 'Ada Admin',
     roles: 'Administrator',
-    nav: ['Home', 'Products', 'Categories', 'Collections', 'Customers', 'Reviews', 'Staff', 'Audit log'],
+    nav: [
+      'Home',
+      'Orders',
+      'Products',
+      'Categories',
+      'Collections',
+      'Customers',
+      'Reviews',
+      'Shipping',
+      'Taxes',
+      'Staff',
+      'Audit log',
+    ],
   },
   content: {
     email: 'content@demo.shop',
@@ -33,14 +45,14 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
     password: 'warehouse-demo-1234',
     name: 'Wren Warehouse',
     roles: 'Warehouse',
-    nav: ['Home', 'Products', 'Categories', 'Collections'],
+    nav: ['Home', 'Orders', 'Products', 'Categories', 'Collections'],
   },
   lead: {
     email: 'lead@demo.shop',
     password: 'lead-demo-1234',
     name: 'Lee Lead',
     roles: 'Content manager, Warehouse',
-    nav: ['Home', 'Products', 'Categories', 'Collections', 'Reviews'],
+    nav: ['Home', 'Orders', 'Products', 'Categories', 'Collections', 'Reviews'],
   },
 };
 
@@ -190,6 +202,9 @@ test('login works with the keyboard alone', async ({ page }) => {
   await expect(page.getByLabel('Password')).toBeFocused();
   await page.keyboard.type(ACCOUNTS.warehouse.password);
   await page.keyboard.press('Enter');
+  await page.waitForLoadState();
+  // Should the form answer with an error instead, the failure shows its text.
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page).toHaveURL('/admin');
   await expectNavigation(page, ACCOUNTS.warehouse.nav);
 

@@ -2,6 +2,7 @@
 
 import { newId } from '@domain/core/ids';
 import { expect, type Page, test } from '@playwright/test';
+import { seriousViolations } from '@tests/support/e2e/axe';
 import { chooseInStockVariant } from '@tests/support/e2e/product-page';
 import { build } from 'esbuild';
 
@@ -390,4 +391,228 @@ test('Add to cart offline queues the line, then the service worker adds it to th
       return [await db.outbox.count(), await db.cartLines.count()];
     }),
   ).toEqual([0, 0]);
+});
+
+/** A product as the admin API returns it whole (GET /api/admin/products/{id}), enough to write it back. */
+interface AdminProduct {
+  id: string;
+  variants: Array<Record<string, unknown> & { sku: string; price: number }>;
+  [field: string]: unknown;
+}
+
+/** Sets a SKU's units available to exactly `target` through the dev stock route. */
+async function setAvailable(page: Page, sku: string, target: number): Promise<void> {
+  // An adjustment of 0 is refused, so probe with +1 and correct from the level it reports.
+  const probe = await page.request.post(`/dev/stock/${sku}/adjust`, { data: { delta: 1 } });
+  expect(probe.status()).toBe(200);
+  const { value } = (await probe.json()) as { value: { available: number } };
+  if (value.available === target) return;
+  const res = await page.request.post(`/dev/stock/${sku}/adjust`, {
+    data: { delta: target - value.available },
+  });
+  expect(res.status()).toBe(200);
+}
+
+/** Changes one variant's price through the admin API (the seeded administrator signs in on `admin`). */
+async function changePrice(admin: Page, slug: string, sku: string, price: number): Promise<void> {
+  await admin.goto('/admin/login');
+  await admin.getByLabel('Email address').fill('admin@demo.shop');
+  await admin.getByLabel('Password').fill('admin-demo-1234');
+  await admin.getByRole('button', { name: 'Log in' }).click();
+  await expect(admin).toHaveURL(/\/admin$/);
+  const list = await admin.request.get(`/api/admin/products?q=${encodeURIComponent(slug)}`);
+  const { items } = (await list.json()) as { items: Array<{ id: string; slug: string }> };
+  const id = items.find((p) => p.slug === slug)!.id;
+  const product = (await (await admin.request.get(`/api/admin/products/${id}`)).json()) as AdminProduct;
+  const { id: _, images: __, createdAt: ___, updatedAt: ____, ...body } = product;
+  const variants = product.variants.map(
+    ({ id, options, sku: s, price: p, compareAt, barcode, weightGrams }) => ({
+      id,
+      options,
+      sku: s,
+      price: s === sku ? price : p,
+      compareAt,
+      barcode,
+      weightGrams,
+    }),
+  );
+  const origin = new URL(admin.url()).origin;
+  const res = await admin.request.put(`/api/admin/products/${id}`, {
+    data: { ...body, variants },
+    headers: { Origin: origin },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+test('offline add, quantity change and removal replay; the cart page then says what the shop changed meanwhile', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  // A seeded product with three variants: A and B are in the cart, C is added offline from the product page.
+  const list = await page.request.get('/api/products?limit=12');
+  let chosen: {
+    slug: string;
+    name: string;
+    variants: Array<{ sku: string; size: string | null; colour: string | null }>;
+  } | null = null;
+  for (const { slug } of ((await list.json()) as { items: ProductSummary[] }).items) {
+    const detail = (await (await page.request.get(`/api/products/${slug}`)).json()) as ProductWithOptions;
+    if (detail.variants.length >= 3) {
+      chosen = { slug, ...detail };
+      break;
+    }
+  }
+  expect(chosen, 'a product with three variants').not.toBeNull();
+  const [a, b, c] = chosen!.variants;
+  await setAvailable(page, a!.sku, 10);
+  await setAvailable(page, b!.sku, 10);
+  await setAvailable(page, c!.sku, 10);
+
+  await page.goto('/');
+  await waitForController(page);
+  const cartId = newId('cart');
+  for (const sku of [a!.sku, b!.sku]) {
+    const res = await page.request.post(`/api/carts/${cartId}/items`, { data: { sku, quantity: 1 } });
+    expect(res.status()).toBe(200);
+  }
+  await context.addCookies([{ name: 'cart_id', value: cartId, url: baseURL! }]);
+  const before = (await (await page.request.get(`/api/carts/${cartId}`)).json()) as {
+    lines: Array<{ sku: string; unitPrice: { amount: number } }>;
+  };
+  const oldPrice = before.lines.find((l) => l.sku === a!.sku)!.unitPrice.amount;
+
+  // Tab 1: the cart, as shown online. Tab 2: the product page, for the offline add.
+  await page.goto('/cart');
+  const lines = page.getByRole('list', { name: 'Items in your cart' });
+  await expect(lines.locator('li')).toHaveCount(2);
+  const shop = await context.newPage();
+  await shop.goto(`/p/${chosen!.slug}`);
+  await expect(shop.getByRole('heading', { level: 1, name: chosen!.name })).toBeVisible();
+
+  // Meanwhile the shop raises A's price and sells all but one unit of it.
+  const admin = await context.newPage();
+  await changePrice(admin, chosen!.slug, a!.sku, oldPrice + 600);
+  await admin.close();
+  await setAvailable(page, a!.sku, 1);
+
+  await context.setOffline(true);
+  try {
+    const lineA = lines.locator(`li[data-sku="${a!.sku}"]`);
+    await lineA.getByRole('spinbutton').fill('3');
+    await lineA.getByRole('button', { name: /^Update/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Quantity saved on this device' })).toBeVisible();
+    await lines
+      .locator(`li[data-sku="${b!.sku}"]`)
+      .getByRole('button', { name: /^Remove/ })
+      .click();
+    await expect(lines.locator(`li[data-sku="${b!.sku}"]`)).toHaveCount(0);
+
+    // The add on the other tab shows up here at once, priced on this device.
+    for (const [group, value] of [
+      ['Size', c!.size],
+      ['Colour', c!.colour],
+    ] as const) {
+      if (value) {
+        await shop
+          .getByRole('group', { name: new RegExp(group) })
+          .locator(`input[type="radio"][value="${value}"]`)
+          .check();
+      }
+    }
+    await shop.getByLabel('Quantity').fill('2');
+    await shop.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(shop.getByRole('status').filter({ hasText: 'Saved offline' })).toBeVisible();
+    // Its header counts the add at once: 2 in the cart when the tab opened, 2 more now.
+    await expect(shop.getByTestId('cart-count')).toHaveText('4');
+    await expect(lines.locator(`li[data-sku="${c!.sku}"]`).getByRole('spinbutton')).toHaveValue('2');
+    await expect(lines.locator(`li[data-sku="${a!.sku}"]`).getByRole('spinbutton')).toHaveValue('3');
+    await expect(page.getByTestId('item-count')).toHaveText('5');
+    await expect(page.getByTestId('cart-count')).toHaveText('5');
+    await expect(page.getByTestId('estimated-note')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  } finally {
+    await context.setOffline(false);
+  }
+
+  // Back online: the writes replay, and the page shows the server's cart with what changed.
+  const notice = page.getByRole('status', { name: 'Your cart was updated while you were offline' });
+  await expect(notice).toBeVisible({ timeout: 20_000 });
+  await expect(notice).toContainText(/the price changed from .+ to .+\./);
+  await expect(notice).toContainText('the quantity went down from 3 to 1.');
+  await expect(notice).toContainText('was not saved because not enough is in stock.');
+  await expect(lines.locator('li')).toHaveCount(2);
+  await expect(lines.locator(`li[data-sku="${a!.sku}"]`).getByRole('spinbutton')).toHaveValue('1');
+  await expect(lines.locator(`li[data-sku="${c!.sku}"]`).getByRole('spinbutton')).toHaveValue('2');
+  await expect(page.getByTestId('estimated-note')).toHaveCount(0);
+  const server = (await (await page.request.get(`/api/carts/${cartId}`)).json()) as {
+    lines: Array<{ sku: string; quantity: number; unitPrice: { amount: number } }>;
+    itemCount: number;
+  };
+  expect(
+    server.lines.map(({ sku, quantity }) => ({ sku, quantity })).sort((x, y) => (x.sku < y.sku ? -1 : 1)),
+  ).toEqual(
+    [
+      { sku: a!.sku, quantity: 1 },
+      { sku: c!.sku, quantity: 2 },
+    ].sort((x, y) => (x.sku < y.sku ? -1 : 1)),
+  );
+  expect(server.lines.find((l) => l.sku === a!.sku)!.unitPrice.amount).toBe(oldPrice + 600);
+  await expect(page.getByTestId('item-count')).toHaveText(String(server.itemCount));
+  // The notice and the redrawn cart pass axe like the shop's other pages (tests/e2e/a11y.spec.ts).
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a cart write refused while no cart page was open is reported on the cart page once', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await page.goto('/');
+  await waitForController(page);
+  const cartId = newId('cart');
+  const productName = await addInStockLine(page, cartId);
+  const cart = (await (await page.request.get(`/api/carts/${cartId}`)).json()) as {
+    lines: Array<{ sku: string }>;
+  };
+  const sku = cart.lines[0]!.sku;
+  await setAvailable(page, sku, 2);
+  await context.addCookies([{ name: 'cart_id', value: cartId, url: baseURL! }]);
+  await page.evaluate(await offlineBundle());
+  await page.evaluate(() => {
+    const flushed: unknown[] = [];
+    Object.assign(globalThis, { flushed });
+    navigator.serviceWorker.addEventListener('message', (event) => flushed.push(event.data));
+  });
+
+  // Offline on the home page, 5 are asked for; the shop has 2. The replay runs with no cart page open.
+  await context.setOffline(true);
+  await page.evaluate(
+    ({ cartId, sku }) => edgeshopOffline.enqueue('cart.set', { cartId, sku, quantity: 5 }),
+    { cartId, sku },
+  );
+  await context.setOffline(false);
+  await page.waitForFunction(
+    () =>
+      (
+        globalThis as unknown as { flushed: Array<{ type?: string; report?: { rejected: unknown[] } }> }
+      ).flushed.some((m) => m.type === 'outbox-flushed' && m.report?.rejected.length === 1),
+    null,
+    { timeout: 10_000 },
+  );
+
+  await page.goto('/cart');
+  const notice = page.getByRole('status', { name: 'Your cart was updated while you were offline' });
+  await expect(notice).toContainText(`Changing the quantity of ${productName}`);
+  await expect(notice).toContainText('was not saved because not enough is in stock.');
+  await expect(page.getByRole('list', { name: 'Items in your cart' }).getByRole('spinbutton')).toHaveValue(
+    '1',
+  );
+
+  // Told once: the next visit has nothing new to say.
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  await expect(
+    page.getByRole('heading', { name: 'Your cart was updated while you were offline' }),
+  ).toHaveCount(0);
 });

@@ -31,25 +31,38 @@ const ctx = {
   passThroughOnException: () => undefined,
 } as unknown as ExecutionContext;
 
-/** The test D1 whose `failing`-th product_variants query (counted while armed) throws, as a D1 outage would. */
+/**
+ * The test D1 whose `failing`-th run of a product_variants query throws, as a D1 outage would. Runs are counted, not
+ * prepares: the cart's pricing query is prepared once and run many times.
+ */
 function flakyD1(failing: number) {
   let seen = 0;
-  const state = { armed: true };
+  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(stmt, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop);
+        if (typeof value !== 'function') return value;
+        if (prop === 'bind') return (...args: unknown[]) => wrap(target.bind(...args));
+        if (['all', 'raw', 'first', 'run'].includes(String(prop))) {
+          return (...args: unknown[]) => {
+            if (++seen === failing) throw new Error('D1_ERROR: injected failure');
+            return value.apply(target, args);
+          };
+        }
+        return value.bind(target);
+      },
+    });
   const db = new Proxy(env.DB, {
     get(target, prop) {
       if (prop === 'prepare') {
-        return (query: string) => {
-          if (state.armed && query.includes('product_variants') && ++seen === failing) {
-            throw new Error('D1_ERROR: injected failure');
-          }
-          return target.prepare(query);
-        };
+        return (query: string) =>
+          query.includes('product_variants') ? wrap(target.prepare(query)) : target.prepare(query);
       }
       const value = Reflect.get(target, prop);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { db, state };
+  return { db };
 }
 
 async function sha256Hex(text: string): Promise<string> {
@@ -66,7 +79,16 @@ describe('a retry after a server error', () => {
     const init = () =>
       jsonBody({ sku, quantity: 1 }, { 'Idempotency-Key': key, 'CF-Connecting-IP': '192.0.2.50' });
 
-    // Pricing (the second catalog read, after the CartDO committed the line) fails: the client sees a 500.
+    // The cart already holds another line, so pricing reads the catalog again after the CartDO committed the new one.
+    const other = skus[1]!;
+    const first = await SELF.fetch(
+      new Request(
+        `http://shop.test/api/carts/${cartId}/items`,
+        jsonBody({ sku: other, quantity: 1 }, { 'CF-Connecting-IP': '192.0.2.50' }),
+      ),
+    );
+    expect(first.status).toBe(200);
+    // That read (the second catalog read, after the CartDO write) fails: the client sees a 500.
     const { db } = flakyD1(2);
     const app = createApp();
     const failed = await app.request(
@@ -81,13 +103,17 @@ describe('a retry after a server error', () => {
     // The outbox retries a 5xx with the same key: it is neither refused nor applied a second time.
     const retry = await SELF.fetch(new Request(`http://shop.test/api/carts/${cartId}/items`, init()));
     expect(retry.status).toBe(200);
-    expect(((await retry.json()) as Cart).lines).toEqual([expect.objectContaining({ sku, quantity: 1 })]);
+    const both = [
+      expect.objectContaining({ sku: other, quantity: 1 }),
+      expect.objectContaining({ sku, quantity: 1 }),
+    ];
+    expect(((await retry.json()) as Cart).lines).toEqual(both);
 
     const again = await SELF.fetch(new Request(`http://shop.test/api/carts/${cartId}/items`, init()));
     expect(again.status).toBe(200);
     expect(again.headers.get('Idempotent-Replayed')).toBe('true');
     const read = (await (await SELF.fetch(`http://shop.test/api/carts/${cartId}`)).json()) as Cart;
-    expect(read.lines).toEqual([expect.objectContaining({ sku, quantity: 1 })]);
+    expect(read.lines).toEqual(both);
   });
 
   it('a different body under a key whose request failed is still a 422', async () => {
@@ -95,6 +121,13 @@ describe('a retry after a server error', () => {
     const cartId = newId('cart');
     const key = crypto.randomUUID();
     const headers = { 'Idempotency-Key': key, 'CF-Connecting-IP': '192.0.2.51' };
+    const before = await SELF.fetch(
+      new Request(
+        `http://shop.test/api/carts/${cartId}/items`,
+        jsonBody({ sku: skus[0]!, quantity: 1 }, { 'CF-Connecting-IP': '192.0.2.51' }),
+      ),
+    );
+    expect(before.status).toBe(200);
     const { db } = flakyD1(2);
     const failed = await createApp().request(
       `http://shop.test/api/carts/${cartId}/items`,

@@ -8,7 +8,7 @@
  */
 import { env, SELF } from 'cloudflare:test';
 import { createDb } from '@db/client';
-import { orders } from '@db/schema';
+import { orderLines, orders } from '@db/schema';
 import type { SeedData } from '@db/seed/generate';
 import { newId } from '@domain/core/ids';
 import {
@@ -572,7 +572,8 @@ const scenarios: Record<string, Scenario> = {
       expect(
         (await call('POST', path, json({ provider: 'test', paymentToken: 'steal' }, key()))).status,
       ).toBe(400);
-      expect((await call('POST', path, json({ provider: 'stripe' }, key()))).status).toBe(422);
+      // Stripe is configured (against the stand-in): without the Payment Element's confirmation token, 400.
+      expect((await call('POST', path, json({ provider: 'stripe' }, key()))).status).toBe(400);
       expect(
         (await call('POST', path, json({ provider: 'test', paymentToken: 'decline' }, key()))).status,
       ).toBe(402);
@@ -624,7 +625,7 @@ const scenarios: Record<string, Scenario> = {
         400,
       );
       expect((await call('POST', '/api/webhooks/bitcoin', json(body))).status).toBe(400);
-      expect((await call('POST', '/api/webhooks/stripe', json(body))).status).toBe(422);
+      expect((await call('POST', '/api/webhooks/stripe', json(body))).status).toBe(400);
       const signature = await signTestPayload('test-gateway-local-secret', body, Date.now());
       expect((await call('POST', path, json(body, { [TEST_SIGNATURE_HEADER]: signature }))).status).toBe(404);
     },
@@ -1013,6 +1014,11 @@ const scenarios: Record<string, Scenario> = {
     happy: async () => ({ path: '/api/admin/audit?action=staff.roles', init: withCookie(await admin()) }),
   },
   ...catalogAdminScenarios(),
+  ...orderAdminScenarios(),
+  ...orderRefundScenarios(),
+  ...shipmentScenarios(),
+  ...warehouseScenarios(),
+  ...returnScenarios(),
   'GET /api/admin/products/export.csv': {
     happy: async () => ({ path: '/api/admin/products/export.csv', init: withCookie(await admin()) }),
     errors: async (path) => {
@@ -1548,3 +1554,498 @@ describe('coverage', () => {
     }
   });
 });
+
+/** An order in `status`, inserted directly; its id. */
+async function adminOrder(status: string): Promise<string> {
+  const id = newId('order');
+  const now = Date.now();
+  await createDb(env)
+    .insert(orders)
+    .values({
+      id,
+      number: String(95_000 + ++orderCounter),
+      email: 'orders@example.com',
+      status,
+      currency: 'USD',
+      subtotalAmount: 1000,
+      totalAmount: 1000,
+      shippingAddress: JSON.stringify(ADDRESS),
+      shippingMethod: 'standard',
+      placedAt: now,
+      updatedAt: now,
+    });
+  return id;
+}
+
+/** The back office's orders: reading needs orders:read (warehouse has it), writing orders:write (admins only). */
+function orderAdminScenarios(): Record<string, Scenario> {
+  const missing = () => `/api/admin/orders/${newId('order')}`;
+  return {
+    'GET /api/admin/orders': {
+      happy: async () => ({
+        path: '/api/admin/orders?status=pending&from=2026-01-01&to=2026-12-31&q=orders%40',
+        init: withCookie(await admin()),
+      }),
+      errors: async (path) => {
+        expect((await call('GET', path)).status).toBe(401);
+        const content = await loginCookie('staff', await createStaff(['content']));
+        expect((await call('GET', path, withCookie(content))).status).toBe(403);
+        expect((await call('GET', '/api/admin/orders?status=lost', withCookie(await admin()))).status).toBe(
+          400,
+        );
+      },
+    },
+    'GET /api/admin/orders/{orderId}': {
+      happy: async () => {
+        const warehouse = await loginCookie('staff', await createStaff(['warehouse']));
+        return { path: `/api/admin/orders/${await adminOrder('shipped')}`, init: withCookie(warehouse) };
+      },
+      errors: async () => {
+        expect((await call('GET', missing(), withCookie(await admin()))).status).toBe(404);
+        expect((await call('GET', '/api/admin/orders/nope', withCookie(await admin()))).status).toBe(400);
+      },
+    },
+    'POST /api/admin/orders/{orderId}/status': {
+      happy: async () => ({
+        path: `/api/admin/orders/${await adminOrder('pending')}/status`,
+        init: withCookie(await admin(), json({ event: 'start_processing', note: 'Packing' })),
+      }),
+      errors: async () => {
+        const path = `/api/admin/orders/${await adminOrder('pending')}/status`;
+        const cookie = await admin();
+        expect((await call('POST', path, withCookie(cookie, json({ event: 'deliver' })))).status).toBe(409);
+        expect((await call('POST', path, withCookie(cookie, json({ event: 'cancel' })))).status).toBe(400);
+        const warehouse = await loginCookie('staff', await createStaff(['warehouse']));
+        expect((await call('POST', path, withCookie(cookie, json({ event: 'ship' })))).status).toBe(400);
+        expect(
+          (await call('POST', path, withCookie(warehouse, json({ event: 'start_processing' })))).status,
+        ).toBe(403);
+        expect(
+          (await call('POST', `${missing()}/status`, withCookie(cookie, json({ event: 'start_processing' }))))
+            .status,
+        ).toBe(404);
+      },
+    },
+    'POST /api/admin/orders/{orderId}/notes': {
+      happy: async () => ({
+        path: `/api/admin/orders/${await adminOrder('pending')}/notes`,
+        init: withCookie(await admin(), json({ note: 'Customer called' })),
+      }),
+      errors: async (path) => {
+        expect((await call('POST', path, withCookie(await admin(), json({ note: '' })))).status).toBe(400);
+      },
+    },
+    'PUT /api/admin/orders/{orderId}/shipping-address': {
+      happy: async () => ({
+        path: `/api/admin/orders/${await adminOrder('processing')}/shipping-address`,
+        init: withCookie(await admin(), json({ address: ADDRESS })),
+      }),
+      errors: async () => {
+        const shipped = `/api/admin/orders/${await adminOrder('shipped')}/shipping-address`;
+        expect(
+          (await call('PUT', shipped, withCookie(await admin(), json({ address: ADDRESS })))).status,
+        ).toBe(409);
+      },
+    },
+    'POST /api/admin/orders/{orderId}/resend-confirmation': {
+      happy: async () => {
+        const checkoutId = await checkoutUpTo('payment');
+        const placed = await call(
+          'POST',
+          `/api/checkouts/${checkoutId}/orders`,
+          json({ provider: 'test', paymentToken: 'success' }, { 'Idempotency-Key': newId('request') }),
+        );
+        expect(placed.status).toBe(201);
+        const row = await env.DB.prepare('SELECT id FROM orders WHERE checkout_id = ?')
+          .bind(checkoutId)
+          .first<{ id: string }>();
+        return { path: `/api/admin/orders/${row!.id}/resend-confirmation`, init: withCookie(await admin()) };
+      },
+      errors: async () => {
+        // An order that did not come through checkout has no confirmation link to send.
+        const path = `/api/admin/orders/${await adminOrder('pending')}/resend-confirmation`;
+        expect((await call('POST', path, withCookie(await admin()))).status).toBe(409);
+      },
+    },
+  };
+}
+
+/** Cancelling and refunding (orders:write): a refund needs a captured payment, so its order comes through checkout. */
+function orderRefundScenarios(): Record<string, Scenario> {
+  return {
+    'POST /api/admin/orders/{orderId}/cancel': {
+      happy: async () => ({
+        path: `/api/admin/orders/${await adminOrder('pending')}/cancel`,
+        init: withCookie(await admin(), json({ reason: 'Customer asked', restock: false })),
+      }),
+      errors: async () => {
+        const path = `/api/admin/orders/${await adminOrder('shipped')}/cancel`;
+        expect(
+          (await call('POST', path, withCookie(await admin(), json({ reason: 'Late', restock: false }))))
+            .status,
+        ).toBe(409);
+        expect((await call('POST', path, withCookie(await admin(), json({ reason: '' })))).status).toBe(400);
+      },
+    },
+    'POST /api/admin/orders/{orderId}/refunds': {
+      happy: async () => {
+        const checkoutId = await checkoutUpTo('payment');
+        const placed = await call(
+          'POST',
+          `/api/checkouts/${checkoutId}/orders`,
+          json({ provider: 'test', paymentToken: 'success' }, { 'Idempotency-Key': newId('request') }),
+        );
+        expect(placed.status).toBe(201);
+        const row = await env.DB.prepare(
+          "UPDATE orders SET status = 'delivered' WHERE checkout_id = ? RETURNING id",
+        )
+          .bind(checkoutId)
+          .first<{ id: string }>();
+        return {
+          path: `/api/admin/orders/${row!.id}/refunds`,
+          init: withCookie(await admin(), json({ amount: 100, restock: false })),
+        };
+      },
+      errors: async (path) => {
+        const over = await call(
+          'POST',
+          path,
+          withCookie(await admin(), json({ amount: 10_000_000, restock: false })),
+        );
+        expect(over.status).toBe(409);
+        expect((await call('POST', path, withCookie(await admin(), json({ restock: false })))).status).toBe(
+          400,
+        );
+      },
+    },
+  };
+}
+
+/** A pending order of one line of 3 units, inserted directly; its id and the line's id. */
+async function shippableOrder(): Promise<{ id: string; lineId: string }> {
+  const id = await adminOrder('pending');
+  const lineId = newId('orderLine');
+  await createDb(env).insert(orderLines).values({
+    id: lineId,
+    orderId: id,
+    sku: 'SHIP-1',
+    productName: 'Parcel test',
+    quantity: 3,
+    unitAmount: 1000,
+    lineTotalAmount: 3000,
+  });
+  return { id, lineId };
+}
+
+/** Shipments: shipping needs fulfilment:write (warehouse, admins), reading the parcels orders:read. */
+function shipmentScenarios(): Record<string, Scenario> {
+  const parcel = (lineId: string, quantity = 1) => ({
+    carrier: 'dhl',
+    trackingNumber: 'JD014600006281230',
+    lines: [{ orderLineId: lineId, quantity }],
+  });
+  return {
+    'POST /api/admin/orders/{orderId}/shipments': {
+      happy: async () => {
+        const { id, lineId } = await shippableOrder();
+        const warehouse = await loginCookie('staff', await createStaff(['warehouse']));
+        return {
+          path: `/api/admin/orders/${id}/shipments`,
+          init: withCookie(warehouse, json(parcel(lineId), { 'Idempotency-Key': newId('request') })),
+        };
+      },
+      errors: async () => {
+        const { id, lineId } = await shippableOrder();
+        const path = `/api/admin/orders/${id}/shipments`;
+        const cookie = await admin();
+        expect((await call('POST', path, withCookie(cookie, json(parcel(lineId, 4))))).status).toBe(409);
+        expect(
+          (await call('POST', path, withCookie(cookie, json({ ...parcel(lineId), carrier: 'x' })))).status,
+        ).toBe(400);
+        const content = await loginCookie('staff', await createStaff(['content']));
+        expect((await call('POST', path, withCookie(content, json(parcel(lineId))))).status).toBe(403);
+        const missing = `/api/admin/orders/${newId('order')}/shipments`;
+        expect((await call('POST', missing, withCookie(cookie, json(parcel(lineId))))).status).toBe(404);
+      },
+    },
+    'GET /api/admin/orders/{orderId}/shipments': {
+      happy: async () => {
+        const { id, lineId } = await shippableOrder();
+        const cookie = await admin();
+        const path = `/api/admin/orders/${id}/shipments`;
+        expect((await call('POST', path, withCookie(cookie, json(parcel(lineId, 3))))).status).toBe(201);
+        return { path, init: withCookie(cookie) };
+      },
+      errors: async () => {
+        const cookie = await admin();
+        expect(
+          (await call('GET', `/api/admin/orders/${newId('order')}/shipments`, withCookie(cookie))).status,
+        ).toBe(404);
+        expect((await call('GET', '/api/admin/orders/nope/shipments', withCookie(cookie))).status).toBe(400);
+      },
+    },
+  };
+}
+
+/** The warehouse tablet's API: the queue needs fulfilment:read, the writes fulfilment:write and the order's version. */
+function warehouseScenarios(): Record<string, Scenario> {
+  const warehouse = async () => loginCookie('staff', await createStaff(['warehouse']));
+  const key = () => ({ 'Idempotency-Key': newId('request') });
+  const order = (id: string, action: string) => `/api/warehouse/orders/${id}/${action}`;
+  const refusals = async (path: string, body: unknown) => {
+    const cookie = await warehouse();
+    expect(
+      (await call('POST', path, withCookie(cookie, json({ ...(body as object), expectedVersion: 9 }))))
+        .status,
+    ).toBe(409);
+    expect(
+      (await call('POST', path, withCookie(cookie, json({ ...(body as object), extra: 1 })))).status,
+    ).toBe(400);
+    const content = await loginCookie('staff', await createStaff(['content']));
+    expect((await call('POST', path, withCookie(content, json(body)))).status).toBe(403);
+    const missing = path.replace(/ord_[^/]+/, newId('order'));
+    expect((await call('POST', missing, withCookie(cookie, json(body)))).status).toBe(404);
+  };
+  return {
+    'GET /api/warehouse/queue': {
+      happy: async () => ({ path: '/api/warehouse/queue', init: withCookie(await warehouse()) }),
+      errors: async (path) => {
+        expect((await call('GET', path)).status).toBe(401);
+        expect((await call('GET', `${path}?after=nope`, withCookie(await warehouse()))).status).toBe(400);
+      },
+    },
+    'POST /api/warehouse/orders/{orderId}/picks': {
+      happy: async () => {
+        const { id, lineId } = await shippableOrder();
+        return {
+          path: order(id, 'picks'),
+          init: withCookie(
+            await warehouse(),
+            json({ expectedVersion: 1, lines: [{ lineId, picked: 2 }] }, key()),
+          ),
+        };
+      },
+      errors: async (path) => {
+        const { lineId } = await shippableOrder();
+        await refusals(path, { expectedVersion: 2, lines: [{ lineId, picked: 1 }] });
+      },
+    },
+    'POST /api/warehouse/orders/{orderId}/pack': {
+      happy: async () => {
+        const { id } = await shippableOrder();
+        return {
+          path: order(id, 'pack'),
+          init: withCookie(await warehouse(), json({ expectedVersion: 1 }, key())),
+        };
+      },
+      errors: async (path) => refusals(path, { expectedVersion: 2 }),
+    },
+    'POST /api/warehouse/orders/{orderId}/ship': {
+      happy: async () => {
+        const { id } = await shippableOrder();
+        return {
+          path: order(id, 'ship'),
+          init: withCookie(
+            await warehouse(),
+            json({ expectedVersion: 1, carrier: 'dhl', trackingNumber: 'JD014600006281230' }, key()),
+          ),
+        };
+      },
+      errors: async () => {
+        const { id } = await shippableOrder();
+        const path = order(id, 'ship');
+        await refusals(path, { expectedVersion: 1, carrier: 'other' });
+        const cookie = await warehouse();
+        const first = key();
+        const body = { expectedVersion: 1, carrier: 'other' };
+        expect((await call('POST', path, withCookie(cookie, json(body, first)))).status).toBe(201);
+        // Another session replaying the same outbox entry: the first shipment, 200.
+        expect((await call('POST', path, withCookie(await admin(), json(body, first)))).status).toBe(200);
+      },
+    },
+    'PATCH /api/admin/inventory/{sku}': {
+      happy: async () => ({
+        path: `/api/admin/inventory/${data.inventory[0]!.sku}`,
+        init: withCookie(await admin(), json({ binLocation: 'A-03-2' })),
+      }),
+      errors: async (path) => {
+        const cookie = await admin();
+        const patch = (body: unknown) => withCookie(cookie, json(body));
+        expect((await call('PATCH', path, patch({ binLocation: 'A_1' }))).status).toBe(400);
+        expect(
+          (await call('PATCH', '/api/admin/inventory/NO-SUCH-SKU', patch({ binLocation: 'A' }))).status,
+        ).toBe(404);
+      },
+    },
+    'POST /api/warehouse/orders/{orderId}/notes': {
+      happy: async () => {
+        const { id } = await shippableOrder();
+        return {
+          path: order(id, 'notes'),
+          init: withCookie(await warehouse(), json({ note: 'Checked with the supervisor' }, key())),
+        };
+      },
+      errors: async (path) => {
+        expect((await call('POST', path, withCookie(await warehouse(), json({ note: '' })))).status).toBe(
+          400,
+        );
+      },
+    },
+  };
+}
+
+/** A shopper's order of 3 units, all shipped; its id, number, line and the shopper's cookie. */
+async function returnableOrder() {
+  const { id, lineId } = await shippableOrder();
+  const { account, cookie } = await shopper();
+  const shipped = await call(
+    'POST',
+    `/api/admin/orders/${id}/shipments`,
+    withCookie(await admin(), json({ carrier: 'other', lines: [{ orderLineId: lineId, quantity: 3 }] })),
+  );
+  expect(shipped.status).toBe(201);
+  const row = await env.DB.prepare('UPDATE orders SET customer_id = ? WHERE id = ? RETURNING number')
+    .bind(account.id, id)
+    .first<{ number: string }>();
+  return { id, number: row!.number, lineId, cookie };
+}
+
+/** A return of 2 units of a returnableOrder, in `status` (approved through the API when asked). */
+async function orderReturn(status: 'requested' | 'approved' = 'requested') {
+  const o = await returnableOrder();
+  const made = await call(
+    'POST',
+    `/api/account/orders/${o.number}/returns`,
+    withCookie(o.cookie, json({ lines: [{ orderLineId: o.lineId, quantity: 2, reason: 'too_large' }] })),
+  );
+  expect(made.status).toBe(201);
+  const returnId = (made.body as { id: string }).id;
+  const cookie = await admin();
+  if (status === 'approved')
+    expect(
+      (
+        await call(
+          'POST',
+          `/api/admin/orders/${o.id}/returns/${returnId}/approve`,
+          withCookie(cookie, json({})),
+        )
+      ).status,
+    ).toBe(200);
+  return { ...o, returnId, staff: cookie };
+}
+
+/** Returns: shoppers request them on their own orders; staff with returns:read/returns:write decide and receive. */
+function returnScenarios(): Record<string, Scenario> {
+  const receipt = (lineId: string, restocked = 1) => ({
+    lines: [{ orderLineId: lineId, restocked, damaged: 1, missing: 0 }],
+  });
+  return {
+    'GET /api/account/orders/{number}/returns': {
+      happy: async () => {
+        const o = await orderReturn();
+        return { path: `/api/account/orders/${o.number}/returns`, init: withCookie(o.cookie) };
+      },
+      errors: async (path) => {
+        const { cookie } = await shopper();
+        expect((await call('GET', path, withCookie(cookie))).status).toBe(404);
+        expect((await call('GET', path)).status).toBe(401);
+      },
+    },
+    'POST /api/account/orders/{number}/returns': {
+      happy: async () => {
+        const o = await returnableOrder();
+        return {
+          path: `/api/account/orders/${o.number}/returns`,
+          init: withCookie(
+            o.cookie,
+            json(
+              { lines: [{ orderLineId: o.lineId, quantity: 1, reason: 'other', note: 'Gift' }] },
+              { 'Idempotency-Key': newId('request') },
+            ),
+          ),
+        };
+      },
+      errors: async () => {
+        const o = await returnableOrder();
+        const path = `/api/account/orders/${o.number}/returns`;
+        const line = { orderLineId: o.lineId, quantity: 4, reason: 'too_small' };
+        expect((await call('POST', path, withCookie(o.cookie, json({ lines: [line] })))).status).toBe(409);
+        expect(
+          (
+            await call(
+              'POST',
+              path,
+              withCookie(o.cookie, json({ lines: [{ ...line, quantity: 1, reason: 'other' }] })),
+            )
+          ).status,
+        ).toBe(400);
+        const { cookie } = await shopper();
+        expect(
+          (await call('POST', path, withCookie(cookie, json({ lines: [{ ...line, quantity: 1 }] })))).status,
+        ).toBe(404);
+      },
+    },
+    'GET /api/admin/orders/{orderId}/returns': {
+      happy: async () => {
+        const o = await orderReturn();
+        return { path: `/api/admin/orders/${o.id}/returns`, init: withCookie(o.staff) };
+      },
+      errors: async (path) => {
+        const content = await loginCookie('staff', await createStaff(['content']));
+        expect((await call('GET', path, withCookie(content))).status).toBe(403);
+        const cookie = await admin();
+        expect(
+          (await call('GET', `/api/admin/orders/${newId('order')}/returns`, withCookie(cookie))).status,
+        ).toBe(404);
+      },
+    },
+    'POST /api/admin/orders/{orderId}/returns/{returnId}/approve': {
+      happy: async () => {
+        const o = await orderReturn();
+        return {
+          path: `/api/admin/orders/${o.id}/returns/${o.returnId}/approve`,
+          init: withCookie(o.staff, json({ note: 'Use the prepaid label' })),
+        };
+      },
+      errors: async () => {
+        const o = await orderReturn('approved');
+        const path = `/api/admin/orders/${o.id}/returns/${o.returnId}/approve`;
+        expect((await call('POST', path, withCookie(o.staff, json({})))).status).toBe(409);
+        expect((await call('POST', path, withCookie(o.staff, json({ extra: 1 })))).status).toBe(400);
+      },
+    },
+    'POST /api/admin/orders/{orderId}/returns/{returnId}/reject': {
+      happy: async () => {
+        const o = await orderReturn();
+        return {
+          path: `/api/admin/orders/${o.id}/returns/${o.returnId}/reject`,
+          init: withCookie(o.staff, json({ reason: 'Worn' })),
+        };
+      },
+      errors: async (path) => {
+        const o = await orderReturn();
+        const fresh = `/api/admin/orders/${o.id}/returns/${o.returnId}/reject`;
+        expect((await call('POST', fresh, withCookie(o.staff, json({ reason: '' })))).status).toBe(400);
+        expect((await call('POST', path, withCookie(o.staff, json({ reason: 'Again' })))).status).toBe(409);
+      },
+    },
+    'POST /api/admin/orders/{orderId}/returns/{returnId}/receive': {
+      happy: async () => {
+        const o = await orderReturn('approved');
+        const warehouse = await loginCookie('staff', await createStaff(['warehouse']));
+        return {
+          path: `/api/admin/orders/${o.id}/returns/${o.returnId}/receive`,
+          init: withCookie(warehouse, json(receipt(o.lineId), { 'Idempotency-Key': newId('request') })),
+        };
+      },
+      errors: async () => {
+        const o = await orderReturn();
+        const path = `/api/admin/orders/${o.id}/returns/${o.returnId}/receive`;
+        expect((await call('POST', path, withCookie(o.staff, json(receipt(o.lineId))))).status).toBe(409);
+        expect((await call('POST', path, withCookie(o.staff, json(receipt(o.lineId, 2))))).status).toBe(400);
+        const missing = `/api/admin/orders/${o.id}/returns/${newId('return')}/receive`;
+        expect((await call('POST', missing, withCookie(o.staff, json(receipt(o.lineId))))).status).toBe(404);
+      },
+    },
+  };
+}

@@ -22,7 +22,7 @@
  *
  * Storage is bounded: Set-Cookie is never stored or replayed; a handler may ask for a replay by re-reading (cart
  * writes store only status, three headers and `cart:<id>`, about 100 bytes, and a replay re-reads the current
- * cart); other bodies are stored only up to MAX_STORED_BODY_BYTES (2 KiB; larger ones replay as the status alone);
+ * cart; the warehouse's picks and pack likewise store `warehouse:<order id>` and replay the order as it is now); other bodies are stored only up to MAX_STORED_BODY_BYTES (2 KiB; larger ones replay as the status alone);
  * and each caller may create at most IDEMPOTENCY_KEYS_PER_CALLER (500) keys per 24 h, beyond which a request with
  * a new key is a 429 problem. Worst case per caller: 500 × ~2.3 KiB ≈ 1.2 MB, against 15 KB × 172,800 writes a day
  * before (the 120-a-minute write budget).
@@ -43,6 +43,7 @@ import { isWriteMethod } from '@worker/http/methods';
 import { ProblemError } from '@worker/http/problem';
 import { IDEMPOTENCY_RETENTION_MS } from '@worker/jobs/scheduled';
 import { readCart, type WriteOptions } from '@worker/services/cart/cart';
+import { warehouseOrder } from '@worker/services/fulfilment/warehouse';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -106,6 +107,13 @@ async function replay(c: Context<AppEnv>, record: IdempotencyRecord): Promise<Re
     const cart = await readCart(c.env, c.var.db, cartId);
     headers.set('Content-Type', 'application/json');
     return new Response(JSON.stringify(cart), { status, headers });
+  }
+  const orderId = record.replay?.startsWith('warehouse:') ? record.replay.slice('warehouse:'.length) : null;
+  if (orderId) {
+    // A warehouse pick or pack: the order as it is now (absolute picks converge; its body outgrows the store).
+    const order = await warehouseOrder({ db: c.var.db }, orderId);
+    headers.set('Content-Type', 'application/json');
+    return new Response(JSON.stringify(order), { status, headers });
   }
   if (record.replay === STATUS_ONLY) {
     headers.delete('Content-Type');

@@ -15,6 +15,20 @@ import ipaddr from 'ipaddr.js';
  * legacy forms (`127.1`, hex) it also reads.
  */
 export function addressKey(address: string): string {
+  let key = recentKeys.get(address);
+  if (key === undefined) {
+    key = parseAddressKey(address);
+    if (recentKeys.size >= RECENT_KEYS_MAX) recentKeys.clear();
+    recentKeys.set(address, key);
+  }
+  return key;
+}
+
+/** Parsing an address with ipaddr.js costs more than the rest of the limit check; a client sends many requests. */
+const recentKeys = new Map<string, string>();
+const RECENT_KEYS_MAX = 4096;
+
+function parseAddressKey(address: string): string {
   const text = address.trim().replace(/^\[(.*)\]$/, '$1');
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text).toString();
   if (!ipaddr.IPv6.isValid(text)) return text.toLowerCase();

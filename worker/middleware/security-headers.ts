@@ -8,7 +8,7 @@
  * Qwik loads from a trusted one (its chunks, imported on interaction) run, and makes CSP3 browsers ignore 'self', so a
  * parser-inserted <script src> without the nonce is refused too; 'self' remains for CSP2 browsers. Styles keep
  * 'unsafe-inline' (Qwik and the error and API reference pages inline their CSS; style injection cannot run code).
- * Stripe/PayPal origins will be added with checkout.
+ * The checkout page widens this by its payment providers' origins (payment-page-csp.ts).
  *
  * Why Hono's middleware and not our own: it sets every header we set, with the nonce generator built in. It adds a few
  * other defaults (Cross-Origin-Resource-Policy, Origin-Agent-Cluster, X-DNS-Prefetch-Control, X-Download-Options,
@@ -19,7 +19,7 @@
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 
 /** The CSP, directive by directive (Hono's camelCase names), except script-src, which differs by where it is sent. */
-const CSP_DIRECTIVES = {
+export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:', 'blob:'],

@@ -1,7 +1,9 @@
-/** The browser's IndexedDB database (Dexie 4): offline cart lines, the outbox, the staff queue, the catalog snapshot, meta. */
+/** The browser's IndexedDB database (Dexie 4): offline cart lines, the outbox, the catalog snapshot, the warehouse queue and outbox, meta. */
 
 import type { Money } from '@domain/pricing/money';
 import type { Dexie, EntityTable } from 'dexie';
+import type { WarehouseEntry } from '~/lib/warehouse/entries';
+import type { DeviceOrder } from '~/lib/warehouse/view';
 import type {
   SnapshotCategoryRecord,
   SnapshotCollectionRecord,
@@ -60,6 +62,8 @@ export type EdgeshopDb = Dexie & {
   catalogProducts: EntityTable<SnapshotProductRecord, 'id'>;
   catalogCategories: EntityTable<SnapshotCategoryRecord, 'slug'>;
   catalogCollections: EntityTable<SnapshotCollectionRecord, 'slug'>;
+  warehouseOrders: EntityTable<DeviceOrder, 'id'>;
+  warehouseOutbox: EntityTable<WarehouseEntry, 'id'>;
 };
 
 /** Version 1 schema: primary key first, then the indexed fields. Add a new `version(n)` for changes, never edit this. */
@@ -82,6 +86,16 @@ export const SCHEMA_V2 = {
   catalogCollections: 'slug',
 } as const;
 
+/**
+ * Version 3 adds the warehouse app (app/lib/warehouse/): the queue's orders with their lines as the server last sent
+ * them, and the warehouse outbox (pick, pack, ship, note), replayed in id order per staff member. New tables only.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  warehouseOrders: 'id, placedAt',
+  warehouseOutbox: '++id, orderId, state',
+} as const;
+
 let opening: Promise<EdgeshopDb> | undefined;
 
 /**
@@ -93,6 +107,7 @@ export function getDb(): Promise<EdgeshopDb> {
     const db = new Dexie(DB_NAME) as EdgeshopDb;
     db.version(1).stores(SCHEMA_V1);
     db.version(2).stores(SCHEMA_V2);
+    db.version(3).stores(SCHEMA_V3);
     return db;
   });
   return opening;

@@ -1,11 +1,16 @@
-/** Adding to the cart offline: a queued 'cart.add' for the service worker to replay, plus a display snapshot line. */
+/**
+ * Cart writes made offline: each is one outbox entry (its own Idempotency-Key) for the service worker to replay, and
+ * an update of this device's cartLines at once, so the cart page and the header count show it before the server has.
+ */
 
-import { checkLineQuantity, MAX_LINE_QUANTITY } from '@domain/cart/quantity';
-import { ok, type Result } from '@domain/core/result';
+import { checkLineQuantity, MAX_LINE_QUANTITY, SetQuantitySchema } from '@domain/cart/quantity';
+import { fail, ok, type Result } from '@domain/core/result';
 import type { Money } from '@domain/pricing/money';
 import { ensureCartIdInBrowser } from './cart-id';
-import { getDb } from './db';
-import { enqueue } from './outbox';
+import { intentOf, type LineSnapshot, type ServerCart, type ShownCart, showCart } from './cart-view';
+import { getDb, getMeta, setMeta } from './db';
+import { enqueue, type OutboxRejection, REJECTED_META_KEY } from './outbox';
+import { CART_QUEUED_CHANNEL } from './sw-messages';
 
 /** One add, as the product page knows it: the resolved SKU and what to show until the server confirms. */
 export interface OfflineCartAdd {
@@ -19,6 +24,13 @@ export interface OfflineCartAdd {
 export interface OfflineCartAddResult {
   cartId: string;
   lineQuantity: number;
+}
+
+function tellOtherTabs(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(CART_QUEUED_CHANNEL);
+  channel.postMessage({ type: 'cart-queued' });
+  channel.close();
 }
 
 /**
@@ -49,5 +61,97 @@ export async function addToCartOffline(
     });
     return total;
   });
+  tellOtherTabs();
   return ok({ cartId, lineQuantity });
+}
+
+/**
+ * Queues "set this line to `quantity`" (0 removes it) for cart `cartId`, and records it in cartLines with what the
+ * page knows of the line. Absolute, so replaying it after other devices' writes still leaves what the shopper chose.
+ * QUANTITY_OUT_OF_RANGE (nothing stored) outside 0..MAX_LINE_QUANTITY.
+ */
+export async function setCartQuantityOffline(
+  cartId: string,
+  input: { sku: string; quantity: number } & LineSnapshot,
+  now: number = Date.now(),
+): Promise<Result<true>> {
+  const quantity = SetQuantitySchema.safeParse(input.quantity);
+  if (!quantity.success) {
+    return fail('QUANTITY_OUT_OF_RANGE', `Quantity must be a whole number from 0 to ${MAX_LINE_QUANTITY}.`, {
+      min: 0,
+      max: MAX_LINE_QUANTITY,
+      received: input.quantity,
+    });
+  }
+  if (quantity.data === 0) return removeFromCartOffline(cartId, input.sku, now);
+  await enqueue('cart.set', { cartId, sku: input.sku, quantity: quantity.data }, { now });
+  const db = await getDb();
+  await db.transaction('rw', db.cartLines, async () => {
+    const existing = await db.cartLines.get(input.sku);
+    await db.cartLines.put({
+      sku: input.sku,
+      quantity: quantity.data,
+      addedAt: existing?.addedAt ?? now,
+      productName: input.productName ?? existing?.productName,
+      unitPrice: input.unitPrice ?? existing?.unitPrice,
+    });
+  });
+  tellOtherTabs();
+  return ok(true);
+}
+
+/** Queues the removal of `sku` from cart `cartId` (idempotent on the server) and drops it from cartLines. */
+export async function removeFromCartOffline(
+  cartId: string,
+  sku: string,
+  now: number = Date.now(),
+): Promise<Result<true>> {
+  await enqueue('cart.remove', { cartId, sku }, { now });
+  await (await getDb()).cartLines.delete(sku);
+  tellOtherTabs();
+  return ok(true);
+}
+
+/**
+ * The cart this device shows for `cartId`: `base` (the server cart the page was rendered with) plus every cart write
+ * still queued for it (`pending` of them), priced with priceCart; names and prices of lines added offline come from cartLines.
+ */
+export async function readDeviceCart(
+  cartId: string,
+  base: ServerCart | null,
+  currency: string,
+): Promise<{ cart: ShownCart; pending: number }> {
+  const db = await getDb();
+  const [entries, lines] = await Promise.all([db.outbox.orderBy('id').toArray(), db.cartLines.toArray()]);
+  const intents = entries.map((e) => intentOf(e, cartId)).filter((i) => i !== null);
+  const snapshots = new Map(
+    lines.map((l) => [l.sku, { productName: l.productName, unitPrice: l.unitPrice }]),
+  );
+  return { cart: showCart(base, intents, snapshots, currency), pending: intents.length };
+}
+
+/** Meta key: when this device last told the shopper about refused cart writes (epoch ms). */
+const REJECTIONS_SEEN_META_KEY = 'cart.rejections-seen-at';
+
+/**
+ * Refused writes to cart `cartId` the shopper has not been told about (replays that ran while no cart page was
+ * open, e.g. Background Sync after the tab closed), oldest first; marks everything up to `now` as told.
+ */
+export async function takeUnseenRejections(
+  cartId: string,
+  now: number = Date.now(),
+): Promise<OutboxRejection[]> {
+  const [all, seenAt] = await Promise.all([
+    getMeta<OutboxRejection[]>(REJECTED_META_KEY),
+    getMeta<number>(REJECTIONS_SEEN_META_KEY),
+  ]);
+  await markRejectionsSeen(now);
+  return (all ?? []).filter(
+    (r) => (r.payload as { cartId?: unknown })?.cartId === cartId && r.at > (seenAt ?? 0) && r.at <= now,
+  );
+}
+
+/** Records that the shopper has been told about every refused write up to `now` (the cart page just showed them). */
+export async function markRejectionsSeen(now: number = Date.now()): Promise<void> {
+  await setMeta(REJECTIONS_SEEN_META_KEY, now);
 }

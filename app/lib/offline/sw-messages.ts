@@ -94,3 +94,36 @@ export interface CatalogSyncedMessage {
   type: 'catalog-synced';
   report: import('./catalog-snapshot').SnapshotSyncReport;
 }
+
+/**
+ * The BroadcastChannel on which a tab says it queued a cart write offline (app/lib/offline/offline-cart.ts), so an
+ * open cart page in another tab redraws the device's cart at once. Here, not in offline-cart.ts: the cart page
+ * listens from first paint and must not load zod and Dexie for it.
+ */
+export const CART_QUEUED_CHANNEL = 'edgeshop-cart-queued';
+
+/** Where the cart page keeps its what-changed sentences across the reload that shows the server's cart. */
+export const CART_CHANGES_SESSION_KEY = 'edgeshop.cart-changes';
+
+/** Background Sync tag under which the service worker replays the warehouse outbox (app/lib/warehouse/outbox.ts). */
+export const WAREHOUSE_SYNC_TAG = 'warehouse-outbox';
+
+/** The warehouse app's pages: shells filled from IndexedDB, kept by the service worker so the app opens offline. */
+export const WAREHOUSE_SHELL_PATHS = [
+  '/warehouse',
+  '/warehouse/pick',
+  '/warehouse/order',
+  '/warehouse/attention',
+];
+
+/** Page → service worker: fetch and keep every warehouse page now (the queue page posts it while online). */
+export interface KeepWarehouseShellMessage {
+  type: 'keep-warehouse-shell';
+}
+
+/** True when `data` (from a MessageEvent) is a KeepWarehouseShellMessage. */
+export function isKeepWarehouseShellMessage(data: unknown): data is KeepWarehouseShellMessage {
+  return (
+    typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'keep-warehouse-shell'
+  );
+}

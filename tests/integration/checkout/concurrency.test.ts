@@ -42,6 +42,38 @@ describe('concurrent checkouts of one SKU', () => {
   }, 120_000);
 });
 
+describe('one checkout placed from several tabs at once', () => {
+  it('five placements with different keys: one payment is taken, the others are told to wait (409), stock held once', async () => {
+    // The last well-stocked SKU: the oversell test above empties the first one.
+    const line = data.inventory.filter((l) => l.onHand >= 5).at(-1)!;
+    const { api, checkoutId } = await readyCheckout([{ sku: line.sku, quantity: 2 }]);
+    const before = await stockStub(env, line.sku).getLevel({ sku: line.sku });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => placeOrder(api, checkoutId, 'success')),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(4);
+    const conflicts = await Promise.all(answers.filter((r) => r.status === 409).map((r) => r.json()));
+    for (const c of conflicts)
+      expect(c).toMatchObject({ code: expect.stringMatching(/^(CONFLICT|IDEMPOTENCY_IN_PROGRESS)$/) });
+    const payments = await env.DB.prepare(
+      'SELECT COUNT(*) AS n FROM test_gateway_payments WHERE reference = ?',
+    )
+      .bind(checkoutId)
+      .first<{ n: number }>();
+    expect(payments?.n).toBe(1);
+    const orders = await env.DB.prepare('SELECT COUNT(*) AS n FROM orders WHERE checkout_id = ?')
+      .bind(checkoutId)
+      .first<{ n: number }>();
+    expect(orders?.n).toBe(1);
+    const after = await stockStub(env, line.sku).getLevel({ sku: line.sku });
+    if (!before.ok || !after.ok) throw new Error('stock level unreadable');
+    expect(after.value.onHand).toBe(before.value.onHand - 2);
+    expect(after.value.reserved).toBe(before.value.reserved);
+  });
+});
+
 describe('webhooks racing the browser', () => {
   it('the same event five times in shuffled order with the confirmation: one order, one event recorded', async () => {
     const sku = data.inventory.filter((l) => l.onHand >= 5).at(-1)!.sku;

@@ -1,5 +1,6 @@
 /** The signed-in shopper's order history and one order's detail, with status history and shipment tracking. */
 import { findCustomerOrder, listCustomerOrders, type OrderRow } from '@db/repositories/customer-orders';
+import { carrierLabel, trackingUrl } from '@domain/orders/shipments';
 import { createRoute, z } from '@hono/zod-openapi';
 import { faultResponses, newApi } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
@@ -38,9 +39,19 @@ const OrderDetail = OrderSummary.extend({
   shipments: z.array(
     z.object({
       carrier: z.string(),
+      carrierName: z.string(),
       trackingNumber: z.string().nullable(),
+      trackingUrl: z.string().nullable(),
       shippedAt: z.number().int().nullable(),
       deliveredAt: z.number().int().nullable(),
+      lines: z.array(
+        z.object({
+          sku: z.string(),
+          productName: z.string(),
+          variantLabel: z.string(),
+          quantity: z.number().int(),
+        }),
+      ),
     }),
   ),
   history: z.array(z.object({ status: z.string(), at: z.number().int() })),
@@ -132,9 +143,12 @@ accountOrders
           })),
           shipments: shipments.map((s) => ({
             carrier: s.carrier,
+            carrierName: carrierLabel(s.carrier),
             trackingNumber: s.trackingNumber,
+            trackingUrl: trackingUrl(s.carrier, s.trackingNumber),
             shippedAt: s.shippedAt,
             deliveredAt: s.deliveredAt,
+            lines: s.lines.map(({ orderLineId: _, ...l }) => l),
           })),
           history: events.map((e) => ({ status: e.toStatus, at: e.createdAt })),
         },

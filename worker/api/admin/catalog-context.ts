@@ -1,5 +1,7 @@
 /** What the back-office catalog routes share: the use-case context, failures as problems, output schemas. */
+
 import type { DomainError } from '@domain/core/result';
+import { TAX_CATEGORIES } from '@domain/pricing/tax';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '@worker/http/app-env';
 import { type FieldError, ProblemError } from '@worker/http/problem';
@@ -49,6 +51,7 @@ export const ProductOut = z
     status: z.enum(['draft', 'active', 'archived']),
     categoryId: z.string(),
     brand: z.string(),
+    taxCategory: z.enum(TAX_CATEGORIES),
     collectionIds: z.array(z.string()),
     tags: z.array(z.string()),
     attributes: z.array(z.object({ name: z.string(), value: z.string() })),

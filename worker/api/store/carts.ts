@@ -3,6 +3,7 @@
 import { QuantitySchema, SetQuantitySchema } from '@domain/cart/quantity';
 import { SkuSchema } from '@domain/catalog/sku';
 import { newId } from '@domain/core/ids';
+import { TAX_CATEGORIES } from '@domain/pricing/tax';
 import { CartIdSchema } from '@durable-objects/cart/cart-schemas';
 import { createRoute, z } from '@hono/zod-openapi';
 import { noStore } from '@worker/http/no-store';
@@ -26,6 +27,8 @@ const Cart = z
         imageUrl: z.string().nullable(),
         unitPrice: MoneyOut,
         lineTotal: MoneyOut,
+        weightGrams: z.number().int().openapi({ description: 'Weight of one unit, for shipping rates' }),
+        taxCategory: z.enum(TAX_CATEGORIES),
       }),
     ),
     itemCount: z.number().int(),

@@ -56,6 +56,11 @@ const Checkout = z
         unitAmount: z.number().int(),
         lineTotalAmount: z.number().int(),
         discountAmount: z.number().int(),
+        taxAmount: z.number().int(),
+        taxRatePpm: z
+          .number()
+          .int()
+          .openapi({ description: 'Tax rate in parts per million (7.25% = 72500)' }),
       }),
     ),
     totals: z.object({
@@ -64,6 +69,9 @@ const Checkout = z
       shipping: MoneyOut,
       tax: MoneyOut,
       total: MoneyOut,
+      taxIncluded: z.boolean().openapi({
+        description: 'True when prices, and so the total, already include `tax` (not added on top)',
+      }),
     }),
     providers: z.array(PaymentProviderSchema),
     paymentError: z.string().nullable(),
@@ -211,7 +219,13 @@ checkouts
         params: Params,
         body: jsonBody(
           z
-            .object({ provider: PaymentProviderSchema, paymentToken: z.string().min(1).max(255).optional() })
+            .object({
+              provider: PaymentProviderSchema,
+              paymentToken: z.string().min(1).max(255).optional().openapi({
+                description:
+                  "stripe: the Payment Element's confirmation token (ctoken_…); test: a test card; paypal: none (the shopper approves at PayPal)",
+              }),
+            })
             .strict(),
         ),
       },

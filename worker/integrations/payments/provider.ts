@@ -31,6 +31,8 @@ export interface ProviderEvent {
     | 'dispute.created'
     | 'other';
   paymentRef: string | null;
+  /** On `payment.refunded`: the provider's ids of the refunds it settled (confirming our pending refund rows). */
+  refundRefs?: string[] | undefined;
 }
 
 export interface CreatePaymentInput {

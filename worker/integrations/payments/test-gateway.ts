@@ -31,6 +31,8 @@ const WebhookBody = z.strictObject({
   type: z.enum(['payment.succeeded', 'payment.failed', 'payment.requires_action', 'payment.refunded']),
   payment: z.string().min(1).max(64),
   reference: z.string().max(128),
+  /** On payment.refunded: the refund it confirms. */
+  refund: z.string().min(1).max(64).optional(),
 });
 
 function toProvider(p: TestGatewayPayment): ProviderPayment {
@@ -56,8 +58,13 @@ export function testGateway(
   /** The authentication page's answer for a `requires_action` payment. */
   authenticate(ref: string, approve: boolean, now: number): Promise<Result<ProviderPayment>>;
 } {
-  const send = async (type: z.infer<typeof WebhookBody>['type'], p: TestGatewayPayment, delayMs = 0) => {
-    const body = JSON.stringify({ id: newId('event'), type, payment: p.id, reference: p.reference });
+  const send = async (
+    type: z.infer<typeof WebhookBody>['type'],
+    p: TestGatewayPayment,
+    delayMs = 0,
+    refund?: string,
+  ) => {
+    const body = JSON.stringify({ id: newId('event'), type, payment: p.id, reference: p.reference, refund });
     deliver(
       body,
       { [TEST_SIGNATURE_HEADER]: await signTestPayload(secret, body, Date.now() + delayMs) },
@@ -134,11 +141,22 @@ export function testGateway(
       const found = await findTestPayment(db, ref);
       if (!found) return fail('NOT_FOUND', 'No such test payment.');
       const amount = input.amount ?? found.amount - found.refundedAmount;
-      if (amount <= 0 || !(await refundTestPayment(db, ref, amount, Date.now()))) {
-        return fail('CONFLICT', 'Nothing left to refund on this payment.');
-      }
-      await send('payment.refunded', found);
-      return ok({ refundRef: `${ref}:refund:${found.refundedAmount + amount}` });
+      const now = Date.now();
+      const id = newId('refund', now);
+      const stored =
+        amount > 0
+          ? await refundTestPayment(
+              db,
+              { id, paymentId: ref, idempotencyKey: input.idempotencyKey, amount, createdAt: now },
+              now,
+            )
+          : null;
+      if (!stored) return fail('CONFLICT', 'Nothing left to refund on this payment.');
+      // The same key answers the first refund (as Stripe does); a key reused for another refund is refused.
+      if (stored.paymentId !== ref || (input.amount !== undefined && stored.amount !== input.amount))
+        return fail('IDEMPOTENCY_KEY_REUSED', 'This refund key was used for a different refund.');
+      if (stored.id === id) await send('payment.refunded', found, 0, stored.id);
+      return ok({ refundRef: stored.id });
     },
 
     async verifyWebhook(rawBody, headers, now) {
@@ -153,7 +171,13 @@ export function testGateway(
       }
       const body = WebhookBody.safeParse(json);
       if (!body.success) return fail('VALIDATION_FAILED', 'Webhook body is not a test gateway event.');
-      const event: ProviderEvent = { id: body.data.id, type: body.data.type, paymentRef: body.data.payment };
+      const { id, type, payment, refund } = body.data;
+      const event: ProviderEvent = {
+        id,
+        type,
+        paymentRef: payment,
+        refundRefs: refund ? [refund] : undefined,
+      };
       return ok(event);
     },
   };

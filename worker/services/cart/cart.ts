@@ -3,13 +3,14 @@
  * StockDO says what is available, D1 gives today's prices, domain/ prices the cart.
  */
 import type { Db } from '@db/client';
-import { getVariantsBySkus } from '@db/repositories/catalog';
+import { getVariantsBySkus, type VariantForPricing } from '@db/repositories/catalog';
 import { priceCart } from '@domain/cart/cart-totals';
 import { checkLineQuantity } from '@domain/cart/quantity';
 import { variantLabel } from '@domain/catalog/variant-label';
 import { fail, ok, type Result } from '@domain/core/result';
 import { checkLineAvailable } from '@domain/inventory/stock';
 import type { Money } from '@domain/pricing/money';
+import type { TaxCategory } from '@domain/pricing/tax';
 import { type CartView, cartStub } from '@durable-objects/cart';
 import { stockStub } from '@durable-objects/stock';
 import type { Env } from '@worker/env';
@@ -26,6 +27,9 @@ export interface PricedCartLine {
   imageUrl: string | null;
   unitPrice: Money;
   lineTotal: Money;
+  /** What shipping weighs and which tax rate applies: checkout prices the cart with them. */
+  weightGrams: number;
+  taxCategory: TaxCategory;
 }
 
 /** The cart with totals; shipping and tax are added at checkout once an address is known. */
@@ -40,16 +44,16 @@ export interface PricedCart {
   updatedAt: number | null;
 }
 
-/** Prices a CartDO view with current catalog prices. */
-async function priceView(db: Db, view: CartView): Promise<PricedCart> {
-  const variants = new Map(
-    (
-      await getVariantsBySkus(
-        db,
-        view.lines.map((l) => l.sku),
-      )
-    ).map((v) => [v.sku, v]),
-  );
+/** Prices a CartDO view with current catalog prices; `known` variants (read moments ago) are not read again. */
+async function priceView(
+  db: Db,
+  view: CartView,
+  known: readonly VariantForPricing[] = [],
+): Promise<PricedCart> {
+  const variants = new Map(known.map((v) => [v.sku, v]));
+  const missing = view.lines.map((l) => l.sku).filter((sku) => !variants.has(sku));
+  for (const v of await getVariantsBySkus(db, missing)) variants.set(v.sku, v);
+  for (const sku of variants.keys()) if (!view.lines.some((l) => l.sku === sku)) variants.delete(sku);
   // A line is priced only when its variant is still sold and priced in the cart's currency; any other line (a
   // variant withdrawn, or re-priced in another currency) is shown as unavailable rather than failing the cart.
   for (const [sku, v] of variants) if (v.price.currency !== view.currency) variants.delete(sku);
@@ -75,6 +79,8 @@ async function priceView(db: Db, view: CartView): Promise<PricedCart> {
         imageUrl: v.imageUrl,
         unitPrice: line.unitPrice,
         lineTotal: line.lineTotal,
+        weightGrams: v.weightGrams,
+        taxCategory: v.taxCategory,
       };
     }),
     itemCount: totals.itemCount,
@@ -113,7 +119,12 @@ export async function countCartItems(env: CartEnv, cartId: string): Promise<numb
  * Checks that `sku` is sold and `quantity` is a valid line quantity, and returns the units available now. The
  * CartDO then holds the whole line to that figure inside its critical section (domain/stock checkLineAvailable).
  */
-async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number): Promise<Result<number>> {
+async function checkSellable(
+  env: CartEnv,
+  db: Db,
+  sku: string,
+  quantity: number,
+): Promise<Result<{ available: number; variant: VariantForPricing }>> {
   const [variant] = await getVariantsBySkus(db, [sku]);
   if (!variant) return fail('UNKNOWN_SKU', `No product variant has SKU ${sku}.`);
   if (variant.price.currency !== env.SHOP_CURRENCY) {
@@ -128,7 +139,7 @@ async function checkSellable(env: CartEnv, db: Db, sku: string, quantity: number
   if (!level.ok)
     return level.error.code === 'NOT_FOUND' ? fail('UNKNOWN_SKU', `SKU ${sku} is not stocked.`) : level;
   const enough = checkLineAvailable(sku, quantity, level.value.available);
-  return enough.ok ? ok(level.value.available) : enough;
+  return enough.ok ? ok({ available: level.value.available, variant }) : enough;
 }
 
 /**
@@ -145,16 +156,16 @@ export async function addToCart(
   item: { sku: string; quantity: number },
   options: WriteOptions = {},
 ): Promise<Result<PricedCart>> {
-  const available = await checkSellable(env, db, item.sku, item.quantity);
-  if (!available.ok) return available;
+  const sellable = await checkSellable(env, db, item.sku, item.quantity);
+  if (!sellable.ok) return sellable;
   const view = await cartStub(env, cartId).addItem({
     cartId,
     sku: item.sku,
     quantity: item.quantity,
-    available: available.value,
+    available: sellable.value.available,
     ...(options.requestId ? { requestId: options.requestId } : {}),
   });
-  return view.ok ? ok(await priceView(db, view.value)) : view;
+  return view.ok ? ok(await priceView(db, view.value, [sellable.value.variant])) : view;
 }
 
 /** Sets a line's quantity (0 removes it), checking stock when it grows. */
@@ -165,20 +176,20 @@ export async function setCartQuantity(
   item: { sku: string; quantity: number },
   options: WriteOptions = {},
 ): Promise<Result<PricedCart>> {
-  let available: number | undefined;
+  let sellable: { available: number; variant: VariantForPricing } | undefined;
   if (item.quantity > 0) {
-    const sellable = await checkSellable(env, db, item.sku, item.quantity);
-    if (!sellable.ok) return sellable;
-    available = sellable.value;
+    const checked = await checkSellable(env, db, item.sku, item.quantity);
+    if (!checked.ok) return checked;
+    sellable = checked.value;
   }
   const view = await cartStub(env, cartId).setQuantity({
     cartId,
     sku: item.sku,
     quantity: item.quantity,
-    available,
+    available: sellable?.available,
     ...(options.requestId ? { requestId: options.requestId } : {}),
   });
-  return settle(env, db, cartId, view);
+  return settle(env, db, cartId, view, sellable ? [sellable.variant] : []);
 }
 
 /** Prices the CartDO's answer; removing from a cart that was never written leaves an empty cart, not an error. */
@@ -187,8 +198,9 @@ async function settle(
   db: Db,
   cartId: string,
   view: Result<CartView>,
+  known: readonly VariantForPricing[] = [],
 ): Promise<Result<PricedCart>> {
-  if (view.ok) return ok(await priceView(db, view.value));
+  if (view.ok) return ok(await priceView(db, view.value, known));
   return view.error.code === 'NOT_FOUND' ? ok(emptyCart(cartId, env.SHOP_CURRENCY)) : view;
 }
 

@@ -11,6 +11,7 @@ import {
   updateCheckout,
 } from '@db/repositories/checkouts';
 import { findOrderByCheckout } from '@db/repositories/orders';
+import { loadPricingRules } from '@db/repositories/tax-shipping';
 import { priceCart } from '@domain/cart/cart-totals';
 import {
   type CheckoutLine,
@@ -27,13 +28,23 @@ import { type AddressInput, AddressInputSchema } from '@domain/customers/address
 import { EmailSchema } from '@domain/identity/account-input';
 import { newSecretToken } from '@domain/identity/secret-token';
 import { type Money, money } from '@domain/pricing/money';
-import { type ShippingOption, shippingOptionsFor } from '@domain/pricing/shipping';
-import { taxRateFor } from '@domain/pricing/tax';
+import { type ShippingOption, selectShippingOption, shippingOptionsFor } from '@domain/pricing/shipping';
+import { ratesAt } from '@domain/pricing/tax';
 import { type PricedCart, readCart } from '@worker/services/cart/cart';
 import { z } from 'zod';
 import type { CheckoutContext } from './context';
 import { availableProviders } from './gateways';
 import { releaseLines } from './holds';
+
+/** What the shopper pays. `taxIncluded`: the prices (and so the total) already contain `tax`. */
+export interface CheckoutTotals {
+  subtotal: Money;
+  discount: Money;
+  shipping: Money;
+  tax: Money;
+  total: Money;
+  taxIncluded: boolean;
+}
 
 /** Everything a checkout page or API caller sees. */
 export interface CheckoutView {
@@ -45,7 +56,7 @@ export interface CheckoutView {
   nextStep: CheckoutStep;
   cart: PricedCart;
   shippingOptions: ShippingOption[];
-  totals: { subtotal: Money; discount: Money; shipping: Money; tax: Money; total: Money };
+  totals: CheckoutTotals;
   /** The lines as they will be charged. */
   lines: CheckoutLine[];
   providers: PaymentProvider[];
@@ -73,15 +84,28 @@ const progressOf = (row: CheckoutRow): CheckoutProgress => ({
 
 /** The checkout priced now: cart from its CartDO and the catalog, shipping for the address, tax for the destination. */
 export async function priceCheckout(ctx: CheckoutContext, row: CheckoutRow) {
-  const cart = await readCart(ctx.env, ctx.db, row.cartId);
   const address = parseAddress(row.shippingAddress);
-  const options = address ? shippingOptionsFor({ country: address.country, subtotal: cart.subtotal }) : [];
+  const [cart, rules] = await Promise.all([
+    readCart(ctx.env, ctx.db, row.cartId),
+    address ? loadPricingRules(ctx.db, address.country) : null,
+  ]);
+  const weightGrams = cart.lines.reduce((grams, l) => grams + l.weightGrams * l.quantity, 0);
+  // Promotions (issue 10) will pass the subtotal after discounts here, so a code cannot unlock free shipping.
+  const options =
+    address && rules
+      ? shippingOptionsFor(rules.zones, { country: address.country, subtotal: cart.subtotal, weightGrams })
+      : [];
   const shipping = options.find((o) => o.id === row.shippingMethod) ?? null;
   const priced = priceCart({
     currency: cart.currency,
-    lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
+    lines: cart.lines.map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      taxCategory: l.taxCategory,
+    })),
     shipping: shipping?.price ?? null,
-    taxRateBps: address ? taxRateFor(address) : 0,
+    tax: address && rules ? { ...rules.settings, ratesPpm: ratesAt(rules.rates, address) } : null,
   });
   if (!priced.ok) throw new Error(`cannot price checkout ${row.id}: ${priced.error.detail}`);
   const t = priced.value;
@@ -94,13 +118,16 @@ export async function priceCheckout(ctx: CheckoutContext, row: CheckoutRow) {
     unitAmount: l.unitPrice.amount,
     lineTotalAmount: l.lineTotal.amount,
     discountAmount: l.discount.amount,
+    taxAmount: l.tax.amount,
+    taxRatePpm: l.taxRatePpm,
   }));
-  const totals = {
+  const totals: CheckoutTotals = {
     subtotal: t.subtotal,
     discount: t.discountTotal,
     shipping: t.shippingTotal,
     tax: t.taxTotal,
     total: t.total,
+    taxIncluded: t.pricesIncludeTax,
   };
   return { cart, options, shipping, lines, totals };
 }
@@ -127,6 +154,7 @@ export async function viewCheckout(ctx: CheckoutContext, row: CheckoutRow): Prom
           shipping: money(row.shippingAmount ?? 0, row.currency),
           tax: money(row.taxAmount ?? 0, row.currency),
           total: money(row.totalAmount, row.currency),
+          taxIncluded: row.pricesIncludeTax,
         }
       : priced.totals;
   const order = row.orderId ? await orderRefOf(ctx, row) : null;
@@ -186,6 +214,7 @@ export async function startCheckout(
     discountAmount: null,
     shippingAmount: null,
     taxAmount: null,
+    pricesIncludeTax: false,
     totalAmount: null,
     holdExpiresAt: null,
     paymentRef: null,
@@ -209,7 +238,7 @@ async function saveStep(
   step: Exclude<CheckoutStep, 'payment'>,
   patch: Partial<CheckoutRow>,
   /** What the step's value must satisfy given the checkout as it is (after the order of steps is checked). */
-  check?: (row: CheckoutRow) => Result<true>,
+  check?: (row: CheckoutRow) => Promise<Result<true>>,
 ): Promise<Result<CheckoutView>> {
   const loaded = await loadCheckout(ctx, id);
   if (!loaded.ok) return loaded;
@@ -219,7 +248,7 @@ async function saveStep(
   }
   const allowed = checkStepAllowed(progressOf(row), step);
   if (!allowed.ok) return allowed;
-  const valid = check?.(row);
+  const valid = await check?.(row);
   if (valid && !valid.ok) return valid;
   if (row.status === 'paying')
     await releaseLines(ctx.env, { checkoutId: id, attempt: row.attempt }, parseLines(row.lines));
@@ -263,15 +292,10 @@ export async function setShippingMethod(
   id: string,
   methodId: string,
 ): Promise<Result<CheckoutView>> {
-  return saveStep(ctx, id, 'shipping', { shippingMethod: methodId }, (row) => {
-    const address = parseAddress(row.shippingAddress);
-    // Which methods an address is offered does not depend on the cart (only their prices do), so no pricing here.
-    const offered = address
-      ? shippingOptionsFor({ country: address.country, subtotal: money(0, row.currency) })
-      : [];
-    if (offered.some((o) => o.id === methodId)) return ok(true);
-    return fail('VALIDATION_FAILED', 'Choose one of the shipping methods offered.', {
-      allowed: offered.map((o) => o.id),
-    });
+  return saveStep(ctx, id, 'shipping', { shippingMethod: methodId }, async (row) => {
+    // Offered methods depend on the cart too (a parcel too heavy for a weight table is not offered).
+    const { options } = await priceCheckout(ctx, row);
+    const chosen = selectShippingOption(options, methodId);
+    return chosen.ok ? ok(true) : chosen;
   });
 }

@@ -111,6 +111,7 @@ async function completeCheckout(
       discountAmount: row.discountAmount ?? 0,
       shippingAmount: row.shippingAmount ?? 0,
       taxAmount: row.taxAmount ?? 0,
+      pricesIncludeTax: row.pricesIncludeTax,
       totalAmount: payment.amount,
       shippingAddress: row.shippingAddress ?? '{}',
       shippingMethod: row.shippingMethod ?? '',
@@ -127,6 +128,9 @@ async function completeCheckout(
       quantity: l.quantity,
       unitAmount: l.unitAmount,
       lineTotalAmount: l.lineTotalAmount,
+      discountAmount: l.discountAmount,
+      taxAmount: l.taxAmount,
+      taxRatePpm: l.taxRatePpm,
     })),
     {
       id: newId('payment', ctx.now),
@@ -140,12 +144,13 @@ async function completeCheckout(
       updatedAt: ctx.now,
     },
   );
-  const order = await findOrderByCheckout(ctx.db, row.id);
-  if (!order) throw new Error(`order for checkout ${row.id} missing after placement`);
-  if (outcome === 'created') {
+  if (outcome.created) {
     // Only the writer that created the order empties the cart and sends the email.
     await cartStub(ctx.env, row.cartId).clear({ cartId: row.cartId, requestId: `checkout:${row.id}` });
     ctx.waitUntil(sendOrderConfirmation(ctx, row.orderToken));
+    return ok({ kind: 'order', number: outcome.number, token: row.orderToken });
   }
+  const order = await findOrderByCheckout(ctx.db, row.id);
+  if (!order) throw new Error(`order for checkout ${row.id} missing after placement`);
   return ok({ kind: 'order', number: order.number, token: row.orderToken });
 }

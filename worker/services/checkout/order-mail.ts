@@ -1,18 +1,13 @@
 /** The order confirmation email, sent once by whichever writer created the order. */
+
 import { findOrderByAccessHash } from '@db/repositories/orders';
 import { hashSecretToken } from '@domain/identity/secret-token';
-import { toDecimalString } from '@domain/pricing/money';
+import { taxLabel } from '@domain/pricing/tax';
 import { createMailer } from '@worker/services/email/mailer';
+import { formatAmount } from '@worker/services/email/money-text';
 import { orderConfirmationMessage } from '@worker/services/email/templates';
 import { shopSettings } from '@worker/services/shop/settings';
 import type { CheckoutContext } from './context';
-
-/** Amounts in the email, formatted for the reader (emails are the UI here). */
-function formatAmount(amount: number, currency: string): string {
-  // A decimal string, never a float: Intl formats it exactly.
-  const decimal = toDecimalString({ amount, currency }) as unknown as number;
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(decimal);
-}
 
 /** The address as lines of text. */
 function addressLines(json: string): string[] {
@@ -30,11 +25,17 @@ function addressLines(json: string): string[] {
 /** Guests (and customers) follow their order through this link; it carries the secret, not the order number. */
 export const orderLink = (origin: string, token: string) => `${origin}/orders/${encodeURIComponent(token)}`;
 
-/** Sends the confirmation; failures are logged (the order stands, and the page shows the same details). */
-export async function sendOrderConfirmation(ctx: CheckoutContext, token: string): Promise<void> {
+/**
+ * Sends the confirmation; failures are logged (the order stands, and the page shows the same details). True when the
+ * message was handed to the mailer (staff resending it are told when it was not).
+ */
+export async function sendOrderConfirmation(
+  ctx: Pick<CheckoutContext, 'env' | 'db' | 'origin'>,
+  token: string,
+): Promise<boolean> {
   try {
     const found = await findOrderByAccessHash(ctx.db, hashSecretToken(token));
-    if (!found) return;
+    if (!found) return false;
     const { order, lines } = found;
     const fmt = (amount: number) => formatAmount(amount, order.currency);
     const message = orderConfirmationMessage(
@@ -52,7 +53,7 @@ export async function sendOrderConfirmation(ctx: CheckoutContext, token: string)
             ? [{ label: 'Discount', amount: `−${fmt(order.discountAmount)}` }]
             : []),
           { label: 'Shipping', amount: fmt(order.shippingAmount) },
-          { label: 'Tax', amount: fmt(order.taxAmount) },
+          { label: taxLabel(order.pricesIncludeTax), amount: fmt(order.taxAmount) },
           { label: 'Total', amount: fmt(order.totalAmount) },
         ],
         shipTo: addressLines(order.shippingAddress),
@@ -61,9 +62,11 @@ export async function sendOrderConfirmation(ctx: CheckoutContext, token: string)
       shopSettings(ctx.env),
     );
     await createMailer(ctx.env, ctx.db).send(message);
+    return true;
   } catch (error) {
     console.error(
       JSON.stringify({ level: 'error', event: 'order-confirmation-failed', error: String(error) }),
     );
+    return false;
   }
 }

@@ -2,7 +2,7 @@
  * Placing the order: re-price everything, hold the stock, start the payment with the shopper's idempotency key, and
  * settle it. A compensation undoes each step that cannot stand: holds go back when the payment cannot start or fails.
  */
-import { updateCheckout } from '@db/repositories/checkouts';
+import { findCheckout, updateCheckout } from '@db/repositories/checkouts';
 import { sameLines } from '@domain/checkout/checkout';
 import type { PaymentProvider } from '@domain/checkout/payment';
 import { fail, type Result } from '@domain/core/result';
@@ -72,24 +72,39 @@ export async function placeCheckoutOrder(
     ctx.waitUntil(notifyLowStock(ctx.env, ctx.db, ctx.origin, sku, available));
   }
 
-  const paying = await updateCheckout(ctx.db, id, ['open', 'paying'], {
-    status: 'paying',
-    attempt,
-    lines: JSON.stringify(priced.lines),
-    subtotalAmount: priced.totals.subtotal.amount,
-    discountAmount: priced.totals.discount.amount,
-    shippingAmount: priced.totals.shipping.amount,
-    taxAmount: priced.totals.tax.amount,
-    totalAmount: priced.totals.total.amount,
-    holdExpiresAt: holds.value.expiresAt,
-    paymentProvider: input.provider,
-    paymentKey: input.idempotencyKey,
-    paymentError: null,
-    updatedAt: ctx.now,
-  });
+  const paying = await updateCheckout(
+    ctx.db,
+    id,
+    ['open', 'paying'],
+    {
+      status: 'paying',
+      attempt,
+      lines: JSON.stringify(priced.lines),
+      subtotalAmount: priced.totals.subtotal.amount,
+      discountAmount: priced.totals.discount.amount,
+      shippingAmount: priced.totals.shipping.amount,
+      taxAmount: priced.totals.tax.amount,
+      pricesIncludeTax: priced.totals.taxIncluded,
+      totalAmount: priced.totals.total.amount,
+      holdExpiresAt: holds.value.expiresAt,
+      paymentProvider: input.provider,
+      paymentKey: input.idempotencyKey,
+      paymentError: null,
+      updatedAt: ctx.now,
+    },
+    { paymentKey: row.paymentKey },
+  );
   if (!paying) {
-    await releaseLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
-    return fail('CONFLICT', 'This checkout was completed meanwhile.');
+    // Another placement (another key) or the completion got there first. Its holds are ours too when it runs the
+    // same attempt (same request ids): give them back only when they are this request's alone.
+    const now = await findCheckout(ctx.db, id);
+    if (!now || now.attempt !== attempt)
+      await releaseLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
+    if (now?.status === 'completed') return fail('CONFLICT', 'This checkout was completed meanwhile.');
+    return fail(
+      'CONFLICT',
+      'Another payment for this checkout started at the same moment: wait for it, then check your order.',
+    );
   }
   const payment = await gateway.value.createPayment({
     amount: priced.totals.total.amount,

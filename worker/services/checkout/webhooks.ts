@@ -3,10 +3,10 @@
  * id), then bring the payment's checkout in line with the provider's own state: one transition per event, whatever
  * order events (and the shopper's browser) arrive in.
  */
-import { paymentEvents } from '@db/schema';
+import { confirmProviderRefunds } from '@db/repositories/order-refunds';
+import { paymentEventSeen, recordPaymentEvent } from '@db/repositories/payment-events';
 import type { PaymentProvider } from '@domain/checkout/payment';
 import { ok, type Result } from '@domain/core/result';
-import { and, eq } from 'drizzle-orm';
 import { syncPayment } from './complete';
 import type { CheckoutContext } from './context';
 import { gatewayFor } from './gateways';
@@ -25,22 +25,27 @@ export async function handlePaymentWebhook(
   const event = await gateway.value.verifyWebhook(rawBody, headers, ctx.now);
   if (!event.ok) return event;
   const { id, type, paymentRef } = event.value;
-  const [seen] = await ctx.db
-    .select({ id: paymentEvents.eventId })
-    .from(paymentEvents)
-    .where(and(eq(paymentEvents.provider, provider), eq(paymentEvents.eventId, id)));
-  if (seen) return ok('duplicate');
+  if (await paymentEventSeen(ctx.db, provider, id)) return ok('duplicate');
   let outcome: WebhookOutcome = 'ignored';
   if (paymentRef && type !== 'other' && type !== 'payment.refunded' && type !== 'dispute.created') {
     const synced = await syncPayment(ctx, gateway.value, paymentRef);
     // A declined payment or a stale attempt is an answer, not a failure of the webhook: the provider must not retry.
-    if (!synced.ok && synced.error.code === 'NOT_FOUND') return synced;
+    // An unknown payment, or a provider we could not reach to read it, is: the event stays unrecorded and comes back.
+    if (!synced.ok && ['NOT_FOUND', 'PAYMENT_METHOD_UNAVAILABLE'].includes(synced.error.code)) return synced;
+    outcome = 'handled';
+  }
+  if (type === 'payment.refunded' && event.value.refundRefs?.length) {
+    // A refund the shop asked for is confirmed (pending → succeeded) once, however often the event comes.
+    await confirmProviderRefunds(ctx.db, event.value.refundRefs, ctx.now);
     outcome = 'handled';
   }
   // Recorded after acting, so an event whose handling failed is handled again when the provider retries it.
-  await ctx.db
-    .insert(paymentEvents)
-    .values({ provider, eventId: id, type, paymentRef, receivedAt: ctx.now })
-    .onConflictDoNothing();
+  await recordPaymentEvent(ctx.db, {
+    provider,
+    eventId: id,
+    type,
+    paymentRef: paymentRef ?? null,
+    receivedAt: ctx.now,
+  });
   return ok(outcome);
 }

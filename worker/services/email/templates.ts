@@ -189,6 +189,51 @@ export function orderConfirmationMessage(
   });
 }
 
+/** Tells the customer a parcel of their order has left: carrier, tracking number and link, what is in it. */
+export function orderShippedMessage(
+  input: {
+    to: string;
+    number: string;
+    carrier: string;
+    trackingNumber: string | null;
+    trackingUrl: string | null;
+    lines: { name: string; quantity: number }[];
+    /** True when this parcel completes the order; false when more parcels follow. */
+    complete: boolean;
+    orderLink: string | null;
+  },
+  shop: ShopSettings,
+): EmailMessage {
+  const heading = input.complete
+    ? `Your order ${input.number} has shipped`
+    : `Part of your order ${input.number} has shipped`;
+  const tracking = input.trackingNumber
+    ? `${input.carrier} tracking number: ${input.trackingNumber}`
+    : `Sent with ${input.carrier} (no tracking number).`;
+  const action = input.trackingUrl
+    ? { label: 'Track your parcel', url: input.trackingUrl }
+    : input.orderLink
+      ? { label: 'View your order', url: input.orderLink }
+      : undefined;
+  return compose(input.to, 'order-shipped', `${heading} — ${shop.name}`, {
+    shopName: shop.name,
+    heading,
+    preheader: tracking,
+    paragraphs: [
+      tracking,
+      'In this parcel:',
+      ...input.lines.map((l) => `${l.quantity} × ${l.name}`),
+      ...(input.complete
+        ? []
+        : ['The rest of your order follows in another parcel; we will email you again.']),
+    ],
+    ...(action ? { action } : {}),
+    ...(input.orderLink && input.trackingUrl
+      ? { notes: [`Your order and all its parcels: ${input.orderLink}`] }
+      : {}),
+  });
+}
+
 /** Tells an administrator that a SKU's available units fell to its low-stock threshold (once per crossing). */
 export function lowStockMessage(
   input: {
@@ -213,4 +258,63 @@ export function lowStockMessage(
     ],
     action: { label: 'Open the product', url: input.link },
   });
+}
+
+/** Tells the customer money is on its way back (a refund or a cancellation's refund). */
+export function orderRefundMessage(
+  input: { to: string; number: string; amount: string; cancelled: boolean; reason: string },
+  shop: ShopSettings,
+): EmailMessage {
+  const heading = input.cancelled
+    ? `Your order ${input.number} was cancelled`
+    : `A refund for your order ${input.number}`;
+  return compose(input.to, 'order-refund', `${heading} (${shop.name})`, {
+    shopName: shop.name,
+    heading,
+    preheader: `We are refunding ${input.amount} to your original payment method.`,
+    paragraphs: [
+      `We are refunding ${input.amount} to the payment method you used for order ${input.number}.`,
+      ...(input.reason ? [`Reason: ${input.reason}`] : []),
+      'Depending on your bank, it can take a few days to show on your statement.',
+    ],
+  });
+}
+
+/** Tells the customer staff decided on their return: approved (send it back) or rejected (with the reason). */
+export function returnDecisionMessage(
+  input: {
+    to: string;
+    orderNumber: string;
+    returnNumber: string;
+    approved: boolean;
+    reason: string | null;
+    lines: { name: string; quantity: number }[];
+    orderLink: string | null;
+  },
+  shop: ShopSettings,
+): EmailMessage {
+  const heading = input.approved
+    ? `Your return ${input.returnNumber} is approved`
+    : `Your return ${input.returnNumber} was not accepted`;
+  return compose(
+    input.to,
+    input.approved ? 'return-approved' : 'return-rejected',
+    `${heading} (${shop.name})`,
+    {
+      shopName: shop.name,
+      heading,
+      preheader: input.approved
+        ? `Send the items back and quote ${input.returnNumber}.`
+        : `About your return from order ${input.orderNumber}.`,
+      paragraphs: [
+        input.approved
+          ? `We have approved your return from order ${input.orderNumber}. Please pack these items and send them back, quoting ${input.returnNumber}:`
+          : `We could not accept your return from order ${input.orderNumber} for these items:`,
+        ...input.lines.map((l) => `${l.quantity} × ${l.name}`),
+        ...(input.reason ? [input.approved ? `Note: ${input.reason}` : `Reason: ${input.reason}`] : []),
+        ...(input.approved ? ['We will let you know about your refund once the parcel has arrived.'] : []),
+      ],
+      ...(input.orderLink ? { action: { label: 'View your order', url: input.orderLink } } : {}),
+    },
+  );
 }

@@ -5,6 +5,7 @@ import { Icon, type IconName } from '~/components/ui/icon/Icon';
 /** Admin names → the shared set (the staff shield is the shop's `shield`). */
 const NAMES = {
   home: 'home',
+  orders: 'box',
   products: 'bag',
   categories: 'compass',
   collections: 'shield',
@@ -17,6 +18,8 @@ const NAMES = {
   lock: 'lock',
   arrow: 'arrow',
   reviews: 'star',
+  shipping: 'truck',
+  tax: 'percent',
 } as const satisfies Record<string, IconName>;
 
 /** The names of the available icons. */

@@ -22,6 +22,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'staff.roles': 'Changed roles',
   'staff.disable': 'Disabled a staff member',
   'staff.enable': 'Enabled a staff member',
+  'order.status': 'Changed an order’s status',
+  'order.note': 'Added a note to an order',
+  'order.shipping_address': 'Changed an order’s shipping address',
+  'order.resend_confirmation': 'Resent an order confirmation',
 };
 
 interface Props {

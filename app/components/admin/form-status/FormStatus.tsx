@@ -8,14 +8,24 @@ interface Props {
   id?: string;
   ok?: string | undefined;
   error?: string | undefined;
+  /**
+   * An action's outcome, written in the JSX as `outcome={outcomeOf(action.value)}`: Qwik then tracks the action and
+   * re-renders this status when it answers. (Computing outcomeOf in the page's body and passing `ok`/`error` does not
+   * re-render: the page component itself is not re-run on the client.)
+   */
+  outcome?: Outcome;
 }
 
-export const FormStatus = component$<Props>(({ id, ok, error }) => (
-  <div id={id} class="adm-status">
-    <div role="status">{ok && <p class="adm-alert adm-alert-ok">{ok}</p>}</div>
-    <div role="alert">{error && <p class="adm-alert adm-alert-error">{error}</p>}</div>
-  </div>
-));
+export const FormStatus = component$<Props>(({ id, ok, error, outcome }) => {
+  const shownOk = outcome?.ok ?? ok;
+  const shownError = outcome?.error ?? error;
+  return (
+    <div id={id} class="adm-status">
+      <div role="status">{shownOk && <p class="adm-alert adm-alert-ok">{shownOk}</p>}</div>
+      <div role="alert">{shownError && <p class="adm-alert adm-alert-error">{shownError}</p>}</div>
+    </div>
+  );
+});
 
 /** What a form shows of its action's latest value. */
 export interface Outcome {

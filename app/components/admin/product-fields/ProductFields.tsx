@@ -1,5 +1,7 @@
 /** The product editor's details: name, slug, description, status, category, collections, tags, brand, SEO, attributes. */
+
 import { PRODUCT_STATUSES } from '@domain/catalog/statuses';
+import { TAX_CATEGORIES, TAX_CATEGORY_LABELS } from '@domain/pricing/tax';
 import { TextField } from '~/components/admin/text-field/TextField';
 import { STATUS_LABELS } from '~/lib/admin-catalog';
 import type { FieldErrors, ProductDraft } from '~/lib/product-form';
@@ -90,6 +92,25 @@ export function ProductFields({ draft: d, errors: e, categories, collections }: 
               ))}
             </select>
             <FieldError id="pf-category" error={e.categoryId} />
+          </div>
+          <div class="adm-field">
+            <label for="pf-tax">Tax category</label>
+            <select
+              id="pf-tax"
+              name="taxCategory"
+              class="adm-input"
+              aria-describedby={e.taxCategory ? 'pf-tax-hint pf-tax-error' : 'pf-tax-hint'}
+            >
+              {TAX_CATEGORIES.map((c) => (
+                <option key={c} value={c} selected={d.taxCategory === c}>
+                  {TAX_CATEGORY_LABELS[c]}
+                </option>
+              ))}
+            </select>
+            <p id="pf-tax-hint" class="adm-hint">
+              Reduced for books or food where the law says so; the rates are under Taxes.
+            </p>
+            <FieldError id="pf-tax" error={e.taxCategory} />
           </div>
           <TextField
             id="pf-brand"

@@ -6,7 +6,7 @@ import { MAX_LINE_QUANTITY } from '@domain/cart/limits';
 import { StockNote } from '~/components/shop/stock-note/StockNote';
 import { VariantPicker } from '~/components/shop/variant-picker/VariantPicker';
 import { Price } from '~/components/ui/price/Price';
-import { announceCartCount } from '~/lib/cart-changed';
+import { announceCartCount, bumpCartCount } from '~/lib/cart-changed';
 import { findVariantByOptions } from '~/lib/find-variant';
 import type { AddToCartStore } from '~/routes/(shop)/p/[slug]/index';
 
@@ -83,6 +83,8 @@ export const AddToCartForm = component$<Props>(({ product, action, values, stock
         unitPrice: chosen.price,
       });
       offline.value = added.ok ? { saved: true } : { saved: false, error: added.error.detail };
+      // The header shows the add at once, as the cart page will (it redraws from the outbox).
+      if (added.ok) bumpCartCount(Number(field(data, 'quantity')));
     } catch {
       offline.value = {
         saved: false,

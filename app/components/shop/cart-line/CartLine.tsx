@@ -1,19 +1,35 @@
 /** One cart line: image, name, variant, unit price, a quantity form, the line total and a remove button. */
 
-import { component$ } from '@builder.io/qwik';
-import { Form } from '@builder.io/qwik-city';
+import { component$, type QRL } from '@builder.io/qwik';
 import { MAX_LINE_QUANTITY } from '@domain/cart/limits';
-import type { PricedCartLine } from '@worker/services/cart/cart';
+import type { Money } from '@domain/pricing/money';
 import { formatMoney } from '~/lib/format';
-import type { ChangeLineStore } from '~/routes/(shop)/cart/index';
+
+/**
+ * A line as the cart page shows it: priced by the server, or by this device while its changes wait offline (then a
+ * line added offline may have no known price yet, and no product page link).
+ */
+export interface CartLineView {
+  sku: string;
+  quantity: number;
+  productName: string;
+  productSlug: string | null;
+  variantLabel: string;
+  imageUrl: string | null;
+  unitPrice: Money | null;
+  lineTotal: Money | null;
+}
 
 interface Props {
-  line: PricedCartLine;
-  action: ChangeLineStore;
+  line: CartLineView;
+  /** The change-line action's URL: without JavaScript both forms post there. */
+  actionPath: string;
+  /** With JavaScript: sends the form through the action online, or queues it on the device offline. */
+  onChange$: QRL<(data: FormData) => Promise<void>>;
 }
 
 /** Both forms post without JavaScript; each names its product so screen-reader users know which line they change. */
-export const CartLine = component$<Props>(({ line, action }) => {
+export const CartLine = component$<Props>(({ line, actionPath, onChange$ }) => {
   const qtyId = `qty-${line.sku}`;
   return (
     <li class="cart-line" data-sku={line.sku}>
@@ -24,20 +40,36 @@ export const CartLine = component$<Props>(({ line, action }) => {
         <div class="cart-line-top">
           <div>
             <h2>
-              <a href={`/p/${line.productSlug}`}>{line.productName}</a>
+              {line.productSlug ? (
+                <a href={`/p/${line.productSlug}`}>{line.productName}</a>
+              ) : (
+                line.productName
+              )}
             </h2>
             {line.variantLabel && <p class="cart-line-meta">{line.variantLabel}</p>}
             <p class="cart-line-meta">
-              {formatMoney(line.unitPrice)} <span>each</span>
+              {line.unitPrice ? (
+                <>
+                  {formatMoney(line.unitPrice)} <span>each</span>
+                </>
+              ) : (
+                'Price confirmed when you are back online'
+              )}
             </p>
           </div>
           <p class="cart-line-total" data-testid="line-total">
             <span class="visually-hidden">Line total </span>
-            {formatMoney(line.lineTotal)}
+            {line.lineTotal ? formatMoney(line.lineTotal) : '—'}
           </p>
         </div>
         <div class="cart-line-actions">
-          <Form action={action} class="qty-form">
+          <form
+            action={actionPath}
+            method="post"
+            class="qty-form"
+            preventdefault:submit
+            onSubmit$={(_, form) => onChange$(new FormData(form))}
+          >
             <input type="hidden" name="sku" value={line.sku} />
             <div class="field">
               <label for={qtyId}>
@@ -58,14 +90,19 @@ export const CartLine = component$<Props>(({ line, action }) => {
             <button type="submit" class="btn btn-secondary">
               Update<span class="visually-hidden"> quantity of {line.productName}</span>
             </button>
-          </Form>
-          <Form action={action}>
+          </form>
+          <form
+            action={actionPath}
+            method="post"
+            preventdefault:submit
+            onSubmit$={(_, form) => onChange$(new FormData(form))}
+          >
             <input type="hidden" name="sku" value={line.sku} />
             <input type="hidden" name="quantity" value="0" />
             <button type="submit" class="btn btn-link">
               Remove<span class="visually-hidden"> {line.productName}</span>
             </button>
-          </Form>
+          </form>
         </div>
       </div>
     </li>

@@ -1,10 +1,16 @@
 /** The cart's order summary: item count, subtotal, a note on shipping and tax, and the way to checkout. */
 import { component$ } from '@builder.io/qwik';
-import type { PricedCart } from '@worker/services/cart/cart';
+import type { Money } from '@domain/pricing/money';
 import { formatMoney, pluralise } from '~/lib/format';
 
+interface Props {
+  cart: { itemCount: number; subtotal: Money };
+  /** True while the figures come from this device (changes waiting offline), not yet from the shop. */
+  estimated?: boolean;
+}
+
 /** Summary panel beside the cart lines. */
-export const CartSummary = component$<{ cart: PricedCart }>(({ cart }) => (
+export const CartSummary = component$<Props>(({ cart, estimated }) => (
   <aside class="cart-summary" aria-labelledby="summary-title">
     <h2 id="summary-title">Order summary</h2>
     <dl class="summary-list">
@@ -17,6 +23,11 @@ export const CartSummary = component$<{ cart: PricedCart }>(({ cart }) => (
         <dd data-testid="subtotal">{formatMoney(cart.subtotal)}</dd>
       </div>
     </dl>
+    {estimated && (
+      <p class="summary-note" data-testid="estimated-note">
+        Estimated on this device: the shop confirms prices and stock when your changes reach it.
+      </p>
+    )}
     <p class="summary-note" id="checkout-note">
       Shipping and tax are calculated at checkout.
     </p>

@@ -1,5 +1,7 @@
 /** The checkout's order summary: the lines as they will be charged, and every total (shipping and tax included). */
+
 import { component$ } from '@builder.io/qwik';
+import { taxLabel } from '@domain/pricing/tax';
 import type { CheckoutView } from '@worker/services/checkout/checkout';
 import { formatMoney } from '~/lib/format';
 
@@ -42,7 +44,7 @@ export const CheckoutSummary = component$<{ checkout: CheckoutView }>(({ checkou
           </dd>
         </div>
         <div>
-          <dt>Tax</dt>
+          <dt>{taxLabel(totals.taxIncluded)}</dt>
           <dd>{checkout.shippingAddress ? formatMoney(totals.tax) : 'After the address'}</dd>
         </div>
         <div class="summary-total">

@@ -1,6 +1,9 @@
 /** An order's page body: status, lines, totals, where it ships, its parcels' tracking and its status history. */
+
 import { component$ } from '@builder.io/qwik';
+import { taxLabel } from '@domain/pricing/tax';
 import { AddressLines } from '~/components/shop/address-lines/AddressLines';
+import { OrderParcels } from '~/components/shop/order-parcels/OrderParcels';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs/Breadcrumbs';
 import { countryName, formatDate, formatMoney, formatOrderStatus } from '~/lib/format';
 import type { ShownOrder } from '~/lib/shown-order';
@@ -72,7 +75,7 @@ export const OrderDetail = component$<{ order: ShownOrder; viaLink?: boolean }>(
             <dd>{formatMoney(o.totals.shipping)}</dd>
           </div>
           <div>
-            <dt>Tax</dt>
+            <dt>{taxLabel(o.totals.taxIncluded)}</dt>
             <dd>{formatMoney(o.totals.tax)}</dd>
           </div>
           <div class="summary-total">
@@ -90,27 +93,8 @@ export const OrderDetail = component$<{ order: ShownOrder; viaLink?: boolean }>(
           />
         </section>
         <section class="panel" aria-labelledby="tracking-title">
-          <h2 id="tracking-title">Tracking</h2>
-          {o.shipments.length === 0 ? (
-            <p class="muted">Not shipped yet. We'll email you the tracking number when it is.</p>
-          ) : (
-            <ul class="plain-list">
-              {o.shipments.map((s) => (
-                <li key={s.id}>
-                  <strong>{s.carrier}</strong>
-                  {s.trackingNumber ? <> · tracking number {s.trackingNumber}</> : <> · no tracking number</>}
-                  <br />
-                  <span class="muted">
-                    {s.deliveredAt
-                      ? `Delivered ${formatDate(s.deliveredAt)}`
-                      : s.shippedAt
-                        ? `Shipped ${formatDate(s.shippedAt)}`
-                        : 'Preparing'}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <h2 id="tracking-title">Parcels and tracking</h2>
+          <OrderParcels shipments={o.shipments} unitsLeft={o.unitsLeft} />
         </section>
         <section class="panel" aria-labelledby="history-title">
           <h2 id="history-title">Status history</h2>

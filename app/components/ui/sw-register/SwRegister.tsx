@@ -1,10 +1,6 @@
-/** Registers the service worker (production only), shows a discreet badge while offline, asks it to replay the outbox on reconnect, to refresh the offline catalog when idle, and reloads the cart page after a replay. */
+/** Registers the service worker (production only), shows a discreet badge while offline, asks it to replay the outbox on reconnect, to refresh the offline catalog when idle (the cart page itself reacts to a replay: app/lib/use-offline-cart.ts). */
 import { component$, useSignal, useVisibleTask$ } from '@builder.io/qwik';
-import {
-  FLUSH_OUTBOX_MESSAGE,
-  isOutboxFlushedMessage,
-  SYNC_CATALOG_MESSAGE,
-} from '~/lib/offline/sw-messages';
+import { FLUSH_OUTBOX_MESSAGE, SYNC_CATALOG_MESSAGE } from '~/lib/offline/sw-messages';
 
 const BADGE_STYLE =
   'position:fixed;bottom:1rem;left:1rem;z-index:50;padding:.35rem .75rem;border-radius:999px;' +
@@ -39,25 +35,12 @@ export const SwRegister = component$(() => {
         if ('requestIdleCallback' in window) requestIdleCallback(ask, { timeout: 10_000 });
         else setTimeout(ask, 2_000);
       }
-      function flushed(event: MessageEvent) {
-        // Replayed writes changed the server cart. The cart page reloads to show it; elsewhere the header's count
-        // catches up on the next navigation (useNavigate here would resume the router on every page's first paint).
-        if (
-          isOutboxFlushedMessage(event.data) &&
-          event.data.report.sent > 0 &&
-          location.pathname.replace(/\/$/, '') === '/cart'
-        ) {
-          location.reload();
-        }
-      }
       update();
       window.addEventListener('online', reconnect);
       window.addEventListener('offline', update);
-      navigator.serviceWorker?.addEventListener('message', flushed);
       cleanup(() => {
         window.removeEventListener('online', reconnect);
         window.removeEventListener('offline', update);
-        navigator.serviceWorker?.removeEventListener('message', flushed);
       });
 
       // In dev (vite) there is no dist/sw.js and caching would hide code changes.

@@ -11,13 +11,15 @@ import { createDb } from '@db/client';
 import { MAX_SKU_LENGTH, SKU_PATTERN } from '@domain/catalog/sku';
 import { statusOfError } from '@domain/core/errors';
 import { readCart, removeFromCart, setCartQuantity } from '@worker/services/cart/cart';
-import { CartLine } from '~/components/shop/cart-line/CartLine';
+import { CartChangesNotice } from '~/components/shop/cart-changes-notice/CartChangesNotice';
+import { CartLine, type CartLineView } from '~/components/shop/cart-line/CartLine';
 import { CartSummary } from '~/components/shop/cart-summary/CartSummary';
 import { EmptyState } from '~/components/ui/empty-state/EmptyState';
 import { announceCartCount } from '~/lib/cart-changed';
 import { readCartId } from '~/lib/cart-cookie';
 import { formQuantity } from '~/lib/form-quantity';
 import { describeCartError } from '~/lib/format';
+import { useOfflineCart } from '~/lib/use-offline-cart';
 
 const EXPIRED = 'Your cart has expired. Please add the item again.';
 
@@ -79,27 +81,45 @@ function outcomeOf(
 export default component$(() => {
   const cart = useCart();
   const change = useChangeLine();
+  const offline = useOfflineCart(cart, change);
   // After a change in place, the header's count (filled in the browser) follows the cart.
   useTask$(({ track }) => {
     const count = track(() => cart.value?.itemCount ?? 0);
     if (isBrowser) announceCartCount(count);
   });
+  const device = offline.shown.value;
   const c = cart.value;
+  // While changes wait on this device, its view is shown; the server render supplies images and links.
+  const lines: CartLineView[] = device
+    ? device.lines.map((l) => {
+        const known = c?.lines.find((k) => k.sku === l.sku);
+        return {
+          ...l,
+          productSlug: known?.productSlug ?? null,
+          variantLabel: known?.variantLabel ?? '',
+          imageUrl: known?.imageUrl ?? null,
+        };
+      })
+    : (c?.lines ?? []);
+  const totals = device ?? c;
   const outcome = outcomeOf(change.value);
+  const status = offline.saved.value || outcome.status;
+  const error = offline.error.value || outcome.error;
   const messages = (
     <>
+      <CartChangesNotice changes={offline.changes.value} />
       <div class="alert alert-success" role="status">
-        {outcome.status && <p>{outcome.status}</p>}
+        {status && <p>{status}</p>}
       </div>
       <div class="alert alert-error" role="alert">
-        {outcome.error && <p>{outcome.error}</p>}
+        {error && <p>{error}</p>}
       </div>
     </>
   );
-  if (!c || c.lines.length === 0) {
+  if (!totals || lines.length === 0) {
     return (
       <>
-        {messages}
+        <div class="cart-messages">{messages}</div>
         <EmptyState icon="bag" title="Your cart is empty" headingLevel={1}>
           <p>Looks like you haven't added anything yet. Our new-season layers are a good place to start.</p>
           <a class="btn btn-primary" href="/">
@@ -114,22 +134,27 @@ export default component$(() => {
       <div class="listing-head">
         <div>
           <h1>Your cart</h1>
-          <p>{c.itemCount === 1 ? '1 item' : `${c.itemCount} items`}</p>
+          <p>{totals.itemCount === 1 ? '1 item' : `${totals.itemCount} items`}</p>
         </div>
       </div>
       <div class="cart-messages">{messages}</div>
-      {c.unavailableSkus.length > 0 && (
+      {totals.unavailableSkus.length > 0 && (
         <p class="alert alert-error">
           Some items in your cart are no longer sold and were left out of the total.
         </p>
       )}
       <div class="cart-layout">
         <ul class="cart-lines" aria-label="Items in your cart">
-          {c.lines.map((line) => (
-            <CartLine key={line.sku} line={line} action={change} />
+          {lines.map((line) => (
+            <CartLine
+              key={line.sku}
+              line={line}
+              actionPath={change.actionPath}
+              onChange$={offline.onChange$}
+            />
           ))}
         </ul>
-        <CartSummary cart={c} />
+        <CartSummary cart={totals} estimated={device !== null} />
       </div>
     </>
   );

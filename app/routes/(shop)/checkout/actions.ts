@@ -82,10 +82,10 @@ export const useShippingMethod = routeAction$(async (data, event) => {
 export const usePlaceOrder = routeAction$(async (data, event) => {
   const form = Checkout.extend({
     provider: PaymentProviderSchema,
-    paymentToken: z.string().max(64).optional(),
+    paymentToken: z.string().max(255).optional(),
     key: z.string().regex(/^[A-Za-z0-9_.:-]{16,128}$/),
   });
-  const read = readForm(form, data, { provider: 'Payment method', paymentToken: 'Test card' });
+  const read = readForm(form, data, { provider: 'Payment method', paymentToken: 'Payment details' });
   if (!read.ok) return event.fail(400, read.failure);
   const { checkout, provider, paymentToken, key } = read.value;
   const result = await placeCheckoutOrder(await pageCheckoutContext(event), checkout, {

@@ -7,13 +7,14 @@ import { component$, type JSXOutput } from '@builder.io/qwik';
 import { type DocumentHead, Form, type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
 import { listAddresses } from '@db/repositories/addresses';
 import { CHECKOUT_STEPS, type CheckoutStep } from '@domain/checkout/checkout';
-import { TEST_CARD_LABELS, TEST_CARDS } from '@domain/checkout/payment';
 import { newId } from '@domain/core/ids';
 import { addressFieldLabels, SUPPORTED_COUNTRIES, SUPPORTED_COUNTRY_CODES } from '@domain/customers/address';
 import { startCheckout } from '@worker/services/checkout/checkout';
+import { stripePublishableKey } from '@worker/services/checkout/gateways';
 import { AddressForm } from '~/components/shop/address-form/AddressForm';
 import { AddressLines } from '~/components/shop/address-lines/AddressLines';
 import { CheckoutSummary } from '~/components/shop/checkout-summary/CheckoutSummary';
+import { PaymentStep } from '~/components/shop/payment-step/PaymentStep';
 import { FormField } from '~/components/ui/form-field/FormField';
 import { FormStatus } from '~/components/ui/form-status/FormStatus';
 import { readCartId } from '~/lib/cart-cookie';
@@ -23,6 +24,8 @@ import { pageCustomer } from '~/lib/session';
 import { useCheckoutAddress, useContact, usePlaceOrder, useSavedAddress, useShippingMethod } from './actions';
 
 export { useCheckoutAddress, useContact, usePlaceOrder, useSavedAddress, useShippingMethod } from './actions';
+
+export type PlaceOrderStore = ReturnType<typeof usePlaceOrder>;
 
 /** One shopper's checkout: kept out of every cache (the service worker's too). */
 export const onRequest: RequestHandler = ({ headers }) => {
@@ -61,6 +64,8 @@ export const useCheckoutPage = routeLoader$(async (event) => {
     labels: Object.fromEntries(SUPPORTED_COUNTRY_CODES.map((c) => [c, addressFieldLabels(c)])),
     countries: SUPPORTED_COUNTRIES.map((c) => ({ code: c.code, name: c.name })),
     shopCountry: event.platform.env.SHOP_COUNTRY ?? 'US',
+    // Public by design (Stripe.js needs it in the browser); null when Stripe is not offered.
+    stripeKey: stripePublishableKey(event.platform.env),
     saved: customer
       ? (await listAddresses(ctx.db, customer.principal.id)).map((a) => ({
           id: a.id,
@@ -150,74 +155,44 @@ export default component$(() => {
         />
       </>
     ),
-    shipping: () => (
-      <Form action={shipping} class="form-stack">
-        <FormStatus error={shipping.value?.failed ? shipping.value.message : undefined} />
-        <input type="hidden" name="checkout" value={checkout.id} />
-        <fieldset class="option-list">
-          <legend>Choose how your order travels</legend>
-          {checkout.shippingOptions.map((o, i) => (
-            <div key={o.id} class="option-row">
-              <input
-                id={`ship-${o.id}`}
-                type="radio"
-                name="method"
-                value={o.id}
-                checked={checkout.shippingMethod ? checkout.shippingMethod === o.id : i === 0}
-              />
-              <label for={`ship-${o.id}`}>
-                <span class="option-title">{o.label}</span>
-                <span class="option-note">
-                  {o.estimatedDays.min}–{o.estimatedDays.max} business days
-                </span>
-                <span class="option-price">{o.price.amount === 0 ? 'Free' : formatMoney(o.price)}</span>
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <button type="submit" class="btn btn-primary">
-          Continue to payment
-        </button>
-      </Form>
-    ),
+    shipping: () =>
+      checkout.shippingOptions.length === 0 ? (
+        <p class="alert alert-error">
+          We cannot ship this order to that address: no shipping method covers it (or the parcel is too heavy
+          for the ones that do). Change the address, or remove some items.
+        </p>
+      ) : (
+        <Form action={shipping} class="form-stack">
+          <FormStatus error={shipping.value?.failed ? shipping.value.message : undefined} />
+          <input type="hidden" name="checkout" value={checkout.id} />
+          <fieldset class="option-list">
+            <legend>Choose how your order travels</legend>
+            {checkout.shippingOptions.map((o, i) => (
+              <div key={o.id} class="option-row">
+                <input
+                  id={`ship-${o.id}`}
+                  type="radio"
+                  name="method"
+                  value={o.id}
+                  checked={checkout.shippingMethod ? checkout.shippingMethod === o.id : i === 0}
+                />
+                <label for={`ship-${o.id}`}>
+                  <span class="option-title">{o.label}</span>
+                  <span class="option-note">
+                    {o.estimatedDays.min}–{o.estimatedDays.max} business days
+                  </span>
+                  <span class="option-price">{o.price.amount === 0 ? 'Free' : formatMoney(o.price)}</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" class="btn btn-primary">
+            Continue to payment
+          </button>
+        </Form>
+      ),
     payment: () => (
-      <Form action={place} class="form-stack">
-        <FormStatus
-          error={place.value?.failed ? place.value.message : (checkout.paymentError ?? undefined)}
-        />
-        <input type="hidden" name="checkout" value={checkout.id} />
-        <input type="hidden" name="key" value={page.placeKey} />
-        {checkout.providers.length === 0 ? (
-          <p class="alert alert-error">No payment method is set up in this shop yet.</p>
-        ) : (
-          <>
-            <input type="hidden" name="provider" value="test" />
-            <fieldset class="option-list">
-              <legend>
-                Test gateway <span class="badge badge-warning">No real money</span>
-              </legend>
-              <p class="field-hint">This shop takes test payments only: choose what the test card does.</p>
-              {TEST_CARDS.map((card, i) => (
-                <div key={card} class="option-row">
-                  <input
-                    id={`card-${card}`}
-                    type="radio"
-                    name="paymentToken"
-                    value={card}
-                    checked={i === 0}
-                  />
-                  <label for={`card-${card}`}>
-                    <span class="option-title">{TEST_CARD_LABELS[card]}</span>
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-            <button type="submit" class="btn btn-primary btn-block">
-              Place order · {formatMoney(checkout.totals.total)}
-            </button>
-          </>
-        )}
-      </Form>
+      <PaymentStep checkout={checkout} placeKey={page.placeKey} stripeKey={page.stripeKey} action={place} />
     ),
   };
 

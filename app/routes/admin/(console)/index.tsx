@@ -33,6 +33,7 @@ export const useDashboard = routeLoader$(async (event) => {
     can(roles, 'inventory:read') ? listOpenStockAlerts(db, STOCK_ALERTS) : null,
   ]);
   return {
+    warehouse: can(roles, 'fulfilment:write'),
     customers: customers && {
       total: customers.total,
       newest: customers.items.map(({ id, name, email, createdAt }) => ({ id, name, email, createdAt })),
@@ -68,6 +69,11 @@ export default component$(() => {
           <h1>Welcome back, {firstName}</h1>
           <p class="adm-lede">Your roles: {shell.value.rolesText}</p>
         </div>
+        {data.value.warehouse && (
+          <a class="adm-btn adm-btn-secondary" href="/warehouse">
+            Open the warehouse app
+          </a>
+        )}
       </div>
 
       {(customers || team) && (

@@ -8,12 +8,20 @@ import { createDb } from '@db/client';
 import { findOrderByAccessHash } from '@db/repositories/orders';
 import { hashSecretToken, isSecretTokenShaped } from '@domain/identity/secret-token';
 import { OrderDetail } from '~/components/shop/order-detail/OrderDetail';
+import { OrderReturns } from '~/components/shop/order-returns/OrderReturns';
+import { useOrderReturns, useRequestReturn } from '~/lib/shop-returns';
 import { shownOrder } from '~/lib/shown-order';
 
-/** One shopper's order: never cached, and the link is not sent on to other sites. */
+export { useOrderReturns, useRequestReturn };
+
+/**
+ * One shopper's order: never cached, and the link is not sent on to other sites. `same-origin` rather than
+ * `no-referrer`: under `no-referrer` a browser posts this page's forms (the return form, without JavaScript) with
+ * `Origin: null`, which the same-origin check of form posts refuses.
+ */
 export const onRequest: RequestHandler = ({ headers }) => {
   headers.set('Cache-Control', 'no-store');
-  headers.set('Referrer-Policy', 'no-referrer');
+  headers.set('Referrer-Policy', 'same-origin');
 };
 
 export const useLinkedOrder = routeLoader$(async (event) => {
@@ -29,6 +37,8 @@ export const useLinkedOrder = routeLoader$(async (event) => {
 });
 
 export default component$(() => {
+  const returns = useOrderReturns().value;
+  const requestAction = useRequestReturn();
   const order = useLinkedOrder().value;
   if (!order) {
     return (
@@ -41,7 +51,12 @@ export default component$(() => {
       </section>
     );
   }
-  return <OrderDetail order={order} viaLink />;
+  return (
+    <>
+      <OrderDetail order={order} viaLink />
+      {returns && <OrderReturns returns={returns} action={requestAction} />}
+    </>
+  );
 });
 
 export const head: DocumentHead = ({ resolveValue }) => {

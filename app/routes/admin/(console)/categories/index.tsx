@@ -64,8 +64,6 @@ export default component$(() => {
   const create = useCreateCategory();
   const remove = useDeleteCategory();
   const { rows, canWrite } = data.value;
-  const created = outcomeOf(create.value);
-  const removed = outcomeOf(remove.value);
   return (
     <>
       <div class="adm-head">
@@ -74,7 +72,7 @@ export default component$(() => {
           <p class="adm-lede">{rows.length} categories</p>
         </div>
       </div>
-      <FormStatus ok={removed.ok} error={removed.error} />
+      <FormStatus outcome={outcomeOf(remove.value)} />
       <div class="adm-grid">
         <section class="adm-card adm-card-flush">
           <div class="adm-table-wrap">
@@ -151,7 +149,7 @@ export default component$(() => {
                 ))}
               </select>
             </div>
-            <FormStatus ok={created.ok} error={created.error} />
+            <FormStatus outcome={outcomeOf(create.value)} />
             <button type="submit" class="adm-btn adm-btn-primary" disabled={create.isRunning}>
               Add category
             </button>

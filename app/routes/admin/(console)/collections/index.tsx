@@ -66,8 +66,6 @@ export default component$(() => {
   const create = useCreateCollection();
   const remove = useDeleteCollection();
   const { items, canWrite } = data.value;
-  const created = outcomeOf(create.value);
-  const removed = outcomeOf(remove.value);
   return (
     <>
       <div class="adm-head">
@@ -76,7 +74,7 @@ export default component$(() => {
           <p class="adm-lede">{items.length} collections</p>
         </div>
       </div>
-      <FormStatus ok={removed.ok} error={removed.error} />
+      <FormStatus outcome={outcomeOf(remove.value)} />
       <div class="adm-grid">
         <section class="adm-card adm-card-flush">
           {items.length === 0 ? (
@@ -158,7 +156,7 @@ export default component$(() => {
             <label class="adm-check">
               <input type="checkbox" name="featured" /> Feature on the home page
             </label>
-            <FormStatus ok={created.ok} error={created.error} />
+            <FormStatus outcome={outcomeOf(create.value)} />
             <button type="submit" class="adm-btn adm-btn-primary" disabled={create.isRunning}>
               Add collection
             </button>

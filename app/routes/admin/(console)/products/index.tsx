@@ -95,7 +95,6 @@ export default component$(() => {
   const data = useProducts();
   const bulk = useBulk();
   const d = data.value;
-  const outcome = outcomeOf(bulk.value);
   const filtered = d.q || d.status || d.categoryId;
   const params: Record<string, string> = {};
   if (d.q) params.q = d.q;
@@ -170,7 +169,7 @@ export default component$(() => {
         </div>
       </form>
 
-      <FormStatus ok={outcome.ok} error={outcome.error} />
+      <FormStatus outcome={outcomeOf(bulk.value)} />
 
       {d.items.length === 0 ? (
         <section class="adm-card adm-empty-card">

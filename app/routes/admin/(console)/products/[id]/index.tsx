@@ -1,18 +1,20 @@
 /**
  * One product in the back office: its facts, option types, images (with their stored sizes) and variants with stock
- * on hand, and per variant a stock adjustment that goes through the SKU's StockDO into the ledger. Viewing needs
- * catalog:read (the guard); adjusting checks inventory:write.
+ * on hand, and per variant a stock adjustment that goes through the SKU's StockDO into the ledger, and its bin
+ * location in the warehouse. Viewing needs catalog:read (the guard); adjusting and setting bins check inventory:write.
  */
 import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, Form, routeAction$, routeLoader$, z, zod$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { findCategory } from '@db/repositories/catalog-groups';
 import { statusOfError } from '@domain/core/errors';
+import { MAX_BIN_LENGTH } from '@domain/fulfilment/bins';
 import { can } from '@domain/identity/permissions';
 import { StockAdjustmentInput } from '@domain/inventory/adjustment-input';
 import { MANUAL_REASONS } from '@domain/inventory/movements';
 import { getProduct } from '@worker/services/catalog/products';
 import { adjustStock } from '@worker/services/inventory/adjustments';
+import { binsOf, setBinLocation } from '@worker/services/inventory/bins';
 import { notifyLowStock } from '@worker/services/inventory/low-stock';
 import { publicOrigin } from '@worker/services/shop/settings';
 import { FormStatus, outcomeOf } from '~/components/admin/form-status/FormStatus';
@@ -26,9 +28,16 @@ export const useProduct = routeLoader$(async (event) => {
   const found = await getProduct({ db }, (event.params.id ?? '').slice(0, 40));
   if (!found.ok) throw event.error(404, 'No product has this id.');
   const me = (await pageStaff(event))?.principal;
-  const category = await findCategory(db, found.value.categoryId);
+  const [category, bins] = await Promise.all([
+    findCategory(db, found.value.categoryId),
+    binsOf(
+      db,
+      found.value.variants.map((v) => v.sku),
+    ),
+  ]);
   return {
     product: found.value,
+    bins: Object.fromEntries(bins),
     categoryName: category?.name ?? '—',
     canAdjust: !!me && can(me.roles, 'inventory:write'),
     canEdit: !!me && can(me.roles, 'catalog:write'),
@@ -77,11 +86,32 @@ export const useAdjust = routeAction$(
   }),
 );
 
+export const useSetBin = routeAction$(
+  async ({ sku, binLocation }, event) => {
+    const actor = await staffWith(event, 'inventory:write');
+    if (!actor) return event.fail(403, { message: 'Your roles do not allow changing bin locations.' });
+    const result = await setBinLocation(
+      {
+        db: createDb(event.platform.env),
+        actor,
+        now: Date.now(),
+        requestId: event.request.headers.get('X-Request-Id') ?? undefined,
+      },
+      sku,
+      binLocation,
+    );
+    if (!result.ok) return event.fail(statusOfError(result.error.code), { message: result.error.detail });
+    const bin = result.value.binLocation;
+    return { message: bin ? `${sku} is now in bin ${bin}.` : `${sku} has no bin now.` };
+  },
+  zod$({ sku: z.string().min(1).max(64), binLocation: z.string().max(200).default('') }),
+);
+
 export default component$(() => {
   const data = useProduct();
   const adjust = useAdjust();
-  const { product: p, categoryName, canAdjust, canEdit } = data.value;
-  const outcome = outcomeOf(adjust.value);
+  const setBin = useSetBin();
+  const { product: p, bins, categoryName, canAdjust, canEdit } = data.value;
   return (
     <>
       <div class="adm-head">
@@ -152,7 +182,8 @@ export default component$(() => {
         </section>
       </div>
 
-      <FormStatus ok={outcome.ok} error={outcome.error} />
+      <FormStatus outcome={outcomeOf(adjust.value)} />
+      <FormStatus outcome={outcomeOf(setBin.value)} />
       <section class="adm-card adm-card-flush">
         <div class="adm-table-wrap">
           <table class="adm-table">
@@ -174,6 +205,7 @@ export default component$(() => {
                 <th scope="col" class="adm-num">
                   On hand
                 </th>
+                <th scope="col">Bin location</th>
                 {canAdjust && <th scope="col">Adjust stock</th>}
               </tr>
             </thead>
@@ -195,6 +227,30 @@ export default component$(() => {
                     <td>{v.barcode ?? '—'}</td>
                     <td class="adm-num">{v.weightGrams} g</td>
                     <td class="adm-num">{v.onHand ?? '—'}</td>
+                    <td>
+                      {canAdjust && v.sku in bins ? (
+                        <Form action={setBin} class="adm-row-actions">
+                          <input type="hidden" name="sku" value={v.sku} />
+                          <label for={`bin-${v.id}`}>
+                            Bin<span class="visually-hidden"> for {v.sku}</span>
+                          </label>
+                          <input
+                            id={`bin-${v.id}`}
+                            class="adm-input"
+                            name="binLocation"
+                            value={bins[v.sku] ?? ''}
+                            maxLength={MAX_BIN_LENGTH}
+                            placeholder="A-03-2"
+                            style={{ width: '6rem' }}
+                          />
+                          <button type="submit" class="adm-btn adm-btn-secondary adm-btn-sm">
+                            Save bin<span class="visually-hidden"> for {v.sku}</span>
+                          </button>
+                        </Form>
+                      ) : (
+                        (bins[v.sku] ?? '—')
+                      )}
+                    </td>
                     {canAdjust && (
                       <td>
                         <Form action={adjust} class="adm-row-actions">

@@ -4,8 +4,12 @@ import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { findCustomerOrder } from '@db/repositories/customer-orders';
 import { OrderDetail } from '~/components/shop/order-detail/OrderDetail';
+import { OrderReturns } from '~/components/shop/order-returns/OrderReturns';
+import { useOrderReturns, useRequestReturn } from '~/lib/shop-returns';
 import { shownOrder } from '~/lib/shown-order';
 import { useAccount } from '~/routes/(shop)/account/(signed-in)/layout';
+
+export { useOrderReturns, useRequestReturn };
 
 /**
  * The order, or null with status 404 when this shopper has no order with that number: someone else's order looks
@@ -24,6 +28,8 @@ export const useOrder = routeLoader$(async (event) => {
 });
 
 export default component$(() => {
+  const returns = useOrderReturns().value;
+  const requestAction = useRequestReturn();
   const order = useOrder().value;
   if (!order) {
     return (
@@ -36,7 +42,12 @@ export default component$(() => {
       </section>
     );
   }
-  return <OrderDetail order={order} />;
+  return (
+    <>
+      <OrderDetail order={order} />
+      {returns && <OrderReturns returns={returns} action={requestAction} />}
+    </>
+  );
 });
 
 export const head: DocumentHead = ({ resolveValue }) => {
