@@ -23,6 +23,10 @@ test('the camera scanner runs on a browser without BarcodeDetector, with its Web
 }) => {
   test.setTimeout(60_000); // compiling 1 MB of WebAssembly is slow on a busy machine
   await context.grantPermissions(['camera']);
+  // Every request the page makes, also those the service worker answers. (Not the Resource Timing buffer: it keeps
+  // only 250 entries, and the pick page's prefetched chunks can fill it before the scanner asks for its .wasm.)
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
   await logInStaff(page, 'warehouse@demo.shop', 'warehouse-demo-1234');
   const pick = await page.goto('/warehouse/pick');
   // Only the warehouse pages may use the camera and compile WebAssembly; the rest of the shop may not.
@@ -34,12 +38,10 @@ test('the camera scanner runs on a browser without BarcodeDetector, with its Web
 
   expect(await page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);
   await page.getByRole('button', { name: 'Scan with camera' }).click();
-  // The scanner fetched its WebAssembly from this origin (the page's resource timing sees it, also when the service
-  // worker answered), and nothing from the package's default CDN or any other origin.
+  // The scanner fetched its WebAssembly from this origin, and nothing from the package's default CDN or any other.
   const origin = new URL(page.url()).origin;
-  const resources = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-  await expect.poll(resources, { timeout: 20_000 }).toContain(`${origin}/vendor/zxing_reader.wasm`);
-  expect((await resources()).filter((url) => !url.startsWith(origin))).toEqual([]);
+  await expect.poll(() => requested, { timeout: 20_000 }).toContain(`${origin}/vendor/zxing_reader.wasm`);
+  expect(requested.filter((url) => !url.startsWith(origin))).toEqual([]);
   const served = await page.request.get('/vendor/zxing_reader.wasm');
   expect(served.status()).toBe(200);
   expect(served.headers()['content-type']).toBe('application/wasm');
@@ -53,5 +55,5 @@ test('the camera scanner runs on a browser without BarcodeDetector, with its Web
   await expect(page.getByRole('button', { name: 'Stop camera' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('alert').filter({ hasText: 'camera could not be opened' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Stop camera' }).click();
-  await expect(page.getByLabel('Camera view')).toHaveCount(0);
+  await expect(page.getByLabel('Camera view')).toBeHidden();
 });
