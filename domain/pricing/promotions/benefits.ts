@@ -1,5 +1,5 @@
 /** How much one promotion takes off a cart, given what earlier promotions left: per line and off shipping. */
-import { allocate, money, percentOf } from '@domain/pricing/money';
+import { allocateAmounts, money, percentOf } from '@domain/pricing/money';
 import type { CompiledPromotion } from './compile';
 import type { PromotionRejection } from './reasons';
 
@@ -9,13 +9,19 @@ export interface CartState {
   unitPrices: readonly number[];
   quantities: readonly number[];
   remaining: readonly number[];
+  /** Every line's index, for order-wide promotions. */
+  all: readonly number[];
   /** Shipping still charged, or null while no shipping option is chosen. */
   shipping: number | null;
 }
 
-/** A discount in minor units: per line (aligned with the cart's lines) and off shipping. */
+/**
+ * A discount in minor units: `amounts[k]` off line `at[k]` (only lines it touches, so a thousand promotions over a
+ * long cart stay cheap) and off shipping.
+ */
 export interface Discount {
-  lines: number[];
+  at: number[];
+  amounts: number[];
   shipping: number;
   total: number;
 }
@@ -28,18 +34,14 @@ const sumAt = (xs: readonly number[], at: readonly number[]) => at.reduce((s, i)
  * `amount` (at most the lines' remaining total) spread over the lines `at` in proportion to what remains of each,
  * so the shares sum exactly to it and none exceeds its line (money.ts allocate: largest remainder).
  */
-function spread(state: CartState, at: readonly number[], amount: number): Discount {
-  const lines = new Array<number>(state.remaining.length).fill(0);
-  if (amount > 0) {
-    const shares = allocate(
-      money(amount, state.currency),
-      at.map((i) => state.remaining[i]!),
-    );
-    at.forEach((line, k) => {
-      lines[line] = shares[k]!.amount;
-    });
-  }
-  return { lines, shipping: 0, total: amount };
+function spread(state: CartState, at: readonly number[], amount: number, split: boolean): Discount {
+  if (amount === 0 || !split) return { at: [], amounts: [], shipping: 0, total: amount };
+  if (at.length === 1) return { at: [at[0]!], amounts: [amount], shipping: 0, total: amount };
+  const amounts = allocateAmounts(
+    amount,
+    at.map((i) => state.remaining[i]!),
+  );
+  return { at: [...at], amounts, shipping: 0, total: amount };
 }
 
 const pct = (state: CartState, amount: number, bps: number) =>
@@ -80,8 +82,7 @@ function buyXGetY(
   let bothForGet = both - Math.max(0, k * x - buyOnly);
   let need = k * y;
   const cheapestFirst = [...getLines].sort((i, j) => state.unitPrices[i]! - state.unitPrices[j]! || i - j);
-  const lines = new Array<number>(state.remaining.length).fill(0);
-  let total = 0;
+  const discount: Discount = { at: [], amounts: [], shipping: 0, total: 0 };
   for (const i of cheapestFirst) {
     if (need === 0) break;
     const available = inBuy.has(i) ? Math.min(state.quantities[i]!, bothForGet) : state.quantities[i]!;
@@ -89,43 +90,45 @@ function buyXGetY(
     if (take === 0) continue;
     if (inBuy.has(i)) bothForGet -= take;
     need -= take;
-    lines[i] = Math.min(pct(state, state.unitPrices[i]! * take, b.get.basisPoints), state.remaining[i]!);
-    total += lines[i]!;
+    const off = Math.min(pct(state, state.unitPrices[i]! * take, b.get.basisPoints), state.remaining[i]!);
+    discount.at.push(i);
+    discount.amounts.push(off);
+    discount.total += off;
   }
-  return { ok: true, discount: { lines, shipping: 0, total } };
+  return { ok: true, discount };
 }
 
 /**
  * What promotion `c` takes off `state`. `matched[slot]` are the lines each target set matches. Percentages round
- * half-even on the discounted amount, then split over lines exactly; no line or shipping goes below 0.
+ * half-even on the discounted amount, then split over lines exactly; no line or shipping goes below 0. With `split`
+ * false an order or items discount comes back as its total only (enough to compare deals; the winner is split).
  */
 export function discountFor(
   c: CompiledPromotion,
   state: CartState,
   matched: readonly (readonly number[] | undefined)[],
+  split = true,
 ): BenefitOutcome {
   const b = c.promotion.benefit;
-  const all = state.remaining.map((_, i) => i);
-  const targeted = c.getSlot >= 0 ? (matched[c.getSlot] ?? []) : all;
+  const targeted = c.getSlot >= 0 ? (matched[c.getSlot] ?? []) : state.all;
   switch (b.kind) {
     case 'order_percentage':
     case 'items_percentage': {
       if (targeted.length === 0) return { ok: false, rejection: { reason: 'NO_QUALIFYING_ITEMS' } };
       const base = sumAt(state.remaining, targeted);
-      return { ok: true, discount: spread(state, targeted, pct(state, base, b.basisPoints)) };
+      return { ok: true, discount: spread(state, targeted, pct(state, base, b.basisPoints), split) };
     }
     case 'order_fixed':
     case 'items_fixed': {
       if (targeted.length === 0) return { ok: false, rejection: { reason: 'NO_QUALIFYING_ITEMS' } };
       const base = sumAt(state.remaining, targeted);
-      return { ok: true, discount: spread(state, targeted, Math.min(b.amount.amount, base)) };
+      return { ok: true, discount: spread(state, targeted, Math.min(b.amount.amount, base), split) };
     }
     case 'buy_x_get_y':
       return buyXGetY(c, state, matched[c.buySlot] ?? [], targeted);
     case 'free_shipping': {
       const shipping = Math.min(state.shipping ?? 0, b.maxShipping?.amount ?? Number.POSITIVE_INFINITY);
-      const lines = new Array<number>(state.remaining.length).fill(0);
-      return { ok: true, discount: { lines, shipping, total: shipping } };
+      return { ok: true, discount: { at: [], amounts: [], shipping, total: shipping } };
     }
   }
 }

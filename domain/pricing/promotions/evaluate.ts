@@ -54,12 +54,12 @@ export interface EvaluationInput {
   usage?: Readonly<Record<string, PromotionUsage>>;
 }
 
-/** A promotion that applies: its share of each line (aligned with the input lines), of shipping, and in all. */
+/** A promotion that applies: what it takes off each line it touches (by SKU), off shipping, and in all. */
 export interface AppliedPromotion {
   promotionId: string;
   name: string;
   code: string | null;
-  lines: Money[];
+  lines: { sku: string; discount: Money }[];
   shipping: Money;
   total: Money;
 }
@@ -179,19 +179,23 @@ export function evaluatePromotions(input: EvaluationInput): Result<PromotionEval
   }
   eligible.sort((a, b) => comparePromotions(a.c.promotion, b.c.promotion));
 
+  const all = lines.map((_, i) => i);
   const fresh: CartState = {
     currency,
     unitPrices,
     quantities,
     remaining: lineTotals,
+    all,
     shipping: input.shipping?.amount ?? null,
   };
-  const stacked: CartState = { ...fresh, remaining: [...lineTotals] };
+  const stackRemaining = [...lineTotals];
+  const stacked: CartState = { ...fresh, remaining: stackRemaining };
   const stack: Outcome[] = [];
   const singles: Outcome[] = [];
   for (const cand of eligible) {
     const stackable = cand.c.promotion.stackable;
-    const result = discountFor(cand.c, stackable ? stacked : fresh, cand.matched);
+    // A non-stackable promotion is only compared by its total; the winner is split over lines below.
+    const result = discountFor(cand.c, stackable ? stacked : fresh, cand.matched, stackable);
     if (!result.ok) {
       if (cand.code != null) reject(cand.code, cand.c.promotion.id, result.rejection);
       continue;
@@ -201,7 +205,9 @@ export function evaluatePromotions(input: EvaluationInput): Result<PromotionEval
       continue;
     }
     const d = result.discount;
-    stacked.remaining = stacked.remaining.map((r, i) => r - d.lines[i]!);
+    d.at.forEach((line, k) => {
+      stackRemaining[line]! -= d.amounts[k]!;
+    });
     if (stacked.shipping != null) stacked.shipping -= d.shipping;
     stack.push({ cand, discount: d });
   }
@@ -210,7 +216,7 @@ export function evaluatePromotions(input: EvaluationInput): Result<PromotionEval
   let best: Outcome | null = null;
   for (const o of singles) if (!best || o.discount.total > best.discount.total) best = o;
   const singleWins = best != null && (stack.length === 0 || best.discount.total > totalOf(stack));
-  const winners = singleWins ? [best!] : stack;
+  const winners = singleWins ? [split(best!, fresh)] : stack;
   const losers = singleWins ? [...stack, ...singles.filter((o) => o !== best)] : singles;
   if (losers.some((o) => o.cand.code != null)) {
     const top = winners.reduce((a, b) => (b.discount.total > a.discount.total ? b : a));
@@ -227,6 +233,13 @@ export function evaluatePromotions(input: EvaluationInput): Result<PromotionEval
   return ok(summarise(input, winners, rejections));
 }
 
+/** The winning single promotion, now split over its lines (its total does not change). */
+function split(o: Outcome, fresh: CartState): Outcome {
+  const result = discountFor(o.cand.c, fresh, o.cand.matched, true);
+  if (!result.ok) throw new Error('a promotion that applied no longer applies'); // same input: cannot happen
+  return { cand: o.cand, discount: result.discount };
+}
+
 function summarise(
   input: EvaluationInput,
   winners: readonly Outcome[],
@@ -237,15 +250,17 @@ function summarise(
   const lineSums = input.lines.map(() => 0);
   let shipping = 0;
   const applied = winners.map(({ cand, discount }): AppliedPromotion => {
-    discount.lines.forEach((d, i) => {
-      lineSums[i]! += d;
+    discount.at.forEach((line, k) => {
+      lineSums[line]! += discount.amounts[k]!;
     });
     shipping += discount.shipping;
     return {
       promotionId: cand.c.promotion.id,
       name: cand.c.promotion.name,
       code: cand.code,
-      lines: discount.lines.map(m),
+      lines: discount.at.flatMap((line, k) =>
+        discount.amounts[k]! > 0 ? [{ sku: input.lines[line]!.sku, discount: m(discount.amounts[k]!) }] : [],
+      ),
       shipping: m(discount.shipping),
       total: m(discount.total),
     };
