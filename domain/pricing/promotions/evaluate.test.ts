@@ -103,6 +103,10 @@ describe('benefits', () => {
     expect(e.total).toEqual(usd(lines[0]! + lines[1]! + shipping));
     expect(e.appliedCodes).toEqual(['DEAL']);
     expect(e.applied[0]!.total).toEqual(e.total);
+    // Each applied promotion lists the lines it touches, by SKU.
+    expect(e.applied[0]!.lines).toEqual(
+      cart.flatMap((l, i) => (lines[i]! > 0 ? [{ sku: l.sku, discount: usd(lines[i]!) }] : [])),
+    );
   });
 
   it('free shipping applies before a shipping option is chosen, saving nothing yet', () => {

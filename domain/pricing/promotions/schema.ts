@@ -1,6 +1,5 @@
 /** What a promotion is: the zod schema administrators' input passes through, and the stored type evaluation reads. */
 import { idSchema } from '@domain/core/id-schema';
-import { EmailSchema } from '@domain/identity/account-input';
 import { type Money, MoneySchema } from '@domain/pricing/money';
 import { CountryCodeSchema } from '@domain/pricing/rules-input';
 import { z } from 'zod';
@@ -17,6 +16,14 @@ export const normalizeDiscountCode = (code: string): string => code.trim().toUpp
 
 /** Most ids one target list, codes one promotion, or customers one promotion may name (one form, one write). */
 export const MAX_PROMOTION_LIST = 500;
+
+// Not identity's EmailSchema: that module pulls in password hashing (node:crypto), and this one ships to browsers.
+const EmailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'Enter an email address like name@example.com' }))
+  .transform((e) => e.toLowerCase());
 
 const Bps = z
   .number()
