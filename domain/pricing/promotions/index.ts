@@ -22,7 +22,7 @@ export {
   type PromotionRejectionReason,
   rejectionMessage,
 } from './reasons';
-export { type Sale, SaleInput, type SalePrice, salePriceOf } from './sale-price';
+export { overlappingSale, type Sale, SaleInput, type SalePrice, salePriceOf } from './sale-price';
 export {
   currencyOf,
   DiscountCodeSchema,

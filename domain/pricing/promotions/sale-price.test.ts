@@ -1,7 +1,7 @@
 import { money } from '@domain/pricing/money';
 import { DAY, ids, T0, usd } from '@tests/support/promotion-fixtures';
 import { describe, expect, it } from 'vitest';
-import { type Sale, SaleInput, salePriceOf } from './sale-price';
+import { overlappingSale, type Sale, SaleInput, salePriceOf } from './sale-price';
 
 function sale(id: string, input: Record<string, unknown>): Sale {
   return { ...SaleInput.parse({ name: id, startsAt: T0, endsAt: T0 + DAY, ...input }), id };
@@ -65,5 +65,43 @@ describe('SaleInput', () => {
   ])('refuses %j', (input, message) => {
     const r = SaleInput.safeParse({ name: 'Sale', startsAt: T0, endsAt: T0 + DAY, ...input });
     expect(r.error?.issues.map((i) => i.message)).toContain(message);
+  });
+});
+
+describe('overlappingSale', () => {
+  const existing = sale('sale_x', { basisPoints: 1000, productIds: [mug], categoryIds: kitchen });
+  const window = (startsAt: number, endsAt: number) => ({ startsAt, endsAt });
+
+  it.each([
+    [
+      'the same product at the same time',
+      { productIds: [mug], categoryIds: [], ...window(T0, T0 + DAY) },
+      'sale_x',
+    ],
+    [
+      'a shared category, partly overlapping',
+      { productIds: [], categoryIds: kitchen, ...window(T0 - DAY, T0 + 1) },
+      'sale_x',
+    ],
+    [
+      'back to back (end exclusive)',
+      { productIds: [mug], categoryIds: [], ...window(T0 + DAY, T0 + 2 * DAY) },
+      null,
+    ],
+    ['other products', { productIds: [ids.product('tee')], categoryIds: [], ...window(T0, T0 + DAY) }, null],
+    [
+      'itself, when edited',
+      { id: 'sale_x', productIds: [mug], categoryIds: [], ...window(T0, T0 + DAY) },
+      null,
+    ],
+  ])('%s', (_, candidate, clash) => {
+    expect(overlappingSale(candidate, [existing])?.id ?? null).toBe(clash);
+  });
+
+  it('ignores inactive sales', () => {
+    const off = { ...existing, active: false };
+    expect(
+      overlappingSale({ productIds: [mug], categoryIds: [], ...window(T0, T0 + DAY) }, [off]),
+    ).toBeNull();
   });
 });

@@ -62,3 +62,22 @@ export function salePriceOf(
   if (cut === 0) return { price, compareAt: null, saleId: null };
   return { price: money(price.amount - cut, price.currency), compareAt: price, saleId: best.id };
 }
+
+/**
+ * The first other active sale that would cover some of the same products or categories at some of the same time
+ * (windows are half-open, so one ending when another starts does not overlap), or null. Pricing copes with overlaps
+ * (the deepest wins); this lets the admin refuse them so a product never sits under two sales by mistake.
+ */
+export function overlappingSale(
+  sale: Pick<Sale, 'productIds' | 'categoryIds' | 'startsAt' | 'endsAt'> & { id?: string },
+  others: readonly Sale[],
+): Sale | null {
+  for (const o of others) {
+    if (o.id === sale.id || !o.active) continue;
+    if (o.startsAt >= sale.endsAt || sale.startsAt >= o.endsAt) continue;
+    const sharesProduct = o.productIds.some((p) => sale.productIds.includes(p));
+    const sharesCategory = o.categoryIds.some((c) => sale.categoryIds.includes(c));
+    if (sharesProduct || sharesCategory) return o;
+  }
+  return null;
+}
