@@ -1,13 +1,19 @@
 import type { Result } from '@domain/core/result';
 import { money } from '@domain/pricing/money';
 import type { Promotion } from '@domain/pricing/promotions';
+import { codePromotion, enter, guest, ids, promotion } from '@tests/support/promotion-fixtures';
 import { describe, expect, it } from 'vitest';
-import { type CartTotals, priceCart } from './cart-totals';
+import { type CartTotals, type PromotionContext, priceCart } from './cart-totals';
 
 function usd(amount: number) {
   return money(amount, 'USD');
 }
 const NOW = Date.UTC(2026, 5, 1);
+
+/** Promotions context for a guest at NOW: `code` entered, looked up among `promos`; `automatic` always on. */
+function withCode(code: string, promos: Promotion[], automatic: Promotion[] = []): PromotionContext {
+  return { customer: guest, shippingCountry: null, now: NOW, automatic, codes: enter([code], promos) };
+}
 /** Tax-exclusive prices, shipping taxable, one rate (ppm) for standard goods. */
 function exclusive(standard: number) {
   return { pricesIncludeTax: false, shippingTaxable: true, ratesPpm: { standard } };
@@ -33,17 +39,17 @@ describe('priceCart', () => {
     expect(t.taxTotal).toEqual(usd(0));
     expect(t.total).toEqual(usd(4499));
     expect(t.itemCount).toBe(3);
-    expect(t.discountCode).toBeNull();
-    expect(t.discountRejection).toBeNull();
+    expect(t.shippingDiscount).toEqual(usd(0));
+    expect(t.promotions).toBeNull();
   });
 
   it('taxes each line after its discount share, and shipping, each rounded half-even', () => {
-    const promo: Promotion = { kind: 'fixed', code: 'FIVEOFF', amount: usd(500) };
+    const promo = codePromotion('FIVEOFF', { benefit: { kind: 'order_fixed', amount: usd(500) } });
     const t = value(
       priceCart({
         lines,
         currency: 'USD',
-        discount: { promotion: promo, now: NOW, timesUsed: 0 },
+        promotions: withCode('fiveoff', [promo]),
         shipping: usd(795),
         tax: exclusive(72_500),
       }),
@@ -59,7 +65,7 @@ describe('priceCart', () => {
     expect(t.shippingTotal).toEqual(usd(795));
     expect(t.taxTotal).toEqual(usd(348));
     expect(t.total).toEqual(usd(4794 + 348));
-    expect(t.discountCode).toBe('FIVEOFF');
+    expect(t.promotions?.appliedCodes).toEqual(['FIVEOFF']);
   });
 
   it('rounds an exact half of tax to even', () => {
@@ -78,34 +84,34 @@ describe('priceCart', () => {
   });
 
   it('spreads the discount across lines so the shares sum exactly', () => {
-    const promo: Promotion = { kind: 'percentage', code: 'SAVE10', basisPoints: 1000 };
-    const t = value(
-      priceCart({ lines, currency: 'USD', discount: { promotion: promo, now: NOW, timesUsed: 0 } }),
-    );
+    const promo = codePromotion('SAVE10', { benefit: { kind: 'order_percentage', basisPoints: 1000 } });
+    const t = value(priceCart({ lines, currency: 'USD', promotions: withCode('SAVE10', [promo]) }));
     expect(t.discountTotal).toEqual(usd(450)); // 449.9 → 450
     expect(t.lines.map((l) => l.discount.amount)).toEqual([250, 200]);
     expect(t.total).toEqual(usd(4049));
   });
 
   it('prices without a code that does not apply and says why', () => {
-    const promo: Promotion = { kind: 'percentage', code: 'BIG', basisPoints: 2000, minSubtotal: usd(10_000) };
-    const t = value(
-      priceCart({ lines, currency: 'USD', discount: { promotion: promo, now: NOW, timesUsed: 0 } }),
-    );
+    const promo = codePromotion('BIG', {
+      benefit: { kind: 'order_percentage', basisPoints: 2000 },
+      conditions: { minSubtotal: usd(10_000) },
+    });
+    const t = value(priceCart({ lines, currency: 'USD', promotions: withCode('BIG', [promo]) }));
     expect(t.discountTotal).toEqual(usd(0));
     expect(t.total).toEqual(usd(4499));
-    expect(t.discountCode).toBeNull();
-    expect(t.discountRejection?.code).toBe('PROMOTION_NOT_APPLICABLE');
-    expect(t.discountRejection?.meta?.reason).toBe('BELOW_MINIMUM');
+    expect(t.promotions?.appliedCodes).toEqual([]);
+    expect(t.promotions?.rejections.map((r) => [r.rejection.reason, r.message])).toEqual([
+      ['BELOW_MINIMUM_SUBTOTAL', 'Add $55.01 more to use BIG (minimum subtotal $100.00).'],
+    ]);
   });
 
   it('never lets a discount push the total below shipping + tax', () => {
-    const promo: Promotion = { kind: 'fixed', code: 'HUGE', amount: usd(1_000_000) };
+    const promo = codePromotion('HUGE', { benefit: { kind: 'order_fixed', amount: usd(1_000_000) } });
     const t = value(
       priceCart({
         lines,
         currency: 'USD',
-        discount: { promotion: promo, now: NOW, timesUsed: 0 },
+        promotions: withCode('HUGE', [promo]),
         shipping: usd(500),
         tax: exclusive(100_000),
       }),
@@ -116,16 +122,17 @@ describe('priceCart', () => {
   });
 
   it('charges nothing for an empty cart, even with shipping and a code', () => {
-    const promo: Promotion = { kind: 'fixed', code: 'FIVEOFF', amount: usd(500) };
+    const promo = codePromotion('FIVEOFF', { benefit: { kind: 'order_fixed', amount: usd(500) } });
     const t = value(
       priceCart({
         lines: [],
         currency: 'USD',
         shipping: usd(795),
         tax: exclusive(72_500),
-        discount: { promotion: promo, now: NOW, timesUsed: 0 },
+        promotions: withCode('FIVEOFF', [promo]),
       }),
     );
+    expect(t.promotions?.rejections[0]?.message).toBe('Add items to your cart to use FIVEOFF.');
     expect(t.total).toEqual(usd(0));
     expect(t.shippingTotal).toEqual(usd(0));
     expect(t.itemCount).toBe(0);
@@ -240,5 +247,69 @@ describe('priceCart', () => {
     expect(t.taxTotal).toEqual(usd(855));
     expect(t.pricesIncludeTax).toBe(true);
     expect(t.total).toEqual(usd(4760 + 595));
+  });
+});
+
+describe('priceCart with promotions', () => {
+  const mug = { sku: 'MUG', quantity: 2, unitPrice: usd(1000), productId: ids.product('mug') };
+  const tee = {
+    sku: 'TEE',
+    quantity: 1,
+    unitPrice: usd(3000),
+    productId: ids.product('tee'),
+    categoryIds: [ids.category('apparel')],
+  };
+
+  it('takes free shipping off shippingTotal and taxes what shipping is left', () => {
+    const free = codePromotion('SHIPFREE', { benefit: { kind: 'free_shipping', maxShipping: usd(500) } });
+    const t = value(
+      priceCart({
+        lines: [mug],
+        currency: 'USD',
+        shipping: usd(795),
+        tax: exclusive(100_000),
+        promotions: withCode('SHIPFREE', [free]),
+      }),
+    );
+    expect(t.shippingDiscount).toEqual(usd(500));
+    expect(t.shippingTotal).toEqual(usd(295));
+    expect(t.discountTotal).toEqual(usd(0));
+    expect(t.shippingTax).toEqual(usd(30)); // 29.5 → 30 (even)
+    expect(t.total).toEqual(usd(2000 + 200 + 295 + 30));
+  });
+
+  it('discounts only the targeted line, and taxes each line after its own discount', () => {
+    const apparel = promotion({
+      trigger: { kind: 'automatic' },
+      benefit: {
+        kind: 'items_percentage',
+        basisPoints: 2500,
+        targets: { categoryIds: [ids.category('apparel')] },
+      },
+    });
+    const t = value(
+      priceCart({
+        lines: [mug, tee],
+        currency: 'USD',
+        tax: exclusive(100_000),
+        promotions: { ...withCode('NONE', [], [apparel]), codes: [] },
+      }),
+    );
+    expect(t.lines.map((l) => [l.sku, l.discount.amount, l.tax.amount])).toEqual([
+      ['MUG', 0, 200],
+      ['TEE', 750, 225],
+    ]);
+    expect(t.discountTotal).toEqual(usd(750));
+    expect(t.total).toEqual(usd(5000 - 750 + 425));
+    expect(t.promotions?.applied.map((a) => a.promotionId)).toEqual([apparel.id]);
+  });
+
+  it('lines without product ids get order-wide promotions but no targeted ones', () => {
+    const apparel = codePromotion('APPAREL', {
+      benefit: { kind: 'items_fixed', amount: usd(500), targets: { categoryIds: [ids.category('apparel')] } },
+    });
+    const t = value(priceCart({ lines, currency: 'USD', promotions: withCode('APPAREL', [apparel]) }));
+    expect(t.discountTotal).toEqual(usd(0));
+    expect(t.promotions?.rejections[0]?.message).toBe('No items in your cart qualify.');
   });
 });

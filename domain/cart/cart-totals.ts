@@ -1,16 +1,19 @@
-/** Prices a cart: line totals, discount, shipping, tax and grand total. Pure, so the browser computes identical offline totals. */
+/** Prices a cart: line totals, promotions, shipping, tax and grand total. Pure, so the browser computes identical offline totals. */
 
-import { type DomainError, fail, ok, type Result } from '@domain/core/result';
+import { fail, ok, type Result } from '@domain/core/result';
 import {
   addMoney,
-  allocate,
   type Money,
   multiplyMoney,
   subtractMoney,
   sumMoney,
   zeroMoney,
 } from '@domain/pricing/money';
-import { applyDiscountCode, type Promotion } from '@domain/pricing/promotions';
+import {
+  type EvaluationInput,
+  evaluatePromotions,
+  type PromotionEvaluation,
+} from '@domain/pricing/promotions';
 import { type TaxCategory, type TaxSettings, taxOf } from '@domain/pricing/tax';
 import { checkCartLineCount, checkLineQuantity } from './quantity';
 
@@ -21,7 +24,14 @@ export interface CartLineInput {
   unitPrice: Money;
   /** The product's tax category; `standard` when omitted. */
   taxCategory?: TaxCategory;
+  /** What the line is, for promotions that target products, categories or collections (absent: matches none). */
+  productId?: string;
+  categoryIds?: readonly string[];
+  collectionIds?: readonly string[];
 }
+
+/** Who buys, where it ships, when, and which promotions and codes to try (see evaluatePromotions). */
+export type PromotionContext = Omit<EvaluationInput, 'lines' | 'currency' | 'shipping'>;
 
 /** Tax for one destination: the store's settings and the destination's rate (ppm) per category (absent = 0). */
 export interface TaxInput extends TaxSettings {
@@ -32,15 +42,15 @@ export interface TaxInput extends TaxSettings {
 export interface PriceCartInput {
   lines: readonly CartLineInput[];
   currency: string;
-  /** A discount code to try against the subtotal; if it does not apply, totals come back without it. */
-  discount?: { promotion: Promotion; now: number; timesUsed: number } | null;
+  /** Promotions to evaluate; codes that do not apply leave the totals alone and come back with their reasons. */
+  promotions?: PromotionContext | null;
   /** Price of the chosen shipping option (see shipping.ts); none chosen yet = zero. */
   shipping?: Money | null;
   /** Tax at the destination (see tax.ts); no address yet = no tax. */
   tax?: TaxInput | null;
 }
 
-/** A priced line. `discount` is this line's share of the order discount (for refunds of single lines). */
+/** A priced line. `discount` is what promotions take off this line (for tax and for refunds of single lines). */
 export interface PricedLine {
   sku: string;
   quantity: number;
@@ -56,8 +66,12 @@ export interface PricedLine {
 export interface CartTotals {
   lines: PricedLine[];
   subtotal: Money;
+  /** Off the items (the sum of the lines' discounts). */
   discountTotal: Money;
+  /** Shipping charged, after free-shipping promotions. */
   shippingTotal: Money;
+  /** Taken off the shipping price by promotions (shippingTotal is already net of it). */
+  shippingDiscount: Money;
   /** Every line's tax plus shipping's: added to the total, or already inside it when prices include tax. */
   taxTotal: Money;
   /** The part of taxTotal charged on shipping. */
@@ -65,10 +79,8 @@ export interface CartTotals {
   pricesIncludeTax: boolean;
   total: Money;
   itemCount: number;
-  /** The code that was applied, or null. */
-  discountCode: string | null;
-  /** Why the requested code did not apply (PROMOTION_NOT_APPLICABLE), or null; checkout may refuse on it. */
-  discountRejection: DomainError | null;
+  /** Which promotions applied and why entered codes did not; null when no promotions were asked for. */
+  promotions: PromotionEvaluation | null;
 }
 
 function mismatch(what: string, found: string, currency: string): Result<CartTotals> {
@@ -102,30 +114,33 @@ export function priceCart(input: PriceCartInput): Result<CartTotals> {
   const subtotal = sumMoney(lineTotals, currency);
   const zero = zeroMoney(currency);
 
-  let discountTotal = zero;
-  let discountCode: string | null = null;
-  let discountRejection: DomainError | null = null;
-  if (input.discount && lines.length > 0) {
-    const applied = applyDiscountCode(input.discount.promotion, { ...input.discount, subtotal });
-    if (applied.ok) {
-      discountTotal = applied.value.discount;
-      discountCode = input.discount.promotion.code;
-    } else {
-      discountRejection = applied.error;
-    }
-  }
-
   const shipping = input.shipping ?? zero;
   if (shipping.currency !== currency) return mismatch('Shipping', shipping.currency, currency);
-  const shippingTotal = lines.length > 0 ? shipping : zero;
+  const grossShipping = lines.length > 0 ? shipping : zero;
 
-  const shares =
-    lines.length > 0
-      ? allocate(
-          discountTotal,
-          lineTotals.map((m) => m.amount),
-        )
-      : [];
+  let promotions: PromotionEvaluation | null = null;
+  if (input.promotions) {
+    const evaluated = evaluatePromotions({
+      ...input.promotions,
+      currency,
+      shipping: input.shipping ? grossShipping : null,
+      lines: lines.map((l) => ({
+        sku: l.sku,
+        productId: l.productId ?? '',
+        categoryIds: l.categoryIds ?? [],
+        collectionIds: l.collectionIds ?? [],
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+      })),
+    });
+    if (!evaluated.ok) return evaluated;
+    promotions = evaluated.value;
+  }
+  const shares = promotions?.lineDiscounts ?? lines.map(() => zero);
+  const discountTotal = promotions?.itemsDiscount ?? zero;
+  const shippingDiscount = promotions?.shippingDiscount ?? zero;
+  const shippingTotal = subtractMoney(grossShipping, shippingDiscount);
+
   const tax = input.tax ?? null;
   const inclusive = tax?.pricesIncludeTax ?? false;
   const rateOf = (category: TaxCategory) => tax?.ratesPpm[category] ?? 0;
@@ -156,12 +171,12 @@ export function priceCart(input: PriceCartInput): Result<CartTotals> {
     subtotal,
     discountTotal,
     shippingTotal,
+    shippingDiscount,
     taxTotal,
     shippingTax,
     pricesIncludeTax: inclusive,
     total: inclusive ? net : addMoney(net, taxTotal),
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
-    discountCode,
-    discountRejection,
+    promotions,
   });
 }

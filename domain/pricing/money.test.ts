@@ -189,3 +189,54 @@ describe('toDecimalString', () => {
     expect(toDecimalString(usd(Number.MAX_SAFE_INTEGER))).toBe('90071992547409.91');
   });
 });
+
+describe('number fast paths agree with exact BigInt arithmetic', () => {
+  /** The rule written out in BigInt: half-even n / d. */
+  function reference(n: bigint, d: bigint): bigint {
+    const q = n / d;
+    const r = n - q * d;
+    const twice = 2n * (r < 0n ? -r : r);
+    if (twice < d) return q;
+    const away = n < 0n ? q - 1n : q + 1n;
+    return twice > d || q % 2n !== 0n ? away : q;
+  }
+  let seed = 11;
+  const next = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed % n;
+  };
+
+  it('percentOf, for small, negative and huge amounts', () => {
+    const amounts = [
+      0,
+      5,
+      15,
+      25,
+      35,
+      -25,
+      -35,
+      9_999,
+      1_000_000_007,
+      Number.MAX_SAFE_INTEGER,
+      -(2 ** 52) - 1,
+    ];
+    for (let i = 0; i < 500; i++) amounts.push(next(2_000_000) - 1_000_000);
+    for (const amount of amounts) {
+      const bps = next(10_001);
+      const want = Number(reference(BigInt(amount) * BigInt(bps), 10_000n));
+      expect(percentOf(money(amount, 'USD'), bps).amount, `${amount} × ${bps}`).toBe(want);
+    }
+  });
+
+  it('allocate, whichever path it takes, sums exactly and stays proportional', () => {
+    for (const amount of [1_000_003, -999, 2 ** 52, 7]) {
+      const weights = Array.from({ length: 7 }, () => next(100_000));
+      const parts = allocate(money(amount, 'USD'), weights);
+      expect(parts.reduce((s, p) => s + p.amount, 0)).toBe(amount);
+      const total = weights.reduce((a, b) => a + b, 0);
+      parts.forEach((p, i) => {
+        expect(Math.abs(p.amount - (amount * weights[i]!) / total)).toBeLessThan(1.000001);
+      });
+    }
+  });
+});

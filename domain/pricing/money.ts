@@ -121,6 +121,17 @@ function divideHalfEven(n: bigint, d: bigint): bigint {
   return q % 2n === 0n ? q : away; // exact half: pick the even neighbour
 }
 
+/** divideHalfEven for a safe-integer n and a small positive d, in numbers: `%` and the division below are exact. */
+function divideHalfEvenSmall(n: number, d: number): number {
+  const r = n % d; // same sign as n
+  const q = (n - r) / d;
+  const twice = 2 * Math.abs(r);
+  if (twice < d) return q;
+  const away = n < 0 ? q - 1 : q + 1;
+  if (twice > d) return away;
+  return q % 2 === 0 ? q : away;
+}
+
 /**
  * `basisPoints`/10000 of `m` (725 bps = 7.25%), rounded half to even ("banker's rounding"):
  * exact halves go to the even minor unit, so over many orders rounding neither favours
@@ -130,6 +141,10 @@ export function percentOf(m: Money, basisPoints: number): Money {
   if (!Number.isSafeInteger(basisPoints) || basisPoints < 0) {
     throw new RangeError(`basis points must be a non-negative integer, got ${basisPoints}`);
   }
+  // Exact in plain numbers while the product stays a safe integer (every real price): promotions call this per
+  // promotion and line, and BigInt is an order of magnitude slower. Larger products take the BigInt path.
+  const product = m.amount * basisPoints;
+  if (Number.isSafeInteger(product)) return money(divideHalfEvenSmall(product, 10_000), m.currency);
   const result = divideHalfEven(BigInt(m.amount) * BigInt(basisPoints), 10_000n);
   return money(Number(result), m.currency);
 }
@@ -141,16 +156,36 @@ export function percentOf(m: Money, basisPoints: number): Money {
  * always sum exactly to `m`. All-zero weights split evenly.
  */
 export function allocate(m: Money, weights: readonly number[]): Money[] {
+  minorUnitsOf(m.currency);
+  return allocateAmounts(m.amount, weights).map((amount) => ({
+    amount: amount === 0 ? 0 : amount,
+    currency: m.currency,
+  }));
+}
+
+/** allocate in minor units, for callers that split many amounts (promotions) and need no Money objects. */
+export function allocateAmounts(amount: number, weights: readonly number[]): number[] {
+  assertSafe(amount);
   if (weights.length === 0) throw new RangeError('allocate needs at least one weight');
+  let weightSum = 0;
   for (const w of weights) {
     if (!Number.isSafeInteger(w) || w < 0)
       throw new RangeError(`weights must be non-negative integers, got ${w}`);
+    weightSum += w;
   }
-  const ws = weights.every((w) => w === 0) ? weights.map(() => 1n) : weights.map(BigInt);
-  const total = ws.reduce((a, b) => a + b, 0n);
+  const even = weightSum === 0;
+  if (even) weightSum = weights.length;
   // Allocate the magnitude and restore the sign, so negative amounts split symmetrically.
-  const sign = m.amount < 0 ? -1 : 1;
-  const abs = BigInt(Math.abs(m.amount));
+  const sign = amount < 0 ? -1 : 1;
+  // Plain numbers are exact while |amount| × the weights' sum is a safe integer (always, for a cart); else BigInt.
+  if (Number.isSafeInteger(Math.abs(amount) * weightSum)) {
+    return allocateSmall(Math.abs(amount), even ? weights.map(() => 1) : weights, weightSum).map(
+      (f) => sign * f,
+    );
+  }
+  const ws = even ? weights.map(() => 1n) : weights.map(BigInt);
+  const total = ws.reduce((a, b) => a + b, 0n);
+  const abs = BigInt(Math.abs(amount));
   const floors = ws.map((w) => (abs * w) / total);
   const remainders = ws.map((w, i) => ({ i, r: abs * w - floors[i]! * total }));
   let left = abs - floors.reduce((a, b) => a + b, 0n);
@@ -160,7 +195,25 @@ export function allocate(m: Money, weights: readonly number[]): Money[] {
     floors[i]! += 1n;
     left -= 1n;
   }
-  return floors.map((f) => money(sign * Number(f), m.currency));
+  return floors.map((f) => sign * Number(f));
+}
+
+/** The largest-remainder split of a non-negative `abs` in numbers, for abs × total within the safe-integer range. */
+function allocateSmall(abs: number, ws: readonly number[], total: number): number[] {
+  const floors = new Array<number>(ws.length);
+  const remainders = new Array<number>(ws.length);
+  let left = abs;
+  for (let i = 0; i < ws.length; i++) {
+    const n = abs * ws[i]!;
+    remainders[i] = n % total;
+    floors[i] = (n - remainders[i]!) / total;
+    left -= floors[i]!;
+  }
+  if (left > 0) {
+    const order = ws.map((_, i) => i).sort((a, b) => remainders[b]! - remainders[a]! || a - b);
+    for (let k = 0; k < left; k++) floors[order[k]!]! += 1;
+  }
+  return floors;
 }
 
 /**
