@@ -13,6 +13,7 @@ import type {
 } from '@db/schema';
 import { hashPassword, SCRYPT_COST, type ScryptCost } from '@domain/identity/password';
 import type { StaffRole } from '@domain/identity/roles';
+import { PromotionConditionsInput } from '@domain/pricing/promotions';
 import { type CatalogSeed, generateCatalog } from './generate-catalog';
 import { Rng } from './random';
 
@@ -166,54 +167,74 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
     });
   }
 
+  const conditions = PromotionConditionsInput.parse({});
   const promoRows: SeedData['promotions'] = [
     {
       id: rng.id('promotion', now - 60 * DAY),
       name: 'Welcome: 10% off your first order',
-      kind: 'percentage',
-      value: 1000,
+      triggerKind: 'code',
+      rules: {
+        benefit: { kind: 'order_percentage', basisPoints: 1000 },
+        conditions: { ...conditions, firstOrderOnly: true },
+        stackable: false,
+        priority: 0,
+      },
       currency: null,
-      minSubtotalAmount: 0,
       startsAt: null,
       endsAt: null,
       usageLimit: null,
-      timesUsed: 0,
+      perCustomerLimit: 1,
       active: true,
       createdAt: now - 60 * DAY,
+      updatedAt: now - 60 * DAY,
     },
     {
       id: rng.id('promotion', now - 30 * DAY),
-      name: '$15 off orders over $100',
-      kind: 'fixed',
-      value: 1500,
+      name:
+        currency === 'USD' ? '$15 off orders over $100' : `${currency} 15 off orders over ${currency} 100`,
+      triggerKind: 'code',
+      rules: {
+        benefit: { kind: 'order_fixed', amount: { amount: 1500, currency } },
+        conditions: { ...conditions, minSubtotal: { amount: 10_000, currency } },
+        stackable: false,
+        priority: 0,
+      },
       currency,
-      minSubtotalAmount: 10_000,
       startsAt: now - 30 * DAY,
       endsAt: now + 60 * DAY,
       usageLimit: 500,
-      timesUsed: 12,
+      perCustomerLimit: null,
       active: true,
       createdAt: now - 30 * DAY,
+      updatedAt: now - 30 * DAY,
     },
     {
       id: rng.id('promotion', now - 120 * DAY),
       name: 'Spring sale: 20% off (ended)',
-      kind: 'percentage',
-      value: 2000,
+      triggerKind: 'code',
+      rules: {
+        benefit: { kind: 'order_percentage', basisPoints: 2000 },
+        conditions,
+        stackable: false,
+        priority: 0,
+      },
       currency: null,
-      minSubtotalAmount: 0,
       startsAt: now - 120 * DAY,
       endsAt: now - 90 * DAY,
       usageLimit: null,
-      timesUsed: 87,
+      perCustomerLimit: null,
       active: true,
       createdAt: now - 120 * DAY,
+      updatedAt: now - 120 * DAY,
     },
   ];
   const codeRows: SeedData['discountCodes'] = DEMO_DISCOUNT_CODES.map((code, i) => ({
-    id: rng.id('discountCode', now - 60 * DAY),
     code,
     promotionId: (promoRows[i] as SeedData['promotions'][number]).id,
+    batchId: null,
+    maxUses: null,
+    active: true,
+    createdAt: now - 60 * DAY,
   }));
 
   const bannerRows: SeedData['banners'] = [

@@ -21,6 +21,8 @@ export const ID_PREFIXES = {
   session: 'ses',
   promotion: 'promo',
   discountCode: 'dc',
+  codeBatch: 'dcb',
+  promotionUse: 'pu',
   page: 'page',
   post: 'post',
   banner: 'ban',
