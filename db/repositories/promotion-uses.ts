@@ -83,7 +83,7 @@ async function refusalOf(db: Db, h: UseHold): Promise<UseRefusal> {
       (p.per_customer_limit IS NOT NULL AND ${othersCount(h, customerMatch(h))} >= p.per_customer_limit) AS customer,
       (${h.code} IS NOT NULL AND NOT ${codeUsable(h)}) AS code
     FROM promotions p WHERE p.id = ${h.promotionId}`);
-  if (!r || !r.active) return 'INACTIVE';
+  if (!r?.active) return 'INACTIVE';
   if (r.code) return 'CODE_LIMIT';
   if (r.customer) return 'CUSTOMER_LIMIT';
   return 'TOTAL_LIMIT';
