@@ -24,6 +24,7 @@ import { adminOrderShipments } from './api/admin/order-shipments';
 import { adminOrders } from './api/admin/orders';
 import { adminProductImages } from './api/admin/product-images';
 import { adminProducts } from './api/admin/products';
+import { adminPromotions } from './api/admin/promotions';
 import { adminReviews } from './api/admin/reviews';
 import { adminStaff } from './api/admin/staff';
 import { mailbox } from './api/dev/mailbox';
@@ -116,6 +117,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', adminCategories);
   app.route('/api', adminCollections);
   app.route('/api', adminReviews);
+  app.route('/api', adminPromotions);
   app.route('/api', warehouse);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) =>

@@ -1108,6 +1108,32 @@ async function adminCollection(): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
+let promotionCounter = 0;
+/** A new code promotion (with one code), as the administrator creates it. */
+async function adminPromotion(): Promise<string> {
+  const body = {
+    name: 'Contract promotion',
+    trigger: {
+      kind: 'code',
+      codes: [`CONTRACT${++promotionCounter}${Date.now().toString(36).toUpperCase()}`],
+    },
+    benefit: { kind: 'order_percentage', basisPoints: 1000 },
+  };
+  const res = await call('POST', '/api/admin/promotions', withCookie(await admin(), json(body)));
+  return (res.body as { id: string }).id;
+}
+
+/** A batch of three generated codes for a new promotion. */
+async function adminCodeBatch(): Promise<{ promotionId: string; batchId: string }> {
+  const promotionId = await adminPromotion();
+  const res = await call(
+    'POST',
+    `/api/admin/promotions/${promotionId}/code-batches`,
+    withCookie(await admin(), json({ quantity: 3 })),
+  );
+  return { promotionId, batchId: (res.body as { id: string }).id };
+}
+
 /** A multipart upload body with `bytes` as the file (declared as a JPEG, whatever it is). */
 function imageForm(bytes: Uint8Array, alt: string): FormData {
   const form = new FormData();
@@ -1295,6 +1321,100 @@ function catalogAdminScenarios(): Record<string, Scenario> {
         path: `/api/admin/collections/${await adminCollection()}`,
         init: withCookie(await admin()),
       }),
+    },
+    'GET /api/admin/promotions': {
+      happy: async () => ({ path: '/api/admin/promotions', init: withCookie(await admin()) }),
+    },
+    'POST /api/admin/promotions': {
+      happy: async () => ({
+        path: '/api/admin/promotions',
+        init: withCookie(
+          await admin(),
+          json({
+            name: 'Everything 5% off',
+            trigger: { kind: 'automatic' },
+            benefit: { kind: 'order_percentage', basisPoints: 500 },
+          }),
+        ),
+      }),
+      errors: async () => {
+        const over = {
+          name: 'X',
+          trigger: { kind: 'automatic' },
+          benefit: { kind: 'order_percentage', basisPoints: 10_001 },
+        };
+        expect(
+          (await call('POST', '/api/admin/promotions', withCookie(await admin(), json(over)))).status,
+        ).toBe(400);
+      },
+    },
+    'GET /api/admin/promotions/{promotionId}': {
+      happy: async () => ({
+        path: `/api/admin/promotions/${await adminPromotion()}`,
+        init: withCookie(await admin()),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/promotions/${newId('promotion')}`;
+        expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+      },
+    },
+    'PUT /api/admin/promotions/{promotionId}': {
+      happy: async () => ({
+        path: `/api/admin/promotions/${await adminPromotion()}`,
+        init: withCookie(
+          await admin(),
+          json({ name: 'Renamed', trigger: { kind: 'automatic' }, benefit: { kind: 'free_shipping' } }),
+        ),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/promotions/${newId('promotion')}`;
+        const body = { name: 'X', trigger: { kind: 'automatic' }, benefit: { kind: 'free_shipping' } };
+        expect((await call('PUT', missing, withCookie(await admin(), json(body)))).status).toBe(404);
+      },
+    },
+    'GET /api/admin/promotions/{promotionId}/code-batches': {
+      happy: async () => ({
+        path: `/api/admin/promotions/${(await adminCodeBatch()).promotionId}/code-batches`,
+        init: withCookie(await admin()),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/promotions/${newId('promotion')}/code-batches`;
+        expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+      },
+    },
+    'POST /api/admin/promotions/{promotionId}/code-batches': {
+      happy: async () => ({
+        path: `/api/admin/promotions/${await adminPromotion()}/code-batches`,
+        init: withCookie(await admin(), json({ quantity: 5, prefix: 'gift' })),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/promotions/${newId('promotion')}/code-batches`;
+        expect((await call('POST', missing, withCookie(await admin(), json({ quantity: 1 })))).status).toBe(
+          404,
+        );
+      },
+    },
+    'GET /api/admin/promotions/{promotionId}/code-batches/{batchId}/codes.csv': {
+      happy: async () => {
+        const { promotionId, batchId } = await adminCodeBatch();
+        return {
+          path: `/api/admin/promotions/${promotionId}/code-batches/${batchId}/codes.csv`,
+          init: withCookie(await admin()),
+        };
+      },
+      errors: async () => {
+        const missing = `/api/admin/promotions/${await adminPromotion()}/code-batches/${newId('codeBatch')}/codes.csv`;
+        expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+      },
+    },
+    'POST /api/admin/promotions/{promotionId}/code-batches/{batchId}/deactivate': {
+      happy: async () => {
+        const { promotionId, batchId } = await adminCodeBatch();
+        return {
+          path: `/api/admin/promotions/${promotionId}/code-batches/${batchId}/deactivate`,
+          init: withCookie(await admin(), { method: 'POST' }),
+        };
+      },
     },
     'POST /api/admin/products/{productId}/images': {
       happy: async () => ({

@@ -8,8 +8,9 @@ import { z } from 'zod';
 export const DiscountCodeSchema = z
   .string()
   .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9_-]{3,32}$/, 'Discount codes are 3-32 letters, digits, "-" or "_".');
+  // Checked before upper-casing, so the published schema (OpenAPI) admits the lower-case codes the API accepts.
+  .regex(/^[A-Za-z0-9_-]{3,32}$/, 'Discount codes are 3-32 letters, digits, "-" or "_".')
+  .toUpperCase();
 
 /** Canonical form of a code for lookups ("  summer-10 " → "SUMMER-10"); codes are case-insensitive. */
 export const normalizeDiscountCode = (code: string): string => code.trim().toUpperCase();
