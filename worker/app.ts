@@ -22,6 +22,7 @@ import { adminOrderRefunds } from './api/admin/order-refunds';
 import { adminOrderReturns } from './api/admin/order-returns';
 import { adminOrderShipments } from './api/admin/order-shipments';
 import { adminOrders } from './api/admin/orders';
+import { adminPosts } from './api/admin/posts';
 import { adminProductImages } from './api/admin/product-images';
 import { adminProducts } from './api/admin/products';
 import { adminReviews } from './api/admin/reviews';
@@ -116,6 +117,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', adminCategories);
   app.route('/api', adminCollections);
   app.route('/api', adminReviews);
+  app.route('/api', adminPosts);
   app.route('/api', warehouse);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) =>
