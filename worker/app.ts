@@ -127,7 +127,8 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
 
   app.route('/media', media);
   app.use('/sitemap.xml', withDb);
-  app.route('/', seo); // /robots.txt, /sitemap.xml
+  app.use('/blog/feed.xml', withDb);
+  app.route('/', seo); // /robots.txt, /sitemap.xml, /blog/feed.xml
   app.route('/dev', mailbox); // local development only: answers nothing elsewhere (worker/api/dev/mailbox.ts)
   app.route('/dev', devStock); // local development only, the same guards (worker/api/dev/stock.ts)
   if (pages) {
