@@ -76,19 +76,17 @@ export async function listFeedPosts(db: Db, now: number, limit = 20) {
 
 /** A live post by slug with its tags and its active related products in order, or null (unknown, draft, future). */
 export async function getLivePost(db: Db, slug: string, now: number): Promise<PostPage | null> {
-  const [rows] = await db.batch([
-    db
-      .select({
-        id: posts.id,
-        ...cardColumns,
-        bodyMarkdown: posts.bodyMarkdown,
-        seoTitle: posts.seoTitle,
-        seoDescription: posts.seoDescription,
-      })
-      .from(posts)
-      .where(and(eq(posts.slug, slug), live(now)))
-      .limit(1),
-  ]);
+  const rows = await db
+    .select({
+      id: posts.id,
+      ...cardColumns,
+      bodyMarkdown: posts.bodyMarkdown,
+      seoTitle: posts.seoTitle,
+      seoDescription: posts.seoDescription,
+    })
+    .from(posts)
+    .where(and(eq(posts.slug, slug), live(now)))
+    .limit(1);
   const row = rows[0];
   if (!row) return null;
   const [tagRows, productRows] = await db.batch([
