@@ -28,6 +28,13 @@ test('a content manager publishes a post with a script in it; a shopper reads it
     );
   await page.getByLabel('Tags', { exact: true }).fill('Knitwear Care, how-to');
   await page.getByLabel('Status', { exact: true }).selectOption('published');
+  // A cover without its description is refused with the error on the field, the text typed so far kept.
+  await page.getByLabel('Cover image address (optional)').fill('/media/placeholder/cover.svg');
+  await page.getByRole('button', { name: 'Save post' }).click();
+  await expect(page.getByText('Describe the cover image.')).toBeVisible();
+  await expect(page.getByLabel('Cover image description (alt text)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
+  await page.getByLabel('Cover image address (optional)').fill('');
   await page.getByRole('button', { name: 'Save post' }).click();
 
   await expect(page).toHaveURL(/\/admin\/content\/posts\/post_[0-9A-Z]+\?saved=1$/);

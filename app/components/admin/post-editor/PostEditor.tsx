@@ -55,8 +55,8 @@ const TextArea = component$<{
 ));
 
 export const PostEditor = component$<Props>(({ action, values, submitLabel, disabled }) => {
-  const v = action.value?.values ?? values;
-  const errors = action.value?.fieldErrors ?? {};
+  // Read in the JSX, not into locals: Qwik then re-renders each field when the action answers (the component body
+  // itself is not re-run on the client, see FormStatus).
   return (
     <Form action={action} class="adm-card adm-card-pad adm-form" aria-labelledby="post-editor-title">
       <h2 id="post-editor-title">Post</h2>
@@ -65,8 +65,8 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
           id="post-title"
           name="title"
           label="Title"
-          value={v.title}
-          error={errors.title}
+          value={(action.value?.values ?? values).title}
+          error={action.value?.fieldErrors?.title}
           required
           maxLength={200}
         />
@@ -74,8 +74,8 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
           id="post-slug"
           name="slug"
           label="Slug (optional)"
-          value={v.slug}
-          error={errors.slug}
+          value={(action.value?.values ?? values).slug}
+          error={action.value?.fieldErrors?.slug}
           maxLength={80}
           hint="The address: /blog/your-slug. Made from the title when left empty."
         />
@@ -83,8 +83,8 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
           id="post-author"
           name="authorName"
           label="Author"
-          value={v.authorName}
-          error={errors.authorName}
+          value={(action.value?.values ?? values).authorName}
+          error={action.value?.fieldErrors?.authorName}
           maxLength={120}
         />
         <TextArea
@@ -92,8 +92,8 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
           label="Excerpt"
           rows={2}
           hint="One or two sentences for the blog list and the feed. Plain text."
-          value={v.excerpt}
-          error={errors.excerpt}
+          value={(action.value?.values ?? values).excerpt}
+          error={action.value?.fieldErrors?.excerpt}
           disabled={disabled}
         />
         <TextArea
@@ -101,32 +101,32 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
           label="Body (Markdown)"
           rows={16}
           hint="Markdown: headings, lists, links, tables, images with alt text. Scripts and raw HTML are removed."
-          value={v.bodyMarkdown}
-          error={errors.bodyMarkdown}
+          value={(action.value?.values ?? values).bodyMarkdown}
+          error={action.value?.fieldErrors?.bodyMarkdown}
           disabled={disabled}
         />
         <TextField
           id="post-tags"
           name="tags"
           label="Tags"
-          value={v.tags}
-          error={errors.tags}
+          value={(action.value?.values ?? values).tags}
+          error={action.value?.fieldErrors?.tags}
           hint="Separated by commas; stored in lower case (Slow Fashion → slow-fashion)."
         />
         <TextField
           id="post-products"
           name="relatedProducts"
           label="Related products"
-          value={v.relatedProducts}
-          error={errors.relatedProducts}
+          value={(action.value?.values ?? values).relatedProducts}
+          error={action.value?.fieldErrors?.relatedProducts}
           hint="SKUs or product slugs, separated by commas, in the order to show them."
         />
         <TextField
           id="post-cover-url"
           name="coverUrl"
           label="Cover image address (optional)"
-          value={v.coverUrl}
-          error={errors.coverUrl}
+          value={(action.value?.values ?? values).coverUrl}
+          error={action.value?.fieldErrors?.coverUrl}
           maxLength={500}
           hint="An image on this shop, such as /media/products/…"
         />
@@ -134,18 +134,23 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
           id="post-cover-alt"
           name="coverAlt"
           label="Cover image description (alt text)"
-          value={v.coverAlt}
-          error={errors.coverAlt}
+          value={(action.value?.values ?? values).coverAlt}
+          error={action.value?.fieldErrors?.coverAlt}
           maxLength={300}
           hint="Required with a cover: what the picture shows, for people who cannot see it."
         />
         <div class="adm-field">
           <label for="post-status">Status</label>
-          <select id="post-status" name="status" class="adm-input" value={v.status}>
-            <option value="draft" selected={v.status === 'draft'}>
+          <select
+            id="post-status"
+            name="status"
+            class="adm-input"
+            value={(action.value?.values ?? values).status}
+          >
+            <option value="draft" selected={(action.value?.values ?? values).status === 'draft'}>
               Draft (not shown in the shop)
             </option>
-            <option value="published" selected={v.status === 'published'}>
+            <option value="published" selected={(action.value?.values ?? values).status === 'published'}>
               Published (shown from the publish date)
             </option>
           </select>
@@ -160,15 +165,17 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
             class="adm-input"
             type="datetime-local"
             name="publishedAt"
-            value={v.publishedAt}
-            aria-invalid={errors.publishedAt ? 'true' : undefined}
+            value={(action.value?.values ?? values).publishedAt}
+            aria-invalid={action.value?.fieldErrors?.publishedAt ? 'true' : undefined}
             aria-describedby={
-              errors.publishedAt ? 'post-published-at-hint post-published-at-error' : 'post-published-at-hint'
+              action.value?.fieldErrors?.publishedAt
+                ? 'post-published-at-hint post-published-at-error'
+                : 'post-published-at-hint'
             }
           />
-          {errors.publishedAt && (
+          {action.value?.fieldErrors?.publishedAt && (
             <p id="post-published-at-error" class="adm-field-error">
-              {errors.publishedAt}
+              {action.value?.fieldErrors?.publishedAt}
             </p>
           )}
         </div>
@@ -176,8 +183,8 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
           id="post-seo-title"
           name="seoTitle"
           label="SEO title (optional)"
-          value={v.seoTitle}
-          error={errors.seoTitle}
+          value={(action.value?.values ?? values).seoTitle}
+          error={action.value?.fieldErrors?.seoTitle}
           maxLength={120}
         />
         <TextArea
@@ -185,8 +192,8 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
           label="SEO description (optional)"
           rows={2}
           hint="For search results; the excerpt is used when empty."
-          value={v.seoDescription}
-          error={errors.seoDescription}
+          value={(action.value?.values ?? values).seoDescription}
+          error={action.value?.fieldErrors?.seoDescription}
           disabled={disabled}
         />
       </fieldset>
