@@ -22,6 +22,7 @@ import { adminOrderRefunds } from './api/admin/order-refunds';
 import { adminOrderReturns } from './api/admin/order-returns';
 import { adminOrderShipments } from './api/admin/order-shipments';
 import { adminOrders } from './api/admin/orders';
+import { adminPosts } from './api/admin/posts';
 import { adminProductImages } from './api/admin/product-images';
 import { adminProducts } from './api/admin/products';
 import { adminPromotions } from './api/admin/promotions';
@@ -118,6 +119,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', adminCollections);
   app.route('/api', adminReviews);
   app.route('/api', adminPromotions);
+  app.route('/api', adminPosts);
   app.route('/api', warehouse);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) =>
@@ -127,7 +129,8 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
 
   app.route('/media', media);
   app.use('/sitemap.xml', withDb);
-  app.route('/', seo); // /robots.txt, /sitemap.xml
+  app.use('/blog/feed.xml', withDb);
+  app.route('/', seo); // /robots.txt, /sitemap.xml, /blog/feed.xml
   app.route('/dev', mailbox); // local development only: answers nothing elsewhere (worker/api/dev/mailbox.ts)
   app.route('/dev', devStock); // local development only, the same guards (worker/api/dev/stock.ts)
   if (pages) {

@@ -94,15 +94,26 @@ describe('admin page rules', () => {
       '/admin/audit',
       '/admin/products/import',
       '/admin/reviews',
+      '/admin/content/posts',
+      '/admin/content/posts/new',
+      '/admin/content/posts/[id]',
       '/admin/settings/tax',
       '/admin/settings/shipping',
       '/admin/settings/returns',
     ]);
-    expect(opens(['content'])).toEqual([...everyone, ...catalog, '/admin/reviews']);
+    // Content managers write the blog.
+    const posts = ['/admin/content/posts', '/admin/content/posts/new', '/admin/content/posts/[id]'];
+    expect(opens(['content'])).toEqual([...everyone, ...catalog, '/admin/reviews', ...posts]);
     // Warehouse staff read orders (they fulfil them); content managers see none.
     const orders = ['/admin/orders', '/admin/orders/[id]'];
     expect(opens(['warehouse'])).toEqual([...everyone, ...catalog, ...orders]);
-    expect(opens(['content', 'warehouse'])).toEqual([...everyone, ...catalog, ...orders, '/admin/reviews']);
+    expect(opens(['content', 'warehouse'])).toEqual([
+      ...everyone,
+      ...catalog,
+      ...orders,
+      '/admin/reviews',
+      ...posts,
+    ]);
   });
 
   it('follows the permission matrix for every combination of roles', () => {
@@ -129,14 +140,15 @@ describe('admin page rules', () => {
       ...catalog,
       'Customers',
       'Reviews',
+      'Blog posts',
       'Shipping',
       'Taxes',
       'Staff',
       'Audit log',
     ]);
-    expect(labels(['content'])).toEqual(['Home', ...catalog, 'Reviews']);
+    expect(labels(['content'])).toEqual(['Home', ...catalog, 'Reviews', 'Blog posts']);
     expect(labels(['warehouse'])).toEqual(['Home', 'Orders', ...catalog]);
-    expect(labels(['content', 'warehouse'])).toEqual(['Home', 'Orders', ...catalog, 'Reviews']);
+    expect(labels(['content', 'warehouse'])).toEqual(['Home', 'Orders', ...catalog, 'Reviews', 'Blog posts']);
     for (const roles of roleSets) {
       for (const item of ADMIN_NAV) {
         const shown = navFor(roles).includes(item);

@@ -36,6 +36,9 @@ export const ADMIN_PAGES = {
   '/admin/audit': 'audit:read',
   '/admin/products/import': 'catalog:write',
   '/admin/reviews': 'reviews:write',
+  '/admin/content/posts': 'content:read',
+  '/admin/content/posts/new': 'content:write',
+  '/admin/content/posts/[id]': 'content:read',
   '/admin/settings/tax': 'settings:read',
   '/admin/settings/shipping': 'settings:read',
   '/admin/settings/returns': 'settings:read',
@@ -117,6 +120,7 @@ export interface NavItem {
     | 'orders'
     | 'customers'
     | 'reviews'
+    | 'posts'
     | 'shipping'
     | 'tax'
     | 'staff'
@@ -132,6 +136,7 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin/collections', label: 'Collections', icon: 'collections' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers' },
   { href: '/admin/reviews', label: 'Reviews', icon: 'reviews' },
+  { href: '/admin/content/posts', label: 'Blog posts', icon: 'posts' },
   { href: '/admin/settings/shipping', label: 'Shipping', icon: 'shipping' },
   { href: '/admin/settings/tax', label: 'Taxes', icon: 'tax' },
   { href: '/admin/staff', label: 'Staff', icon: 'staff' },

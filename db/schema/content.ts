@@ -1,5 +1,6 @@
 /** Editorial content: static pages, blog posts and homepage banners. */
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { products } from './catalog';
 
 /** A static page (About, Shipping & Returns…) written in Markdown. */
 export const pages = sqliteTable('pages', {
@@ -24,13 +25,50 @@ export const posts = sqliteTable(
     excerpt: text('excerpt').notNull().default(''),
     bodyMarkdown: text('body_markdown').notNull(),
     authorName: text('author_name').notNull().default(''),
+    /** An image on our own origin (a path such as `/media/…`), or null for no cover. */
+    coverUrl: text('cover_url'),
+    /** Required when there is a cover (the input schema enforces it). */
+    coverAlt: text('cover_alt').notNull().default(''),
+    seoTitle: text('seo_title').notNull().default(''),
+    seoDescription: text('seo_description').notNull().default(''),
     status: text('status', { enum: ['draft', 'published'] })
       .notNull()
       .default('draft'),
+    /** When a published post becomes visible: a future date means scheduled. */
     publishedAt: integer('published_at'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [index('posts_status_published_idx').on(t.status, t.publishedAt)],
+);
+
+/** A post's tags, normalised to slug form (`Slow Fashion` → `slow-fashion`). */
+export const postTags = sqliteTable(
+  'post_tags',
+  {
+    postId: text('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.tag] }), index('post_tags_tag_idx').on(t.tag)],
+);
+
+/** Products a post features, in the order the editor chose. */
+export const postProducts = sqliteTable(
+  'post_products',
+  {
+    postId: text('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.productId] }),
+    index('post_products_product_idx').on(t.productId),
+  ],
 );
 
 /** A promotional banner shown in a `placement` (e.g. `home-hero`) between `startsAt` and `endsAt`. */

@@ -6,7 +6,6 @@ import type {
   customers,
   discountCodes,
   pages,
-  posts,
   promotions,
   staffRoles,
   staffUsers,
@@ -15,6 +14,7 @@ import { hashPassword, SCRYPT_COST, type ScryptCost } from '@domain/identity/pas
 import type { StaffRole } from '@domain/identity/roles';
 import { PromotionConditionsInput } from '@domain/pricing/promotions';
 import { type CatalogSeed, generateCatalog } from './generate-catalog';
+import { generatePosts, type PostSeed } from './generate-posts';
 import { Rng } from './random';
 
 const DAY = 86_400_000;
@@ -70,7 +70,7 @@ export interface GenerateSeedOptions {
 }
 
 /** Every seeded row, grouped by table, in an order that satisfies foreign keys. */
-export interface SeedData extends CatalogSeed {
+export interface SeedData extends CatalogSeed, PostSeed {
   staffUsers: (typeof staffUsers.$inferSelect)[];
   staffRoles: (typeof staffRoles.$inferSelect)[];
   customers: (typeof customers.$inferSelect)[];
@@ -79,7 +79,6 @@ export interface SeedData extends CatalogSeed {
   discountCodes: (typeof discountCodes.$inferSelect)[];
   banners: (typeof banners.$inferSelect)[];
   pages: (typeof pages.$inferSelect)[];
-  posts: (typeof posts.$inferSelect)[];
 }
 
 const ABOUT = `# About Northwind Supply
@@ -90,15 +89,6 @@ Everything here is designed in-house and produced with partners we have visited 
 - Free returns within 30 days
 - Repairs for the life of the product
 - Carbon-neutral shipping on every order
-`;
-
-const POST = `# How to care for waxed canvas
-
-Waxed canvas gets better with age, as long as you treat it right.
-
-1. Brush off dry dirt; never put it in the washing machine.
-2. Spot-clean with cold water and a soft sponge.
-3. Re-wax once a year, or when water stops beading on the surface.
 `;
 
 /** Builds the whole demo store. Only the password hashes differ between runs (their salts are random). */
@@ -282,18 +272,6 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
         updatedAt: now - 300 * DAY,
       },
     ],
-    posts: [
-      {
-        id: rng.id('post', now - 14 * DAY),
-        slug: 'caring-for-waxed-canvas',
-        title: 'How to care for waxed canvas',
-        excerpt: 'Waxed canvas gets better with age, as long as you treat it right.',
-        bodyMarkdown: POST,
-        authorName: 'Cory Content',
-        status: 'published',
-        publishedAt: now - 14 * DAY,
-        updatedAt: now - 14 * DAY,
-      },
-    ],
+    ...generatePosts(rng, now, catalog),
   };
 }

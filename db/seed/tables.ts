@@ -24,4 +24,6 @@ export const SEED_TABLES: readonly (readonly [keyof SeedData, SQLiteTable])[] = 
   ['banners', s.banners],
   ['pages', s.pages],
   ['posts', s.posts],
+  ['postTags', s.postTags],
+  ['postProducts', s.postProducts],
 ];

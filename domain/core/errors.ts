@@ -30,6 +30,7 @@ export const ERROR_TYPES: Record<ErrorCode, { status: ErrorStatus; title: string
   UNKNOWN_SKU: { status: 422, title: 'Unknown SKU' },
   PAYMENT_METHOD_UNAVAILABLE: { status: 422, title: 'Payment method not available' },
   INVALID_IMAGE: { status: 422, title: 'Not a supported image' },
+  INVALID_DATE: { status: 422, title: 'Date not acceptable' },
   IMPORT_REJECTED: { status: 422, title: 'The import file has errors; nothing was imported' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   LOGIN_LOCKED: { status: 429, title: 'Too many failed logins' },

@@ -26,7 +26,8 @@ export type ErrorCode =
   | 'IMPORT_REJECTED'
   | 'PAYMENT_DECLINED'
   | 'CHECKOUT_INCOMPLETE'
-  | 'PAYMENT_METHOD_UNAVAILABLE';
+  | 'PAYMENT_METHOD_UNAVAILABLE'
+  | 'INVALID_DATE';
 
 /** A failure the caller can act on: a code to switch on, a human sentence, optional details. */
 export interface DomainError {

@@ -1019,6 +1019,7 @@ const scenarios: Record<string, Scenario> = {
   ...shipmentScenarios(),
   ...warehouseScenarios(),
   ...returnScenarios(),
+  ...postScenarios(),
   'GET /api/admin/products/export.csv': {
     happy: async () => ({ path: '/api/admin/products/export.csv', init: withCookie(await admin()) }),
     errors: async (path) => {
@@ -2166,6 +2167,64 @@ function returnScenarios(): Record<string, Scenario> {
         const missing = `/api/admin/orders/${o.id}/returns/${newId('return')}/receive`;
         expect((await call('POST', missing, withCookie(o.staff, json(receipt(o.lineId))))).status).toBe(404);
       },
+    },
+  };
+}
+
+let postCounter = 0;
+
+/** A post body with a fresh slug. */
+const postBody = (overrides: Record<string, unknown> = {}) => ({
+  title: 'Contract post',
+  slug: `contract-post-${++postCounter}-${Date.now().toString(36)}`,
+  bodyMarkdown: 'Hello',
+  ...overrides,
+});
+
+async function adminPost(): Promise<string> {
+  const res = await call('POST', '/api/admin/posts', withCookie(await admin(), json(postBody())));
+  return (res.body as { id: string }).id;
+}
+
+function postScenarios(): Record<string, Scenario> {
+  return {
+    'GET /api/admin/posts': {
+      happy: async () => ({ path: '/api/admin/posts', init: withCookie(await admin()) }),
+    },
+    'GET /api/admin/posts/{postId}': {
+      happy: async () => ({ path: `/api/admin/posts/${await adminPost()}`, init: withCookie(await admin()) }),
+      errors: async () => {
+        const cookie = await admin();
+        expect((await call('GET', `/api/admin/posts/${newId('post')}`, withCookie(cookie))).status).toBe(404);
+        expect((await call('GET', '/api/admin/posts/not-an-id', withCookie(cookie))).status).toBe(400);
+      },
+    },
+    'POST /api/admin/posts': {
+      happy: async () => ({
+        path: '/api/admin/posts',
+        init: withCookie(await admin(), json(postBody({ status: 'published', tags: ['Care Guide'] }))),
+      }),
+      errors: async (path) => {
+        const cookie = await admin();
+        expect((await call('POST', path, withCookie(cookie, json(postBody({ colour: 'red' }))))).status).toBe(
+          400,
+        );
+        const when = postBody({ status: 'published', publishedAt: '2026-02-30' });
+        expect((await call('POST', path, withCookie(cookie, json(when)))).status).toBe(422);
+      },
+    },
+    'PUT /api/admin/posts/{postId}': {
+      happy: async () => ({
+        path: `/api/admin/posts/${await adminPost()}`,
+        init: withCookie(await admin(), json(postBody({ title: 'Renamed' }))),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/posts/${newId('post')}`;
+        expect((await call('PUT', missing, withCookie(await admin(), json(postBody())))).status).toBe(404);
+      },
+    },
+    'DELETE /api/admin/posts/{postId}': {
+      happy: async () => ({ path: `/api/admin/posts/${await adminPost()}`, init: withCookie(await admin()) }),
     },
   };
 }

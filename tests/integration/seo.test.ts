@@ -41,7 +41,8 @@ describe('sitemap.xml', () => {
     expect(locs).toContain(`https://shop.test/p/${active!.slug}`);
     expect(locs).not.toContain(`https://shop.test/p/${draft!.slug}`);
     const activeCount = data.products.filter((p) => p.status === 'active' && p.id !== draft!.id).length;
-    expect(locs).toHaveLength(1 + data.categories.length + activeCount);
+    // …and the blog with its (seeded, all published) posts.
+    expect(locs).toHaveLength(1 + data.categories.length + activeCount + 1 + data.posts.length);
     expect(xml).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T[\d:.]+Z<\/lastmod>/);
   });
 });

@@ -18,6 +18,7 @@ const NAMES = {
   lock: 'lock',
   arrow: 'arrow',
   reviews: 'star',
+  posts: 'audit',
   shipping: 'truck',
   tax: 'percent',
 } as const satisfies Record<string, IconName>;

@@ -20,6 +20,9 @@ export const SiteFooter = component$<{ shopName: string; categories: NavCategory
                   <a href={`/c/${c.slug}`}>{c.name}</a>
                 </li>
               ))}
+              <li>
+                <a href="/blog">Blog</a>
+              </li>
             </ul>
           </section>
           <section>

@@ -1,0 +1,31 @@
+/** A new blog post: the editor, empty; saving (content:write, checked again in the action) opens the post's editor. */
+import { component$ } from '@builder.io/qwik';
+import { type DocumentHead, routeAction$, routeLoader$ } from '@builder.io/qwik-city';
+import { PostEditor } from '~/components/admin/post-editor/PostEditor';
+import { savePostForm } from '~/lib/admin-posts';
+import { emptyPostForm } from '~/lib/post-form';
+import { pageStaff } from '~/lib/session';
+
+export const useAuthor = routeLoader$(async (event) => (await pageStaff(event))?.principal.name ?? '');
+
+export const useCreatePost = routeAction$((data, event) =>
+  savePostForm(data as Record<string, unknown>, event, null),
+);
+
+export default component$(() => {
+  const author = useAuthor();
+  const create = useCreatePost();
+  return (
+    <>
+      <div class="adm-head">
+        <h1>Write a post</h1>
+        <a class="adm-btn adm-btn-secondary" href="/admin/content/posts">
+          All posts
+        </a>
+      </div>
+      <PostEditor action={create} values={emptyPostForm(author.value)} submitLabel="Save post" />
+    </>
+  );
+});
+
+export const head: DocumentHead = { title: 'Write a post' };
