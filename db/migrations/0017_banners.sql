@@ -1,0 +1,26 @@
+CREATE TABLE `nav_links` (
+	`id` text PRIMARY KEY NOT NULL,
+	`menu` text NOT NULL,
+	`label` text NOT NULL,
+	`href` text NOT NULL,
+	`position` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `nav_links_menu_idx` ON `nav_links` (`menu`,`position`);--> statement-breakpoint
+CREATE TABLE `schedule_marks` (
+	`owner_id` text NOT NULL,
+	`at` integer NOT NULL,
+	PRIMARY KEY(`owner_id`, `at`)
+);
+--> statement-breakpoint
+CREATE INDEX `schedule_marks_at_idx` ON `schedule_marks` (`at`);--> statement-breakpoint
+DROP INDEX `banners_placement_idx`;--> statement-breakpoint
+ALTER TABLE `banners` ADD `category_id` text;--> statement-breakpoint
+ALTER TABLE `banners` ADD `audience` text DEFAULT 'everyone' NOT NULL;--> statement-breakpoint
+ALTER TABLE `banners` ADD `image_url` text;--> statement-breakpoint
+ALTER TABLE `banners` ADD `image_alt` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `banners` ADD `priority` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `banners` ADD `created_at` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `banners` ADD `updated_at` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `banners_placement_idx` ON `banners` (`placement`,`active`);--> statement-breakpoint
+ALTER TABLE `banners` DROP COLUMN `position`;
