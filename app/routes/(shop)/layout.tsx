@@ -1,9 +1,9 @@
 /** The shop's page shell: skip link, announcement bar, header with categories and menu, main, footer with menu. */
 import { component$, Slot } from '@builder.io/qwik';
 import { type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
-import { isPerUserPath, PUBLIC_PAGE_HEADER } from '@worker/http/edge-cache-policy';
+import { PUBLIC_PAGE_HEADER } from '@worker/http/edge-cache-policy';
 import { navCategories } from '@worker/services/catalog/navigation';
-import { shopBanners, shopMenus } from '@worker/services/content/shop-content';
+import { announcementFor, shopMenus } from '@worker/services/content/shop-content';
 import { AnnouncementBar } from '~/components/shop/announcement-bar/AnnouncementBar';
 import { SiteFooter } from '~/components/shop/site-footer/SiteFooter';
 import { SiteHeader } from '~/components/shop/site-header/SiteHeader';
@@ -26,12 +26,11 @@ export const onRequest: RequestHandler = ({ headers }) => {
  */
 export const useShell = routeLoader$(async (event) => {
   const env = event.platform.env;
-  const [categories, menus, signedIn] = await Promise.all([
+  const [categories, menus, announcement] = await Promise.all([
     navCategories(env),
     shopMenus(env),
-    isPerUserPath(event.url.pathname) ? pageCustomer(event).then(Boolean) : false,
+    announcementFor(env, event.url.pathname, () => pageCustomer(event).then(Boolean), Date.now()),
   ]);
-  const [announcement] = await shopBanners(env, { placement: 'announcement', signedIn }, Date.now());
   return { categories, menus, announcement };
 });
 

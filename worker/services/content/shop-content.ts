@@ -7,6 +7,7 @@ import { type BannerRow, listPlacementBanners } from '@db/repositories/banners';
 import { listNavLinks } from '@db/repositories/nav-links';
 import { type BannerViewer, pickBanners } from '@domain/content/banners';
 import type { Env } from '@worker/env';
+import { isPerUserPath } from '@worker/http/edge-cache-policy';
 import { memoisedCatalogVersion } from '@worker/services/catalog/catalog-version';
 
 /** A banner as a page renders it (text only: the page escapes it like any other text). */
@@ -44,6 +45,22 @@ const toView = ({ id, title, body, linkUrl, imageUrl, imageAlt }: BannerRow): Sh
 export async function shopBanners(env: Env, viewer: BannerViewer, now: number): Promise<ShopBanner[]> {
   const candidates = await listPlacementBanners(createDb(env), viewer.placement);
   return pickBanners(candidates, viewer, now).map(toView);
+}
+
+/**
+ * The announcement bar of the page at `pathname`. Shop pages are shared through the edge cache whoever asks (a
+ * session cookie does not change the key), so signed-in-only banners are considered only on the per-user pages
+ * (account, cart, checkout), which are never cached; elsewhere the session is not even looked up.
+ */
+export async function announcementFor(
+  env: Env,
+  pathname: string,
+  isSignedIn: () => Promise<boolean>,
+  now: number,
+): Promise<ShopBanner | undefined> {
+  const signedIn = isPerUserPath(pathname) ? await isSignedIn() : false;
+  const [banner] = await shopBanners(env, { placement: 'announcement', signedIn }, now);
+  return banner;
 }
 
 let kept: { version: number; menus: Promise<ShopMenus> } | null = null;
