@@ -75,6 +75,13 @@ describe('admin page rules', () => {
     // Every role reads the catalogue (content managers write about it, the warehouse picks from it).
     const catalog = ['/admin/products', '/admin/products/[id]', '/admin/categories', '/admin/collections'];
     // Only administrators edit products (catalog:write).
+    // Banners and menus: content managers and administrators (content:write).
+    const content = [
+      '/admin/content/banners',
+      '/admin/content/banners/new',
+      '/admin/content/banners/[id]',
+      '/admin/content/navigation',
+    ];
     const editor = [
       '/admin/products',
       '/admin/products/new',
@@ -97,12 +104,19 @@ describe('admin page rules', () => {
       '/admin/settings/tax',
       '/admin/settings/shipping',
       '/admin/settings/returns',
+      ...content,
     ]);
-    expect(opens(['content'])).toEqual([...everyone, ...catalog, '/admin/reviews']);
+    expect(opens(['content'])).toEqual([...everyone, ...catalog, '/admin/reviews', ...content]);
     // Warehouse staff read orders (they fulfil them); content managers see none.
     const orders = ['/admin/orders', '/admin/orders/[id]'];
     expect(opens(['warehouse'])).toEqual([...everyone, ...catalog, ...orders]);
-    expect(opens(['content', 'warehouse'])).toEqual([...everyone, ...catalog, ...orders, '/admin/reviews']);
+    expect(opens(['content', 'warehouse'])).toEqual([
+      ...everyone,
+      ...catalog,
+      ...orders,
+      '/admin/reviews',
+      ...content,
+    ]);
   });
 
   it('follows the permission matrix for every combination of roles', () => {
@@ -129,14 +143,23 @@ describe('admin page rules', () => {
       ...catalog,
       'Customers',
       'Reviews',
+      'Banners',
+      'Navigation',
       'Shipping',
       'Taxes',
       'Staff',
       'Audit log',
     ]);
-    expect(labels(['content'])).toEqual(['Home', ...catalog, 'Reviews']);
+    expect(labels(['content'])).toEqual(['Home', ...catalog, 'Reviews', 'Banners', 'Navigation']);
     expect(labels(['warehouse'])).toEqual(['Home', 'Orders', ...catalog]);
-    expect(labels(['content', 'warehouse'])).toEqual(['Home', 'Orders', ...catalog, 'Reviews']);
+    expect(labels(['content', 'warehouse'])).toEqual([
+      'Home',
+      'Orders',
+      ...catalog,
+      'Reviews',
+      'Banners',
+      'Navigation',
+    ]);
     for (const roles of roleSets) {
       for (const item of ADMIN_NAV) {
         const shown = navFor(roles).includes(item);

@@ -20,6 +20,8 @@ const NAMES = {
   reviews: 'star',
   shipping: 'truck',
   tax: 'percent',
+  banners: 'star',
+  navigation: 'compass',
 } as const satisfies Record<string, IconName>;
 
 /** The names of the available icons. */
