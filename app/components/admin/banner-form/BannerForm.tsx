@@ -14,14 +14,17 @@ interface Props {
   submitLabel: string;
 }
 
+/**
+ * The form posts as a document (`reloadDocument`), with or without JavaScript: the server renders the answer with the
+ * posted values and every field's error in place (a client-side re-render would reset the typed values).
+ */
 export const BannerForm = component$<Props>(({ action, values, categories, submitLabel }) => {
-  const errors = (action.value?.fieldErrors ?? {}) as Record<string, string | undefined>;
   const v = {
     ...values,
     ...((action.value?.failed && action.formData && Object.fromEntries(action.formData)) || {}),
   };
   return (
-    <Form action={action} class="adm-card adm-card-pad adm-form">
+    <Form action={action} reloadDocument class="adm-card adm-card-pad adm-form">
       <div class="adm-field">
         <label for="banner-placement">Placement</label>
         <select id="banner-placement" class="adm-input" name="placement">
@@ -38,8 +41,8 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
           id="banner-category"
           class="adm-input"
           name="categoryId"
-          aria-invalid={errors.categoryId ? 'true' : undefined}
-          aria-describedby={errors.categoryId ? 'banner-category-error' : undefined}
+          aria-invalid={action.value?.fieldErrors?.categoryId ? 'true' : undefined}
+          aria-describedby={action.value?.fieldErrors?.categoryId ? 'banner-category-error' : undefined}
         >
           <option value="">Every category</option>
           {categories.map((c) => (
@@ -48,9 +51,9 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
             </option>
           ))}
         </select>
-        {errors.categoryId && (
+        {action.value?.fieldErrors?.categoryId && (
           <p id="banner-category-error" class="adm-field-error">
-            {errors.categoryId}
+            {action.value?.fieldErrors?.categoryId}
           </p>
         )}
       </div>
@@ -79,7 +82,7 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
         name="title"
         label="Title"
         value={v.title}
-        error={errors.title}
+        error={action.value?.fieldErrors?.title}
         required
         maxLength={120}
       />
@@ -88,7 +91,7 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
         name="body"
         label="Text (optional)"
         value={v.body}
-        error={errors.body}
+        error={action.value?.fieldErrors?.body}
         maxLength={400}
       />
       <TextField
@@ -97,7 +100,7 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
         label="Link (optional)"
         hint="A path on this shop, such as /c/knitwear, or an https:// address."
         value={v.linkUrl}
-        error={errors.linkUrl}
+        error={action.value?.fieldErrors?.linkUrl}
         maxLength={500}
       />
       <TextField
@@ -105,7 +108,7 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
         name="imageUrl"
         label="Image address (optional)"
         value={v.imageUrl}
-        error={errors.imageUrl}
+        error={action.value?.fieldErrors?.imageUrl}
         maxLength={500}
       />
       <TextField
@@ -113,7 +116,7 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
         name="imageAlt"
         label="Image description (alt text, required with an image)"
         value={v.imageAlt}
-        error={errors.imageAlt}
+        error={action.value?.fieldErrors?.imageAlt}
         maxLength={200}
       />
       <TextField
@@ -123,7 +126,7 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
         label="Starts (UTC, optional)"
         hint="Shown from this moment; empty: at once."
         value={v.startsAt}
-        error={errors.startsAt}
+        error={action.value?.fieldErrors?.startsAt}
       />
       <TextField
         id="banner-ends"
@@ -132,7 +135,7 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
         label="Ends (UTC, optional)"
         hint="Hidden from this moment; empty: never."
         value={v.endsAt}
-        error={errors.endsAt}
+        error={action.value?.fieldErrors?.endsAt}
       />
       <TextField
         id="banner-priority"
@@ -141,7 +144,7 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
         label="Priority"
         hint="When several banners are live in one place, the highest priority shows first."
         value={v.priority}
-        error={errors.priority}
+        error={action.value?.fieldErrors?.priority}
       />
       <label class="adm-check">
         <input type="checkbox" name="active" checked={v.active === 'on'} /> Active
