@@ -12,12 +12,14 @@ import { accountProfile } from './api/account/profile';
 import { accountReturns } from './api/account/returns';
 import { accountReviews } from './api/account/reviews';
 import { adminAudit } from './api/admin/audit';
+import { adminBanners } from './api/admin/banners';
 import { adminCatalogCsv } from './api/admin/catalog-csv';
 import { adminCategories } from './api/admin/categories';
 import { adminCollections } from './api/admin/collections';
 import { adminCustomers } from './api/admin/customers';
 import { adminInventory } from './api/admin/inventory';
 import { adminInventoryBins } from './api/admin/inventory-bins';
+import { adminNavLinks } from './api/admin/nav-links';
 import { adminOrderRefunds } from './api/admin/order-refunds';
 import { adminOrderReturns } from './api/admin/order-returns';
 import { adminOrderShipments } from './api/admin/order-shipments';
@@ -120,6 +122,8 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', adminReviews);
   app.route('/api', adminPromotions);
   app.route('/api', adminPosts);
+  app.route('/api', adminBanners);
+  app.route('/api', adminNavLinks);
   app.route('/api', warehouse);
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', (c) =>

@@ -75,6 +75,13 @@ describe('admin page rules', () => {
     // Every role reads the catalogue (content managers write about it, the warehouse picks from it).
     const catalog = ['/admin/products', '/admin/products/[id]', '/admin/categories', '/admin/collections'];
     // Only administrators edit products (catalog:write).
+    // Banners and menus: content managers and administrators (content:write).
+    const content = [
+      '/admin/content/banners',
+      '/admin/content/banners/new',
+      '/admin/content/banners/[id]',
+      '/admin/content/navigation',
+    ];
     const editor = [
       '/admin/products',
       '/admin/products/new',
@@ -100,10 +107,11 @@ describe('admin page rules', () => {
       '/admin/settings/tax',
       '/admin/settings/shipping',
       '/admin/settings/returns',
+      ...content,
     ]);
-    // Content managers write the blog.
+    // Content managers write the blog and edit banners and menus.
     const posts = ['/admin/content/posts', '/admin/content/posts/new', '/admin/content/posts/[id]'];
-    expect(opens(['content'])).toEqual([...everyone, ...catalog, '/admin/reviews', ...posts]);
+    expect(opens(['content'])).toEqual([...everyone, ...catalog, '/admin/reviews', ...posts, ...content]);
     // Warehouse staff read orders (they fulfil them); content managers see none.
     const orders = ['/admin/orders', '/admin/orders/[id]'];
     expect(opens(['warehouse'])).toEqual([...everyone, ...catalog, ...orders]);
@@ -113,6 +121,7 @@ describe('admin page rules', () => {
       ...orders,
       '/admin/reviews',
       ...posts,
+      ...content,
     ]);
   });
 
@@ -141,14 +150,31 @@ describe('admin page rules', () => {
       'Customers',
       'Reviews',
       'Blog posts',
+      'Banners',
+      'Navigation',
       'Shipping',
       'Taxes',
       'Staff',
       'Audit log',
     ]);
-    expect(labels(['content'])).toEqual(['Home', ...catalog, 'Reviews', 'Blog posts']);
+    expect(labels(['content'])).toEqual([
+      'Home',
+      ...catalog,
+      'Reviews',
+      'Blog posts',
+      'Banners',
+      'Navigation',
+    ]);
     expect(labels(['warehouse'])).toEqual(['Home', 'Orders', ...catalog]);
-    expect(labels(['content', 'warehouse'])).toEqual(['Home', 'Orders', ...catalog, 'Reviews', 'Blog posts']);
+    expect(labels(['content', 'warehouse'])).toEqual([
+      'Home',
+      'Orders',
+      ...catalog,
+      'Reviews',
+      'Blog posts',
+      'Banners',
+      'Navigation',
+    ]);
     for (const roles of roleSets) {
       for (const item of ADMIN_NAV) {
         const shown = navFor(roles).includes(item);

@@ -42,6 +42,10 @@ export const ADMIN_PAGES = {
   '/admin/settings/tax': 'settings:read',
   '/admin/settings/shipping': 'settings:read',
   '/admin/settings/returns': 'settings:read',
+  '/admin/content/banners': 'content:read',
+  '/admin/content/banners/new': 'content:write',
+  '/admin/content/banners/[id]': 'content:write',
+  '/admin/content/navigation': 'content:read',
   '/admin/[...rest]': 'refused',
 } as const satisfies Record<string, PageRule>;
 
@@ -124,7 +128,9 @@ export interface NavItem {
     | 'shipping'
     | 'tax'
     | 'staff'
-    | 'audit';
+    | 'audit'
+    | 'banners'
+    | 'navigation';
 }
 
 /** The back office's navigation, in order. */
@@ -137,6 +143,8 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin/customers', label: 'Customers', icon: 'customers' },
   { href: '/admin/reviews', label: 'Reviews', icon: 'reviews' },
   { href: '/admin/content/posts', label: 'Blog posts', icon: 'posts' },
+  { href: '/admin/content/banners', label: 'Banners', icon: 'banners' },
+  { href: '/admin/content/navigation', label: 'Navigation', icon: 'navigation' },
   { href: '/admin/settings/shipping', label: 'Shipping', icon: 'shipping' },
   { href: '/admin/settings/tax', label: 'Taxes', icon: 'tax' },
   { href: '/admin/staff', label: 'Staff', icon: 'staff' },

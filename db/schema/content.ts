@@ -1,4 +1,4 @@
-/** Editorial content: static pages, blog posts and homepage banners. */
+/** Editorial content: static pages, blog posts, banners, the shop's menus and the moments scheduled content changes. */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { products } from './catalog';
 
@@ -71,19 +71,60 @@ export const postProducts = sqliteTable(
   ],
 );
 
-/** A promotional banner shown in a `placement` (e.g. `home-hero`) between `startsAt` and `endsAt`. */
+/**
+ * A promotional banner shown in a `placement` (announcement bar, home hero, home offers, category page) between
+ * `startsAt` (inclusive) and `endsAt` (exclusive), to everyone or to signed-in customers; higher `priority` first.
+ * Its start and end are also written to `schedule_marks`, so cached pages change at those moments.
+ */
 export const banners = sqliteTable(
   'banners',
   {
     id: text('id').primaryKey(),
+    placement: text('placement').notNull(),
+    // A category banner limited to one category. No foreign key: deleting a category must not fail on its banners
+    // (such a banner simply matches no page any more); the service checks the category exists when it is written.
+    categoryId: text('category_id'),
+    audience: text('audience', { enum: ['everyone', 'signed-in'] })
+      .notNull()
+      .default('everyone'),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     linkUrl: text('link_url'),
-    placement: text('placement').notNull(),
+    imageUrl: text('image_url'),
+    imageAlt: text('image_alt').notNull().default(''),
     startsAt: integer('starts_at'),
     endsAt: integer('ends_at'),
+    priority: integer('priority').notNull().default(0),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+  },
+  (t) => [index('banners_placement_idx').on(t.placement, t.active)],
+);
+
+/** A link in the shop's header or footer menu, edited by content managers; `position` orders a menu. */
+export const navLinks = sqliteTable(
+  'nav_links',
+  {
+    id: text('id').primaryKey(),
+    menu: text('menu', { enum: ['header', 'footer'] }).notNull(),
+    label: text('label').notNull(),
+    href: text('href').notNull(),
     position: integer('position').notNull().default(0),
   },
-  (t) => [index('banners_placement_idx').on(t.placement, t.active, t.position)],
+  (t) => [index('nav_links_menu_idx').on(t.menu, t.position)],
+);
+
+/**
+ * Moments when scheduled content (a banner's start or end; later posts and pages) changes what a page shows. The edge
+ * cache's version counts the marks already passed, so its keys change at each such moment without a write or a cron
+ * (db/repositories/schedule-marks.ts). Rows are only ever added, or removed while still in the future.
+ */
+export const scheduleMarks = sqliteTable(
+  'schedule_marks',
+  {
+    ownerId: text('owner_id').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.at] }), index('schedule_marks_at_idx').on(t.at)],
 );

@@ -5,11 +5,14 @@ import type {
   banners,
   customers,
   discountCodes,
+  navLinks,
   pages,
   promotions,
+  scheduleMarks,
   staffRoles,
   staffUsers,
 } from '@db/schema';
+import { scheduleBoundaries } from '@domain/content/banners';
 import { hashPassword, SCRYPT_COST, type ScryptCost } from '@domain/identity/password';
 import type { StaffRole } from '@domain/identity/roles';
 import { PromotionConditionsInput } from '@domain/pricing/promotions';
@@ -70,6 +73,15 @@ export interface GenerateSeedOptions {
 }
 
 /** Every seeded row, grouped by table, in an order that satisfies foreign keys. */
+/** The menus a new store starts with (content managers edit them at /admin/content/navigation). */
+const DEFAULT_NAV_LINKS: { menu: 'header' | 'footer'; label: string; href: string }[] = [
+  { menu: 'header', label: 'New arrivals', href: '/search?sort=newest' },
+  { menu: 'footer', label: 'Blog', href: '/blog' },
+  { menu: 'footer', label: 'Search the shop', href: '/search' },
+  { menu: 'footer', label: 'Your cart', href: '/cart' },
+  { menu: 'footer', label: 'Developer API', href: '/api/docs' },
+];
+
 export interface SeedData extends CatalogSeed, PostSeed {
   staffUsers: (typeof staffUsers.$inferSelect)[];
   staffRoles: (typeof staffRoles.$inferSelect)[];
@@ -78,6 +90,9 @@ export interface SeedData extends CatalogSeed, PostSeed {
   promotions: (typeof promotions.$inferSelect)[];
   discountCodes: (typeof discountCodes.$inferSelect)[];
   banners: (typeof banners.$inferSelect)[];
+  navLinks: (typeof navLinks.$inferSelect)[];
+  /** The seeded banners' starts and ends, so cached pages change at them as they do for staff-made banners. */
+  scheduleMarks: (typeof scheduleMarks.$inferSelect)[];
   pages: (typeof pages.$inferSelect)[];
 }
 
@@ -234,21 +249,33 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
       body: 'Merino and lambswool jumpers, knitted to last.',
       linkUrl: '/c/knitwear',
       placement: 'home-hero',
+      categoryId: null,
+      audience: 'everyone',
+      imageUrl: null,
+      imageAlt: '',
       startsAt: now - 10 * DAY,
       endsAt: now + 50 * DAY,
       active: true,
-      position: 0,
+      priority: 0,
+      createdAt: now - 10 * DAY,
+      updatedAt: now - 10 * DAY,
     },
     {
       id: rng.id('banner', now - 5 * DAY),
       title: '10% off your first order',
       body: 'Use code WELCOME10 at checkout.',
-      linkUrl: '/products',
-      placement: 'home-strip',
+      linkUrl: '/search',
+      placement: 'announcement',
+      categoryId: null,
+      audience: 'everyone',
+      imageUrl: null,
+      imageAlt: '',
       startsAt: null,
       endsAt: null,
       active: true,
-      position: 0,
+      priority: 0,
+      createdAt: now - 5 * DAY,
+      updatedAt: now - 5 * DAY,
     },
   ];
 
@@ -261,6 +288,12 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
     promotions: promoRows,
     discountCodes: codeRows,
     banners: bannerRows,
+    scheduleMarks: bannerRows.flatMap((b) => scheduleBoundaries(b).map((at) => ({ ownerId: b.id, at }))),
+    navLinks: DEFAULT_NAV_LINKS.map((link, i) => ({
+      id: rng.id('navLink', now - 300 * DAY),
+      ...link,
+      position: i,
+    })),
     pages: [
       {
         id: rng.id('page', now - 300 * DAY),

@@ -22,6 +22,8 @@ export const SEED_TABLES: readonly (readonly [keyof SeedData, SQLiteTable])[] = 
   ['promotions', s.promotions],
   ['discountCodes', s.discountCodes],
   ['banners', s.banners],
+  ['navLinks', s.navLinks],
+  ['scheduleMarks', s.scheduleMarks],
   ['pages', s.pages],
   ['posts', s.posts],
   ['postTags', s.postTags],

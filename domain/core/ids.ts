@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   page: 'page',
   post: 'post',
   banner: 'ban',
+  navLink: 'nav',
   event: 'evt',
   stockMovement: 'stm',
   payment: 'pay',

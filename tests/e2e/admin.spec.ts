@@ -27,6 +27,8 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
       'Collections',
       'Customers',
       'Reviews',
+      'Banners',
+      'Navigation',
       'Shipping',
       'Taxes',
       'Staff',
@@ -38,7 +40,7 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
     password: 'content-demo-1234',
     name: 'Cory Content',
     roles: 'Content manager',
-    nav: ['Home', 'Products', 'Categories', 'Collections', 'Reviews'],
+    nav: ['Home', 'Products', 'Categories', 'Collections', 'Reviews', 'Banners', 'Navigation'],
   },
   warehouse: {
     email: 'warehouse@demo.shop',
@@ -52,7 +54,7 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
     password: 'lead-demo-1234',
     name: 'Lee Lead',
     roles: 'Content manager, Warehouse',
-    nav: ['Home', 'Orders', 'Products', 'Categories', 'Collections', 'Reviews'],
+    nav: ['Home', 'Orders', 'Products', 'Categories', 'Collections', 'Reviews', 'Banners', 'Navigation'],
   },
 };
 
@@ -260,7 +262,15 @@ test('an invited member joins, logs in with their role, and the changes appear i
   await expect(invitee).toHaveURL('/admin/login?welcome=1');
   await expect(invitee.getByRole('status')).toContainText('Your account is ready');
   await logIn(invitee, { email, password });
-  await expectNavigation(invitee, ['Home', 'Products', 'Categories', 'Collections', 'Reviews']);
+  await expectNavigation(invitee, [
+    'Home',
+    'Products',
+    'Categories',
+    'Collections',
+    'Reviews',
+    'Banners',
+    'Navigation',
+  ]);
   await expect(invitee.getByText('Your roles: Content manager')).toBeVisible();
 
   // The link works once.

@@ -1135,6 +1135,18 @@ async function adminCodeBatch(): Promise<{ promotionId: string; batchId: string 
   return { promotionId, batchId: (res.body as { id: string }).id };
 }
 
+async function adminBanner(): Promise<string> {
+  const body = { placement: 'announcement', title: 'Contract banner', startsAt: Date.now() + 86_400_000 };
+  const res = await call('POST', '/api/admin/banners', withCookie(await admin(), json(body)));
+  return (res.body as { id: string }).id;
+}
+
+async function adminNavLink(): Promise<string> {
+  const body = { menu: 'footer', label: 'Contract link', href: '/search' };
+  const res = await call('POST', '/api/admin/nav-links', withCookie(await admin(), json(body)));
+  return (res.body as { id: string }).id;
+}
+
 /** A multipart upload body with `bytes` as the file (declared as a JPEG, whatever it is). */
 function imageForm(bytes: Uint8Array, alt: string): FormData {
   const form = new FormData();
@@ -1416,6 +1428,90 @@ function catalogAdminScenarios(): Record<string, Scenario> {
           init: withCookie(await admin(), { method: 'POST' }),
         };
       },
+    },
+    'GET /api/admin/banners': {
+      happy: async () => ({ path: '/api/admin/banners', init: withCookie(await admin()) }),
+    },
+    'GET /api/admin/banners/{bannerId}': {
+      happy: async () => ({
+        path: `/api/admin/banners/${await adminBanner()}`,
+        init: withCookie(await admin()),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/banners/${newId('banner')}`;
+        expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+      },
+    },
+    'POST /api/admin/banners': {
+      happy: async () => ({
+        path: '/api/admin/banners',
+        init: withCookie(
+          await admin(),
+          json({ placement: 'home-promo', title: 'Contract offer', linkUrl: '/search' }),
+        ),
+      }),
+      errors: async (path) => {
+        const inverted = json({ placement: 'announcement', title: 'X', startsAt: 2, endsAt: 1 });
+        expect((await call('POST', path, withCookie(await admin(), inverted))).status).toBe(400);
+      },
+    },
+    'PUT /api/admin/banners/{bannerId}': {
+      happy: async () => ({
+        path: `/api/admin/banners/${await adminBanner()}`,
+        init: withCookie(await admin(), json({ placement: 'announcement', title: 'Renamed', priority: 2 })),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/banners/${newId('banner')}`;
+        const body = json({ placement: 'announcement', title: 'X' });
+        expect((await call('PUT', missing, withCookie(await admin(), body))).status).toBe(404);
+      },
+    },
+    'DELETE /api/admin/banners/{bannerId}': {
+      happy: async () => ({
+        path: `/api/admin/banners/${await adminBanner()}`,
+        init: withCookie(await admin()),
+      }),
+    },
+    'GET /api/admin/nav-links': {
+      happy: async () => ({ path: '/api/admin/nav-links', init: withCookie(await admin()) }),
+    },
+    'POST /api/admin/nav-links': {
+      happy: async () => ({
+        path: '/api/admin/nav-links',
+        init: withCookie(await admin(), json({ menu: 'header', label: 'Contract', href: '/search' })),
+      }),
+    },
+    'PUT /api/admin/nav-links/{linkId}': {
+      happy: async () => ({
+        path: `/api/admin/nav-links/${await adminNavLink()}`,
+        init: withCookie(
+          await admin(),
+          json({ menu: 'footer', label: 'Renamed', href: 'https://help.example' }),
+        ),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/nav-links/${newId('navLink')}`;
+        const body = json({ menu: 'footer', label: 'X', href: '/x' });
+        expect((await call('PUT', missing, withCookie(await admin(), body))).status).toBe(404);
+      },
+    },
+    'POST /api/admin/nav-links/{linkId}/move': {
+      happy: async () => ({
+        path: `/api/admin/nav-links/${await adminNavLink()}/move`,
+        init: withCookie(await admin(), json({ direction: 'up' })),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/nav-links/${newId('navLink')}/move`;
+        expect(
+          (await call('POST', missing, withCookie(await admin(), json({ direction: 'up' })))).status,
+        ).toBe(404);
+      },
+    },
+    'DELETE /api/admin/nav-links/{linkId}': {
+      happy: async () => ({
+        path: `/api/admin/nav-links/${await adminNavLink()}`,
+        init: withCookie(await admin()),
+      }),
     },
     'POST /api/admin/products/{productId}/images': {
       happy: async () => ({

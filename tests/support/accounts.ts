@@ -19,9 +19,16 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(++counter).toString(36)}`;
-let ipCounter = 0;
-/** A fresh client address (TEST-NET-2 block 198.18.0.0/15), so limits of one test never reach another. */
-export const freshIp = () => `198.18.${Math.floor(++ipCounter / 250) % 250}.${ipCounter % 250}`;
+/**
+ * A fresh client address in 10.0.0.0/8, so limits of one test never reach another. Test files run side by side and
+ * may share the rate limiters, and each file counts from its own start: a random base per file keeps two files from
+ * handing out the same addresses (before, both began at the same one, and a sign-up limit test failed under load).
+ */
+let ipCounter = crypto.getRandomValues(new Uint32Array(1))[0]! % (2 ** 24 - 2 ** 16);
+export const freshIp = () => {
+  const n = ++ipCounter;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
 
 export interface TestAccount {
   id: string;

@@ -4,6 +4,7 @@ import { createDb } from '@db/client';
 import { generateSeed, type SeedData } from '@db/seed/generate';
 import { insertSeed } from '@db/seed/insert';
 import { TEST_SCRYPT_COST } from '@domain/identity/password';
+import { freshIp } from './accounts';
 
 /** The fixed clock of the seeded store. */
 export const SEED_NOW = Date.UTC(2026, 10, 1);
@@ -15,11 +16,9 @@ export async function seedSmallStore(): Promise<SeedData> {
   return data;
 }
 
-let clientCounter = 0;
-
-/** A client with its own IP, so the rate limiter of one test does not throttle another. */
+/** A client with its own IP, so the rate limiter of one test does not throttle another (see freshIp). */
 export function newClient() {
-  const ip = `198.51.100.${++clientCounter % 250}`;
+  const ip = freshIp();
   return (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     headers.set('CF-Connecting-IP', ip);

@@ -2,7 +2,7 @@
  * The edge cache's key for a page (or public catalog API) request: one entry per address, build and catalog version,
  * whoever asks.
  */
-import { PER_USER_PATH_PREFIXES, PUBLIC_API_PATHS } from './edge-cache-policy';
+import { isPerUserPath, PUBLIC_API_PATHS } from './edge-cache-policy';
 
 // Campaign and click ids: the page is the same with or without them.
 const TRACKING_PARAM =
@@ -26,7 +26,7 @@ export function normalisePageUrl(raw: string): URL | null {
   ) {
     return null;
   }
-  if (PER_USER_PATH_PREFIXES.some(under)) return null;
+  if (isPerUserPath(path)) return null;
   const params = [...url.searchParams].filter(([name]) => !TRACKING_PARAM.test(name));
   if (params.some(([name]) => QWIK_CALL_PARAMS.includes(name))) return null;
   params.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));

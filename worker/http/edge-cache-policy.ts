@@ -1,6 +1,7 @@
 /**
- * What a page and the edge cache agree on (imported by the Qwik layouts too, so it holds constants only): the
- * internal header a page sets to say "I am the same for everyone", and the Cache-Control such pages go out with.
+ * What a page and the edge cache agree on (imported by the Qwik layouts too, so it holds constants and one pure test
+ * only): the internal header a page sets to say "I am the same for everyone", and the Cache-Control such pages go out
+ * with.
  */
 
 /**
@@ -41,3 +42,8 @@ export const PER_USER_PATH_PREFIXES = [
   '/warehouse',
   '/dev',
 ];
+
+/** Whether `pathname` is one of the per-user areas above (never cached, so it may show per-user content). */
+export function isPerUserPath(pathname: string): boolean {
+  return PER_USER_PATH_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}

@@ -2,9 +2,9 @@
 import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
-import { listActiveBanners } from '@db/repositories/banners';
 import { listCategories, listProducts } from '@db/repositories/catalog';
 import { listCollections } from '@db/repositories/collections';
+import { shopBanners } from '@worker/services/content/shop-content';
 import { CategoryTiles } from '~/components/shop/category-tiles/CategoryTiles';
 import { Hero, type HeroContent } from '~/components/shop/hero/Hero';
 import { Perks } from '~/components/shop/perks/Perks';
@@ -28,9 +28,9 @@ export const useHome = routeLoader$(async ({ platform }) => {
   const db = createDb(platform.env);
   const now = Date.now();
   const [banners, promos, featured, newest, collections, categories] = await Promise.all([
-    listActiveBanners(db, 'home-hero', now, 1),
-    // The slot a later issue's banner manager fills: shown only when a `home-promo` banner is scheduled.
-    listActiveBanners(db, 'home-promo', now, 3),
+    // A shared (edge-cached) page: only banners for everyone (docs/architecture.md, "Banners and the edge cache").
+    shopBanners(platform.env, { placement: 'home-hero', signedIn: false }, now),
+    shopBanners(platform.env, { placement: 'home-promo', signedIn: false }, now),
     listProducts(db, { sort: 'featured', limit: FEATURED_COUNT, offset: 0 }),
     listProducts(db, { sort: 'newest', limit: NEW_ARRIVALS, offset: 0 }),
     listCollections(db, { featuredOnly: true }),

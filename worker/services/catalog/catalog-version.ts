@@ -1,10 +1,12 @@
 /**
- * The catalog version as this isolate knows it: read from D1 at most once per VERSION_MEMO_MS, so the edge cache's keys
- * and the isolate's own memos (navigation) cost no round trip on most requests. An admin change bumps the version
- * (database triggers) and is seen here within VERSION_MEMO_MS.
+ * The page version as this isolate knows it: the catalog version plus the schedule marks already passed
+ * (db/repositories/schedule-marks.ts pageVersion), read from D1 at most once per VERSION_MEMO_MS, so the edge cache's
+ * keys and the isolate's own memos (navigation, menus) cost no round trip on most requests. An admin change bumps the
+ * version (database triggers) and a scheduled banner's start or end passes a mark; either is seen here within
+ * VERSION_MEMO_MS.
  */
 import { createDb } from '@db/client';
-import { getCatalogVersion } from '@db/repositories/catalog-state';
+import { pageVersion } from '@db/repositories/schedule-marks';
 import type { Env } from '@worker/env';
 
 /** How long an isolate trusts the catalog version it read: an admin change shows within this, plus a render. */
@@ -12,10 +14,10 @@ export const VERSION_MEMO_MS = 1000;
 
 let memo: { version: Promise<number>; readAt: number } | null = null;
 
-/** The catalog version, read from D1 at most once per VERSION_MEMO_MS in this isolate. */
+/** The page version at `now`, read from D1 at most once per VERSION_MEMO_MS in this isolate. */
 export function memoisedCatalogVersion(env: Env, now = Date.now()): Promise<number> {
   if (!memo || now - memo.readAt >= VERSION_MEMO_MS) {
-    const version = getCatalogVersion(createDb(env));
+    const version = pageVersion(createDb(env), now);
     memo = { version, readAt: now };
     // A failed read is not remembered: the next request asks again.
     version.catch(() => {

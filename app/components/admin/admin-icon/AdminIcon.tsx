@@ -21,6 +21,8 @@ const NAMES = {
   posts: 'audit',
   shipping: 'truck',
   tax: 'percent',
+  banners: 'star',
+  navigation: 'compass',
 } as const satisfies Record<string, IconName>;
 
 /** The names of the available icons. */

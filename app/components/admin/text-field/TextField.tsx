@@ -5,7 +5,7 @@ interface Props {
   id: string;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'search' | 'date';
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'datetime-local' | 'number';
   value?: string | undefined;
   error?: string | undefined;
   hint?: string;

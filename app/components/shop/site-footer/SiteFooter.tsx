@@ -1,10 +1,11 @@
-/** The shop footer: help links, categories and the small print. */
+/** The shop footer: categories, the footer menu's links (the navigation editor's) and the small print. */
 import { component$ } from '@builder.io/qwik';
+import type { ShopNavLink } from '@worker/services/content/shop-content';
 import type { NavCategory } from '~/components/shop/site-header/SiteHeader';
 
-/** Footer; links to pages that are not built yet point at the shop's sections that exist. */
-export const SiteFooter = component$<{ shopName: string; categories: NavCategory[] }>(
-  ({ shopName, categories }) => (
+/** Footer; the "Explore" list is the footer menu content managers edit (/admin/content/navigation). */
+export const SiteFooter = component$<{ shopName: string; categories: NavCategory[]; links: ShopNavLink[] }>(
+  ({ shopName, categories, links }) => (
     <footer class="site-footer">
       <div class="container">
         <div class="footer-grid">
@@ -20,25 +21,20 @@ export const SiteFooter = component$<{ shopName: string; categories: NavCategory
                   <a href={`/c/${c.slug}`}>{c.name}</a>
                 </li>
               ))}
-              <li>
-                <a href="/blog">Blog</a>
-              </li>
             </ul>
           </section>
-          <section>
-            <h2>Help</h2>
-            <ul class="footer-links">
-              <li>
-                <a href="/cart">Your cart</a>
-              </li>
-              <li>
-                <a href="/search">Search the shop</a>
-              </li>
-              <li>
-                <a href="/api/docs">Developer API</a>
-              </li>
-            </ul>
-          </section>
+          {links.length > 0 && (
+            <section>
+              <h2>Explore</h2>
+              <ul class="footer-links">
+                {links.map((l) => (
+                  <li key={l.href}>
+                    <a href={l.href}>{l.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </div>
         <p class="footer-base">
           © {new Date().getUTCFullYear()} {shopName}. A demo store running on edgeshop.

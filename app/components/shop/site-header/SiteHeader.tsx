@@ -5,6 +5,7 @@
  */
 import { $, component$ } from '@builder.io/qwik';
 import { useLocation } from '@builder.io/qwik-city';
+import type { ShopNavLink } from '@worker/services/content/shop-content';
 import { LogoutForm } from '~/components/shop/logout-form/LogoutForm';
 import { SessionIsland } from '~/components/shop/session-island/SessionIsland';
 import { Icon } from '~/components/ui/icon/Icon';
@@ -18,6 +19,8 @@ export interface NavCategory {
 interface Props {
   shopName: string;
   categories: NavCategory[];
+  /** The header menu's links (the navigation editor's), after the categories. */
+  links: ShopNavLink[];
 }
 
 /**
@@ -49,7 +52,7 @@ const fillSuggestions = $(async (_: Event, input: HTMLInputElement) => {
 });
 
 /** Header with a GET search form that works without JavaScript. */
-export const SiteHeader = component$<Props>(({ shopName, categories }) => {
+export const SiteHeader = component$<Props>(({ shopName, categories, links }) => {
   const loc = useLocation();
   const q = loc.url.pathname.startsWith('/search') ? (loc.url.searchParams.get('q') ?? '') : '';
   return (
@@ -108,23 +111,38 @@ export const SiteHeader = component$<Props>(({ shopName, categories }) => {
           <SessionIsland />
         </div>
       </div>
-      <nav class="category-nav" aria-label="Categories">
+      <div class="category-nav">
         <div class="container">
-          <ul class="category-links">
-            {categories.map((c) => {
-              const href = `/c/${c.slug}`;
-              const current = loc.url.pathname === href;
-              return (
-                <li key={c.slug}>
-                  <a href={href} aria-current={current ? 'page' : undefined}>
-                    {c.name}
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
+          <nav aria-label="Categories">
+            <ul class="category-links">
+              {categories.map((c) => {
+                const href = `/c/${c.slug}`;
+                const current = loc.url.pathname === href;
+                return (
+                  <li key={c.slug}>
+                    <a href={href} aria-current={current ? 'page' : undefined}>
+                      {c.name}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+          {links.length > 0 && (
+            <nav aria-label="Featured">
+              <ul class="category-links">
+                {links.map((l) => (
+                  <li key={l.href}>
+                    <a href={l.href} aria-current={loc.url.pathname === l.href ? 'page' : undefined}>
+                      {l.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
         </div>
-      </nav>
+      </div>
     </header>
   );
 });

@@ -1,9 +1,11 @@
-/** Category page: heading, facet sidebar, sort, a page of product cards and paging links, filters in the URL; 404 if unknown. */
+/** Category page: heading, its offer banner, facet sidebar, sort, a page of product cards and paging links, filters in the URL; 404 if unknown. */
 import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { listCategories } from '@db/repositories/catalog';
 import { listingHref } from '@domain/catalog/listing-filters';
+import { shopBanners } from '@worker/services/content/shop-content';
+import { ContentBanner } from '~/components/shop/content-banner/ContentBanner';
 import { ListingView } from '~/components/shop/listing-view/ListingView';
 import { NotFound } from '~/components/shop/not-found/NotFound';
 import { Breadcrumbs } from '~/components/ui/breadcrumbs/Breadcrumbs';
@@ -17,7 +19,15 @@ export const useCategoryPage = routeLoader$(async (event) => {
     event.status(404);
     return null;
   }
-  const listing = await loadListing(event, db, { categorySlug: category.slug });
+  const [listing, banners] = await Promise.all([
+    loadListing(event, db, { categorySlug: category.slug }),
+    // A shared (edge-cached) page: banners for everyone only (docs/architecture.md, "Banners and the edge cache").
+    shopBanners(
+      event.platform.env,
+      { placement: 'category', signedIn: false, categoryId: category.id },
+      Date.now(),
+    ),
+  ]);
   const facet = listing.facets.categories;
   const self = facet.find((c) => c.slug === category.slug);
   const parent = self?.parentSlug ? facet.find((c) => c.slug === self.parentSlug) : undefined;
@@ -34,6 +44,7 @@ export const useCategoryPage = routeLoader$(async (event) => {
     category,
     parent: parent ? { slug: parent.slug, name: parent.name } : null,
     categoryLinks,
+    banner: banners[0] ?? null,
     ...listing,
   };
 });
@@ -60,6 +71,7 @@ export default component$(() => {
         categoryInPath
       >
         {d.category.description && <p class="listing-intro">{d.category.description}</p>}
+        {d.banner && <ContentBanner banner={d.banner} />}
       </ListingView>
     </>
   );
