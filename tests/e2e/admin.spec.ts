@@ -27,6 +27,7 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
       'Collections',
       'Customers',
       'Reviews',
+      'Blog posts',
       'Banners',
       'Navigation',
       'Shipping',
@@ -40,7 +41,7 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
     password: 'content-demo-1234',
     name: 'Cory Content',
     roles: 'Content manager',
-    nav: ['Home', 'Products', 'Categories', 'Collections', 'Reviews', 'Banners', 'Navigation'],
+    nav: ['Home', 'Products', 'Categories', 'Collections', 'Reviews', 'Blog posts', 'Banners', 'Navigation'],
   },
   warehouse: {
     email: 'warehouse@demo.shop',
@@ -54,7 +55,17 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
     password: 'lead-demo-1234',
     name: 'Lee Lead',
     roles: 'Content manager, Warehouse',
-    nav: ['Home', 'Orders', 'Products', 'Categories', 'Collections', 'Reviews', 'Banners', 'Navigation'],
+    nav: [
+      'Home',
+      'Orders',
+      'Products',
+      'Categories',
+      'Collections',
+      'Reviews',
+      'Blog posts',
+      'Banners',
+      'Navigation',
+    ],
   },
 };
 
@@ -268,6 +279,7 @@ test('an invited member joins, logs in with their role, and the changes appear i
     'Categories',
     'Collections',
     'Reviews',
+    'Blog posts',
     'Banners',
     'Navigation',
   ]);
