@@ -67,18 +67,25 @@ export async function findPromotionRow(db: Db, id: string): Promise<PromotionRow
 
 /** The codes typed into the promotion itself (not generated batches), active ones only. */
 export async function sharedCodesOf(db: Db, promotionId: string): Promise<string[]> {
+  return (await sharedCodesByPromotion(db, promotionId)).get(promotionId) ?? [];
+}
+
+/** Every promotion's (or one's) active shared codes, in one query. */
+export async function sharedCodesByPromotion(db: Db, promotionId?: string): Promise<Map<string, string[]>> {
   const rows = await db
-    .select({ code: discountCodes.code })
+    .select({ code: discountCodes.code, promotionId: discountCodes.promotionId })
     .from(discountCodes)
     .where(
       and(
-        eq(discountCodes.promotionId, promotionId),
+        promotionId ? eq(discountCodes.promotionId, promotionId) : undefined,
         isNull(discountCodes.batchId),
         eq(discountCodes.active, true),
       ),
     )
     .orderBy(asc(discountCodes.createdAt), asc(discountCodes.code));
-  return rows.map((r) => r.code);
+  const byPromotion = new Map<string, string[]>();
+  for (const r of rows) byPromotion.set(r.promotionId, [...(byPromotion.get(r.promotionId) ?? []), r.code]);
+  return byPromotion;
 }
 
 /** Which of `codes` exist already, and whose (any promotion, active or not: a code is never reused elsewhere). */

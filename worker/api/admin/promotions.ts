@@ -6,7 +6,6 @@ import { idSchema } from '@domain/core/id-schema';
 import { PromotionInput } from '@domain/pricing/promotions';
 import { CodeBatchInput } from '@domain/pricing/promotions/code-batch';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AppEnv } from '@worker/http/app-env';
 import { faultResponses, jsonBody, jsonResponse, newApi, writeResponses } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
 import { requirePermission } from '@worker/middleware/staff-guard';
@@ -18,11 +17,9 @@ import {
   getAdminPromotion,
   listAdminPromotions,
   listCodeBatches,
-  type PromotionsContext,
   updatePromotion,
 } from '@worker/services/promotions/admin';
-import type { Context } from 'hono';
-import { noStore } from './catalog-context';
+import { catalogContext, catalogFailure, noStore } from './catalog-context';
 
 const PromotionOut = z.record(z.string(), z.unknown()).openapi('AdminPromotion', {
   description:
@@ -43,19 +40,6 @@ const Body = PromotionInput.openapi('AdminPromotionInput');
 const Params = z.object({ promotionId: idSchema('promotion') });
 const BatchParams = Params.extend({ batchId: idSchema('codeBatch') });
 const write = { ...problemResponses(401, 403, 404), ...writeResponses() };
-
-const contextOf = (c: Context<AppEnv>): PromotionsContext => ({
-  db: c.var.db,
-  actor: c.var.staff!.principal,
-  now: Date.now(),
-  requestId: c.var.requestId,
-});
-
-/** A failed use case as a problem (field errors go to `errors[]`). */
-function problem(error: { code: string; detail: string; meta?: Record<string, unknown> }): never {
-  const errors = error.meta?.errors as { path: string; message: string }[] | undefined;
-  throw new ProblemError(error.code as never, error.detail, errors ? { errors } : {});
-}
 
 export const adminPromotions = newApi();
 
@@ -89,8 +73,8 @@ adminPromotions
       responses: { 201: jsonResponse('Created', PromotionOut), ...write },
     }),
     async (c) => {
-      const done = await createPromotion(contextOf(c), c.req.valid('json'));
-      if (!done.ok) problem(done.error);
+      const done = await createPromotion(catalogContext(c), c.req.valid('json'));
+      if (!done.ok) throw catalogFailure(done.error);
       return c.json(done.value, 201);
     },
   )
@@ -126,8 +110,12 @@ adminPromotions
       responses: { 200: jsonResponse('Saved', PromotionOut), ...write },
     }),
     async (c) => {
-      const done = await updatePromotion(contextOf(c), c.req.valid('param').promotionId, c.req.valid('json'));
-      if (!done.ok) problem(done.error);
+      const done = await updatePromotion(
+        catalogContext(c),
+        c.req.valid('param').promotionId,
+        c.req.valid('json'),
+      );
+      if (!done.ok) throw catalogFailure(done.error);
       return c.json(done.value, 200);
     },
   )
@@ -167,11 +155,11 @@ adminPromotions
     }),
     async (c) => {
       const done = await generateCodeBatch(
-        contextOf(c),
+        catalogContext(c),
         c.req.valid('param').promotionId,
         c.req.valid('json'),
       );
-      if (!done.ok) problem(done.error);
+      if (!done.ok) throw catalogFailure(done.error);
       return c.json(done.value, 201);
     },
   )
@@ -192,7 +180,7 @@ adminPromotions
     async (c) => {
       const { promotionId, batchId } = c.req.valid('param');
       const csv = await codeBatchCsv(c.var.db, promotionId, batchId);
-      if (!csv.ok) problem(csv.error);
+      if (!csv.ok) throw catalogFailure(csv.error);
       return c.body(csv.value, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="codes-${batchId}.csv"`,
@@ -212,8 +200,8 @@ adminPromotions
     }),
     async (c) => {
       const { promotionId, batchId } = c.req.valid('param');
-      const done = await deactivateCodeBatch(contextOf(c), promotionId, batchId);
-      if (!done.ok) problem(done.error);
+      const done = await deactivateCodeBatch(catalogContext(c), promotionId, batchId);
+      if (!done.ok) throw catalogFailure(done.error);
       return c.json(done.value, 200);
     },
   );

@@ -21,6 +21,7 @@ import {
   promotionOf,
   promotionRow,
   setSharedCodesStatements,
+  sharedCodesByPromotion,
   sharedCodesOf,
   updatePromotionStatement,
 } from '@db/repositories/promotions';
@@ -95,10 +96,8 @@ function adminView(row: PromotionRow, codes: string[], uses: number): AdminPromo
 }
 
 export async function listAdminPromotions(db: Db, now: number): Promise<AdminPromotion[]> {
-  const rows = await listPromotions(db, now);
-  return Promise.all(
-    rows.map(async (r) => adminView(r.row, await sharedCodesOf(db, r.row.id), Number(r.uses))),
-  );
+  const [rows, codes] = await Promise.all([listPromotions(db, now), sharedCodesByPromotion(db)]);
+  return rows.map((r) => adminView(r.row, codes.get(r.row.id) ?? [], Number(r.uses)));
 }
 
 export async function getAdminPromotion(db: Db, id: string, now: number): Promise<AdminPromotion | null> {
