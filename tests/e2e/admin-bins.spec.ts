@@ -4,7 +4,7 @@
  * read only) see the bin as text.
  */
 import { expect, test } from '@playwright/test';
-import { logInStaff } from '../support/e2e/orders';
+import { ADMIN_STAFF, logInStaff, WAREHOUSE_STAFF } from '@tests/support/e2e/staff';
 
 async function productPage(page: import('@playwright/test').Page, index = 0) {
   await page.goto('/admin/products');
@@ -13,7 +13,7 @@ async function productPage(page: import('@playwright/test').Page, index = 0) {
 }
 
 test('an administrator sets and clears a bin, and a bad one is refused', async ({ page }) => {
-  await logInStaff(page, 'admin@demo.shop', 'admin-demo-1234');
+  await logInStaff(page, ADMIN_STAFF);
   await productPage(page);
   const bin = page.getByLabel(/^Bin/).first();
   await bin.fill('  A-03-2 ');
@@ -44,7 +44,7 @@ test('an administrator sets and clears a bin, and a bad one is refused', async (
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the Bin form still saves', async ({ page }) => {
-    await logInStaff(page, 'admin@demo.shop', 'admin-demo-1234');
+    await logInStaff(page, ADMIN_STAFF);
     await productPage(page, 1);
     await page.getByLabel(/^Bin/).first().fill('B-10');
     await page
@@ -57,7 +57,7 @@ test.describe('without JavaScript', () => {
 });
 
 test('warehouse staff see bins but cannot edit them', async ({ page }) => {
-  await logInStaff(page, 'warehouse@demo.shop', 'warehouse-demo-1234');
+  await logInStaff(page, WAREHOUSE_STAFF);
   await productPage(page);
   await expect(page.getByRole('columnheader', { name: 'Bin location' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Save bin/ })).toHaveCount(0);

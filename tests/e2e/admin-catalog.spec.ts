@@ -3,6 +3,7 @@
  * them, uploads images (reordering, relabelling and deleting them), activates it, and the shop shows it at /p/<slug>.
  */
 import { expect, test } from '@playwright/test';
+import { ADMIN_STAFF, logInStaff } from '@tests/support/e2e/staff';
 
 // A 2×1 red PNG, made here so the test needs no fixture file.
 const PNG = Buffer.from(
@@ -12,11 +13,7 @@ const PNG = Buffer.from(
 
 test('an administrator creates, prices, illustrates and publishes a product', async ({ page }) => {
   const slug = `e2e-tee-${Date.now().toString(36)}`;
-  await page.goto('/admin/login');
-  await page.getByLabel('Email address').fill('admin@demo.shop');
-  await page.getByLabel('Password').fill('admin-demo-1234');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  await logInStaff(page, ADMIN_STAFF);
 
   await page.goto('/admin/products');
   await page.getByRole('link', { name: 'New product' }).click();
@@ -85,11 +82,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('uploading an image posts the form and the page says so', async ({ page }) => {
-    await page.goto('/admin/login');
-    await page.getByLabel('Email address').fill('admin@demo.shop');
-    await page.getByLabel('Password').fill('admin-demo-1234');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await expect(page).toHaveURL(/\/admin$/);
+    await logInStaff(page, ADMIN_STAFF);
     const { items } = (await (await page.request.get('/api/admin/products')).json()) as {
       items: { id: string }[];
     };

@@ -1,13 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from '@tests/support/e2e/axe';
-import { logInStaff, placeGuestOrder } from '@tests/support/e2e/orders';
+import { placeGuestOrder } from '@tests/support/e2e/orders';
+import { ADMIN_STAFF, CONTENT_STAFF, logInStaff, WAREHOUSE_STAFF } from '@tests/support/e2e/staff';
 
 test('an administrator finds an order, notes it, moves it to processing and sees the timeline', async ({
   page,
   request,
 }) => {
   const order = await placeGuestOrder(request);
-  await logInStaff(page, 'admin@demo.shop', 'admin-demo-1234');
+  await logInStaff(page, ADMIN_STAFF);
   await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
@@ -52,7 +53,7 @@ test('an administrator finds an order, notes it, moves it to processing and sees
 
 test('an administrator marks selected orders as processing from the list', async ({ page, request }) => {
   const order = await placeGuestOrder(request);
-  await logInStaff(page, 'admin@demo.shop', 'admin-demo-1234');
+  await logInStaff(page, ADMIN_STAFF);
   await page.goto(`/admin/orders?q=${encodeURIComponent(order.email)}`);
   await page.getByRole('checkbox', { name: `Select order #${order.number}` }).check();
   await page.getByRole('button', { name: 'Mark selected as processing' }).click();
@@ -65,13 +66,13 @@ test('an administrator marks selected orders as processing from the list', async
 test('a warehouse user reads orders without the forms; a content manager cannot open them', async ({
   page,
 }) => {
-  await logInStaff(page, 'warehouse@demo.shop', 'warehouse-demo-1234');
+  await logInStaff(page, WAREHOUSE_STAFF);
   await page.goto('/admin/orders');
   await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark selected as processing' })).toHaveCount(0);
 
   await page.context().clearCookies();
-  await logInStaff(page, 'content@demo.shop', 'content-demo-1234');
+  await logInStaff(page, CONTENT_STAFF);
   const res = await page.goto('/admin/orders');
   expect(res?.status()).toBe(403);
 });

@@ -3,20 +3,12 @@
  * method through the pages (labels and buttons only), sees them listed, and a shopper's checkout offers the method;
  * a warehouse user cannot open the pages.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seriousViolations } from '@tests/support/e2e/axe';
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': `198.51.77.${Math.floor(Math.random() * 250)}` });
-  await page.goto('/admin/login');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
+import { ADMIN_STAFF, logInStaff, WAREHOUSE_STAFF } from '@tests/support/e2e/staff';
 
 test('an administrator sets a tax rate and adds a shipping zone with a weight table', async ({ page }) => {
-  await logIn(page, 'admin@demo.shop', 'admin-demo-1234');
+  await logInStaff(page, ADMIN_STAFF);
   await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Taxes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Taxes' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Germany Standard rate 19% VAT/ })).toBeVisible();
@@ -73,7 +65,7 @@ test('an administrator sets a tax rate and adds a shipping zone with a weight ta
 });
 
 test('a warehouse user cannot open the tax or shipping pages', async ({ page }) => {
-  await logIn(page, 'warehouse@demo.shop', 'warehouse-demo-1234');
+  await logInStaff(page, WAREHOUSE_STAFF);
   for (const path of ['/admin/settings/tax', '/admin/settings/shipping']) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);

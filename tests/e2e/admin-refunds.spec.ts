@@ -1,13 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from '@tests/support/e2e/axe';
-import { logInStaff, placeGuestOrder } from '@tests/support/e2e/orders';
+import { placeGuestOrder } from '@tests/support/e2e/orders';
+import { ADMIN_STAFF, logInStaff, WAREHOUSE_STAFF } from '@tests/support/e2e/staff';
 
 test('an administrator refunds part of a delivered order and sees it on the timeline', async ({
   page,
   request,
 }) => {
   const order = await placeGuestOrder(request);
-  await logInStaff(page, 'admin@demo.shop', 'admin-demo-1234');
+  await logInStaff(page, ADMIN_STAFF);
   await page.goto(`/admin/orders?q=${encodeURIComponent(order.email)}`);
   await page.getByRole('link', { name: `#${order.number}` }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Cancel the order' })).toBeVisible();
@@ -60,7 +61,7 @@ test('an administrator refunds part of a delivered order and sees it on the time
   // Warehouse staff read the order but get neither form: they may fulfil, never refund or cancel.
   const orderUrl = new URL(page.url()).pathname;
   await page.context().clearCookies();
-  await logInStaff(page, 'warehouse@demo.shop', 'warehouse-demo-1234');
+  await logInStaff(page, WAREHOUSE_STAFF);
   await page.goto(orderUrl);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Order #${order.number}`);
   await expect(page.getByRole('button', { name: 'Refund' })).toHaveCount(0);

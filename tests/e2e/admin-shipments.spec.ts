@@ -1,13 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from '@tests/support/e2e/axe';
-import { logInStaff, placeGuestOrder } from '@tests/support/e2e/orders';
+import { placeGuestOrder } from '@tests/support/e2e/orders';
+import { ADMIN_STAFF, logInStaff, WAREHOUSE_STAFF } from '@tests/support/e2e/staff';
 
 test('an administrator ships an order in two parcels and the customer sees both with tracking', async ({
   page,
   request,
 }) => {
   const order = await placeGuestOrder(request, [2, 1]);
-  await logInStaff(page, 'admin@demo.shop', 'admin-demo-1234');
+  await logInStaff(page, ADMIN_STAFF);
   await page.goto(`/admin/orders?q=${order.number}`);
   await page.getByRole('link', { name: `#${order.number}` }).click();
   const form = page.locator('#ship-form');
@@ -65,7 +66,7 @@ test.describe('without JavaScript', () => {
 
   test('warehouse staff ship a whole order with the plain form', async ({ page, request }) => {
     const order = await placeGuestOrder(request, [2, 1]);
-    await logInStaff(page, 'warehouse@demo.shop', 'warehouse-demo-1234');
+    await logInStaff(page, WAREHOUSE_STAFF);
     await page.goto(`/admin/orders?q=${order.number}`);
     await page.getByRole('link', { name: `#${order.number}` }).click();
     const form = page.locator('#ship-form');

@@ -4,6 +4,7 @@
  * changes and disabling go through their confirmations, the audit log shows it all, and login works by keyboard.
  */
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { logInStaff } from '@tests/support/e2e/staff';
 
 interface Account {
   email: string;
@@ -82,7 +83,9 @@ test.beforeEach(async ({ page }) => ownAddress(page));
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Back office' });
 
-async function logIn(page: Page, account: Pick<Account, 'email' | 'password'>, path = '/admin/login') {
+/** Through the login page at `path` (the flow under test), else as tests/support/e2e/staff.ts signs staff in. */
+async function logIn(page: Page, account: Pick<Account, 'email' | 'password'>, path?: string) {
+  if (path === undefined) return logInStaff(page, account);
   await page.goto(path);
   await page.getByLabel('Email address').fill(account.email);
   await page.getByLabel('Password').fill(account.password);

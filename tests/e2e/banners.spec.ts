@@ -2,16 +2,8 @@
  * Banners and menus end to end: a content manager creates an announcement banner and a footer link with the admin's
  * plain forms; a shopper then sees both on shop pages, the banner's link reachable from the keyboard.
  */
-import { expect, type Page, test } from '@playwright/test';
-
-const CONTENT = { email: 'content@demo.shop', password: 'content-demo-1234' };
-
-const ipBase = Date.now() % 200;
-let ipCount = 0;
-async function ownAddress(page: Page): Promise<void> {
-  ipCount++;
-  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': `198.51.${ipBase}.${150 + ipCount}` });
-}
+import { expect, test } from '@playwright/test';
+import { CONTENT_STAFF, freshAddress, logInStaff } from '@tests/support/e2e/staff';
 
 test('a content manager adds an announcement and a footer link; a shopper sees both', async ({ browser }) => {
   test.setTimeout(90_000);
@@ -20,12 +12,7 @@ test('a content manager adds an announcement and a footer link; a shopper sees b
   const label = `Gift guide ${stamp}`;
 
   const staff = await browser.newPage();
-  await ownAddress(staff);
-  await staff.goto('/admin/login');
-  await staff.getByLabel('Email address').fill(CONTENT.email);
-  await staff.getByLabel('Password').fill(CONTENT.password);
-  await staff.getByRole('button', { name: 'Log in' }).click();
-  await expect(staff).not.toHaveURL(/\/admin\/login/);
+  await logInStaff(staff, CONTENT_STAFF);
 
   await staff.getByRole('navigation').getByRole('link', { name: 'Banners' }).click();
   await expect(staff.getByRole('heading', { level: 1, name: 'Banners' })).toBeVisible();
@@ -49,7 +36,7 @@ test('a content manager adds an announcement and a footer link; a shopper sees b
   await expect(staff.getByRole('status').filter({ hasText: 'saved in the footer menu' })).toBeVisible();
 
   const shopper = await browser.newPage();
-  await ownAddress(shopper);
+  await shopper.setExtraHTTPHeaders({ 'X-Forwarded-For': freshAddress() });
   // Shop pages are edge-cached; the writes moved the version, which the Worker re-reads within a second.
   await expect(async () => {
     await shopper.goto('/search');

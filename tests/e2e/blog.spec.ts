@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from '@tests/support/e2e/axe';
-import { logInStaff } from '@tests/support/e2e/orders';
+import { CONTENT_STAFF, logInStaff } from '@tests/support/e2e/staff';
 
 test('a content manager publishes a post with a script in it; a shopper reads it safely', async ({
   page,
@@ -14,7 +14,7 @@ test('a content manager publishes a post with a script in it; a shopper reads it
   const title = `Folding knitwear ${suffix}`;
   const dialogs: string[] = [];
 
-  await logInStaff(page, 'content@demo.shop', 'content-demo-1234');
+  await logInStaff(page, CONTENT_STAFF);
   await page.getByRole('link', { name: 'Blog posts' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Blog posts' })).toBeVisible();
   await page.getByRole('link', { name: 'Write a post' }).click();

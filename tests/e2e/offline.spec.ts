@@ -4,6 +4,7 @@ import { newId } from '@domain/core/ids';
 import { expect, type Page, test } from '@playwright/test';
 import { seriousViolations } from '@tests/support/e2e/axe';
 import { chooseInStockVariant } from '@tests/support/e2e/product-page';
+import { ADMIN_STAFF, logInStaff } from '@tests/support/e2e/staff';
 import { build } from 'esbuild';
 
 interface ProductSummary {
@@ -415,11 +416,7 @@ async function setAvailable(page: Page, sku: string, target: number): Promise<vo
 
 /** Changes one variant's price through the admin API (the seeded administrator signs in on `admin`). */
 async function changePrice(admin: Page, slug: string, sku: string, price: number): Promise<void> {
-  await admin.goto('/admin/login');
-  await admin.getByLabel('Email address').fill('admin@demo.shop');
-  await admin.getByLabel('Password').fill('admin-demo-1234');
-  await admin.getByRole('button', { name: 'Log in' }).click();
-  await expect(admin).toHaveURL(/\/admin$/);
+  await logInStaff(admin, ADMIN_STAFF);
   const list = await admin.request.get(`/api/admin/products?q=${encodeURIComponent(slug)}`);
   const { items } = (await list.json()) as { items: Array<{ id: string; slug: string }> };
   const id = items.find((p) => p.slug === slug)!.id;

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { seriousViolations } from '@tests/support/e2e/axe';
-import { logInStaff, placeGuestOrder } from '@tests/support/e2e/orders';
+import { placeGuestOrder } from '@tests/support/e2e/orders';
+import { ADMIN_STAFF, logInStaff } from '@tests/support/e2e/staff';
 
 async function onHand(page: Page, sku: string) {
   const res = await page.request.get(`/api/admin/inventory/${encodeURIComponent(sku)}/movements`);
@@ -17,7 +18,7 @@ test('a customer returns two units; staff approve, receive one restocked and one
 }) => {
   test.setTimeout(120_000);
   const order = await placeGuestOrder(request, [2]);
-  await logInStaff(page, 'admin@demo.shop', 'admin-demo-1234');
+  await logInStaff(page, ADMIN_STAFF);
   await page.goto(`/admin/orders?q=${order.number}`);
   await page.getByRole('link', { name: `#${order.number}` }).click();
   const adminOrder = page.url();
@@ -107,7 +108,7 @@ test.describe('without JavaScript', () => {
   }) => {
     test.setTimeout(120_000);
     const order = await placeGuestOrder(request, [1]);
-    await logInStaff(page, 'admin@demo.shop', 'admin-demo-1234');
+    await logInStaff(page, ADMIN_STAFF);
     await page.goto(`/admin/orders?q=${order.number}`);
     await page.getByRole('link', { name: `#${order.number}` }).click();
     const adminOrder = page.url();

@@ -3,18 +3,11 @@
  * a review whose text holds markup, an administrator approves it in the moderation queue, and the product page shows
  * it, its markup as plain text.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { ADMIN_STAFF, freshAddress, logInStaff } from '@tests/support/e2e/staff';
 
 const JANE = { email: 'jane@demo.shop', password: 'jane-demo-1234' };
-const ADMIN = { email: 'admin@demo.shop', password: 'admin-demo-1234' };
 const MARKUP = '<img src=x onerror=alert(1)>';
-
-const ipBase = Date.now() % 200;
-let ipCount = 0;
-async function ownAddress(page: Page): Promise<void> {
-  ipCount++;
-  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': `198.51.${ipBase}.${100 + ipCount}` });
-}
 
 test('a customer writes a review, an administrator approves it, the product page shows it as text', async ({
   browser,
@@ -29,7 +22,7 @@ test('a customer writes a review, an administrator approves it, the product page
 
   // The shopper: signed out, the link leads through the login page to the form.
   const shopper = await browser.newPage();
-  await ownAddress(shopper);
+  await shopper.setExtraHTTPHeaders({ 'X-Forwarded-For': freshAddress() });
   let alerted = false;
   shopper.on('dialog', async (d) => {
     alerted = true;
@@ -63,12 +56,7 @@ test('a customer writes a review, an administrator approves it, the product page
 
   // The administrator approves it.
   const admin = await browser.newPage();
-  await ownAddress(admin);
-  await admin.goto('/admin/login');
-  await admin.getByLabel('Email address').fill(ADMIN.email);
-  await admin.getByLabel('Password').fill(ADMIN.password);
-  await admin.getByRole('button', { name: 'Log in' }).click();
-  await expect(admin).not.toHaveURL(/\/admin\/login/);
+  await logInStaff(admin, ADMIN_STAFF);
   await admin.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Reviews' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
   // Oldest first: the seeded queue may put hers on a later page.

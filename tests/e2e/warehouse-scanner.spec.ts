@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logInStaff } from '@tests/support/e2e/orders';
+import { logInStaff, WAREHOUSE_STAFF } from '@tests/support/e2e/staff';
 import { findChromium } from '../../scripts/chromium.mjs';
 
 // A fake camera (Chromium's test pattern), granted without a prompt. Debian's desktop Chromium has no native
@@ -27,7 +27,7 @@ test('the camera scanner runs on a browser without BarcodeDetector, with its Web
   // only 250 entries, and the pick page's prefetched chunks can fill it before the scanner asks for its .wasm.)
   const requested: string[] = [];
   page.on('request', (request) => requested.push(request.url()));
-  await logInStaff(page, 'warehouse@demo.shop', 'warehouse-demo-1234');
+  await logInStaff(page, WAREHOUSE_STAFF);
   const pick = await page.goto('/warehouse/pick');
   // Only the warehouse pages may use the camera and compile WebAssembly; the rest of the shop may not.
   expect(pick?.headers()['permissions-policy']).toContain('camera=(self)');

@@ -1,21 +1,10 @@
 /** e2e helpers for the warehouse app: the demo warehouse staff member's sign-in, queue cards, and the admin API's view of an order. */
 import { type APIRequestContext, type Browser, expect, type Locator, type Page } from '@playwright/test';
+import { ADMIN_STAFF, freshAddress, logInStaff, WAREHOUSE_STAFF } from './staff';
 
-const ip = () => `198.51.${90 + Math.floor(Math.random() * 8)}.${Math.floor(Math.random() * 250)}`;
-
-/** The seeded warehouse staff member (fulfilment:write, no refunds, no prices). */
-export const WAREHOUSE_STAFF = { email: 'warehouse@demo.shop', password: 'warehouse-demo-1234' };
-export const ADMIN_STAFF = { email: 'admin@demo.shop', password: 'admin-demo-1234' };
-
-/** Signs in through /admin/login?next=/warehouse and waits for the queue's first sync. */
+/** Signs in (tests/support/e2e/staff.ts) and waits for the queue's first sync. */
 export async function openWarehouse(page: Page, staff = WAREHOUSE_STAFF): Promise<void> {
-  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': ip() });
-  await page.goto('/warehouse');
-  await expect(page).toHaveURL(/\/admin\/login\?next=%2Fwarehouse/);
-  await page.getByLabel('Email address').fill(staff.email);
-  await page.getByLabel('Password').fill(staff.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/warehouse$/);
+  await logInStaff(page, staff, '/warehouse');
   await expect(page.getByRole('heading', { level: 1, name: 'Orders to fulfil' })).toBeVisible();
 }
 
@@ -41,13 +30,12 @@ export async function adminApi(
   browser: Browser,
   baseURL: string,
 ): Promise<{ api: APIRequestContext; close(): Promise<void> }> {
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': ip() } });
+  const context = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { 'X-Forwarded-For': freshAddress() },
+  });
   const page = await context.newPage();
-  await page.goto('/admin/login');
-  await page.getByLabel('Email address').fill(ADMIN_STAFF.email);
-  await page.getByLabel('Password').fill(ADMIN_STAFF.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  await logInStaff(page, ADMIN_STAFF);
   return { api: page.request, close: () => context.close() };
 }
 
