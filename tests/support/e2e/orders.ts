@@ -33,7 +33,7 @@ export async function placeGuestOrder(
         added++;
         break;
       }
-      refusals.push(`${v.sku}: ${res.status()} ${((await res.json()) as { detail?: string }).detail ?? ''}`);
+      refusals.push(`${v.sku}: ${res.status()} ${(await res.text()).slice(0, 160)}`);
     }
     if (added === quantities.length) break;
   }
