@@ -1,7 +1,7 @@
 /**
  * e2e sign-in for staff. Logins are limited per account (10 a minute, worker/services/limits/limiter.ts), and a dozen
- * specs sign in as the same demo administrator: run two at a time and the limit refused a login now and then (the
- * admin and warehouse specs failed on it in CI). So each test worker signs in through the form once per account and
+ * specs sign in as the same demo administrator, one after another, and the limit refused a login now and then (the
+ * admin spec's login tests failed on it in CI). So each test worker signs in through the form once per account and
  * later calls reuse that session's cookie, as a returning staff member's browser would; a session that has ended
  * (logged out, revoked) is noticed and replaced by a fresh login. Specs about the login form itself use the form.
  */
