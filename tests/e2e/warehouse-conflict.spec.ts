@@ -36,7 +36,9 @@ test('an order cancelled in the admin while a tablet shipped it offline lands in
 
   await context.setOffline(false);
   // The order's page says the server refused, and leads to the list (the menu's count may already show it too).
-  await expect(page.getByText('The server refused an action on this order.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('The server refused an action on this order.')).toBeVisible({
+    timeout: 30_000,
+  });
   await page.getByRole('link', { name: 'See Needs attention' }).click();
   const conflict = page.locator(`[data-order="${order.number}"]`);
   await expect(conflict.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
