@@ -1,7 +1,14 @@
 /** Catalog reads for the storefront: categories, product listing/search, product detail and variant pricing. */
 
 import type { Db } from '@db/client';
-import { categories, productImages, productOptions, products, productVariants } from '@db/schema';
+import {
+  categories,
+  productCollections,
+  productImages,
+  productOptions,
+  products,
+  productVariants,
+} from '@db/schema';
 import { type RatingDistribution, REVIEWS_PAGE_SIZE, ratingDistribution } from '@domain/catalog/review-input';
 import type { Money } from '@domain/pricing/money';
 import type { TaxCategory } from '@domain/pricing/tax';
@@ -109,6 +116,9 @@ export interface ProductDetail extends ProductSummary {
 export interface VariantForPricing {
   sku: string;
   productId: string;
+  /** The product's category and its ancestors, and its collections: what promotions may target. */
+  categoryIds: string[];
+  collectionIds: string[];
   productSlug: string;
   productName: string;
   size: string | null;
@@ -292,6 +302,8 @@ export async function getVariantsBySkus(db: Db, skus: readonly string[]): Promis
   return rows.map((r) => ({
     sku: r.sku,
     productId: r.productId,
+    categoryIds: JSON.parse(r.categoryIds) as string[],
+    collectionIds: JSON.parse(r.collectionIds) as string[],
     productSlug: r.productSlug,
     productName: r.productName,
     size: r.size,
@@ -313,6 +325,13 @@ function prepareVariantsBySkus(db: Db) {
     .select({
       sku: productVariants.sku,
       productId: products.id,
+      // UNION (not UNION ALL) stops at a category met twice, so even a cycle in the tree ends.
+      categoryIds: sql<string>`(WITH RECURSIVE up(id, parent) AS (
+          SELECT c.id, c.parent_id FROM ${categories} c WHERE c.id = ${products.categoryId}
+          UNION SELECT c.id, c.parent_id FROM ${categories} c JOIN up ON c.id = up.parent)
+        SELECT json_group_array(id) FROM up)`.as('category_ids'),
+      collectionIds: sql<string>`(SELECT json_group_array(pc.collection_id) FROM ${productCollections} pc
+        WHERE pc.product_id = ${products.id})`.as('collection_ids'),
       productSlug: products.slug,
       productName: products.name,
       size: productVariants.size,

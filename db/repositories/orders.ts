@@ -1,7 +1,8 @@
 /** Placing an order: one batch that numbers it, writes it with its lines and payment, and closes its checkout. */
 import type { Db } from '@db/client';
 import { carts, checkouts, counters, orderEvents, orderLines, orders, payments } from '@db/schema';
-import { eq, sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { type CustomerOrderDetail, orderParts } from './customer-orders';
 
 export type NewOrder = Omit<typeof orders.$inferInsert, 'number'>;
@@ -19,6 +20,8 @@ export async function placeOrder(
   order: NewOrder & { checkoutId: string },
   lines: NewOrderLine[],
   payment: NewPayment,
+  /** More writes that stand or fall with the order (its promotions' uses confirmed). */
+  alongside: readonly BatchItem<'sqlite'>[] = [],
 ): Promise<{ created: true; number: string } | { created: false }> {
   try {
     const [, [inserted]] = await db.batch([
@@ -52,6 +55,7 @@ export async function placeOrder(
         .update(carts)
         .set({ status: 'converted', updatedAt: order.placedAt })
         .where(eq(carts.id, order.cartId ?? '')),
+      ...alongside,
     ]);
     if (!inserted) throw new Error(`order ${order.id} was not written`);
     return { created: true, number: inserted.number };
@@ -59,6 +63,21 @@ export async function placeOrder(
     if (await findOrderByCheckout(db, order.checkoutId)) return { created: false };
     throw error;
   }
+}
+
+/** How many orders a shopper placed before, by account or by email (for first-order-only promotions). */
+export async function countOrdersOf(db: Db, who: { customerId: string | null; email: string | null }) {
+  if (!who.customerId && !who.email) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(orders)
+    .where(
+      or(
+        who.customerId ? eq(orders.customerId, who.customerId) : undefined,
+        who.email ? eq(orders.email, who.email) : undefined,
+      ),
+    );
+  return Number(row?.n ?? 0);
 }
 
 export async function findOrderByCheckout(db: Db, checkoutId: string) {

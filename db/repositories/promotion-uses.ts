@@ -6,7 +6,7 @@
  */
 import type { Db } from '@db/client';
 import { promotionUses } from '@db/schema';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 
 /** What holding a use needs; `id` is minted by the caller, `expiresAt` is when the hold lapses. */
 export interface UseHold {
@@ -19,6 +19,8 @@ export interface UseHold {
   usageKey: string | null;
   /** `email:<address>`, lower-case, the checkout's email. */
   usageEmail: string | null;
+  /** What the promotion takes off this order (minor units), kept for reports. */
+  discountAmount: number;
   now: number;
   expiresAt: number;
 }
@@ -55,8 +57,10 @@ const codeUsable = (h: UseHold) => sql`EXISTS (
 export async function holdPromotionUse(db: Db, h: UseHold): Promise<HoldOutcome> {
   const hasCustomer = h.usageKey != null || h.usageEmail != null;
   await db.run(sql`
-    INSERT INTO promotion_uses (id, promotion_id, code, usage_key, usage_email, checkout_id, state, expires_at, created_at)
-    SELECT ${h.id}, p.id, ${h.code}, ${h.usageKey}, ${h.usageEmail}, ${h.checkoutId}, 'held', ${h.expiresAt}, ${h.now}
+    INSERT INTO promotion_uses (id, promotion_id, code, usage_key, usage_email, checkout_id, discount_amount, state,
+      expires_at, created_at)
+    SELECT ${h.id}, p.id, ${h.code}, ${h.usageKey}, ${h.usageEmail}, ${h.checkoutId}, ${h.discountAmount}, 'held',
+      ${h.expiresAt}, ${h.now}
     FROM promotions p
     WHERE p.id = ${h.promotionId} AND p.active = 1
       AND (p.usage_limit IS NULL OR ${othersCount(h)} < p.usage_limit)
@@ -64,7 +68,8 @@ export async function holdPromotionUse(db: Db, h: UseHold): Promise<HoldOutcome>
         OR ${othersCount(h, customerMatch(h))} < p.per_customer_limit)
       AND (${h.code} IS NULL OR ${codeUsable(h)})
     ON CONFLICT (checkout_id, promotion_id) DO UPDATE SET state = 'held', expires_at = excluded.expires_at,
-      code = excluded.code, usage_key = excluded.usage_key, usage_email = excluded.usage_email
+      code = excluded.code, usage_key = excluded.usage_key, usage_email = excluded.usage_email,
+      discount_amount = excluded.discount_amount
     WHERE promotion_uses.state <> 'confirmed'`);
   const [row] = await db
     .select({ state: promotionUses.state, expiresAt: promotionUses.expiresAt })
@@ -90,33 +95,24 @@ async function refusalOf(db: Db, h: UseHold): Promise<UseRefusal> {
 }
 
 /**
- * Confirms a checkout's held use with its order. A hold that lapsed is confirmed only if the limits still allow it
- * (nobody took its place); the answer says whether the use now stands confirmed.
+ * Confirms a checkout's held uses with its order: a statement for the order's own batch. A payment that came back
+ * after its holds lapsed holds them again first (holdPromotionUse re-takes a lapsed use only while the limits allow),
+ * and only live holds are confirmed.
  */
-export async function confirmPromotionUse(
+export const confirmPromotionUsesStatement = (
   db: Db,
-  u: { checkoutId: string; promotionId: string; orderId: string; now: number },
-): Promise<boolean> {
-  await db.run(sql`
-    UPDATE promotion_uses AS own SET state = 'confirmed', order_id = ${u.orderId}, confirmed_at = ${u.now}
-    WHERE own.checkout_id = ${u.checkoutId} AND own.promotion_id = ${u.promotionId} AND own.state = 'held'
-      AND (own.expires_at > ${u.now} OR NOT EXISTS (
-        SELECT 1 FROM promotions p WHERE p.id = own.promotion_id AND (
-          (p.usage_limit IS NOT NULL AND (SELECT count(*) FROM promotion_uses u WHERE u.promotion_id = p.id
-            AND u.id <> own.id AND ${live(u.now)}) >= p.usage_limit)
-          OR (p.per_customer_limit IS NOT NULL AND (SELECT count(*) FROM promotion_uses u WHERE u.promotion_id = p.id
-            AND u.id <> own.id AND ${live(u.now)} AND (u.usage_key IN (own.usage_key, own.usage_email)
-              OR u.usage_email IN (own.usage_key, own.usage_email))) >= p.per_customer_limit))
-        UNION ALL
-        SELECT 1 FROM discount_codes d WHERE d.code = own.code AND d.max_uses IS NOT NULL
-          AND (SELECT count(*) FROM promotion_uses u WHERE u.code = d.code AND u.id <> own.id AND ${live(u.now)})
-            >= d.max_uses))`);
-  const [row] = await db
-    .select({ state: promotionUses.state, orderId: promotionUses.orderId })
-    .from(promotionUses)
-    .where(and(eq(promotionUses.checkoutId, u.checkoutId), eq(promotionUses.promotionId, u.promotionId)));
-  return row?.state === 'confirmed' && row.orderId === u.orderId;
-}
+  u: { checkoutId: string; orderId: string; now: number },
+) =>
+  db
+    .update(promotionUses)
+    .set({ state: 'confirmed', orderId: u.orderId, confirmedAt: u.now })
+    .where(
+      and(
+        eq(promotionUses.checkoutId, u.checkoutId),
+        eq(promotionUses.state, 'held'),
+        gt(promotionUses.expiresAt, u.now),
+      ),
+    );
 
 /** Gives a checkout's held uses back at once (its payment failed or was abandoned); confirmed ones stay. */
 export async function releasePromotionUses(db: Db, checkoutId: string): Promise<void> {
@@ -126,11 +122,14 @@ export async function releasePromotionUses(db: Db, checkoutId: string): Promise<
     .where(and(eq(promotionUses.checkoutId, checkoutId), eq(promotionUses.state, 'held')));
 }
 
-/** Live uses per promotion (and this shopper's), for evaluation's "already used" and limit messages. */
+/**
+ * Live uses per promotion (and this shopper's), for evaluation's "already used" and limit messages. The checkout's own
+ * uses are left out: a shopper coming back to a checkout they started paying for is not refused their own hold.
+ */
 export async function liveUsage(
   db: Db,
   promotionIds: readonly string[],
-  keys: { usageKey: string | null; usageEmail: string | null },
+  keys: { usageKey: string | null; usageEmail: string | null; checkoutId: string },
   now: number,
 ): Promise<Record<string, { total: number; mine: number }>> {
   if (promotionIds.length === 0) return {};
@@ -140,6 +139,7 @@ export async function liveUsage(
         AS mine
     FROM promotion_uses u
     WHERE u.promotion_id IN (SELECT value FROM json_each(${JSON.stringify(promotionIds)})) AND ${live(now)}
+      AND u.checkout_id <> ${keys.checkoutId}
     GROUP BY u.promotion_id`);
   return Object.fromEntries(
     rows.map((r) => [r.promotion_id, { total: Number(r.total), mine: Number(r.mine ?? 0) }]),

@@ -5,7 +5,7 @@
 import type { Db } from '@db/client';
 import { codeBatches, discountCodes, promotions, promotionUses } from '@db/schema';
 import { type Promotion, PromotionInput } from '@domain/pricing/promotions';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 
 export type PromotionRow = typeof promotions.$inferSelect;
 export type CodeBatchRow = typeof codeBatches.$inferSelect;
@@ -215,4 +215,19 @@ export async function promotionsForCodes(db: Db, codes: readonly string[]) {
         isNull(codeBatches.deactivatedAt),
       ),
     );
+}
+
+/** Automatic promotions that are on and not over at `now`: what every cart is evaluated against. */
+export async function activeAutomaticPromotions(db: Db, now: number): Promise<Promotion[]> {
+  const rows = await db
+    .select()
+    .from(promotions)
+    .where(
+      and(
+        eq(promotions.triggerKind, 'automatic'),
+        eq(promotions.active, true),
+        or(isNull(promotions.endsAt), gt(promotions.endsAt, now)),
+      ),
+    );
+  return rows.map((row) => promotionOf(row, []));
 }

@@ -40,6 +40,13 @@ export const checkouts = sqliteTable(
     /** Why the last payment did not go through, for the payment step to show. */
     paymentError: text('payment_error'),
     orderId: text('order_id'),
+    /** JSON array of the discount codes the shopper entered (normalised, in entered order); null = none. */
+    discountCodes: text('discount_codes'),
+    /**
+     * JSON array of the promotions applied when the order was placed ({ promotionId, code, amount }): their uses were
+     * held with the stock and are confirmed with the order.
+     */
+    promotions: text('promotions'),
     /** The secret of the guest's order link (the order keeps only its hash); shown to whoever holds this checkout. */
     orderToken: text('order_token').notNull(),
     createdAt: integer('created_at').notNull(),

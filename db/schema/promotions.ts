@@ -113,6 +113,8 @@ export const promotionUses = sqliteTable(
     usageEmail: text('usage_email'),
     checkoutId: text('checkout_id').notNull(),
     orderId: text('order_id'),
+    /** What this use took off the order (items and shipping), in the order's currency: what reports sum. */
+    discountAmount: integer('discount_amount').notNull().default(0),
     state: text('state', { enum: PROMOTION_USE_STATES }).notNull(),
     expiresAt: integer('expires_at').notNull(),
     createdAt: integer('created_at').notNull(),

@@ -20,6 +20,7 @@ export const ERROR_TYPES: Record<ErrorCode, { status: ErrorStatus; title: string
   CONFLICT: { status: 409, title: 'Conflict' },
   ORDER_CHANGED: { status: 409, title: 'The order changed since you last saw it' },
   CHECKOUT_INCOMPLETE: { status: 409, title: 'A checkout step is not done yet' },
+  PROMOTION_LIMIT_REACHED: { status: 409, title: 'A discount ran out while you checked out' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   QUANTITY_OUT_OF_RANGE: { status: 422, title: 'Quantity out of range' },
   CART_LINE_LIMIT: { status: 422, title: 'Too many lines in the cart' },

@@ -550,6 +550,29 @@ const scenarios: Record<string, Scenario> = {
       ).toBe(409);
     },
   },
+  'POST /api/checkouts/{checkoutId}/discount-codes': {
+    happy: async () => ({
+      path: `/api/checkouts/${await checkoutUpTo('contact')}/discount-codes`,
+      init: json({ code: (await adminPromotionWithCode()).code.toLowerCase() }),
+    }),
+    errors: async (path) => {
+      expect((await call('POST', path, json({ code: 'no spaces' }))).status).toBe(400);
+      expect((await call('POST', path, json({ code: 'NO-SUCH-CODE' }))).status).toBe(422);
+      const missing = `/api/checkouts/${newId('checkout')}/discount-codes`;
+      expect((await call('POST', missing, json({ code: 'NO-SUCH-CODE' }))).status).toBe(404);
+    },
+  },
+  'DELETE /api/checkouts/{checkoutId}/discount-codes/{code}': {
+    happy: async () => {
+      const id = await checkoutUpTo('contact');
+      const { code } = await adminPromotionWithCode();
+      expect((await call('POST', `/api/checkouts/${id}/discount-codes`, json({ code }))).status).toBe(200);
+      return { path: `/api/checkouts/${id}/discount-codes/${code}` };
+    },
+    errors: async (path) => {
+      expect((await call('DELETE', path.replace(/[^/]+$/, 'x'))).status).toBe(400);
+    },
+  },
   'PUT /api/checkouts/{checkoutId}/shipping-method': {
     happy: async () => ({
       path: `/api/checkouts/${await checkoutUpTo('shipping')}/shipping-method`,
@@ -1110,19 +1133,18 @@ async function adminCollection(): Promise<string> {
 }
 
 let promotionCounter = 0;
-/** A new code promotion (with one code), as the administrator creates it. */
-async function adminPromotion(): Promise<string> {
+/** A new code promotion (10% off the order) with one code, as the administrator creates it. */
+async function adminPromotionWithCode(): Promise<{ id: string; code: string }> {
+  const code = `CONTRACT${++promotionCounter}${Date.now().toString(36).toUpperCase()}`;
   const body = {
     name: 'Contract promotion',
-    trigger: {
-      kind: 'code',
-      codes: [`CONTRACT${++promotionCounter}${Date.now().toString(36).toUpperCase()}`],
-    },
+    trigger: { kind: 'code', codes: [code] },
     benefit: { kind: 'order_percentage', basisPoints: 1000 },
   };
   const res = await call('POST', '/api/admin/promotions', withCookie(await admin(), json(body)));
-  return (res.body as { id: string }).id;
+  return { id: (res.body as { id: string }).id, code };
 }
+const adminPromotion = async () => (await adminPromotionWithCode()).id;
 
 /** A batch of three generated codes for a new promotion. */
 async function adminCodeBatch(): Promise<{ promotionId: string; batchId: string }> {

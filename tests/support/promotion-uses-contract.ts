@@ -1,17 +1,17 @@
 /**
  * The promotion-use limits, run on D1 (workerd) and libSQL (Node): exact under concurrency, lapsed holds stop counting,
  * released uses come back at once, per-customer limits match by account or email, single-use codes and deactivated
- * batches, confirmation of a lapsed hold only while there is room.
+ * batches, a late payment's use kept only while there is room.
  */
 import type { Db } from '@db/client';
 import {
-  confirmPromotionUse,
+  confirmPromotionUsesStatement,
   holdPromotionUse,
   liveUsage,
   releasePromotionUses,
   type UseHold,
 } from '@db/repositories/promotion-uses';
-import { codeBatches, discountCodes, promotions } from '@db/schema';
+import { codeBatches, discountCodes, promotions, promotionUses } from '@db/schema';
 import { newId } from '@domain/core/ids';
 import { PromotionConditionsInput } from '@domain/pricing/promotions';
 import { eq } from 'drizzle-orm';
@@ -59,6 +59,7 @@ export function registerPromotionUsesContract(driver: string, makeDb: () => Prom
       code: null,
       usageKey: null,
       usageEmail: `email:${crypto.randomUUID()}@example.com`,
+      discountAmount: 500,
       now: NOW,
       expiresAt: NOW + HOLD_MS,
       ...over,
@@ -81,9 +82,11 @@ export function registerPromotionUsesContract(driver: string, makeDb: () => Prom
       const holds = Array.from({ length: 40 }, () => hold(promo));
       const outcomes = await Promise.all(holds.map((h) => holdPromotionUse(db, h)));
       expect(outcomes.filter((o) => o.ok)).toHaveLength(10);
-      expect((await liveUsage(db, [promo], { usageKey: null, usageEmail: null }, NOW))[promo]?.total).toBe(
-        10,
-      );
+      expect(
+        (
+          await liveUsage(db, [promo], { usageKey: null, usageEmail: null, checkoutId: 'checkout_none' }, NOW)
+        )[promo]?.total,
+      ).toBe(10);
       const winner = holds[outcomes.findIndex((o) => o.ok)]!;
       await releasePromotionUses(db, winner.checkoutId);
       const late = hold(promo);
@@ -91,20 +94,23 @@ export function registerPromotionUsesContract(driver: string, makeDb: () => Prom
       expect(await holdPromotionUse(db, hold(promo))).toEqual({ ok: false, refusal: 'TOTAL_LIMIT' });
     });
 
-    it('stops counting a lapsed hold, and confirms a lapsed hold only while nobody took its place', async () => {
+    it('stops counting a lapsed hold; a late payment holds again and keeps its use only while nobody took it', async () => {
+      const later = NOW + HOLD_MS + 1;
+      const confirm = (checkoutId: string, orderId: string) =>
+        confirmPromotionUsesStatement(db, { checkoutId, orderId, now: later });
+      const stateOf = async (checkoutId: string) =>
+        (await db.select().from(promotionUses).where(eq(promotionUses.checkoutId, checkoutId)))[0];
+
       const promo = await addPromotion({ usageLimit: 1 });
       const first = hold(promo);
       expect((await holdPromotionUse(db, first)).ok).toBe(true);
-      const later = NOW + HOLD_MS + 1;
-      // Lapsed and nobody else: the payment that comes back late still gets its use.
-      expect(
-        await confirmPromotionUse(db, {
-          checkoutId: first.checkoutId,
-          promotionId: promo,
-          orderId: 'ord_late',
-          now: later,
-        }),
-      ).toBe(true);
+      // Lapsed and nobody else: the payment that comes back late holds again, and its order confirms the use.
+      expect(await holdPromotionUse(db, { ...first, now: later, expiresAt: later + HOLD_MS })).toEqual({
+        ok: true,
+        state: 'held',
+      });
+      await confirm(first.checkoutId, 'ord_late');
+      expect(await stateOf(first.checkoutId)).toMatchObject({ state: 'confirmed', orderId: 'ord_late' });
       expect(await holdPromotionUse(db, hold(promo, { now: later, expiresAt: later + HOLD_MS }))).toEqual({
         ok: false,
         refusal: 'TOTAL_LIMIT',
@@ -115,22 +121,19 @@ export function registerPromotionUsesContract(driver: string, makeDb: () => Prom
       await holdPromotionUse(db, a);
       const b = hold(promo2, { now: later, expiresAt: later + HOLD_MS });
       expect((await holdPromotionUse(db, b)).ok).toBe(true);
-      expect(
-        await confirmPromotionUse(db, {
-          checkoutId: a.checkoutId,
-          promotionId: promo2,
-          orderId: 'ord_a',
-          now: later,
-        }),
-      ).toBe(false);
-      expect(
-        await confirmPromotionUse(db, {
-          checkoutId: b.checkoutId,
-          promotionId: promo2,
-          orderId: 'ord_b',
-          now: later,
-        }),
-      ).toBe(true);
+      // a's hold lapsed and b took the use: a's late payment cannot hold it again, and nothing of a's is confirmed.
+      expect(await holdPromotionUse(db, { ...a, now: later, expiresAt: later + HOLD_MS })).toEqual({
+        ok: false,
+        refusal: 'TOTAL_LIMIT',
+      });
+      await confirm(a.checkoutId, 'ord_a');
+      expect((await stateOf(a.checkoutId))?.state).toBe('held');
+      await confirm(b.checkoutId, 'ord_b');
+      expect(await stateOf(b.checkoutId)).toMatchObject({
+        state: 'confirmed',
+        orderId: 'ord_b',
+        discountAmount: 500,
+      });
     });
 
     it('counts a customer by account or email, and holding again for the same checkout is the same use', async () => {

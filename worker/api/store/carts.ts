@@ -21,6 +21,11 @@ const Cart = z
       z.object({
         sku: z.string(),
         quantity: z.number().int(),
+        productId: z.string(),
+        categoryIds: z
+          .array(z.string())
+          .openapi({ description: "The product's category and its ancestors (what promotions may target)" }),
+        collectionIds: z.array(z.string()),
         productName: z.string(),
         productSlug: z.string(),
         variantLabel: z.string(),
@@ -33,6 +38,10 @@ const Cart = z
     ),
     itemCount: z.number().int(),
     subtotal: MoneyOut,
+    discount: MoneyOut.openapi({
+      description: 'What automatic promotions open to everyone take off; codes are applied at checkout',
+    }),
+    promotions: z.array(z.object({ name: z.string(), amount: MoneyOut })),
     unavailableSkus: z.array(z.string()),
     updatedAt: z.number().nullable(),
   })

@@ -6,6 +6,7 @@
 import { CHECKOUT_STEPS } from '@domain/checkout/checkout';
 import { PaymentProviderSchema } from '@domain/checkout/payment';
 import { idSchema } from '@domain/core/id-schema';
+import { DiscountCodeSchema } from '@domain/pricing/promotions';
 import { CartIdSchema } from '@durable-objects/cart/cart-schemas';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '@worker/http/app-env';
@@ -14,7 +15,9 @@ import { faultResponses, jsonBody, jsonResponse, newApi, writeResponses } from '
 import { ProblemError, problemFrom, problemResponses } from '@worker/http/problem';
 import { MoneyOut } from '@worker/http/schemas';
 import {
+  applyDiscountCode,
   loadCheckout,
+  removeDiscountCode,
   setContact,
   setShippingAddress,
   setShippingMethod,
@@ -72,6 +75,19 @@ const Checkout = z
       taxIncluded: z.boolean().openapi({
         description: 'True when prices, and so the total, already include `tax` (not added on top)',
       }),
+    }),
+    discounts: z.object({
+      codes: z.array(z.string()).openapi({ description: 'The codes entered, normalised, in entered order' }),
+      applied: z.array(z.object({ name: z.string(), code: z.string().nullable(), amount: MoneyOut })),
+      rejected: z.array(
+        z.object({
+          code: z.string(),
+          reason: z
+            .string()
+            .openapi({ description: 'Why, for code to switch on (e.g. BELOW_MINIMUM_SUBTOTAL)' }),
+          message: z.string().openapi({ description: 'Why, for the shopper' }),
+        }),
+      ),
     }),
     providers: z.array(PaymentProviderSchema),
     paymentError: z.string().nullable(),
@@ -204,6 +220,41 @@ checkouts
         checkoutId,
         c.req.valid('json').method,
       );
+      if (!result.ok) throw problemFrom(result.error);
+      return c.json(result.value, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/checkouts/{checkoutId}/discount-codes',
+      tags: ['Checkout'],
+      summary: 'Apply a discount code (saved only when it applies; a 422 problem says why not)',
+      request: {
+        params: Params,
+        body: jsonBody(z.object({ code: DiscountCodeSchema.openapi({ example: 'SUMMER10' }) }).strict()),
+      },
+      responses: { ...stepResponses, ...problemResponses(422) },
+    }),
+    async (c) => {
+      const { checkoutId } = c.req.valid('param');
+      const result = await applyDiscountCode(await checkoutContext(c), checkoutId, c.req.valid('json').code);
+      if (!result.ok) throw problemFrom(result.error);
+      return c.json(result.value, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/checkouts/{checkoutId}/discount-codes/{code}',
+      tags: ['Checkout'],
+      summary: 'Remove a discount code',
+      request: { params: Params.extend({ code: DiscountCodeSchema }) },
+      responses: stepResponses,
+    }),
+    async (c) => {
+      const { checkoutId, code } = c.req.valid('param');
+      const result = await removeDiscountCode(await checkoutContext(c), checkoutId, code);
       if (!result.ok) throw problemFrom(result.error);
       return c.json(result.value, 200);
     },

@@ -14,13 +14,19 @@ import type { TaxCategory } from '@domain/pricing/tax';
 import { type CartView, cartStub } from '@durable-objects/cart';
 import { stockStub } from '@durable-objects/stock';
 import type { Env } from '@worker/env';
+import { automaticPromotions } from '@worker/services/promotions/automatic';
 
-type CartEnv = Pick<Env, 'CART' | 'STOCK' | 'SHOP_CURRENCY'>;
+/** Cart use cases read bindings (CartDO, StockDO), the shop currency and, for promotions, the database's version. */
+type CartEnv = Env;
 
 /** A cart line as shoppers see it: priced from the catalog at read time. */
 export interface PricedCartLine {
   sku: string;
   quantity: number;
+  /** What the line is, for promotions that target products, categories (ancestors included) or collections. */
+  productId: string;
+  categoryIds: string[];
+  collectionIds: string[];
   productName: string;
   productSlug: string;
   variantLabel: string;
@@ -39,20 +45,39 @@ export interface PricedCart {
   lines: PricedCartLine[];
   itemCount: number;
   subtotal: Money;
+  /**
+   * What automatic promotions open to everyone take off (codes, and promotions for signed-in shoppers, first orders
+   * or some countries, are priced at checkout, where who buys and where it ships are known).
+   */
+  discount: Money;
+  promotions: { name: string; amount: Money }[];
   /** SKUs in the cart that are no longer sold, or cannot be priced in the cart's currency; left out of the totals. */
   unavailableSkus: string[];
   updatedAt: number | null;
 }
 
+/** The cart's shopper as promotions see them before checkout: anyone, anywhere, no codes, limits checked later. */
+const EVERYONE = {
+  customer: { signedIn: false, previousOrders: 0 },
+  shippingCountry: null,
+  codes: [],
+} as const;
+
 /** Prices a CartDO view with current catalog prices; `known` variants (read moments ago) are not read again. */
 async function priceView(
+  env: CartEnv,
   db: Db,
   view: CartView,
   known: readonly VariantForPricing[] = [],
 ): Promise<PricedCart> {
   const variants = new Map(known.map((v) => [v.sku, v]));
   const missing = view.lines.map((l) => l.sku).filter((sku) => !variants.has(sku));
-  for (const v of await getVariantsBySkus(db, missing)) variants.set(v.sku, v);
+  const now = Date.now();
+  const [read, automatic] = await Promise.all([
+    getVariantsBySkus(db, missing),
+    automaticPromotions(env, now),
+  ]);
+  for (const v of read) variants.set(v.sku, v);
   for (const sku of variants.keys()) if (!view.lines.some((l) => l.sku === sku)) variants.delete(sku);
   // A line is priced only when its variant is still sold and priced in the cart's currency; any other line (a
   // variant withdrawn, or re-priced in another currency) is shown as unavailable rather than failing the cart.
@@ -60,7 +85,12 @@ async function priceView(
   const sellable = view.lines.filter((l) => variants.has(l.sku));
   const priced = priceCart({
     currency: view.currency,
-    lines: sellable.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: variants.get(l.sku)!.price })),
+    lines: sellable.map((l) => {
+      const v = variants.get(l.sku)!;
+      const { productId, categoryIds, collectionIds } = v;
+      return { sku: l.sku, quantity: l.quantity, unitPrice: v.price, productId, categoryIds, collectionIds };
+    }),
+    promotions: { ...EVERYONE, now, automatic: automatic.compiled },
   });
   // The CartDO already bounds lines and quantities, and other currencies were left out above: a failure is a bug.
   if (!priced.ok) throw new Error(`Cannot price cart ${view.cartId}: ${priced.error.detail}`);
@@ -73,6 +103,9 @@ async function priceView(
       return {
         sku: line.sku,
         quantity: line.quantity,
+        productId: v.productId,
+        categoryIds: v.categoryIds,
+        collectionIds: v.collectionIds,
         productName: v.productName,
         productSlug: v.productSlug,
         variantLabel: variantLabel(v),
@@ -85,6 +118,8 @@ async function priceView(
     }),
     itemCount: totals.itemCount,
     subtotal: totals.subtotal,
+    discount: totals.discountTotal,
+    promotions: (totals.promotions?.applied ?? []).map((a) => ({ name: a.name, amount: a.total })),
     unavailableSkus: view.lines.filter((l) => !variants.has(l.sku)).map((l) => l.sku),
     updatedAt: view.updatedAt,
   };
@@ -96,6 +131,8 @@ const emptyCart = (cartId: string, currency: string): PricedCart => ({
   lines: [],
   itemCount: 0,
   subtotal: { amount: 0, currency },
+  discount: { amount: 0, currency },
+  promotions: [],
   unavailableSkus: [],
   updatedAt: null,
 });
@@ -103,7 +140,7 @@ const emptyCart = (cartId: string, currency: string): PricedCart => ({
 /** The priced cart; a cart that was never written reads as empty. */
 export async function readCart(env: CartEnv, db: Db, cartId: string): Promise<PricedCart> {
   const view = await cartStub(env, cartId).get({ cartId });
-  return view.ok ? priceView(db, view.value) : emptyCart(cartId, env.SHOP_CURRENCY);
+  return view.ok ? priceView(env, db, view.value) : emptyCart(cartId, env.SHOP_CURRENCY);
 }
 
 /**
@@ -165,7 +202,7 @@ export async function addToCart(
     available: sellable.value.available,
     ...(options.requestId ? { requestId: options.requestId } : {}),
   });
-  return view.ok ? ok(await priceView(db, view.value, [sellable.value.variant])) : view;
+  return view.ok ? ok(await priceView(env, db, view.value, [sellable.value.variant])) : view;
 }
 
 /** Sets a line's quantity (0 removes it), checking stock when it grows. */
@@ -200,7 +237,7 @@ async function settle(
   view: Result<CartView>,
   known: readonly VariantForPricing[] = [],
 ): Promise<Result<PricedCart>> {
-  if (view.ok) return ok(await priceView(db, view.value, known));
+  if (view.ok) return ok(await priceView(env, db, view.value, known));
   return view.error.code === 'NOT_FOUND' ? ok(emptyCart(cartId, env.SHOP_CURRENCY)) : view;
 }
 

@@ -15,7 +15,6 @@ import { loadPricingRules } from '@db/repositories/tax-shipping';
 import { priceCart } from '@domain/cart/cart-totals';
 import {
   type CheckoutLine,
-  CheckoutLineSchema,
   type CheckoutProgress,
   type CheckoutStep,
   checkStepAllowed,
@@ -27,23 +26,33 @@ import { fail, ok, type Result } from '@domain/core/result';
 import { type AddressInput, AddressInputSchema } from '@domain/customers/address';
 import { EmailSchema } from '@domain/identity/account-input';
 import { newSecretToken } from '@domain/identity/secret-token';
-import { type Money, money } from '@domain/pricing/money';
+import { type Money, money, subtractMoney } from '@domain/pricing/money';
+import { DiscountCodeSchema, normalizeDiscountCode } from '@domain/pricing/promotions';
 import { type ShippingOption, selectShippingOption, shippingOptionsFor } from '@domain/pricing/shipping';
 import { ratesAt } from '@domain/pricing/tax';
 import { type PricedCart, readCart } from '@worker/services/cart/cart';
+import { promotionContextFor, shopperOf } from '@worker/services/promotions/checkout-promotions';
 import { z } from 'zod';
 import type { CheckoutContext } from './context';
 import { availableProviders } from './gateways';
-import { releaseLines } from './holds';
+import { parseLines, releaseCheckoutHolds } from './holds';
 
 /** What the shopper pays. `taxIncluded`: the prices (and so the total) already contain `tax`. */
 export interface CheckoutTotals {
   subtotal: Money;
+  /** What promotions take off the items; what they take off shipping is already out of `shipping`. */
   discount: Money;
   shipping: Money;
   tax: Money;
   total: Money;
   taxIncluded: boolean;
+}
+
+/** The codes entered, the promotions that apply (automatic ones too), and why each refused code does not. */
+export interface CheckoutDiscounts {
+  codes: string[];
+  applied: { name: string; code: string | null; amount: Money }[];
+  rejected: { code: string; reason: string; message: string }[];
 }
 
 /** Everything a checkout page or API caller sees. */
@@ -57,6 +66,7 @@ export interface CheckoutView {
   cart: PricedCart;
   shippingOptions: ShippingOption[];
   totals: CheckoutTotals;
+  discounts: CheckoutDiscounts;
   /** The lines as they will be charged. */
   lines: CheckoutLine[];
   providers: PaymentProvider[];
@@ -72,43 +82,57 @@ const parseAddress = (json: string | null): AddressInput | null => {
   return parsed.success ? parsed.data : null;
 };
 
-/** The frozen lines stored on a placed checkout. */
-export const parseLines = (json: string | null): CheckoutLine[] =>
-  json ? z.array(CheckoutLineSchema).parse(JSON.parse(json)) : [];
-
 const progressOf = (row: CheckoutRow): CheckoutProgress => ({
   email: row.email,
   shippingAddress: parseAddress(row.shippingAddress),
   shippingMethod: row.shippingMethod,
 });
 
-/** The checkout priced now: cart from its CartDO and the catalog, shipping for the address, tax for the destination. */
-export async function priceCheckout(ctx: CheckoutContext, row: CheckoutRow) {
+/** The discount codes a checkout holds (normalised, in entered order). */
+export const codesOf = (row: Pick<CheckoutRow, 'discountCodes'>): string[] =>
+  row.discountCodes ? z.array(z.string()).parse(JSON.parse(row.discountCodes)) : [];
+
+/**
+ * The checkout priced now: cart from its CartDO and the catalog, promotions for the shopper and their codes, shipping
+ * for the address, tax for the destination. `codes` overrides the stored codes (to try one before saving it).
+ */
+export async function priceCheckout(ctx: CheckoutContext, row: CheckoutRow, codes = codesOf(row)) {
   const address = parseAddress(row.shippingAddress);
-  const [cart, rules] = await Promise.all([
+  const [cart, rules, promotions] = await Promise.all([
     readCart(ctx.env, ctx.db, row.cartId),
     address ? loadPricingRules(ctx.db, address.country) : null,
+    promotionContextFor(ctx.env, ctx.db, shopperOf(row), codes, ctx.now),
   ]);
+  const cartLines = cart.lines.map((l) => ({
+    sku: l.sku,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    taxCategory: l.taxCategory,
+    productId: l.productId,
+    categoryIds: l.categoryIds,
+    collectionIds: l.collectionIds,
+  }));
+  const price = (shipping: Money | null, withTax: boolean) => {
+    const priced = priceCart({
+      currency: cart.currency,
+      lines: cartLines,
+      promotions,
+      shipping,
+      tax:
+        withTax && address && rules ? { ...rules.settings, ratesPpm: ratesAt(rules.rates, address) } : null,
+    });
+    if (!priced.ok) throw new Error(`cannot price checkout ${row.id}: ${priced.error.detail}`);
+    return priced.value;
+  };
   const weightGrams = cart.lines.reduce((grams, l) => grams + l.weightGrams * l.quantity, 0);
-  // Promotions (issue 10) will pass the subtotal after discounts here, so a code cannot unlock free shipping.
+  // "Free over a threshold" looks at what the items cost after discounts, so a code cannot unlock free shipping.
+  const itemsDue = subtractMoney(cart.subtotal, price(null, false).discountTotal);
   const options =
     address && rules
-      ? shippingOptionsFor(rules.zones, { country: address.country, subtotal: cart.subtotal, weightGrams })
+      ? shippingOptionsFor(rules.zones, { country: address.country, subtotal: itemsDue, weightGrams })
       : [];
   const shipping = options.find((o) => o.id === row.shippingMethod) ?? null;
-  const priced = priceCart({
-    currency: cart.currency,
-    lines: cart.lines.map((l) => ({
-      sku: l.sku,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      taxCategory: l.taxCategory,
-    })),
-    shipping: shipping?.price ?? null,
-    tax: address && rules ? { ...rules.settings, ratesPpm: ratesAt(rules.rates, address) } : null,
-  });
-  if (!priced.ok) throw new Error(`cannot price checkout ${row.id}: ${priced.error.detail}`);
-  const t = priced.value;
+  const t = price(shipping?.price ?? null, true);
   const byS = new Map(cart.lines.map((l) => [l.sku, l]));
   const lines: CheckoutLine[] = t.lines.map((l) => ({
     sku: l.sku,
@@ -129,7 +153,17 @@ export async function priceCheckout(ctx: CheckoutContext, row: CheckoutRow) {
     total: t.total,
     taxIncluded: t.pricesIncludeTax,
   };
-  return { cart, options, shipping, lines, totals };
+  const evaluation = t.promotions;
+  const discounts: CheckoutDiscounts = {
+    codes,
+    applied: (evaluation?.applied ?? []).map((a) => ({ name: a.name, code: a.code, amount: a.total })),
+    rejected: (evaluation?.rejections ?? []).map((r) => ({
+      code: r.code,
+      reason: r.rejection.reason,
+      message: r.message,
+    })),
+  };
+  return { cart, options, shipping, lines, totals, discounts, applied: evaluation?.applied ?? [] };
 }
 
 /** The checkout, when the caller may see it: a customer's checkout is invisible to anyone else (NOT_FOUND). */
@@ -168,6 +202,7 @@ export async function viewCheckout(ctx: CheckoutContext, row: CheckoutRow): Prom
     cart: priced.cart,
     shippingOptions: priced.options,
     totals,
+    discounts: priced.discounts,
     lines,
     providers: availableProviders(ctx.env),
     paymentError: row.paymentError,
@@ -221,6 +256,8 @@ export async function startCheckout(
     paymentKey: null,
     paymentError: null,
     orderId: null,
+    discountCodes: null,
+    promotions: null,
     orderToken: newSecretToken(),
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -235,10 +272,13 @@ export async function startCheckout(
 async function saveStep(
   ctx: CheckoutContext,
   id: string,
-  step: Exclude<CheckoutStep, 'payment'>,
+  /** The step saved, whose order is checked; null for what may change at any step (discount codes). */
+  step: Exclude<CheckoutStep, 'payment'> | null,
   patch: Partial<CheckoutRow>,
   /** What the step's value must satisfy given the checkout as it is (after the order of steps is checked). */
   check?: (row: CheckoutRow) => Promise<Result<true>>,
+  /** More of the patch, from the checkout as it is. */
+  patchFrom?: (row: CheckoutRow) => Partial<CheckoutRow>,
 ): Promise<Result<CheckoutView>> {
   const loaded = await loadCheckout(ctx, id);
   if (!loaded.ok) return loaded;
@@ -246,14 +286,16 @@ async function saveStep(
   if (row.status === 'completed' || row.status === 'abandoned') {
     return fail('CONFLICT', 'This checkout is already finished.', { status: row.status });
   }
-  const allowed = checkStepAllowed(progressOf(row), step);
-  if (!allowed.ok) return allowed;
+  if (step) {
+    const allowed = checkStepAllowed(progressOf(row), step);
+    if (!allowed.ok) return allowed;
+  }
   const valid = await check?.(row);
   if (valid && !valid.ok) return valid;
-  if (row.status === 'paying')
-    await releaseLines(ctx.env, { checkoutId: id, attempt: row.attempt }, parseLines(row.lines));
+  if (row.status === 'paying') await releaseCheckoutHolds(ctx, row);
   const updated = await updateCheckout(ctx.db, id, ['open', 'paying'], {
     ...patch,
+    ...patchFrom?.(row),
     ...(row.status === 'paying' ? { status: 'open', attempt: row.attempt + 1, paymentRef: null } : {}),
     updatedAt: ctx.now,
   });
@@ -297,5 +339,70 @@ export async function setShippingMethod(
     const { options } = await priceCheckout(ctx, row);
     const chosen = selectShippingOption(options, methodId);
     return chosen.ok ? ok(true) : chosen;
+  });
+}
+
+/** Most discount codes one checkout takes. */
+export const MAX_DISCOUNT_CODES = 5;
+
+/**
+ * Applies a discount code. It is saved only when it applies to the checkout as it is; otherwise nothing changes and
+ * PROMOTION_NOT_APPLICABLE says why, in the shopper's words ("Spend $12.50 more to use SUMMER10.").
+ */
+export async function applyDiscountCode(
+  ctx: CheckoutContext,
+  id: string,
+  input: unknown,
+): Promise<Result<CheckoutView>> {
+  const parsed = DiscountCodeSchema.safeParse(input);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? 'Enter a discount code.';
+    return fail('VALIDATION_FAILED', message, { errors: [{ path: 'code', message }] });
+  }
+  const code = parsed.data;
+  return saveStep(
+    ctx,
+    id,
+    null,
+    {},
+    async (row) => {
+      const codes = codesOf(row);
+      if (codes.includes(code)) {
+        return fail('PROMOTION_NOT_APPLICABLE', `The code ${code} is already applied.`, {
+          code,
+          reason: 'DUPLICATE_CODE',
+        });
+      }
+      if (codes.length >= MAX_DISCOUNT_CODES) {
+        return fail(
+          'PROMOTION_NOT_APPLICABLE',
+          `At most ${MAX_DISCOUNT_CODES} codes can be used on one order.`,
+          {
+            code,
+            reason: 'TOO_MANY_CODES',
+          },
+        );
+      }
+      const tried = await priceCheckout(ctx, row, [...codes, code]);
+      const refused = tried.discounts.rejected.find((r) => r.code === code);
+      if (refused) {
+        return fail('PROMOTION_NOT_APPLICABLE', refused.message, { code, reason: refused.reason });
+      }
+      return ok(true);
+    },
+    (row) => ({ discountCodes: JSON.stringify([...codesOf(row), code]) }),
+  );
+}
+
+/** Removes a discount code from the checkout (removing one it does not hold changes nothing). */
+export async function removeDiscountCode(
+  ctx: CheckoutContext,
+  id: string,
+  input: string,
+): Promise<Result<CheckoutView>> {
+  const code = normalizeDiscountCode(input);
+  return saveStep(ctx, id, null, {}, undefined, (row) => {
+    const left = codesOf(row).filter((c) => c !== code);
+    return { discountCodes: left.length > 0 ? JSON.stringify(left) : null };
   });
 }

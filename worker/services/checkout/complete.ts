@@ -5,14 +5,20 @@
  */
 import { type CheckoutRow, findCheckout, updateCheckout } from '@db/repositories/checkouts';
 import { findOrderByCheckout, placeOrder } from '@db/repositories/orders';
+import { confirmPromotionUsesStatement } from '@db/repositories/promotion-uses';
 import { newId } from '@domain/core/ids';
 import { fail, ok, type Result } from '@domain/core/result';
 import { hashSecretToken } from '@domain/identity/secret-token';
 import { cartStub } from '@durable-objects/cart';
+import { DEFAULT_HOLD_MS } from '@durable-objects/stock';
 import type { PaymentGateway, ProviderPayment } from '@worker/integrations/payments/provider';
-import { parseLines } from './checkout';
+import {
+  holdPromotionUses,
+  parseHeldPromotions,
+  shopperOf,
+} from '@worker/services/promotions/checkout-promotions';
 import type { CheckoutContext } from './context';
-import { commitLines, releaseLines } from './holds';
+import { commitLines, parseLines, releaseCheckoutHolds } from './holds';
 import { sendOrderConfirmation } from './order-mail';
 
 /** Where a placement stands after its payment was looked at. */
@@ -69,7 +75,7 @@ export async function settlePayment(
 
 /** Gives a paying checkout's holds back and opens it again with `message` for the payment step. */
 export async function reopenCheckout(ctx: CheckoutContext, row: CheckoutRow, message: string): Promise<void> {
-  await releaseLines(ctx.env, { checkoutId: row.id, attempt: row.attempt }, parseLines(row.lines));
+  await releaseCheckoutHolds(ctx, row);
   await updateCheckout(ctx.db, row.id, ['paying'], {
     status: 'open',
     attempt: row.attempt + 1,
@@ -90,6 +96,17 @@ async function completeCheckout(
     await gateway.refund(payment.ref, { idempotencyKey: `mismatch:${payment.ref}` });
     return fail('CONFLICT', 'The payment did not match the order total and was refunded.');
   }
+  // Holding the promotions' uses again keeps a lapsed one only while nobody took its place (limits stay exact).
+  const promotions = parseHeldPromotions(row.promotions);
+  const uses = await holdPromotionUses(ctx.db, shopperOf(row), promotions, {
+    now: ctx.now,
+    expiresAt: ctx.now + DEFAULT_HOLD_MS,
+  });
+  if (!uses.ok) {
+    await gateway.refund(payment.ref, { idempotencyKey: `promotion-used-up:${payment.ref}` });
+    await reopenCheckout(ctx, row, `${uses.error.detail} Your payment was refunded.`);
+    return uses;
+  }
   const committed = await commitLines(ctx.env, { checkoutId: row.id, attempt: row.attempt }, lines);
   if (!committed.ok) {
     await gateway.refund(payment.ref, { idempotencyKey: `sold-out:${payment.ref}` });
@@ -109,6 +126,7 @@ async function completeCheckout(
       currency: row.currency,
       subtotalAmount: row.subtotalAmount ?? 0,
       discountAmount: row.discountAmount ?? 0,
+      discountCode: promotions.flatMap((p) => (p.code ? [p.code] : [])).join(', ') || null,
       shippingAmount: row.shippingAmount ?? 0,
       taxAmount: row.taxAmount ?? 0,
       pricesIncludeTax: row.pricesIncludeTax,
@@ -143,6 +161,7 @@ async function completeCheckout(
       createdAt: ctx.now,
       updatedAt: ctx.now,
     },
+    [confirmPromotionUsesStatement(ctx.db, { checkoutId: row.id, orderId, now: ctx.now })],
   );
   if (outcome.created) {
     // Only the writer that created the order empties the cart and sends the email.

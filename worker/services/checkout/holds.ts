@@ -2,12 +2,19 @@
  * A checkout's stock holds, one per line in the SKU's StockDO: placed when the order is placed, committed when the
  * payment succeeds, released when it fails or the shopper changes the cart. Every call is idempotent by request id.
  */
-import { type CheckoutLine, holdRequestId } from '@domain/checkout/checkout';
+import type { Db } from '@db/client';
+import { releasePromotionUses } from '@db/repositories/promotion-uses';
+import { type CheckoutLine, CheckoutLineSchema, holdRequestId } from '@domain/checkout/checkout';
 import { fail, ok, type Result } from '@domain/core/result';
 import { DEFAULT_HOLD_MS, stockStub } from '@durable-objects/stock';
 import type { Env } from '@worker/env';
+import { z } from 'zod';
 
 type StockEnv = Pick<Env, 'STOCK'>;
+
+/** The frozen lines stored on a placed checkout. */
+export const parseLines = (json: string | null): CheckoutLine[] =>
+  json ? z.array(CheckoutLineSchema).parse(JSON.parse(json)) : [];
 /** Whose holds: the checkout and its attempt (`<n>-late` for holds placed again after a lapse). */
 type Holder = { checkoutId: string; attempt: number | string };
 
@@ -86,4 +93,15 @@ export async function commitLines(
     }),
   );
   return ok(true);
+}
+
+/** Gives back everything a paying checkout holds: its lines' stock and its promotions' uses. */
+export async function releaseCheckoutHolds(
+  ctx: { env: StockEnv; db: Db },
+  row: { id: string; attempt: number; lines: string | null },
+): Promise<void> {
+  await Promise.all([
+    releaseLines(ctx.env, { checkoutId: row.id, attempt: row.attempt }, parseLines(row.lines)),
+    releasePromotionUses(ctx.db, row.id),
+  ]);
 }

@@ -3,16 +3,22 @@
  * settle it. A compensation undoes each step that cannot stand: holds go back when the payment cannot start or fails.
  */
 import { findCheckout, updateCheckout } from '@db/repositories/checkouts';
+import { releasePromotionUses } from '@db/repositories/promotion-uses';
 import { sameLines } from '@domain/checkout/checkout';
 import type { PaymentProvider } from '@domain/checkout/payment';
 import { fail, type Result } from '@domain/core/result';
 import { notifyLowStock } from '@worker/services/inventory/low-stock';
-import { loadCheckout, parseLines, priceCheckout } from './checkout';
+import {
+  heldPromotionsOf,
+  holdPromotionUses,
+  shopperOf,
+} from '@worker/services/promotions/checkout-promotions';
+import { loadCheckout, priceCheckout } from './checkout';
 import { type PaymentOutcome, reopenCheckout, settlePayment, syncPayment } from './complete';
 import type { CheckoutContext } from './context';
 import { deliverWebhook } from './deliver';
 import { gatewayFor } from './gateways';
-import { holdLines, releaseLines } from './holds';
+import { holdLines, parseLines, releaseCheckoutHolds, releaseLines } from './holds';
 
 export interface PlaceOrderInput {
   provider: PaymentProvider;
@@ -52,13 +58,24 @@ export async function placeCheckoutOrder(
   }
   if (!priced.shipping)
     return fail('CHECKOUT_INCOMPLETE', 'Choose a shipping method first.', { step: 'shipping' });
+  // A code that stopped applying (used up by another order, expired) is never dropped silently: the shopper saw a
+  // total with it, so they decide, and the checkout now shows why and the total without it.
+  const refused = priced.discounts.rejected[0];
+  if (refused) {
+    const limit = refused.reason === 'USAGE_LIMIT_REACHED' || refused.reason === 'CUSTOMER_LIMIT_REACHED';
+    return fail(
+      limit ? 'PROMOTION_LIMIT_REACHED' : 'PROMOTION_NOT_APPLICABLE',
+      `The code ${refused.code} cannot be used: ${refused.message} Remove it to place your order.`,
+      { code: refused.code, reason: refused.reason },
+    );
+  }
 
   // Placing again with the same lines and total reuses this attempt's holds; anything else holds afresh.
   let attempt = row.attempt;
   const held = parseLines(row.lines);
   const unchanged = sameLines(held, priced.lines) && row.totalAmount === priced.totals.total.amount;
   if (row.status === 'paying' && !unchanged) {
-    await releaseLines(ctx.env, { checkoutId: id, attempt }, held);
+    await releaseCheckoutHolds(ctx, row);
     attempt += 1;
   }
   let holds = await holdLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
@@ -68,6 +85,16 @@ export async function placeCheckoutOrder(
     holds = await holdLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
   }
   if (!holds.ok) return holds;
+  // The promotions' uses are held as long as the stock: the payment either confirms both or neither.
+  const promotions = heldPromotionsOf(priced.applied);
+  const uses = await holdPromotionUses(ctx.db, shopperOf(row), promotions, {
+    now: ctx.now,
+    expiresAt: holds.value.expiresAt,
+  });
+  if (!uses.ok) {
+    await releaseLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
+    return uses;
+  }
   for (const { sku, available } of holds.value.lowStock) {
     ctx.waitUntil(notifyLowStock(ctx.env, ctx.db, ctx.origin, sku, available));
   }
@@ -80,6 +107,7 @@ export async function placeCheckoutOrder(
       status: 'paying',
       attempt,
       lines: JSON.stringify(priced.lines),
+      promotions: promotions.length > 0 ? JSON.stringify(promotions) : null,
       subtotalAmount: priced.totals.subtotal.amount,
       discountAmount: priced.totals.discount.amount,
       shippingAmount: priced.totals.shipping.amount,
@@ -98,8 +126,10 @@ export async function placeCheckoutOrder(
     // Another placement (another key) or the completion got there first. Its holds are ours too when it runs the
     // same attempt (same request ids): give them back only when they are this request's alone.
     const now = await findCheckout(ctx.db, id);
-    if (!now || now.attempt !== attempt)
+    if (!now || now.attempt !== attempt) {
       await releaseLines(ctx.env, { checkoutId: id, attempt }, priced.lines);
+      if (now?.status !== 'paying') await releasePromotionUses(ctx.db, id);
+    }
     if (now?.status === 'completed') return fail('CONFLICT', 'This checkout was completed meanwhile.');
     return fail(
       'CONFLICT',

@@ -1,16 +1,18 @@
-/** The cart's order summary: item count, subtotal, a note on shipping and tax, and the way to checkout. */
+/** The cart's order summary: item count, subtotal, automatic promotions, a note on shipping and tax, and the way to checkout. */
 import { component$ } from '@builder.io/qwik';
 import type { Money } from '@domain/pricing/money';
 import { formatMoney, pluralise } from '~/lib/format';
 
 interface Props {
   cart: { itemCount: number; subtotal: Money };
+  /** Automatic promotions the shop applied (left out while the figures are estimated on this device). */
+  promotions?: readonly { name: string; amount: Money }[];
   /** True while the figures come from this device (changes waiting offline), not yet from the shop. */
   estimated?: boolean;
 }
 
 /** Summary panel beside the cart lines. */
-export const CartSummary = component$<Props>(({ cart, estimated }) => (
+export const CartSummary = component$<Props>(({ cart, promotions = [], estimated }) => (
   <aside class="cart-summary" aria-labelledby="summary-title">
     <h2 id="summary-title">Order summary</h2>
     <dl class="summary-list">
@@ -18,10 +20,27 @@ export const CartSummary = component$<Props>(({ cart, estimated }) => (
         <dt>Items</dt>
         <dd data-testid="item-count">{cart.itemCount}</dd>
       </div>
-      <div class="summary-total">
+      <div class={promotions.length === 0 && 'summary-total'}>
         <dt>Subtotal</dt>
         <dd data-testid="subtotal">{formatMoney(cart.subtotal)}</dd>
       </div>
+      {promotions.map((p) => (
+        <div key={p.name}>
+          <dt>{p.name}</dt>
+          <dd>−{formatMoney(p.amount)}</dd>
+        </div>
+      ))}
+      {promotions.length > 0 && (
+        <div class="summary-total">
+          <dt>After discounts</dt>
+          <dd data-testid="discounted-subtotal">
+            {formatMoney({
+              amount: cart.subtotal.amount - promotions.reduce((n, p) => n + p.amount.amount, 0),
+              currency: cart.subtotal.currency,
+            })}
+          </dd>
+        </div>
+      )}
     </dl>
     {estimated && (
       <p class="summary-note" data-testid="estimated-note">
@@ -29,7 +48,7 @@ export const CartSummary = component$<Props>(({ cart, estimated }) => (
       </p>
     )}
     <p class="summary-note" id="checkout-note">
-      Shipping and tax are calculated at checkout.
+      Shipping, tax and discount codes are calculated at checkout.
     </p>
     <a class="btn btn-primary btn-block" href="/checkout">
       Go to checkout

@@ -1,6 +1,6 @@
-/** The checkout's order summary: the lines as they will be charged, and every total (shipping and tax included). */
+/** The checkout's order summary: the lines as they will be charged, every total (shipping and tax included), then its children (the discount codes). */
 
-import { component$ } from '@builder.io/qwik';
+import { component$, Slot } from '@builder.io/qwik';
 import { taxLabel } from '@domain/pricing/tax';
 import type { CheckoutView } from '@worker/services/checkout/checkout';
 import { formatMoney } from '~/lib/format';
@@ -52,6 +52,7 @@ export const CheckoutSummary = component$<{ checkout: CheckoutView }>(({ checkou
           <dd data-testid="checkout-total">{formatMoney(totals.total)}</dd>
         </div>
       </dl>
+      <Slot />
     </aside>
   );
 });

@@ -154,7 +154,11 @@ export default component$(() => {
             />
           ))}
         </ul>
-        <CartSummary cart={totals} estimated={device !== null} />
+        <CartSummary
+          cart={totals}
+          promotions={device ? [] : (c?.promotions ?? []).filter((p) => p.amount.amount > 0)}
+          estimated={device !== null}
+        />
       </div>
     </>
   );

@@ -2,9 +2,16 @@
 import { routeAction$ } from '@builder.io/qwik-city';
 import { listAddresses } from '@db/repositories/addresses';
 import { PaymentProviderSchema } from '@domain/checkout/payment';
+import { statusOfError } from '@domain/core/errors';
 import { idSchema } from '@domain/core/id-schema';
 import { AddressInputSchema } from '@domain/customers/address';
-import { setContact, setShippingAddress, setShippingMethod } from '@worker/services/checkout/checkout';
+import {
+  applyDiscountCode,
+  removeDiscountCode,
+  setContact,
+  setShippingAddress,
+  setShippingMethod,
+} from '@worker/services/checkout/checkout';
 import { placeCheckoutOrder } from '@worker/services/checkout/place-order';
 import { z } from 'zod';
 import { ADDRESS_FORM_LABELS } from '~/lib/address-fields';
@@ -75,6 +82,35 @@ export const useShippingMethod = routeAction$(async (data, event) => {
   throw event.redirect(303, BACK);
 });
 
+/** A discount code, at any step: saved only when it applies, else the field says why. */
+export const useApplyDiscountCode = routeAction$(async (data, event) => {
+  const read = readForm(Checkout.extend({ code: z.string().max(64) }), data, { code: 'Discount code' });
+  if (!read.ok) return event.fail(400, read.failure);
+  const result = await applyDiscountCode(
+    await pageCheckoutContext(event),
+    read.value.checkout,
+    read.value.code,
+  );
+  if (!result.ok) {
+    const { code, detail } = result.error;
+    return event.fail(statusOfError(code), { message: detail, fieldErrors: { code: detail } });
+  }
+  return { applied: result.value.discounts.codes.at(-1) ?? '' };
+});
+
+/** Takes a discount code off the checkout. */
+export const useRemoveDiscountCode = routeAction$(async (data, event) => {
+  const read = readForm(Checkout.extend({ code: z.string().max(64) }), data, { code: 'Discount code' });
+  if (!read.ok) return event.fail(400, read.failure);
+  const result = await removeDiscountCode(
+    await pageCheckoutContext(event),
+    read.value.checkout,
+    read.value.code,
+  );
+  if (!result.ok) return event.fail(statusOfError(result.error.code), formFailure(result.error.detail));
+  return { removed: read.value.code };
+});
+
 /**
  * Step 4: place the order. The form carries a key minted when the page was rendered, so pressing the button twice
  * (or the browser resending the form) reaches the provider with one idempotency key: one payment.
@@ -93,8 +129,7 @@ export const usePlaceOrder = routeAction$(async (data, event) => {
     paymentToken,
     idempotencyKey: key,
   });
-  if (!result.ok)
-    return event.fail(result.error.code === 'PAYMENT_DECLINED' ? 402 : 409, formFailure(result.error.detail));
+  if (!result.ok) return event.fail(statusOfError(result.error.code), formFailure(result.error.detail));
   const outcome = result.value;
   if (outcome.kind === 'order') throw event.redirect(303, `/orders/${encodeURIComponent(outcome.token)}`);
   if (outcome.kind === 'action') throw event.redirect(303, outcome.url);

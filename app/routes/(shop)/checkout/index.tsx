@@ -14,6 +14,7 @@ import { stripePublishableKey } from '@worker/services/checkout/gateways';
 import { AddressForm } from '~/components/shop/address-form/AddressForm';
 import { AddressLines } from '~/components/shop/address-lines/AddressLines';
 import { CheckoutSummary } from '~/components/shop/checkout-summary/CheckoutSummary';
+import { DiscountCodes } from '~/components/shop/discount-codes/DiscountCodes';
 import { PaymentStep } from '~/components/shop/payment-step/PaymentStep';
 import { FormField } from '~/components/ui/form-field/FormField';
 import { FormStatus } from '~/components/ui/form-status/FormStatus';
@@ -21,11 +22,29 @@ import { readCartId } from '~/lib/cart-cookie';
 import { pageCheckoutContext } from '~/lib/checkout-context';
 import { countryName, formatMoney } from '~/lib/format';
 import { pageCustomer } from '~/lib/session';
-import { useCheckoutAddress, useContact, usePlaceOrder, useSavedAddress, useShippingMethod } from './actions';
+import {
+  useApplyDiscountCode,
+  useCheckoutAddress,
+  useContact,
+  usePlaceOrder,
+  useRemoveDiscountCode,
+  useSavedAddress,
+  useShippingMethod,
+} from './actions';
 
-export { useCheckoutAddress, useContact, usePlaceOrder, useSavedAddress, useShippingMethod } from './actions';
+export {
+  useApplyDiscountCode,
+  useCheckoutAddress,
+  useContact,
+  usePlaceOrder,
+  useRemoveDiscountCode,
+  useSavedAddress,
+  useShippingMethod,
+} from './actions';
 
 export type PlaceOrderStore = ReturnType<typeof usePlaceOrder>;
+export type ApplyCodeStore = ReturnType<typeof useApplyDiscountCode>;
+export type RemoveCodeStore = ReturnType<typeof useRemoveDiscountCode>;
 
 /** One shopper's checkout: kept out of every cache (the service worker's too). */
 export const onRequest: RequestHandler = ({ headers }) => {
@@ -83,6 +102,8 @@ export default component$(() => {
   const shipping = useShippingMethod();
   const place = usePlaceOrder();
   const savedAddress = useSavedAddress();
+  const applyCode = useApplyDiscountCode();
+  const removeCode = useRemoveDiscountCode();
   const { checkout, open } = page;
   const hidden = { checkout: checkout.id };
   const doneSteps: readonly CheckoutStep[] = CHECKOUT_STEPS.slice(
@@ -241,7 +262,9 @@ export default component$(() => {
             </li>
           ))}
         </ol>
-        <CheckoutSummary checkout={checkout} />
+        <CheckoutSummary checkout={checkout}>
+          <DiscountCodes checkout={checkout} apply={applyCode} remove={removeCode} />
+        </CheckoutSummary>
       </div>
     </>
   );

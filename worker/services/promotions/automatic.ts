@@ -1,0 +1,44 @@
+/**
+ * The active automatic promotions, compiled once per page version in this isolate: every cart read and checkout
+ * evaluates against them, so with a thousand of them evaluation still costs no query and no compilation.
+ */
+import { createDb } from '@db/client';
+import { activeAutomaticPromotions } from '@db/repositories/promotions';
+import { type CompiledPromotions, compilePromotions } from '@domain/pricing/promotions';
+import type { Env } from '@worker/env';
+import { memoisedCatalogVersion } from '@worker/services/catalog/catalog-version';
+
+/** The automatic promotions compiled once per page version, and which of them need usage counts or order history. */
+export interface Automatic {
+  compiled: CompiledPromotions;
+  limitedIds: string[];
+  firstOrderOnly: boolean;
+}
+
+let kept: { version: number; automatic: Promise<Automatic> } | null = null;
+
+async function readAutomatic(env: Env, now: number): Promise<Automatic> {
+  const list = await activeAutomaticPromotions(createDb(env), now);
+  return {
+    compiled: compilePromotions(list),
+    limitedIds: list.filter((p) => p.usageLimit != null || p.perCustomerLimit != null).map((p) => p.id),
+    firstOrderOnly: list.some((p) => p.conditions.firstOrderOnly),
+  };
+}
+
+/**
+ * The active automatic promotions as of the page version this isolate knows: a promotion's change bumps it (a
+ * trigger, migration 0020), so the next checkout compiles them again; in between, evaluation costs no query for them.
+ */
+export function automaticPromotions(env: Env, now: number): Promise<Automatic> {
+  return memoisedCatalogVersion(env, now).then((version) => {
+    if (kept?.version !== version) {
+      const automatic = readAutomatic(env, now);
+      kept = { version, automatic };
+      automatic.catch(() => {
+        if (kept?.automatic === automatic) kept = null;
+      });
+    }
+    return kept.automatic;
+  });
+}
