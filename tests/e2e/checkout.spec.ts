@@ -1,5 +1,5 @@
 /** Checkout as a guest in Chromium: cart → contact → address → shipping → pay with the test gateway → the order. */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seriousViolations } from '@tests/support/e2e/axe';
 import { fillCart, toPayment } from '@tests/support/e2e/checkout';
 

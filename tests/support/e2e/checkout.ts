@@ -13,7 +13,7 @@ export async function fillCart(page: Page): Promise<string> {
       .getByRole('link')
       .first();
     await link.click();
-    const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+    const name = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
     if (!(await chooseInStockVariant(page))) continue;
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Added 1 × ${name}` })).toBeVisible();
@@ -45,4 +45,3 @@ export async function toPayment(page: Page, email = 'guest.buyer@example.com'): 
   await page.getByRole('button', { name: 'Continue to payment' }).click();
   await expect(page.getByRole('button', { name: /Place order/ })).toBeVisible();
 }
-
