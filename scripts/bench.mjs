@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadFixtures, probeRateLimit } from './bench/fixtures.mjs';
 import { measureCell } from './bench/measure.mjs';
 import { commMemory, treeMemory } from './bench/memory.mjs';
+import { seedBenchPromotions } from './bench/promotion-fixtures.mjs';
 import { describeMachine, formatTable, withRatios } from './bench/report.mjs';
 import { buildScenarios } from './bench/scenarios.mjs';
 import { startServer } from './bench/server.mjs';
@@ -23,6 +24,8 @@ const CONFIG = {
   // Its own store, seeded once with BENCH_PRODUCTS products of BENCH_VARIANTS variants each (the issue's 10,000 × 4).
   products: Number(env.BENCH_PRODUCTS ?? 10_000),
   variantsPerProduct: Number(env.BENCH_VARIANTS ?? 4),
+  // Active automatic promotions every cart evaluates (the promotions issue measures add to cart with 1,000).
+  promotions: Number(env.BENCH_PROMOTIONS ?? 0),
   get persistDir() {
     return `.wrangler/bench-${this.products}x${this.variantsPerProduct}`;
   },
@@ -134,6 +137,12 @@ async function main() {
     log(
       `${fixtures.slugs.length} slugs, ${fixtures.categories.length} categories, ${fixtures.skus.length} sellable SKUs`,
     );
+    if (!env.BENCH_URL) {
+      const held = seedBenchPromotions(CONFIG.persistDir, CONFIG.promotions);
+      log(`${held} automatic bench promotions active`);
+      // A promotion's change bumps the catalog version; let every isolate's 1 s memo of it lapse before measuring.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
     const rateLimit = await probeRateLimit(server.baseUrl);
     log(`rate limiter, one client key: ${JSON.stringify(rateLimit.statuses)}`);
     const scenarios = buildScenarios(fixtures, CONFIG).filter(

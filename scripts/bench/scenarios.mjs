@@ -261,7 +261,7 @@ function addToCartRequests(skus, sharedClientKey) {
  */
 export function buildScenarios(
   { slugs, categories, pageSuffix, skus },
-  { sharedClientKey = false, persistDir = '.wrangler/bench' } = {},
+  { sharedClientKey = false, persistDir = '.wrangler/bench', promotions = 0 } = {},
 ) {
   const pagePath = (slug) => `/p/${encodeURIComponent(slug)}${pageSuffix ?? '/'}`;
   return [
@@ -338,7 +338,7 @@ export function buildScenarios(
     },
     {
       id: 'add-to-cart',
-      label: `POST /api/carts/<id>/items${sharedClientKey ? ' (one client key)' : ''}`,
+      label: `POST /api/carts/<id>/items${sharedClientKey ? ' (one client key)' : ''}${promotions ? ` (${promotions.toLocaleString('en')} automatic promotions)` : ''}`,
       preflight: null, // the SKU probe in loadFixtures already proved this route answers 200
       requests: () => addToCartRequests(skus, sharedClientKey),
     },

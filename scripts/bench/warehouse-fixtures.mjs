@@ -54,7 +54,7 @@ ANALYZE;
 `;
 }
 
-function d1(persistDir, ...args) {
+export function d1(persistDir, ...args) {
   return capture('npx', [
     'wrangler',
     'd1',
