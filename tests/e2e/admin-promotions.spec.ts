@@ -113,3 +113,56 @@ test('a content manager gets the 403 page for promotions and no link to them', a
     ).toBeVisible();
   }
 });
+
+test('without JavaScript: a code another promotion holds is refused at its field; an automatic offer is saved and edited', async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const stamp = Date.now().toString(36).toUpperCase();
+  const name = `Free shipping ${stamp}`;
+  await logInStaff(page, ADMIN_STAFF, '/admin/promotions/new');
+
+  // WELCOME10 belongs to a demo promotion: codes are never shared, so nothing is saved.
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Codes', { exact: true }).fill(`welcome10\nFRESH-${stamp}`);
+  await page.getByLabel('Percentage off (%)').fill('5');
+  await page.getByRole('button', { name: 'Create promotion' }).click();
+  const codes = page.getByLabel('Codes', { exact: true });
+  await expect(codes).toHaveAttribute('aria-invalid', 'true');
+  await expect(codes).toHaveAccessibleDescription(/Already in use: WELCOME10/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Already in use: WELCOME10' })).toBeVisible();
+
+  // The fields follow the choices by CSS alone.
+  await page.getByLabel('Automatically, to every cart that qualifies').check();
+  await expect(codes).toBeHidden();
+  await page.getByLabel('Benefit', { exact: true }).selectOption('free_shipping');
+  await expect(page.getByLabel('Percentage off (%)')).toBeHidden();
+  await page.getByLabel(/^Pay shipping up to/).fill('10');
+  await page.getByLabel(/^Minimum subtotal/).fill('75');
+  await page.getByRole('button', { name: 'Create promotion' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Promotion saved.' })).toBeVisible();
+  // An automatic promotion takes no generated codes.
+  await expect(page.getByRole('heading', { name: 'Single-use codes' })).toHaveCount(0);
+
+  await page.getByLabel('Priority').fill('5');
+  await page.getByRole('button', { name: 'Save promotion' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Promotion saved.' })).toBeVisible();
+  await expect(page.getByLabel('Priority')).toHaveValue('5');
+  await expect(page.getByLabel(/^Minimum subtotal/)).toHaveValue('75.00');
+
+  await page.goto('/admin/promotions');
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name }) });
+  await expect(row.getByRole('cell')).toHaveText([
+    'Automatic',
+    'Free shipping up to $10.00',
+    'Always',
+    'Active',
+    '0 (no limit)',
+  ]);
+  await context.close();
+});
