@@ -143,7 +143,7 @@ export const PromotionForm = component$<Props>(({ action, values, currency, subm
             <ListField
               name="codes"
               label="Codes"
-              hint="Separate codes with commas or new lines: 3–32 letters, digits, “-” or “_”. Not case-sensitive; a code is never reused by another promotion. Single-use codes are generated below once the promotion is saved."
+              hint="Separate codes with commas or new lines: 3–32 letters, digits, “-” or “_”. Not case-sensitive; a code is never reused by another promotion. Single-use codes are generated on the promotion’s page once it is saved."
               values={v}
               errors={e}
             />

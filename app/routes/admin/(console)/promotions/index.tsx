@@ -14,10 +14,13 @@ import {
 } from '~/lib/promotion-words';
 import { pageStaff } from '~/lib/session';
 
-function schedule(startsAt: number | null, endsAt: number | null): string {
-  if (startsAt === null && endsAt === null) return 'Always';
-  const from = startsAt === null ? 'Now' : formatDateTime(startsAt);
-  return `${from} – ${endsAt === null ? 'no end' : formatDateTime(endsAt)}`;
+/** The window as two lines ("Oct 2, 2026, 00:00 UTC" / "to Dec 31, …"), or null when it is unbounded. */
+function schedule(startsAt: number | null, endsAt: number | null): [string, string] | null {
+  if (startsAt === null && endsAt === null) return null;
+  return [
+    startsAt === null ? 'From now' : formatDateTime(startsAt),
+    endsAt === null ? 'No end' : `to ${formatDateTime(endsAt)}`,
+  ];
 }
 
 export const usePromotions = routeLoader$(async (event) => {
@@ -92,7 +95,16 @@ export default component$(() => {
                       )}
                     </td>
                     <td>{p.benefit}</td>
-                    <td>{p.schedule}</td>
+                    <td>
+                      {p.schedule ? (
+                        <span class="adm-cell-stack">
+                          <span class="adm-nowrap">{p.schedule[0]}</span>
+                          <span class="adm-nowrap adm-muted">{p.schedule[1]}</span>
+                        </span>
+                      ) : (
+                        'Always'
+                      )}
+                    </td>
                     <td>
                       <span class={['adm-badge', PROMOTION_STATUS_BADGES[p.status][1]]}>
                         {PROMOTION_STATUS_BADGES[p.status][0]}
