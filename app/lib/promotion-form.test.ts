@@ -137,6 +137,39 @@ describe('the promotion form', () => {
     expect(fieldErrorsOf(undefined)).toEqual({});
   });
 
+  it('keeps a buy X get Y’s own items given, and leaves them empty when they are the items bought', () => {
+    const form = {
+      name: 'Buy a sweater, get socks half off',
+      triggerKind: 'code',
+      codes: 'SOCKS50',
+      benefitKind: 'buy_x_get_y',
+      percent: '50',
+      categoryIds: CATEGORY,
+      buyQuantity: '1',
+      getQuantity: '2',
+      getProductIds: PRODUCT,
+      maxApplications: '3',
+      active: 'on',
+    };
+    const saved = promotionFromForm(form, 'USD');
+    if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
+    expect(saved.value.benefit).toMatchObject({
+      buy: { quantity: 1, targets: { categoryIds: [CATEGORY], productIds: [] } },
+      get: { quantity: 2, basisPoints: 5000, targets: { productIds: [PRODUCT], categoryIds: [] } },
+      maxApplications: 3,
+    });
+    const values = promotionFormValues({ ...saved.value, id: 'promo_1' });
+    expect(values).toMatchObject(form);
+    expect(promotionFromForm(values, 'USD')).toEqual(saved);
+    const free = promotionFromForm({ ...form, percent: '', getProductIds: '' }, 'USD');
+    if (!free.ok) throw new Error(JSON.stringify(free.fieldErrors));
+    expect(promotionFormValues({ ...free.value, id: 'promo_2' })).toMatchObject({
+      percent: '',
+      getProductIds: '',
+      categoryIds: CATEGORY,
+    });
+  });
+
   it('shows a stored promotion as the values that save it unchanged', () => {
     const form = {
       name: 'Free shipping over $75',

@@ -62,7 +62,10 @@ export const useUpdatePromotion = routeAction$(async (fields, event) => {
   if (!actor) return event.fail(403, { message: PROMOTIONS_NOT_ALLOWED });
   const input = promotionFromForm(fields, event.platform.env.SHOP_CURRENCY);
   if (!input.ok)
-    return event.fail(400, { message: 'Please check the promotion.', fieldErrors: input.fieldErrors });
+    return event.fail(400, {
+      message: input.fieldErrors.form ?? 'Please check the promotion.',
+      fieldErrors: input.fieldErrors,
+    });
   const saved = await updatePromotion(
     promotionsPageContext(event, actor),
     event.params.id ?? '',
