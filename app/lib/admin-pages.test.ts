@@ -108,6 +108,10 @@ describe('admin page rules', () => {
       '/admin/settings/shipping',
       '/admin/settings/returns',
       ...content,
+      // Promotions: administrators only (promotions:read and :write).
+      '/admin/promotions',
+      '/admin/promotions/new',
+      '/admin/promotions/[id]',
     ]);
     // Content managers write the blog and edit banners and menus.
     const posts = ['/admin/content/posts', '/admin/content/posts/new', '/admin/content/posts/[id]'];
@@ -148,6 +152,7 @@ describe('admin page rules', () => {
       'Orders',
       ...catalog,
       'Customers',
+      'Promotions',
       'Reviews',
       'Blog posts',
       'Banners',

@@ -46,6 +46,9 @@ export const ADMIN_PAGES = {
   '/admin/content/banners/new': 'content:write',
   '/admin/content/banners/[id]': 'content:write',
   '/admin/content/navigation': 'content:read',
+  '/admin/promotions': 'promotions:read',
+  '/admin/promotions/new': 'promotions:write',
+  '/admin/promotions/[id]': 'promotions:read',
   '/admin/[...rest]': 'refused',
 } as const satisfies Record<string, PageRule>;
 
@@ -130,7 +133,8 @@ export interface NavItem {
     | 'staff'
     | 'audit'
     | 'banners'
-    | 'navigation';
+    | 'navigation'
+    | 'promotions';
 }
 
 /** The back office's navigation, in order. */
@@ -141,6 +145,7 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin/categories', label: 'Categories', icon: 'categories' },
   { href: '/admin/collections', label: 'Collections', icon: 'collections' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers' },
+  { href: '/admin/promotions', label: 'Promotions', icon: 'promotions' },
   { href: '/admin/reviews', label: 'Reviews', icon: 'reviews' },
   { href: '/admin/content/posts', label: 'Blog posts', icon: 'posts' },
   { href: '/admin/content/banners', label: 'Banners', icon: 'banners' },

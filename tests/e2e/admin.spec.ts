@@ -27,6 +27,7 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
       'Categories',
       'Collections',
       'Customers',
+      'Promotions',
       'Reviews',
       'Blog posts',
       'Banners',

@@ -23,6 +23,7 @@ const NAMES = {
   tax: 'percent',
   banners: 'star',
   navigation: 'compass',
+  promotions: 'percent',
 } as const satisfies Record<string, IconName>;
 
 /** The names of the available icons. */
