@@ -347,7 +347,7 @@ export const MAX_DISCOUNT_CODES = 5;
 
 /**
  * Applies a discount code. It is saved only when it applies to the checkout as it is; otherwise nothing changes and
- * PROMOTION_NOT_APPLICABLE says why, in the shopper's words ("Spend $12.50 more to use SUMMER10.").
+ * PROMOTION_NOT_APPLICABLE says why, in the shopper's words ("Add $12.50 more to use SAVE15 …").
  */
 export async function applyDiscountCode(
   ctx: CheckoutContext,

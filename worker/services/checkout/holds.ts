@@ -15,6 +15,7 @@ type StockEnv = Pick<Env, 'STOCK'>;
 /** The frozen lines stored on a placed checkout. */
 export const parseLines = (json: string | null): CheckoutLine[] =>
   json ? z.array(CheckoutLineSchema).parse(JSON.parse(json)) : [];
+
 /** Whose holds: the checkout and its attempt (`<n>-late` for holds placed again after a lapse). */
 type Holder = { checkoutId: string; attempt: number | string };
 
