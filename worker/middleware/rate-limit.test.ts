@@ -67,7 +67,7 @@ describe('one write budget per client', () => {
     expect((await send('/api/health', 'GET')).status).toBe(200);
   }, 60_000);
 
-  it('without CF-Connecting-IP (local development) clients are told apart by X-Forwarded-For', async () => {
+  it('without CF-Connecting-IP or with a loopback one (local development) clients are told apart by X-Forwarded-For', async () => {
     const local = (headers: Record<string, string>) => new Request('http://localhost/api/carts', { headers });
     expect(clientKey(local({ 'X-Forwarded-For': '192.0.2.9, 10.0.0.1' }))).toBe('192.0.2.9');
     expect(clientKey(local({ 'X-Real-IP': '2001:db8::5' }))).toBe('2001:0db8:0000:0000::/64');
@@ -76,5 +76,13 @@ describe('one write budget per client', () => {
     expect(clientKey(local({ 'CF-Connecting-IP': '203.0.113.1', 'X-Forwarded-For': '192.0.2.9' }))).toBe(
       '203.0.113.1',
     );
+    // Except a loopback one: Miniflare (npm start) sets that on every local request, and it says nothing.
+    for (const loopback of ['127.0.0.1', '127.8.0.1', '::1', '0:0:0:0:0:0:0:1']) {
+      expect(
+        clientKey(local({ 'CF-Connecting-IP': loopback, 'X-Forwarded-For': '192.0.2.9' })),
+        loopback,
+      ).toBe('192.0.2.9');
+      expect(clientKey(local({ 'CF-Connecting-IP': loopback })), loopback).toBe('local');
+    }
   });
 });

@@ -44,20 +44,26 @@ function parseAddressKey(address: string): string {
  * The client a request comes from, for rate limits and per-client quotas.
  *
  * On Cloudflare every request carries CF-Connecting-IP, set by the edge (a client cannot forge it), so that is
- * used whenever present. A request without it did not come through Cloudflare's edge: local development (wrangler
- * dev, vite dev) and tests. There the first X-Forwarded-For address (what a local proxy or tunnel sends), else
- * X-Real-IP, tells clients apart; these headers are client-controlled, which is acceptable only because they are
- * never consulted in production, where CF-Connecting-IP always wins. With none of them, all requests share the
- * key 'local' (one developer's machine).
+ * used whenever present. A request without it, or with a loopback one, did not come through Cloudflare's edge: local
+ * development and tests (Miniflare, which `npm start` runs, sets CF-Connecting-IP to the loopback address the
+ * request came from, so every local client would share one budget). There the first X-Forwarded-For address (what
+ * a local proxy or tunnel sends), else X-Real-IP, tells clients apart; these headers are client-controlled, which is
+ * acceptable only because they are never consulted in production, where CF-Connecting-IP is the client's real,
+ * public address and always wins. With none of them, all requests share the key 'local' (one developer's machine).
  */
 export function clientKey(req: Request): string {
-  const cf = req.headers.get('CF-Connecting-IP');
-  if (cf?.trim()) return addressKey(cf);
+  const cf = req.headers.get('CF-Connecting-IP')?.trim();
+  if (cf && !isLoopback(cf)) return addressKey(cf);
   const forwarded = req.headers.get('X-Forwarded-For')?.split(',')[0]?.trim();
   if (forwarded) return addressKey(forwarded);
   const real = req.headers.get('X-Real-IP')?.trim();
   if (real) return addressKey(real);
   return 'local';
+}
+
+/** 127.0.0.0/8 or ::1 (any spelling): an address only a local server puts in CF-Connecting-IP. */
+function isLoopback(address: string): boolean {
+  return ipaddr.isValid(address) && ipaddr.process(address).range() === 'loopback';
 }
 
 /**
