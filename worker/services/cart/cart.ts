@@ -69,13 +69,14 @@ async function priceView(
   db: Db,
   view: CartView,
   known: readonly VariantForPricing[] = [],
+  withPromotions = true,
 ): Promise<PricedCart> {
   const variants = new Map(known.map((v) => [v.sku, v]));
   const missing = view.lines.map((l) => l.sku).filter((sku) => !variants.has(sku));
   const now = Date.now();
   const [read, automatic] = await Promise.all([
     getVariantsBySkus(db, missing),
-    automaticPromotions(env, now),
+    withPromotions ? automaticPromotions(env, now) : null,
   ]);
   for (const v of read) variants.set(v.sku, v);
   for (const sku of variants.keys()) if (!view.lines.some((l) => l.sku === sku)) variants.delete(sku);
@@ -90,7 +91,7 @@ async function priceView(
       const { productId, categoryIds, collectionIds } = v;
       return { sku: l.sku, quantity: l.quantity, unitPrice: v.price, productId, categoryIds, collectionIds };
     }),
-    promotions: { ...EVERYONE, now, automatic: automatic.compiled },
+    promotions: automatic && { ...EVERYONE, now, automatic: automatic.compiled },
   });
   // The CartDO already bounds lines and quantities, and other currencies were left out above: a failure is a bug.
   if (!priced.ok) throw new Error(`Cannot price cart ${view.cartId}: ${priced.error.detail}`);
@@ -137,10 +138,18 @@ const emptyCart = (cartId: string, currency: string): PricedCart => ({
   updatedAt: null,
 });
 
-/** The priced cart; a cart that was never written reads as empty. */
-export async function readCart(env: CartEnv, db: Db, cartId: string): Promise<PricedCart> {
+/**
+ * The priced cart; a cart that was never written reads as empty. `withPromotions: false` leaves promotions out, for
+ * checkout, which evaluates them itself knowing who buys and where it ships.
+ */
+export async function readCart(
+  env: CartEnv,
+  db: Db,
+  cartId: string,
+  { withPromotions = true } = {},
+): Promise<PricedCart> {
   const view = await cartStub(env, cartId).get({ cartId });
-  return view.ok ? priceView(env, db, view.value) : emptyCart(cartId, env.SHOP_CURRENCY);
+  return view.ok ? priceView(env, db, view.value, [], withPromotions) : emptyCart(cartId, env.SHOP_CURRENCY);
 }
 
 /**

@@ -52,6 +52,18 @@ const customerOf = (s: Shopper, previousOrders: number): PromotionCustomer => ({
   previousOrders,
 });
 
+/**
+ * The shopper's keys as promotion_uses records them (usageKeysOf's): the account when signed in, and the checkout's
+ * email. Holding a use writes them; counting a shopper's uses matches either.
+ */
+function useKeysOf(shopper: Shopper): { usageKey: string | null; usageEmail: string | null } {
+  const keys = usageKeysOf(customerOf(shopper, 0));
+  return {
+    usageKey: shopper.customerId ? (keys[0] ?? null) : null,
+    usageEmail: keys.find((k) => k.startsWith('email:')) ?? null,
+  };
+}
+
 /** Everything evaluatePromotions needs besides the lines, for a shopper and the codes they entered. */
 export async function promotionContextFor(
   env: Env,
@@ -71,20 +83,17 @@ export async function promotionContextFor(
     ...automatic.limitedIds,
     ...unlocked.filter((p) => p.usageLimit != null || p.perCustomerLimit != null).map((p) => p.id),
   ];
-  const keys = usageKeysOf(customerOf(shopper, 0));
+  const keys = useKeysOf(shopper);
+  // Evaluation counts a shopper's uses under the first key usageKeysOf gives: the account, else the email.
+  const shopperKey = keys.usageKey ?? keys.usageEmail;
   const needsHistory = automatic.firstOrderOnly || unlocked.some((p) => p.conditions.firstOrderOnly);
   const [live, previousOrders] = await Promise.all([
-    liveUsage(
-      db,
-      limited,
-      { usageKey: keys[0] ?? null, usageEmail: keys[1] ?? null, checkoutId: shopper.checkoutId },
-      now,
-    ),
+    liveUsage(db, limited, { ...keys, checkoutId: shopper.checkoutId }, now),
     needsHistory ? countOrdersOf(db, { customerId: shopper.customerId, email: shopper.email }) : 0,
   ]);
   const usage: Record<string, PromotionUsage> = {};
   for (const [id, u] of Object.entries(live)) {
-    usage[id] = { total: u.total, byCustomer: keys[0] ? { [keys[0]]: u.mine } : {} };
+    usage[id] = { total: u.total, byCustomer: shopperKey ? { [shopperKey]: u.mine } : {} };
   }
   return {
     customer: customerOf(shopper, previousOrders),
@@ -126,9 +135,7 @@ export async function holdPromotionUses(
   held: readonly HeldPromotion[],
   times: { now: number; expiresAt: number },
 ): Promise<Result<true>> {
-  const keys = usageKeysOf(customerOf(shopper, 0));
-  const usageKey = shopper.customerId ? (keys[0] ?? null) : null;
-  const usageEmail = keys.find((k) => k.startsWith('email:')) ?? null;
+  const { usageKey, usageEmail } = useKeysOf(shopper);
   for (const p of held) {
     const outcome = await holdPromotionUse(db, {
       id: newId('promotionUse', times.now),
