@@ -1,19 +1,6 @@
 /** Editorial content: static pages, blog posts, banners, the shop's menus and the moments scheduled content changes. */
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { products } from './catalog';
-
-/** A static page (About, Shipping & Returns…) written in Markdown. */
-export const pages = sqliteTable('pages', {
-  id: text('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  title: text('title').notNull(),
-  bodyMarkdown: text('body_markdown').notNull(),
-  status: text('status', { enum: ['draft', 'published'] })
-    .notNull()
-    .default('draft'),
-  publishedAt: integer('published_at'),
-  updatedAt: integer('updated_at').notNull(),
-});
 
 /** A blog post. */
 export const posts = sqliteTable(
@@ -127,4 +114,89 @@ export const scheduleMarks = sqliteTable(
     at: integer('at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.ownerId, t.at] }), index('schedule_marks_at_idx').on(t.at)],
+);
+
+/**
+ * A landing page built from blocks. The row holds the *draft* (what the editor and preview links show) and points at
+ * the revision shoppers see: `publishedRevisionId` from `publishAt` (inclusive; null = already), and until then the
+ * revision it replaces (`replacedRevisionId`, null when the page was not live), up to `unpublishAt` (exclusive). So a
+ * change to a live page can be scheduled without taking the page down in between. Both moments are schedule marks.
+ */
+export const landingPages = sqliteTable(
+  'landing_pages',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    /** The draft's content (`LandingPageContent` in domain/content/landing-page.ts), as JSON. */
+    draft: text('draft').notNull(),
+    publishedRevisionId: text('published_revision_id'),
+    replacedRevisionId: text('replaced_revision_id'),
+    publishAt: integer('publish_at'),
+    unpublishAt: integer('unpublish_at'),
+    /** Bumped by every write, so an editor working from an older copy gets a conflict instead of overwriting. */
+    version: integer('version').notNull().default(1),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('landing_pages_updated_idx').on(t.updatedAt)],
+);
+
+/** Every saved state of a landing page's content, newest first by `number`; restoring copies one into the draft. */
+export const landingPageRevisions = sqliteTable(
+  'landing_page_revisions',
+  {
+    id: text('id').primaryKey(),
+    pageId: text('page_id')
+      .notNull()
+      .references(() => landingPages.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    content: text('content').notNull(),
+    /** Who saved it (staff email, kept as text so removing a staff member keeps the history readable). */
+    savedBy: text('saved_by').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('landing_page_revisions_number_idx').on(t.pageId, t.number)],
+);
+
+/** A private preview link to a page's draft: the database keeps only the token's SHA-256; it stops working at `expiresAt`. */
+export const landingPagePreviews = sqliteTable(
+  'landing_page_previews',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    pageId: text('page_id')
+      .notNull()
+      .references(() => landingPages.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at').notNull(),
+    createdBy: text('created_by').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('landing_page_previews_page_idx').on(t.pageId)],
+);
+
+/** A permanent (301) redirect left behind when content moves, e.g. a landing page's slug changing. */
+export const redirects = sqliteTable('redirects', {
+  fromPath: text('from_path').primaryKey(),
+  toPath: text('to_path').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * An image in the media library (R2 key `library/<id>.<ext>`, served at `/media/library/…`), reusable by pages, posts
+ * and banners, which store its URL. Alt text is required; deleting an image still referenced is refused.
+ */
+export const mediaAssets = sqliteTable(
+  'media_assets',
+  {
+    id: text('id').primaryKey(),
+    key: text('key').notNull().unique(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    alt: text('alt').notNull(),
+    uploadedBy: text('uploaded_by').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('media_assets_created_idx').on(t.createdAt)],
 );

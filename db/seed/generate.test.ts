@@ -103,7 +103,7 @@ describe('demo store seed', () => {
     expect(seed.addresses.length).toBeGreaterThanOrEqual(seed.customers.length);
     expect(seed.discountCodes.map((c) => c.code)).toEqual([...DEMO_DISCOUNT_CODES]);
     expect(seed.banners.length).toBeGreaterThanOrEqual(1);
-    expect(seed.pages.map((p) => p.slug)).toContain('about');
+    expect(seed.landingPages.map((p) => p.slug)).toEqual(['about', 'spring-edit']);
     expect(seed.posts.length).toBeGreaterThanOrEqual(1);
   });
 

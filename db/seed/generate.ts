@@ -6,7 +6,6 @@ import type {
   customers,
   discountCodes,
   navLinks,
-  pages,
   promotions,
   scheduleMarks,
   staffRoles,
@@ -17,6 +16,7 @@ import { hashPassword, SCRYPT_COST, type ScryptCost } from '@domain/identity/pas
 import type { StaffRole } from '@domain/identity/roles';
 import { PromotionConditionsInput } from '@domain/pricing/promotions';
 import { type CatalogSeed, generateCatalog } from './generate-catalog';
+import { generatePages, type PageSeed } from './generate-pages';
 import { generatePosts, type PostSeed } from './generate-posts';
 import { Rng } from './random';
 
@@ -82,7 +82,7 @@ const DEFAULT_NAV_LINKS: { menu: 'header' | 'footer'; label: string; href: strin
   { menu: 'footer', label: 'Developer API', href: '/api/docs' },
 ];
 
-export interface SeedData extends CatalogSeed, PostSeed {
+export interface SeedData extends CatalogSeed, PostSeed, PageSeed {
   staffUsers: (typeof staffUsers.$inferSelect)[];
   staffRoles: (typeof staffRoles.$inferSelect)[];
   customers: (typeof customers.$inferSelect)[];
@@ -93,18 +93,7 @@ export interface SeedData extends CatalogSeed, PostSeed {
   navLinks: (typeof navLinks.$inferSelect)[];
   /** The seeded banners' starts and ends, so cached pages change at them as they do for staff-made banners. */
   scheduleMarks: (typeof scheduleMarks.$inferSelect)[];
-  pages: (typeof pages.$inferSelect)[];
 }
-
-const ABOUT = `# About Northwind Supply
-
-We make a small range of clothes and everyday goods, and we make them to last.
-Everything here is designed in-house and produced with partners we have visited ourselves.
-
-- Free returns within 30 days
-- Repairs for the life of the product
-- Carbon-neutral shipping on every order
-`;
 
 /** Builds the whole demo store. Only the password hashes differ between runs (their salts are random). */
 export async function generateSeed(options: GenerateSeedOptions): Promise<SeedData> {
@@ -294,17 +283,7 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
       ...link,
       position: i,
     })),
-    pages: [
-      {
-        id: rng.id('page', now - 300 * DAY),
-        slug: 'about',
-        title: 'About us',
-        bodyMarkdown: ABOUT,
-        status: 'published',
-        publishedAt: now - 300 * DAY,
-        updatedAt: now - 300 * DAY,
-      },
-    ],
+    ...generatePages(rng, now, catalog),
     ...generatePosts(rng, now, catalog),
   };
 }

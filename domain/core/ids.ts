@@ -24,6 +24,8 @@ export const ID_PREFIXES = {
   codeBatch: 'dcb',
   promotionUse: 'pu',
   page: 'page',
+  pageRevision: 'prv',
+  media: 'med',
   post: 'post',
   banner: 'ban',
   navLink: 'nav',
