@@ -41,6 +41,7 @@ export const PER_USER_PATH_PREFIXES = [
   '/admin',
   '/warehouse',
   '/dev',
+  '/preview',
 ];
 
 /** Whether `pathname` is one of the per-user areas above (never cached, so it may show per-user content). */

@@ -1,6 +1,6 @@
 /**
  * /robots.txt, /sitemap.xml and the blog's Atom feed. The sitemap lists the home page, every category, every active
- * product (newest change first, with `lastmod`) and the blog's live posts, at the shop's public origin (SHOP_URL, else
+ * product (newest change first, with `lastmod`), the blog's live posts and live landing pages, at the shop's public origin (SHOP_URL, else
  * the request's). Per-user and back-office areas are disallowed in robots.txt (they are also `noindex`).
  */
 import { listSitemapEntries } from '@db/repositories/catalog';
@@ -8,6 +8,7 @@ import { listSitemapPosts } from '@db/repositories/posts-public';
 import type { AppEnv } from '@worker/http/app-env';
 import { escapeHtml } from '@worker/http/html';
 import { loadFeedPosts } from '@worker/services/content/blog';
+import { sitemapLandingPages } from '@worker/services/content/landing-view';
 import { publicOrigin, shopSettings } from '@worker/services/shop/settings';
 import { Hono } from 'hono';
 import { renderAtomFeed } from './atom';
@@ -19,7 +20,7 @@ const SEO_CACHE = 'public, max-age=3600';
 const FEED_CACHE = 'public, max-age=60';
 
 /** Paths no crawler has any business in. */
-const DISALLOWED = ['/account', '/admin', '/cart', '/api/', '/dev/', '/search'];
+const DISALLOWED = ['/account', '/admin', '/cart', '/api/', '/dev/', '/search', '/preview/'];
 
 export const seo = new Hono<AppEnv>()
   .get('/robots.txt', (c) => {
@@ -35,9 +36,11 @@ export const seo = new Hono<AppEnv>()
   })
   .get('/sitemap.xml', async (c) => {
     const origin = publicOrigin(c.env, c.req.url);
-    const [entries, posts] = await Promise.all([
+    const now = Date.now();
+    const [entries, posts, pages] = await Promise.all([
       listSitemapEntries(c.var.db),
-      listSitemapPosts(c.var.db, Date.now()),
+      listSitemapPosts(c.var.db, now),
+      sitemapLandingPages(c.var.db, now),
     ]);
     const url = (path: string, lastmod?: number) =>
       `<url><loc>${escapeHtml(origin + path)}</loc>${lastmod ? `<lastmod>${new Date(lastmod).toISOString()}</lastmod>` : ''}</url>`;
@@ -47,6 +50,7 @@ export const seo = new Hono<AppEnv>()
       ...entries.products.map((p) => url(`/p/${encodeURIComponent(p.slug)}`, p.updatedAt)),
       ...(posts.length ? [url('/blog')] : []),
       ...posts.map((p) => url(`/blog/${encodeURIComponent(p.slug)}`, p.updatedAt)),
+      ...pages.map((p) => url(p.path, p.updatedAt)),
     ];
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
     return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': SEO_CACHE });
