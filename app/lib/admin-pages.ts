@@ -46,6 +46,9 @@ export const ADMIN_PAGES = {
   '/admin/content/banners/new': 'content:write',
   '/admin/content/banners/[id]': 'content:write',
   '/admin/content/navigation': 'content:read',
+  '/admin/content/pages': 'content:read',
+  '/admin/content/pages/new': 'content:write',
+  '/admin/content/pages/[id]': 'content:read',
   '/admin/promotions': 'promotions:read',
   '/admin/promotions/new': 'promotions:write',
   '/admin/promotions/[id]': 'promotions:read',
@@ -134,6 +137,7 @@ export interface NavItem {
     | 'audit'
     | 'banners'
     | 'navigation'
+    | 'pages'
     | 'promotions';
 }
 
@@ -147,6 +151,7 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin/customers', label: 'Customers', icon: 'customers' },
   { href: '/admin/promotions', label: 'Promotions', icon: 'promotions' },
   { href: '/admin/reviews', label: 'Reviews', icon: 'reviews' },
+  { href: '/admin/content/pages', label: 'Landing pages', icon: 'pages' },
   { href: '/admin/content/posts', label: 'Blog posts', icon: 'posts' },
   { href: '/admin/content/banners', label: 'Banners', icon: 'banners' },
   { href: '/admin/content/navigation', label: 'Navigation', icon: 'navigation' },

@@ -23,6 +23,7 @@ const NAMES = {
   tax: 'percent',
   banners: 'star',
   navigation: 'compass',
+  pages: 'layout',
   promotions: 'percent',
 } as const satisfies Record<string, IconName>;
 
