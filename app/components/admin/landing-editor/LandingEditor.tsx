@@ -43,7 +43,7 @@ export const LandingEditor = component$<Props>(({ action, values: saved, choices
         </button>
       </div>
       <FormStatus outcome={outcomeOf(action.value)} />
-      <fieldset class="adm-stack" disabled={disabled}>
+      <fieldset class="adm-stack lp-plain" disabled={disabled}>
         <input type="hidden" name="version" value={values.version} />
         <input type="hidden" name="blockCount" value={String(values.blocks.length)} />
         <div class="lp-row">

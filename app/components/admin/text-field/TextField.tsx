@@ -13,6 +13,8 @@ interface Props {
   required?: boolean;
   maxLength?: number;
   list?: string;
+  /** For date-times: 1 accepts seconds (the browser's default step is a minute). */
+  step?: number;
 }
 
 export const TextField = component$<Props>((p) => {
@@ -36,6 +38,7 @@ export const TextField = component$<Props>((p) => {
         autoComplete={p.autoComplete}
         required={p.required}
         maxLength={p.maxLength}
+        step={p.step}
         // Qwik's <input> typings lack `list` (the datalist of suggestions); the attribute is standard HTML.
         {...(p.list ? { list: p.list } : {})}
         aria-invalid={p.error ? 'true' : undefined}

@@ -139,7 +139,7 @@ export default component$(() => {
         </a>
       </div>
       <FormStatus ok={p.notice} />
-      <div class="adm-grid">
+      <div class="lp-layout">
         <LandingEditor action={edit} values={p.form} choices={p.choices} disabled={!p.canWrite} />
         <div class="adm-stack">
           <Form
@@ -154,12 +154,13 @@ export default component$(() => {
               current version until a scheduled change starts. Times are UTC.
             </p>
             <FormStatus outcome={outcomeOf(publish.value)} />
-            <fieldset class="adm-stack" disabled={!p.canWrite}>
+            <fieldset class="adm-stack lp-plain" disabled={!p.canWrite}>
               <input type="hidden" name="version" value={String(p.version)} />
               <TextField
                 id="publish-at"
                 name="publishAt"
                 type="datetime-local"
+                step={1}
                 label="Publish at (optional)"
                 error={publish.value?.fieldErrors?.publishAt}
               />
@@ -167,6 +168,7 @@ export default component$(() => {
                 id="unpublish-at"
                 name="unpublishAt"
                 type="datetime-local"
+                step={1}
                 label="Take down at (optional)"
                 error={publish.value?.fieldErrors?.unpublishAt}
               />
@@ -211,7 +213,7 @@ export default component$(() => {
                 </a>
               </div>
             )}
-            <fieldset class="adm-stack" disabled={!p.canWrite}>
+            <fieldset class="adm-stack lp-plain" disabled={!p.canWrite}>
               <div class="adm-field">
                 <label for="preview-hours">Link works for</label>
                 <select id="preview-hours" name="hours" class="adm-input">
@@ -268,7 +270,7 @@ export default component$(() => {
               <p>It leaves the shop at once, with its history and preview links. This cannot be undone.</p>
               <FormStatus outcome={outcomeOf(remove.value)} />
               <input type="hidden" name="version" value={String(p.version)} />
-              <label class="adm-check">
+              <label class="adm-check lp-confirm">
                 <input type="checkbox" name="confirm" value="yes" /> Yes, delete “{p.title}”
               </label>
               <button type="submit" class="adm-btn adm-btn-danger">
