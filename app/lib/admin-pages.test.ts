@@ -75,12 +75,15 @@ describe('admin page rules', () => {
     // Every role reads the catalogue (content managers write about it, the warehouse picks from it).
     const catalog = ['/admin/products', '/admin/products/[id]', '/admin/categories', '/admin/collections'];
     // Only administrators edit products (catalog:write).
-    // Banners and menus: content managers and administrators (content:write).
+    // Banners, menus and landing pages: content managers and administrators (content:write).
     const content = [
       '/admin/content/banners',
       '/admin/content/banners/new',
       '/admin/content/banners/[id]',
       '/admin/content/navigation',
+      '/admin/content/pages',
+      '/admin/content/pages/new',
+      '/admin/content/pages/[id]',
     ];
     const editor = [
       '/admin/products',
@@ -154,6 +157,7 @@ describe('admin page rules', () => {
       'Customers',
       'Promotions',
       'Reviews',
+      'Landing pages',
       'Blog posts',
       'Banners',
       'Navigation',
@@ -166,6 +170,7 @@ describe('admin page rules', () => {
       'Home',
       ...catalog,
       'Reviews',
+      'Landing pages',
       'Blog posts',
       'Banners',
       'Navigation',
@@ -176,6 +181,7 @@ describe('admin page rules', () => {
       'Orders',
       ...catalog,
       'Reviews',
+      'Landing pages',
       'Blog posts',
       'Banners',
       'Navigation',
