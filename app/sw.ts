@@ -92,7 +92,7 @@ self.addEventListener('activate', (event) => {
  * offline page), so after a logout nothing of that shopper is left on the device. Catalog pages hold nothing per
  * user at all since the header's cart count and name moved to the browser (SessionIsland).
  */
-const PER_USER_PAGE = /^\/(account|cart|checkout|orders|admin|warehouse)(\/|$)/;
+const PER_USER_PAGE = /^\/(account|cart|checkout|orders|admin|warehouse|preview)(\/|$)/;
 
 /**
  * Pages that carry per-user data (cart, account, admin, and their q-data.json) mark themselves `Cache-Control:
