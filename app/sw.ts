@@ -184,7 +184,9 @@ registerRoute(
   ({ url }) =>
     isSameOrigin(url) &&
     !isUncachedApi(url) &&
-    (url.pathname.startsWith('/api/products') || url.pathname.startsWith('/api/categories')),
+    (url.pathname.startsWith('/api/products') ||
+      url.pathname.startsWith('/api/categories') ||
+      url.pathname === '/api/promotions/automatic'),
   new StaleWhileRevalidate({
     cacheName: CACHE_NAMES.catalog,
     plugins: [respectNoStore, new ExpirationPlugin({ maxEntries: 100, maxAgeSeconds: 24 * 3600 })],

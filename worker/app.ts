@@ -37,6 +37,7 @@ import { carts } from './api/store/carts';
 import { catalog } from './api/store/catalog';
 import { catalogSnapshot } from './api/store/catalog-snapshot';
 import { checkouts } from './api/store/checkouts';
+import { storePromotions } from './api/store/promotions';
 import { storeReviews } from './api/store/reviews';
 import { sessionSummary } from './api/store/session-summary';
 import { stock } from './api/store/stock';
@@ -97,6 +98,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', checkouts);
   app.route('/api', paymentWebhooks);
   app.route('/api', sessionSummary);
+  app.route('/api', storePromotions);
   app.route('/api', stock);
   app.route('/api', accountAuth);
   app.route('/api', accountProfile);

@@ -747,6 +747,16 @@ const scenarios: Record<string, Scenario> = {
       return { path: '/api/account/unlock', init: json({ token }) };
     },
   },
+  'GET /api/promotions/automatic': {
+    happy: async () => ({ path: '/api/promotions/automatic' }),
+    errors: async (path) => {
+      // Nothing the client sends changes it; a promotion limited to listed customers is never in it.
+      const res = await call('GET', `${path}?customerIds=all`);
+      expect(res.status).toBe(200);
+      const { promotions } = res.body as { promotions: { conditions: { customerIds: string[] } }[] };
+      expect(promotions.every((p) => p.conditions.customerIds.length === 0)).toBe(true);
+    },
+  },
   'GET /api/session/summary': {
     happy: async () => ({ path: '/api/session/summary', init: withCookie((await shopper()).cookie) }),
     errors: async (path) => {

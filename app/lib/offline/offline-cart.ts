@@ -6,8 +6,16 @@
 import { checkLineQuantity, MAX_LINE_QUANTITY, SetQuantitySchema } from '@domain/cart/quantity';
 import { fail, ok, type Result } from '@domain/core/result';
 import type { Money } from '@domain/pricing/money';
+import type { Promotion } from '@domain/pricing/promotions';
 import { ensureCartIdInBrowser } from './cart-id';
-import { intentOf, type LineSnapshot, type ServerCart, type ShownCart, showCart } from './cart-view';
+import {
+  intentOf,
+  type LineSnapshot,
+  parsePromotions,
+  type ServerCart,
+  type ShownCart,
+  showCart,
+} from './cart-view';
 import { getDb, getMeta, setMeta } from './db';
 import { enqueue, type OutboxRejection, REJECTED_META_KEY } from './outbox';
 import { CART_QUEUED_CHANNEL } from './sw-messages';
@@ -122,12 +130,29 @@ export async function readDeviceCart(
   currency: string,
 ): Promise<{ cart: ShownCart; pending: number }> {
   const db = await getDb();
-  const [entries, lines] = await Promise.all([db.outbox.orderBy('id').toArray(), db.cartLines.toArray()]);
+  const [entries, lines, automatic] = await Promise.all([
+    db.outbox.orderBy('id').toArray(),
+    db.cartLines.toArray(),
+    knownPromotions(),
+  ]);
   const intents = entries.map((e) => intentOf(e, cartId)).filter((i) => i !== null);
   const snapshots = new Map(
     lines.map((l) => [l.sku, { productName: l.productName, unitPrice: l.unitPrice }]),
   );
-  return { cart: showCart(base, intents, snapshots, currency), pending: intents.length };
+  return { cart: showCart(base, intents, snapshots, currency, automatic), pending: intents.length };
+}
+
+/**
+ * The automatic promotions for offline totals: the service worker answers from its catalog cache when the network
+ * is gone (stale-while-revalidate, app/sw.ts); with neither, none (the estimate errs towards full price).
+ */
+async function knownPromotions(): Promise<Promotion[]> {
+  try {
+    const response = await fetch('/api/promotions/automatic', { credentials: 'same-origin' });
+    return response.ok ? parsePromotions(await response.json()) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Meta key: when this device last told the shopper about refused cart writes (epoch ms). */

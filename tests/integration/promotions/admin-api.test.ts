@@ -167,3 +167,31 @@ describe('promotions in the back office', () => {
     expect((await api('/api/admin/promotions', jsonBody(body))).status).toBe(401);
   });
 });
+
+describe('automatic promotions for offline totals', () => {
+  it('lists active automatic promotions, never one limited to listed customers, nor codes', async () => {
+    const open = {
+      name: `Open ${uniqueCode('o')}`,
+      trigger: { kind: 'automatic' },
+      benefit: { kind: 'order_percentage', basisPoints: 100 },
+    };
+    const private_ = {
+      ...open,
+      name: `Private ${uniqueCode('p')}`,
+      conditions: { customerEmails: ['vip@example.com'] },
+    };
+    const code = codePromotion(uniqueCode('hidden'));
+    for (const body of [open, private_, code])
+      expect((await post(admin, '/api/admin/promotions', body)).status).toBe(201);
+    // The list is kept per page version in each isolate; the writes above bumped it.
+    await new Promise((r) => setTimeout(r, 1100));
+    const res = await api('/api/promotions/automatic');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { promotions: { name: string }[] };
+    const names = body.promotions.map((p) => p.name);
+    expect(names).toContain(open.name);
+    expect(names).not.toContain(private_.name);
+    expect(names).not.toContain(code.name);
+    expect(JSON.stringify(body)).not.toContain('vip@example.com');
+  });
+});

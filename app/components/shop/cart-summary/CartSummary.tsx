@@ -5,7 +5,7 @@ import { formatMoney, pluralise } from '~/lib/format';
 
 interface Props {
   cart: { itemCount: number; subtotal: Money };
-  /** Automatic promotions the shop applied (left out while the figures are estimated on this device). */
+  /** Automatic promotions the shop applied (while estimated on this device: what the device expects to apply). */
   promotions?: readonly { name: string; amount: Money }[];
   /** True while the figures come from this device (changes waiting offline), not yet from the shop. */
   estimated?: boolean;

@@ -156,7 +156,7 @@ export default component$(() => {
         </ul>
         <CartSummary
           cart={totals}
-          promotions={device ? [] : (c?.promotions ?? []).filter((p) => p.amount.amount > 0)}
+          promotions={device ? device.promotions : (c?.promotions ?? []).filter((p) => p.amount.amount > 0)}
           estimated={device !== null}
         />
       </div>
