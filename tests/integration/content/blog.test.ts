@@ -1,6 +1,7 @@
 /** What shoppers get of the blog: pages of live posts, tag pages, a post, scheduled posts hidden, the feed, the sitemap. */
 import { env, SELF } from 'cloudflare:test';
 import { createDb } from '@db/client';
+import { pageVersion } from '@db/repositories/schedule-marks';
 import { catalogState } from '@db/schema';
 import type { SeedData } from '@db/seed/generate';
 import { api, createStaff, loginCookie } from '@tests/support/accounts';
@@ -82,6 +83,8 @@ describe('blog pages', () => {
     expect((await loadPost(db(), scheduled.slug, at))?.slug).toBe('scheduled');
     const later = (await loadBlogPage(db(), at, { page: 1, tag: 'later' }))!;
     expect(later.items.map((p) => p.slug)).toEqual(['scheduled']);
+    // Cached blog pages change key at the post's moment, with no write then.
+    expect(await pageVersion(db(), at)).toBeGreaterThan(await pageVersion(db(), before));
   });
 
   it('a post write bumps the catalog version the edge cache keys pages on', async () => {

@@ -11,6 +11,7 @@ import {
   resolveProductRefs,
   updatePostStatements,
 } from '@db/repositories/posts';
+import { clearScheduleMarks, scheduleMarksFor } from '@db/repositories/schedule-marks';
 import { normaliseTags, type PostInput, resolvePublishDate } from '@domain/content/post-input';
 import { newId } from '@domain/core/ids';
 import { fail, ok, type Result } from '@domain/core/result';
@@ -90,6 +91,13 @@ async function prepare(
   return ok({ row, tags: normaliseTags(input.tags), productIds });
 }
 
+/**
+ * When a scheduled post appears: a schedule mark at that moment changes the cached blog pages' key on time (the
+ * posts triggers already bump the version on the write itself).
+ */
+const goesLiveAt = (row: PostRow): number[] =>
+  row.status === 'published' && row.publishedAt !== null ? [row.publishedAt] : [];
+
 /** Runs the write; a UNIQUE failure (another writer took the slug between our check and the write) is a 409. */
 async function write(run: () => Promise<unknown>): Promise<Result<true>> {
   try {
@@ -111,6 +119,7 @@ export async function createPost(ctx: ContentContext, input: PostInput): Promise
     ctx.db.batch([
       audit(ctx, 'post.create', row.id, null, { ...row, tags, productIds }),
       ...insertPostStatements(ctx.db, row, tags, productIds),
+      ...scheduleMarksFor(ctx.db, row.id, goesLiveAt(row), ctx.now),
     ]),
   );
   if (!done.ok) return done;
@@ -133,6 +142,7 @@ export async function updatePost(
     ctx.db.batch([
       audit(ctx, 'post.update', id, before, { ...row, tags, productIds }),
       ...updatePostStatements(ctx.db, row, tags, productIds),
+      ...scheduleMarksFor(ctx.db, id, goesLiveAt(row), ctx.now),
     ]),
   );
   if (!done.ok) return done;
@@ -142,6 +152,10 @@ export async function updatePost(
 export async function deletePost(ctx: ContentContext, id: string): Promise<Result<true>> {
   const before = await findPost(ctx.db, id);
   if (!before) return fail('NOT_FOUND', 'No post has this id.');
-  await ctx.db.batch([deletePostStatement(ctx.db, id), audit(ctx, 'post.delete', id, before, null)]);
+  await ctx.db.batch([
+    deletePostStatement(ctx.db, id),
+    audit(ctx, 'post.delete', id, before, null),
+    ...clearScheduleMarks(ctx.db, id, ctx.now),
+  ]);
   return ok(true);
 }
