@@ -14,6 +14,14 @@ export const KEPT_REVISIONS = 50;
 export type LandingPageRow = typeof landingPages.$inferSelect;
 export type RevisionRow = typeof landingPageRevisions.$inferSelect;
 
+/** What decides what shoppers see of a page (domain/content/landing-page.ts `liveRevisionId`). */
+const publication = {
+  publishedRevisionId: landingPages.publishedRevisionId,
+  replacedRevisionId: landingPages.replacedRevisionId,
+  publishAt: landingPages.publishAt,
+  unpublishAt: landingPages.unpublishAt,
+};
+
 /** The pages for the back-office list, most recently changed first (title read from the draft's JSON). */
 export async function listLandingPages(db: Db, limit = 200) {
   return db
@@ -21,10 +29,7 @@ export async function listLandingPages(db: Db, limit = 200) {
       id: landingPages.id,
       slug: landingPages.slug,
       title: sql<string>`json_extract(${landingPages.draft}, '$.title')`,
-      publishedRevisionId: landingPages.publishedRevisionId,
-      replacedRevisionId: landingPages.replacedRevisionId,
-      publishAt: landingPages.publishAt,
-      unpublishAt: landingPages.unpublishAt,
+      ...publication,
       updatedAt: landingPages.updatedAt,
     })
     .from(landingPages)
@@ -80,10 +85,7 @@ export async function findPublishedPage(db: Db, slug: string) {
     .select({
       id: landingPages.id,
       slug: landingPages.slug,
-      publishedRevisionId: landingPages.publishedRevisionId,
-      replacedRevisionId: landingPages.replacedRevisionId,
-      publishAt: landingPages.publishAt,
-      unpublishAt: landingPages.unpublishAt,
+      ...publication,
       updatedAt: landingPages.updatedAt,
       publishedContent: sql<string | null>`(select content from ${landingPageRevisions} ${published}
         where ${published}.id = ${landingPages.publishedRevisionId})`,
@@ -101,10 +103,7 @@ export async function listPublishedPages(db: Db, limit = 5000) {
   return db
     .select({
       slug: landingPages.slug,
-      publishedRevisionId: landingPages.publishedRevisionId,
-      replacedRevisionId: landingPages.replacedRevisionId,
-      publishAt: landingPages.publishAt,
-      unpublishAt: landingPages.unpublishAt,
+      ...publication,
       updatedAt: landingPages.updatedAt,
     })
     .from(landingPages)
