@@ -46,6 +46,7 @@ export const ADMIN_PAGES = {
   '/admin/content/banners/new': 'content:write',
   '/admin/content/banners/[id]': 'content:write',
   '/admin/content/navigation': 'content:read',
+  '/admin/content/media': 'content:read',
   '/admin/promotions': 'promotions:read',
   '/admin/promotions/new': 'promotions:write',
   '/admin/promotions/[id]': 'promotions:read',
@@ -133,6 +134,7 @@ export interface NavItem {
     | 'staff'
     | 'audit'
     | 'banners'
+    | 'media'
     | 'navigation'
     | 'promotions';
 }
@@ -149,6 +151,7 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin/reviews', label: 'Reviews', icon: 'reviews' },
   { href: '/admin/content/posts', label: 'Blog posts', icon: 'posts' },
   { href: '/admin/content/banners', label: 'Banners', icon: 'banners' },
+  { href: '/admin/content/media', label: 'Media', icon: 'media' },
   { href: '/admin/content/navigation', label: 'Navigation', icon: 'navigation' },
   { href: '/admin/settings/shipping', label: 'Shipping', icon: 'shipping' },
   { href: '/admin/settings/tax', label: 'Taxes', icon: 'tax' },
