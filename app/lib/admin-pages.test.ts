@@ -75,12 +75,13 @@ describe('admin page rules', () => {
     // Every role reads the catalogue (content managers write about it, the warehouse picks from it).
     const catalog = ['/admin/products', '/admin/products/[id]', '/admin/categories', '/admin/collections'];
     // Only administrators edit products (catalog:write).
-    // Banners and menus: content managers and administrators (content:write).
+    // Banners, menus and the media library: content managers and administrators (content:write).
     const content = [
       '/admin/content/banners',
       '/admin/content/banners/new',
       '/admin/content/banners/[id]',
       '/admin/content/navigation',
+      '/admin/content/media',
     ];
     const editor = [
       '/admin/products',
@@ -156,6 +157,7 @@ describe('admin page rules', () => {
       'Reviews',
       'Blog posts',
       'Banners',
+      'Media',
       'Navigation',
       'Shipping',
       'Taxes',
@@ -168,6 +170,7 @@ describe('admin page rules', () => {
       'Reviews',
       'Blog posts',
       'Banners',
+      'Media',
       'Navigation',
     ]);
     expect(labels(['warehouse'])).toEqual(['Home', 'Orders', ...catalog]);
@@ -178,6 +181,7 @@ describe('admin page rules', () => {
       'Reviews',
       'Blog posts',
       'Banners',
+      'Media',
       'Navigation',
     ]);
     for (const roles of roleSets) {

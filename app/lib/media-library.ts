@@ -94,10 +94,3 @@ export async function deleteMediaAction(data: { mediaId: string }, event: Event)
   }
   throw event.redirect(303, `${LIBRARY}?deleted=1`);
 }
-
-/** "48 KB", "1.2 MB": a file size as people read it. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

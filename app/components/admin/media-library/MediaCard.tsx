@@ -6,7 +6,8 @@
 import { component$ } from '@builder.io/qwik';
 import { type ActionStore, Form } from '@builder.io/qwik-city';
 import type { MediaUse } from '@db/repositories/media';
-import { formatBytes, type MediaActionFailure } from '~/lib/media-library';
+import { formatBytes } from '~/lib/media-format';
+import type { MediaActionFailure } from '~/lib/media-library';
 
 export interface MediaCardItem {
   id: string;
