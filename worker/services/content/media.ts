@@ -133,8 +133,11 @@ export async function deleteMedia(ctx: MediaCtx, id: string): Promise<Result<tru
   if (!row) return fail('NOT_FOUND', 'No image in the library has this id.');
   const uses: MediaUse[] = await mediaUsesOf(ctx.db, mediaUrlOf(row.key));
   if (uses.length > 0) {
-    const places = uses.length === 1 ? 'one place' : `${uses.length} places`;
-    return fail('CONFLICT', `This image is used in ${places}. Change those first, then delete it.`, { uses });
+    const detail =
+      uses.length === 1
+        ? 'This image is used in one place. Change that first, then delete the image.'
+        : `This image is used in ${uses.length} places. Change those first, then delete the image.`;
+    return fail('CONFLICT', detail, { uses });
   }
   await ctx.db.batch([
     deleteMediaStatement(ctx.db, id),

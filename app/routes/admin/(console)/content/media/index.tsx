@@ -83,7 +83,7 @@ export default component$(() => {
           Images
         </h2>
         {data.items.length === 0 ? (
-          <div class="adm-card adm-card-pad">
+          <div class="adm-card">
             <h2>{data.q ? 'No images match' : 'No images yet'}</h2>
             <p>{data.q ? 'Try another word.' : 'Upload an image above to reuse it across the shop.'}</p>
           </div>
