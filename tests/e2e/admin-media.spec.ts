@@ -119,3 +119,25 @@ test('a content manager uploads an image, reuses it in a banner, and cannot dele
   await expect(page.getByRole('img', { name: alt })).toHaveCount(0);
   expect((await page.request.get(address)).status()).toBe(404);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the upload form shows each field’s error from the server and stores nothing', async ({ page }) => {
+    const stamp = Date.now().toString(36);
+    await logInStaff(page, CONTENT_STAFF, '/admin/content/media');
+    await page.getByLabel('Image file').setInputFiles({
+      name: `notes-${stamp}.png`,
+      mimeType: 'image/png',
+      buffer: Buffer.from('only words here, not a picture at all'),
+    });
+    await page.getByLabel('Alt text', { exact: true }).fill('<script>alert(1)</script>');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The image was not uploaded' })).toBeVisible();
+    await expect(page.getByText('Not a JPEG, PNG, WebP, AVIF or GIF image.')).toBeVisible();
+    await expect(page.getByText('Write plain text')).toBeVisible();
+    await expect(page.getByLabel('Alt text', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await page.goto(`/admin/content/media?q=notes-${stamp}`);
+    await expect(page.getByRole('heading', { name: 'No images match' })).toBeVisible();
+  });
+});
