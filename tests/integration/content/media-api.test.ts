@@ -4,10 +4,12 @@
  * banner or landing page (draft or live revision) shows the image, allowed once nothing does.
  */
 import { env, SELF } from 'cloudflare:test';
+import { createDb } from '@db/client';
 import { newId } from '@domain/core/ids';
 import { api, createStaff, freshIp, loginCookie } from '@tests/support/accounts';
 import { JPEG_16X16, PNG_3X2 } from '@tests/support/fixtures/images';
 import { seedSmallStore } from '@tests/support/workerd';
+import { uploadMedia } from '@worker/services/content/media';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 type Media = {
@@ -149,6 +151,21 @@ describe('upload', () => {
     const problem = (await res.json()) as Problem;
     expect(problem.code).toBe(code);
     if (path) expect(problem.errors?.map((e) => e.path)).toContain(path);
+    expect(await rowCount()).toBe(rows);
+    expect(await objectCount()).toBe(objects);
+  });
+
+  it('removes the stored object again when the row cannot be written (no object without a row)', async () => {
+    const db = createDb(env);
+    const failing = new Proxy(db, {
+      get: (target, key) =>
+        key === 'batch' ? () => Promise.reject(new Error('D1 is down')) : Reflect.get(target, key, target),
+    });
+    const [rows, objects] = [await rowCount(), await objectCount()];
+    const ctx = { db: failing, actor: { id: 'stf_x', email: 'a@b.c' }, now: Date.now(), media: env.MEDIA };
+    await expect(uploadMedia(ctx, { bytes: PNG_3X2, filename: 'x.png', alt: 'Alt' })).rejects.toThrow(
+      'D1 is down',
+    );
     expect(await rowCount()).toBe(rows);
     expect(await objectCount()).toBe(objects);
   });
