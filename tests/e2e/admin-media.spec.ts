@@ -5,6 +5,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
+import { seriousViolations } from '@tests/support/e2e/axe';
 import { CONTENT_STAFF, logInStaff } from '@tests/support/e2e/staff';
 
 /** A real 240×160 PNG (a two-colour gradient), made here so the test needs no binary fixture. */
@@ -74,6 +75,7 @@ test('a content manager uploads an image, reuses it in a banner, and cannot dele
   await expect(card.getByText('240×160 px')).toBeVisible();
   const address = await card.getByLabel('Image address').inputValue();
   expect(address).toMatch(/^\/media\/library\/med_[0-9A-Z]{26}\.png$/);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('media-desktop.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: test.info().outputPath('media-phone.png'), fullPage: true });
@@ -101,6 +103,7 @@ test('a content manager uploads an image, reuses it in a banner, and cannot dele
   const refused = cardOf(page, alt).getByRole('alert');
   await expect(refused).toContainText('This image is used in one place');
   await expect(refused).toContainText('Used by:');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('media-refused.png'), fullPage: true });
   await refused.getByRole('link', { name: bannerTitle }).click();
   await expect(page.getByRole('heading', { level: 1, name: bannerTitle })).toBeVisible();

@@ -84,8 +84,19 @@ export default component$(() => {
         </h2>
         {data.items.length === 0 ? (
           <div class="adm-card">
-            <h2>{data.q ? 'No images match' : 'No images yet'}</h2>
-            <p>{data.q ? 'Try another word.' : 'Upload an image above to reuse it across the shop.'}</p>
+            {data.total > 0 && !data.q ? (
+              <>
+                <h2>No images on this page</h2>
+                <p>
+                  <a href="/admin/content/media">Go to the first page</a>
+                </p>
+              </>
+            ) : (
+              <>
+                <h2>{data.q ? 'No images match' : 'No images yet'}</h2>
+                <p>{data.q ? 'Try another word.' : 'Upload an image above to reuse it across the shop.'}</p>
+              </>
+            )}
           </div>
         ) : (
           <ul class="adm-media-grid">
