@@ -60,7 +60,7 @@ export async function listMedia(
 const pageTitle = sql<string>`coalesce(json_extract(${landingPages.draft}, '$.title'), ${landingPages.slug})`;
 
 /**
- * Every place `url` is used: a post's cover or body, a banner's image, a landing page's draft or the revisions
+ * Every place `url` is used (anywhere in the field, so `…png?v=2` or a Markdown image counts too): a post's cover or body, a banner's image, a landing page's draft or the revisions
  * shoppers see now or on schedule (the published one and the one it replaces until then). Older revisions are
  * history: restoring one that shows a deleted image is the editor's choice, so they do not hold an image hostage.
  */
@@ -83,13 +83,13 @@ export async function mediaUsesOf(db: Db, url: string): Promise<MediaUse[]> {
     db
       .select({ id: posts.id, title: posts.title })
       .from(posts)
-      .where(or(eq(posts.coverUrl, url), contains(posts.bodyMarkdown, url)))
+      .where(or(contains(posts.coverUrl, url), contains(posts.bodyMarkdown, url)))
       .orderBy(posts.title, posts.id)
       .limit(100),
     db
       .select({ id: banners.id, title: banners.title })
       .from(banners)
-      .where(eq(banners.imageUrl, url))
+      .where(contains(banners.imageUrl, url))
       .orderBy(banners.title, banners.id)
       .limit(100),
     db

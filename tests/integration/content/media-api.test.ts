@@ -259,7 +259,7 @@ describe('delete', () => {
       ).bind(bodyPostId, `body-${bodyPostId}`, `Look: ![A shirt](${image.url}) nice`, now),
       env.DB.prepare(
         `INSERT INTO banners (id, placement, title, image_url, image_alt) VALUES (?, 'home-hero', 'Hero banner', ?, 'Alt')`,
-      ).bind(bannerId, image.url),
+      ).bind(bannerId, `${image.url}?v=2`), // a cache-busting query still names the image
       env.DB.prepare(
         `INSERT INTO landing_pages (id, slug, draft, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
       ).bind(draftPageId, `d-${draftPageId}`.toLowerCase(), pageJson('Draft page', image.url), now, now),
