@@ -20,8 +20,8 @@ interface Props {
   values: PostFormValues;
   submitLabel: string;
   disabled?: boolean;
-  /** Library images the cover field suggests (useMediaChoices). */
-  mediaImages?: readonly MediaChoice[];
+  /** Library images the cover field suggests (useMediaChoices, app/lib/media-choices.ts). */
+  media?: readonly MediaChoice[];
 }
 
 /** A labelled textarea with its hint and error tied to it. */
@@ -57,7 +57,7 @@ const TextArea = component$<{
   </div>
 ));
 
-export const PostEditor = component$<Props>(({ action, values, submitLabel, disabled, mediaImages = [] }) => {
+export const PostEditor = component$<Props>(({ action, values, submitLabel, disabled, media = [] }) => {
   // Read in the JSX, not into locals: Qwik then re-renders each field when the action answers (the component body
   // itself is not re-run on the client, see FormStatus).
   return (
@@ -134,7 +134,7 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
           list="post-cover-media"
           hint="An image on this shop: pick one from the media library's suggestions, or a path such as /media/products/…"
         />
-        <MediaPicker id="post-cover-media" images={mediaImages} />
+        <MediaPicker id="post-cover-media" images={media} />
         <TextField
           id="post-cover-alt"
           name="coverAlt"

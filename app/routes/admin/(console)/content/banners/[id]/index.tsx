@@ -103,7 +103,7 @@ export default component$(() => {
         </p>
       )}
       <BannerForm
-        mediaImages={mediaImages}
+        media={mediaImages}
         action={update}
         values={data.values}
         categories={data.categories}

@@ -45,7 +45,7 @@ export default component$(() => {
         </div>
       </div>
       <BannerForm
-        mediaImages={mediaImages}
+        media={mediaImages}
         action={create}
         values={{ placement: 'announcement', audience: 'everyone', priority: '0', active: 'on' }}
         categories={data.value.categories}

@@ -88,7 +88,7 @@ export default component$(() => {
       <FormStatus ok={p.saved ? 'Post saved.' : undefined} />
       <div class="adm-grid">
         <PostEditor
-          mediaImages={mediaImages}
+          media={mediaImages}
           action={save}
           values={p.form}
           submitLabel="Save changes"

@@ -29,7 +29,7 @@ export default component$(() => {
         </a>
       </div>
       <PostEditor
-        mediaImages={mediaImages}
+        media={mediaImages}
         action={create}
         values={emptyPostForm(author.value)}
         submitLabel="Save post"
