@@ -19,6 +19,7 @@ import { adminCollections } from './api/admin/collections';
 import { adminCustomers } from './api/admin/customers';
 import { adminInventory } from './api/admin/inventory';
 import { adminInventoryBins } from './api/admin/inventory-bins';
+import { adminMedia } from './api/admin/media';
 import { adminNavLinks } from './api/admin/nav-links';
 import { adminOrderRefunds } from './api/admin/order-refunds';
 import { adminOrderReturns } from './api/admin/order-returns';
@@ -125,6 +126,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', adminPromotions);
   app.route('/api', adminPosts);
   app.route('/api', adminBanners);
+  app.route('/api', adminMedia);
   app.route('/api', adminNavLinks);
   app.route('/api', warehouse);
   app.doc31('/api/openapi.json', OPENAPI_INFO);

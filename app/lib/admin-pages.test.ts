@@ -75,7 +75,7 @@ describe('admin page rules', () => {
     // Every role reads the catalogue (content managers write about it, the warehouse picks from it).
     const catalog = ['/admin/products', '/admin/products/[id]', '/admin/categories', '/admin/collections'];
     // Only administrators edit products (catalog:write).
-    // Banners, menus and landing pages: content managers and administrators (content:write).
+    // Banners, menus, landing pages and the media library: content managers and administrators (content:write).
     const content = [
       '/admin/content/banners',
       '/admin/content/banners/new',
@@ -84,6 +84,7 @@ describe('admin page rules', () => {
       '/admin/content/pages',
       '/admin/content/pages/new',
       '/admin/content/pages/[id]',
+      '/admin/content/media',
     ];
     const editor = [
       '/admin/products',
@@ -160,6 +161,7 @@ describe('admin page rules', () => {
       'Landing pages',
       'Blog posts',
       'Banners',
+      'Media',
       'Navigation',
       'Shipping',
       'Taxes',
@@ -173,6 +175,7 @@ describe('admin page rules', () => {
       'Landing pages',
       'Blog posts',
       'Banners',
+      'Media',
       'Navigation',
     ]);
     expect(labels(['warehouse'])).toEqual(['Home', 'Orders', ...catalog]);
@@ -184,6 +187,7 @@ describe('admin page rules', () => {
       'Landing pages',
       'Blog posts',
       'Banners',
+      'Media',
       'Navigation',
     ]);
     for (const roles of roleSets) {

@@ -49,6 +49,7 @@ export const ADMIN_PAGES = {
   '/admin/content/pages': 'content:read',
   '/admin/content/pages/new': 'content:write',
   '/admin/content/pages/[id]': 'content:read',
+  '/admin/content/media': 'content:read',
   '/admin/promotions': 'promotions:read',
   '/admin/promotions/new': 'promotions:write',
   '/admin/promotions/[id]': 'promotions:read',
@@ -136,6 +137,7 @@ export interface NavItem {
     | 'staff'
     | 'audit'
     | 'banners'
+    | 'media'
     | 'navigation'
     | 'pages'
     | 'promotions';
@@ -154,6 +156,7 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin/content/pages', label: 'Landing pages', icon: 'pages' },
   { href: '/admin/content/posts', label: 'Blog posts', icon: 'posts' },
   { href: '/admin/content/banners', label: 'Banners', icon: 'banners' },
+  { href: '/admin/content/media', label: 'Media', icon: 'media' },
   { href: '/admin/content/navigation', label: 'Navigation', icon: 'navigation' },
   { href: '/admin/settings/shipping', label: 'Shipping', icon: 'shipping' },
   { href: '/admin/settings/tax', label: 'Taxes', icon: 'tax' },

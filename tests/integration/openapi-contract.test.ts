@@ -1053,6 +1053,7 @@ const scenarios: Record<string, Scenario> = {
   ...warehouseScenarios(),
   ...returnScenarios(),
   ...postScenarios(),
+  ...mediaScenarios(),
   'GET /api/admin/products/export.csv': {
     happy: async () => ({ path: '/api/admin/products/export.csv', init: withCookie(await admin()) }),
     errors: async (path) => {
@@ -2353,6 +2354,80 @@ function postScenarios(): Record<string, Scenario> {
     },
     'DELETE /api/admin/posts/{postId}': {
       happy: async () => ({ path: `/api/admin/posts/${await adminPost()}`, init: withCookie(await admin()) }),
+    },
+  };
+}
+
+/** A library image uploaded by an administrator (its id and URL). */
+async function adminMedia(): Promise<{ id: string; url: string }> {
+  const res = await call(
+    'POST',
+    '/api/admin/media',
+    withCookie(await admin(), { body: imageForm(PNG_3X2, 'A contract image') }),
+  );
+  return res.body as { id: string; url: string };
+}
+
+function mediaScenarios(): Record<string, Scenario> {
+  return {
+    'GET /api/admin/media': {
+      happy: async () => ({ path: '/api/admin/media?q=contract&page=1', init: withCookie(await admin()) }),
+      errors: async (path) => {
+        expect((await call('GET', '/api/admin/media?page=0', withCookie(await admin()))).status).toBe(400);
+        expect((await call('GET', path)).status).toBe(401);
+      },
+    },
+    'POST /api/admin/media': {
+      happy: async () => ({
+        path: '/api/admin/media',
+        init: withCookie(await admin(), { body: imageForm(PNG_3X2, 'Front view') }),
+      }),
+      errors: async (path) => {
+        const cookie = await admin();
+        const text = new TextEncoder().encode('plain words, not a picture at all');
+        expect(
+          (await call('POST', path, withCookie(cookie, { body: imageForm(text, 'Words') }))).status,
+        ).toBe(422);
+        expect((await call('POST', path, withCookie(cookie, { body: imageForm(PNG_3X2, '') }))).status).toBe(
+          400,
+        );
+        const big = new Uint8Array(5 * 1024 * 1024 + 10);
+        expect((await call('POST', path, withCookie(cookie, { body: imageForm(big, 'Big') }))).status).toBe(
+          413,
+        );
+      },
+    },
+    'PATCH /api/admin/media/{mediaId}': {
+      happy: async () => ({
+        path: `/api/admin/media/${(await adminMedia()).id}`,
+        init: withCookie(await admin(), json({ alt: 'Back view' })),
+      }),
+      errors: async (path) => {
+        const cookie = await admin();
+        expect((await call('PATCH', path, withCookie(cookie, json({ alt: '' })))).status).toBe(400);
+        const missing = `/api/admin/media/${newId('media')}`;
+        expect((await call('PATCH', missing, withCookie(cookie, json({ alt: 'x' })))).status).toBe(404);
+      },
+    },
+    'DELETE /api/admin/media/{mediaId}': {
+      happy: async () => ({
+        path: `/api/admin/media/${(await adminMedia()).id}`,
+        init: withCookie(await admin()),
+      }),
+      errors: async () => {
+        const cookie = await admin();
+        const used = await adminMedia();
+        const banner = {
+          placement: 'home-hero',
+          title: 'Uses an image',
+          imageUrl: used.url,
+          imageAlt: 'Alt',
+        };
+        expect((await call('POST', '/api/admin/banners', withCookie(cookie, json(banner)))).status).toBe(201);
+        expect((await call('DELETE', `/api/admin/media/${used.id}`, withCookie(cookie))).status).toBe(409);
+        const missing = `/api/admin/media/${newId('media')}`;
+        expect((await call('DELETE', missing, withCookie(cookie))).status).toBe(404);
+      },
     },
   };
 }

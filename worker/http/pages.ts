@@ -1,5 +1,6 @@
 /** The page catch-all: hands requests to Qwik City, but never lets its raw error text reach a shopper. */
 
+import { MAX_MEDIA_BYTES } from '@domain/content/media';
 import type { Env } from '@worker/env';
 import { isJsonRequest } from '@worker/middleware/json-body';
 import { checkWriteBudget } from '@worker/middleware/rate-limit';
@@ -55,9 +56,13 @@ const pageLimit = (maxSize: number) =>
       renderErrorPage(c, 413, 'That form was too large', 'Please go back and try again with less text.'),
   });
 const formLimit = pageLimit(MAX_PAGE_BODY_BYTES);
-/** Pages whose form uploads a file: the CSV import takes 20 MB (MAX_IMPORT_BYTES) plus the multipart envelope. */
+/**
+ * Pages whose form uploads a file, each with the multipart envelope: the CSV import takes 20 MB (MAX_IMPORT_BYTES), the
+ * media library an image (MAX_MEDIA_BYTES).
+ */
 const UPLOAD_PAGES: Record<string, MiddlewareHandler> = {
   '/admin/products/import': pageLimit(20 * 1024 * 1024 + 64 * 1024),
+  '/admin/content/media': pageLimit(MAX_MEDIA_BYTES + 64 * 1024),
 };
 
 /** Caps page request bodies (form posts, Qwik action calls) with a 413 page; upload pages have their own cap. */

@@ -1,6 +1,7 @@
 /** API request bodies: JSON only (415 otherwise) and at most MAX_BODY_BYTES (413), except on the upload routes. */
 
 import { MAX_IMAGE_BYTES } from '@domain/catalog/image-type';
+import { MAX_MEDIA_BYTES } from '@domain/content/media';
 import { isWriteMethod } from '@worker/http/methods';
 import { ProblemError } from '@worker/http/problem';
 import { bodyLimit } from 'hono/body-limit';
@@ -27,6 +28,14 @@ const UPLOADS: { method: string; path: RegExp; types: RegExp; label: string; max
     types: /^multipart\/form-data$/i,
     label: 'multipart/form-data',
     maxBytes: MAX_IMAGE_BYTES + ENVELOPE_BYTES,
+  },
+  {
+    // The media library's upload: the same image cap (domain/content/media.ts MAX_MEDIA_BYTES).
+    method: 'POST',
+    path: /^\/api\/admin\/media$/,
+    types: /^multipart\/form-data$/i,
+    label: 'multipart/form-data',
+    maxBytes: MAX_MEDIA_BYTES + ENVELOPE_BYTES,
   },
 ];
 

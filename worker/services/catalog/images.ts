@@ -56,7 +56,7 @@ async function productExists(ctx: CatalogContext, productId: string) {
 }
 
 /** Width and height from the file's header (no decoding), or null when the header is unreadable. */
-function dimensionsOf(bytes: Uint8Array): { width: number; height: number } | null {
+export function dimensionsOf(bytes: Uint8Array): { width: number; height: number } | null {
   try {
     const size = imageSize(bytes);
     if (!size.width || !size.height) return null;

@@ -22,6 +22,7 @@ const NAMES = {
   shipping: 'truck',
   tax: 'percent',
   banners: 'star',
+  media: 'image',
   navigation: 'compass',
   pages: 'layout',
   promotions: 'percent',

@@ -3,6 +3,7 @@ import { component$, Slot } from '@builder.io/qwik';
 import { type ActionStore, Form } from '@builder.io/qwik-city';
 import { BANNER_PLACEMENTS } from '@domain/content/banners';
 import { FormStatus, outcomeOf } from '~/components/admin/form-status/FormStatus';
+import { type MediaChoice, MediaPicker } from '~/components/admin/media-picker/MediaPicker';
 import { TextField } from '~/components/admin/text-field/TextField';
 import { type BannerFormValues, PLACEMENT_LABELS } from '~/lib/banner-form';
 
@@ -12,13 +13,15 @@ interface Props {
   values: BannerFormValues;
   categories: { id: string; name: string }[];
   submitLabel: string;
+  /** Library images the image field suggests (useMediaChoices, app/lib/media-choices.ts). */
+  media?: readonly MediaChoice[];
 }
 
 /**
  * The form posts as a document (`reloadDocument`), with or without JavaScript: the server renders the answer with the
  * posted values and every field's error in place (a client-side re-render would reset the typed values).
  */
-export const BannerForm = component$<Props>(({ action, values, categories, submitLabel }) => {
+export const BannerForm = component$<Props>(({ action, values, categories, submitLabel, media = [] }) => {
   const v = {
     ...values,
     ...((action.value?.failed && action.formData && Object.fromEntries(action.formData)) || {}),
@@ -107,10 +110,13 @@ export const BannerForm = component$<Props>(({ action, values, categories, submi
         id="banner-image"
         name="imageUrl"
         label="Image address (optional)"
+        hint="Pick an image from the media library's suggestions, or type its address."
         value={v.imageUrl}
         error={action.value?.fieldErrors?.imageUrl}
         maxLength={500}
+        list="banner-image-media"
       />
+      <MediaPicker id="banner-image-media" images={media} />
       <TextField
         id="banner-alt"
         name="imageAlt"

@@ -2,6 +2,7 @@
 import { component$ } from '@builder.io/qwik';
 import { type ActionStore, Form } from '@builder.io/qwik-city';
 import { FormStatus, outcomeOf } from '~/components/admin/form-status/FormStatus';
+import { type MediaChoice, MediaPicker } from '~/components/admin/media-picker/MediaPicker';
 import { TextField } from '~/components/admin/text-field/TextField';
 import type { PostFormValues } from '~/lib/post-form';
 
@@ -19,6 +20,8 @@ interface Props {
   values: PostFormValues;
   submitLabel: string;
   disabled?: boolean;
+  /** Library images the cover field suggests (useMediaChoices, app/lib/media-choices.ts). */
+  media?: readonly MediaChoice[];
 }
 
 /** A labelled textarea with its hint and error tied to it. */
@@ -54,7 +57,7 @@ const TextArea = component$<{
   </div>
 ));
 
-export const PostEditor = component$<Props>(({ action, values, submitLabel, disabled }) => {
+export const PostEditor = component$<Props>(({ action, values, submitLabel, disabled, media = [] }) => {
   // Read in the JSX, not into locals: Qwik then re-renders each field when the action answers (the component body
   // itself is not re-run on the client, see FormStatus).
   return (
@@ -128,8 +131,10 @@ export const PostEditor = component$<Props>(({ action, values, submitLabel, disa
           value={(action.value?.values ?? values).coverUrl}
           error={action.value?.fieldErrors?.coverUrl}
           maxLength={500}
-          hint="An image on this shop, such as /media/products/…"
+          list="post-cover-media"
+          hint="An image on this shop: pick one from the media library's suggestions, or a path such as /media/products/…"
         />
+        <MediaPicker id="post-cover-media" images={media} />
         <TextField
           id="post-cover-alt"
           name="coverAlt"

@@ -12,6 +12,10 @@ import { CONTENT_NOT_ALLOWED, contentPageContext } from '~/lib/admin-content';
 import { staffWith } from '~/lib/admin-session';
 import { bannerFromForm, STATE_BADGES, utcInput } from '~/lib/banner-form';
 import { BannerFormFields } from '~/lib/banner-form-fields';
+import { useMediaChoices } from '~/lib/media-choices';
+
+/** The library images the image field suggests (MediaPicker). */
+export { useMediaChoices };
 
 export const useBanner = routeLoader$(async (event) => {
   const db = createDb(event.platform.env);
@@ -63,6 +67,7 @@ export const useDeleteBanner = routeAction$(async (_, event) => {
 });
 
 export default component$(() => {
+  const mediaImages = useMediaChoices().value;
   const data = useBanner().value;
   const update = useUpdateBanner();
   const remove = useDeleteBanner();
@@ -98,6 +103,7 @@ export default component$(() => {
         </p>
       )}
       <BannerForm
+        media={mediaImages}
         action={update}
         values={data.values}
         categories={data.categories}

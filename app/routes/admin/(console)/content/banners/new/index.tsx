@@ -10,6 +10,10 @@ import { CONTENT_NOT_ALLOWED, contentPageContext } from '~/lib/admin-content';
 import { staffWith } from '~/lib/admin-session';
 import { bannerFromForm } from '~/lib/banner-form';
 import { BannerFormFields } from '~/lib/banner-form-fields';
+import { useMediaChoices } from '~/lib/media-choices';
+
+/** The library images the image field suggests (MediaPicker). */
+export { useMediaChoices };
 
 export const useNewBanner = routeLoader$(async (event) => ({
   categories: (await listAllCategories(createDb(event.platform.env))).map(({ id, name }) => ({ id, name })),
@@ -27,6 +31,7 @@ export const useCreateBanner = routeAction$(async (fields, event) => {
 }, zod$(BannerFormFields));
 
 export default component$(() => {
+  const mediaImages = useMediaChoices().value;
   const data = useNewBanner();
   const create = useCreateBanner();
   return (
@@ -40,6 +45,7 @@ export default component$(() => {
         </div>
       </div>
       <BannerForm
+        media={mediaImages}
         action={create}
         values={{ placement: 'announcement', audience: 'everyone', priority: '0', active: 'on' }}
         categories={data.value.categories}

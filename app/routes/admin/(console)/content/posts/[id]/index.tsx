@@ -17,8 +17,12 @@ import { PostEditor } from '~/components/admin/post-editor/PostEditor';
 import { formatDateTime } from '~/lib/admin-format';
 import { savePostForm } from '~/lib/admin-posts';
 import { staffWith } from '~/lib/admin-session';
+import { useMediaChoices } from '~/lib/media-choices';
 import { postFormOf } from '~/lib/post-form';
 import { pageStaff } from '~/lib/session';
+
+/** The library images the image field suggests (MediaPicker). */
+export { useMediaChoices };
 
 export const usePost = routeLoader$(async (event) => {
   const post = await findPost(createDb(event.platform.env), event.params.id ?? '');
@@ -60,6 +64,7 @@ const STATE_TEXT = {
 } as const;
 
 export default component$(() => {
+  const mediaImages = useMediaChoices().value;
   const data = usePost();
   const save = useSavePost();
   const remove = useDeletePost();
@@ -82,7 +87,13 @@ export default component$(() => {
       </div>
       <FormStatus ok={p.saved ? 'Post saved.' : undefined} />
       <div class="adm-grid">
-        <PostEditor action={save} values={p.form} submitLabel="Save changes" disabled={!p.canWrite} />
+        <PostEditor
+          media={mediaImages}
+          action={save}
+          values={p.form}
+          submitLabel="Save changes"
+          disabled={!p.canWrite}
+        />
         <div class="adm-stack">
           <section class="adm-card adm-card-pad" aria-labelledby="preview-title">
             <h2 id="preview-title">Preview of the saved body</h2>

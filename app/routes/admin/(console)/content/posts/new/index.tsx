@@ -3,8 +3,12 @@ import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeAction$, routeLoader$ } from '@builder.io/qwik-city';
 import { PostEditor } from '~/components/admin/post-editor/PostEditor';
 import { savePostForm } from '~/lib/admin-posts';
+import { useMediaChoices } from '~/lib/media-choices';
 import { emptyPostForm } from '~/lib/post-form';
 import { pageStaff } from '~/lib/session';
+
+/** The library images the image field suggests (MediaPicker). */
+export { useMediaChoices };
 
 export const useAuthor = routeLoader$(async (event) => (await pageStaff(event))?.principal.name ?? '');
 
@@ -13,6 +17,7 @@ export const useCreatePost = routeAction$((data, event) =>
 );
 
 export default component$(() => {
+  const mediaImages = useMediaChoices().value;
   const author = useAuthor();
   const create = useCreatePost();
   return (
@@ -23,7 +28,12 @@ export default component$(() => {
           All posts
         </a>
       </div>
-      <PostEditor action={create} values={emptyPostForm(author.value)} submitLabel="Save post" />
+      <PostEditor
+        media={mediaImages}
+        action={create}
+        values={emptyPostForm(author.value)}
+        submitLabel="Save post"
+      />
     </>
   );
 });
