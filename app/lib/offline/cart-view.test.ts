@@ -34,7 +34,9 @@ describe('intentOf', () => {
 });
 
 describe('showCart with automatic promotions', () => {
-  const usd = (amount: number) => ({ amount, currency: 'USD' });
+  function usd(amount: number) {
+    return { amount, currency: 'USD' };
+  }
   const TEES = newId('category');
   const body = {
     promotions: [
