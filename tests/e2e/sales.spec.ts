@@ -1,7 +1,8 @@
 /**
  * Catalog sales in Chromium, on the demo store's live Knitwear sale (db/seed/generate.ts DEMO_SALE, 25% off): the
  * category listing and the product page show the sale price beside the original struck through, with "Now"/"Was"
- * for screen readers and a Sale badge; the cart charges the sale price; the back office lists the sale as live.
+ * for screen readers and a Sale badge; the cart charges the sale price; the back office lists the sale as live, and
+ * its form (posted as a document) shows field errors, creates a scheduled sale and deactivates it.
  */
 import { expect, type Locator, test } from '@playwright/test';
 import { chooseInStockVariant } from '@tests/support/e2e/product-page';
@@ -77,4 +78,36 @@ test('administrators see the demo sale as live and can open it', async ({ page }
   await row.getByRole('link', { name: 'Knitwear sale' }).click();
   await expect(page.getByLabel('Percentage off')).toHaveValue('25');
   await expect(page.getByRole('checkbox', { name: 'Knitwear' })).toBeChecked();
+});
+
+test('administrators create a scheduled sale through the form, see its errors, and deactivate it', async ({
+  page,
+}) => {
+  await logInStaff(page, ADMIN_STAFF, '/admin/promotions/sales/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New sale' })).toBeVisible();
+  const name = `Hats weekend ${Date.now().toString(36)}`;
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Percentage off').fill('120');
+  await page.getByRole('checkbox', { name: 'Hats' }).check();
+  // A window far in the future, so no other spec's prices change.
+  await page.getByLabel('Starts (UTC)').fill('2030-01-04T09:00');
+  await page.getByLabel('Ends (UTC)').fill('2030-01-01T09:00');
+  await page.getByRole('button', { name: 'Create sale' }).click();
+  await expect(page.getByLabel('Percentage off')).toHaveAccessibleDescription(
+    /A sale cannot take more than 100% off\./,
+  );
+  await expect(page.getByLabel('Ends (UTC)')).toHaveAccessibleDescription(
+    /The end must be after the start\./,
+  );
+  await expect(page.getByLabel('Name')).toHaveValue(name); // what was typed is kept
+
+  await page.getByLabel('Percentage off').fill('15');
+  await page.getByLabel('Ends (UTC)').fill('2030-01-06T09:00');
+  await page.getByRole('button', { name: 'Create sale' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sale saved.' })).toBeVisible();
+  await expect(page.getByText('Scheduled', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Deactivate sale' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sale deactivated' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Deactivated');
 });
