@@ -3,12 +3,14 @@
  * and the order line (what the shopper is charged), and the product card and page show was/now; an ended or future
  * sale changes nothing; the back office refuses overlapping sales (409), bad input (400) and content managers (403).
  */
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { SeedData } from '@db/seed/generate';
 import { money } from '@domain/pricing/money';
 import { SaleInput, salePriceOf } from '@domain/pricing/promotions/sale-price';
 import { createStaff, loginCookie } from '@tests/support/accounts';
 import { jsonBody, newClient, seedSmallStore } from '@tests/support/workerd';
+import { createApp } from '@worker/app';
 import { VERSION_MEMO_MS } from '@worker/services/catalog/catalog-version';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { placeOrder, readyCheckout } from '../checkout/support';
@@ -176,6 +178,59 @@ describe('catalog sales', () => {
       .all();
     expect(marks.results.map((m) => m.at)).toEqual([startsAt, startsAt + DAY]);
     expect(await version()).toBeGreaterThan(before);
+  });
+
+  it('change a cached catalog read exactly when they start, with no write at that moment', async () => {
+    const app = createApp(async () => new Response('unused'), { build: crypto.randomUUID() });
+    const get = async (path: string) => {
+      const ctx = createExecutionContext();
+      const res = await app.request(path, {}, env, ctx);
+      const body = (await res.json()) as { variants: { sku: string; price: { amount: number } }[] };
+      await waitOnExecutionContext(ctx);
+      return { cache: res.headers.get('X-Cache'), body };
+    };
+    const target = nextProduct();
+    const path = `/api/products/${target.product.slug}`;
+    const priceIn = (r: Awaited<ReturnType<typeof get>>) =>
+      r.body.variants.find((v) => v.sku === target.sku)!.price.amount;
+    const startsAt = Date.now() + 3 * VERSION_MEMO_MS;
+    const created = await createSale({
+      name: 'Starts soon',
+      basisPoints: 5000,
+      productIds: [target.product.id],
+      startsAt,
+      endsAt: startsAt + DAY,
+    });
+    expect(created.status).toBe(201);
+    await pause(VERSION_MEMO_MS + 50); // the write's own version bump is seen
+
+    expect(priceIn(await get(path))).toBe(target.price);
+    const kept = await get(path);
+    expect(kept.cache).toBe('HIT');
+    expect(priceIn(kept)).toBe(target.price);
+
+    await pause(Math.max(0, startsAt - Date.now()) + VERSION_MEMO_MS + 50);
+    const started = await get(path);
+    expect(started.cache).toBe('MISS');
+    const half = salePriceOf(
+      money(target.price, 'USD'),
+      target.product.id,
+      [],
+      [
+        {
+          ...SaleInput.parse({
+            name: 'x',
+            basisPoints: 5000,
+            productIds: [target.product.id],
+            startsAt,
+            endsAt: startsAt + DAY,
+          }),
+          id: 's',
+        },
+      ],
+      startsAt,
+    );
+    expect(priceIn(started)).toBe(half.price.amount);
   });
 
   it('refuse an overlapping sale (409), bad input (400) and a content manager (403)', async () => {
