@@ -1,6 +1,6 @@
 /** Seed generator, landing pages: "About us" and a live "Spring edit" campaign page, each with one published revision. */
 import type { landingPageRevisions, landingPages } from '@db/schema';
-import { type LandingPageContent, LandingPageContent as Content } from '@domain/content/landing-page';
+import { LandingPageContent as Content, type LandingPageContent } from '@domain/content/landing-page';
 import type { CatalogSeed } from './generate-catalog';
 import type { Rng } from './random';
 
@@ -70,7 +70,8 @@ function springEdit(collectionId: string, categoryId: string): LandingPageConten
 export function generatePages(rng: Rng, now: number, catalog: CatalogSeed): PageSeed {
   const out: PageSeed = { landingPages: [], landingPageRevisions: [] };
   const collectionId = catalog.collections[0]?.id ?? '';
-  const categoryId = catalog.categories.find((c) => c.parentId !== null)?.id ?? catalog.categories[0]?.id ?? '';
+  const categoryId =
+    catalog.categories.find((c) => c.parentId !== null)?.id ?? catalog.categories[0]?.id ?? '';
   const specs: [string, number, LandingPageContent][] = [
     ['about', 300, aboutPage()],
     ['spring-edit', 20, springEdit(collectionId, categoryId)],

@@ -18,14 +18,19 @@ const ImageUrl = z
   .string()
   .trim()
   .max(500)
-  .refine(isOwnOriginPath, 'Use an image on this shop (a path starting with /, e.g. from the media library).');
+  .refine(
+    isOwnOriginPath,
+    'Use an image on this shop (a path starting with /, e.g. from the media library).',
+  );
 const Alt = PlainText(300).pipe(z.string().min(1, 'Describe the image (alt text).'));
 
 const Heading = (required: boolean) =>
   required ? PlainText(160).pipe(z.string().min(1, 'A heading is required.')) : PlainText(160).default('');
 
 /** Text written in Markdown; rendered through the same sanitiser as blog posts, so scripts never reach the page. */
-const Markdown = z.string().max(MAX_MARKDOWN, `Keep it under ${MAX_MARKDOWN.toLocaleString('en')} characters.`);
+const Markdown = z
+  .string()
+  .max(MAX_MARKDOWN, `Keep it under ${MAX_MARKDOWN.toLocaleString('en')} characters.`);
 
 /** An optional button: a label and where it goes, both or neither. */
 const Action = {
@@ -188,7 +193,15 @@ export function blankBlock(type: LandingBlockType): Record<string, unknown> {
     case 'image-text':
       return { type, heading: '', markdown: '', imageUrl: '', imageAlt: '', imageSide: 'left' };
     case 'product-grid':
-      return { type, heading: '', source: 'collection', collectionId: '', categoryId: '', products: [], limit: 8 };
+      return {
+        type,
+        heading: '',
+        source: 'collection',
+        collectionId: '',
+        categoryId: '',
+        products: [],
+        limit: 8,
+      };
     case 'banner':
       return { type, heading: '', text: '', tone: 'accent', actionLabel: '', actionHref: '' };
     case 'faq':
