@@ -154,6 +154,14 @@ describe('catalog sales', () => {
       compareAt: { amount: live.price },
     });
     expect(shown.compareAtFrom).not.toBeNull();
+    // So does the offline snapshot (an offline add to cart takes its price).
+    const snapshot = (await (await api('/api/catalog/snapshot')).json()) as {
+      products: { id: string; priceFrom: { amount: number }; compareAtAmount: number | null }[];
+    };
+    const inSnapshot = snapshot.products.find((p) => p.id === live.product.id)!;
+    expect(inSnapshot.priceFrom.amount).toBe(shown.priceFrom.amount);
+    expect(inSnapshot.compareAtAmount).toBe(shown.compareAtFrom?.amount);
+    expect(inSnapshot.compareAtAmount!).toBeGreaterThan(inSnapshot.priceFrom.amount);
     expect((await card(future.product.slug)).variants.find((v) => v.sku === future.sku)?.price.amount).toBe(
       future.price,
     );
