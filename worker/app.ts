@@ -30,6 +30,7 @@ import { adminProductImages } from './api/admin/product-images';
 import { adminProducts } from './api/admin/products';
 import { adminPromotions } from './api/admin/promotions';
 import { adminReviews } from './api/admin/reviews';
+import { adminSales } from './api/admin/sales';
 import { adminStaff } from './api/admin/staff';
 import { mailbox } from './api/dev/mailbox';
 import { devStock } from './api/dev/stock';
@@ -124,6 +125,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', adminCollections);
   app.route('/api', adminReviews);
   app.route('/api', adminPromotions);
+  app.route('/api', adminSales);
   app.route('/api', adminPosts);
   app.route('/api', adminBanners);
   app.route('/api', adminMedia);

@@ -116,6 +116,9 @@ describe('admin page rules', () => {
       '/admin/promotions',
       '/admin/promotions/new',
       '/admin/promotions/[id]',
+      '/admin/promotions/sales',
+      '/admin/promotions/sales/new',
+      '/admin/promotions/sales/[id]',
     ]);
     // Content managers write the blog and edit banners and menus.
     const posts = ['/admin/content/posts', '/admin/content/posts/new', '/admin/content/posts/[id]'];

@@ -53,6 +53,9 @@ export const ADMIN_PAGES = {
   '/admin/promotions': 'promotions:read',
   '/admin/promotions/new': 'promotions:write',
   '/admin/promotions/[id]': 'promotions:read',
+  '/admin/promotions/sales': 'promotions:read',
+  '/admin/promotions/sales/new': 'promotions:write',
+  '/admin/promotions/sales/[id]': 'promotions:read',
   '/admin/[...rest]': 'refused',
 } as const satisfies Record<string, PageRule>;
 

@@ -130,24 +130,29 @@ export const promotionUses = sqliteTable(
   ],
 );
 
-/** A time-boxed price reduction on one product or a whole category (exactly one scope is set). */
+/**
+ * A catalog sale (domain/pricing/promotions/sale-price.ts): basis points off every variant of the listed products and
+ * of the products in the listed categories (their subcategories included), from `startsAt` (inclusive) to `endsAt`
+ * (exclusive). The product and category sets are JSON arrays: the shop only ever reads all active, unfinished sales
+ * at once (a handful of rows, kept in isolate memory per page version), so link tables would buy nothing.
+ */
 export const sales = sqliteTable(
   'sales',
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
-    productId: text('product_id'),
-    categoryId: text('category_id'),
-    /** Basis points off the variant price. */
-    percentOffBps: integer('percent_off_bps').notNull(),
+    basisPoints: integer('basis_points').notNull(),
+    productIds: text('product_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    categoryIds: text('category_ids', { mode: 'json' }).$type<string[]>().notNull(),
     startsAt: integer('starts_at').notNull(),
     endsAt: integer('ends_at').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    index('sales_product_idx').on(t.productId),
-    index('sales_category_idx').on(t.categoryId),
-    check('sales_scope_check', sql`(${t.productId} is null) <> (${t.categoryId} is null)`),
-    check('sales_bps_check', sql`${t.percentOffBps} between 1 and 10000`),
+    index('sales_live_idx').on(t.active, t.endsAt),
+    check('sales_bps_check', sql`${t.basisPoints} between 1 and 10000`),
+    check('sales_window_check', sql`${t.startsAt} < ${t.endsAt}`),
   ],
 );

@@ -90,7 +90,7 @@ describe('demo store seed', () => {
     expect(seed.reviews.every((r) => r.rating >= 1 && r.rating <= 5 && r.createdAt <= NOW)).toBe(true);
   });
 
-  it('has demo staff for each role, customers, codes, banners and content', () => {
+  it('has demo staff for each role, customers, codes, banners, a sale and content', async () => {
     const rolesOf = (id: string) => seed.staffRoles.filter((r) => r.staffId === id).map((r) => r.role);
     expect(seed.staffUsers.map((s) => [s.email, rolesOf(s.id)])).toEqual(
       DEMO_STAFF.map((s) => [s.email, s.roles]),
@@ -103,6 +103,16 @@ describe('demo store seed', () => {
     expect(seed.addresses.length).toBeGreaterThanOrEqual(seed.customers.length);
     expect(seed.discountCodes.map((c) => c.code)).toEqual([...DEMO_DISCOUNT_CODES]);
     expect(seed.banners.length).toBeGreaterThanOrEqual(1);
+    // One live demo sale on a whole category, with its start and end as schedule marks.
+    const knitwear = seed.categories.find((c) => c.slug === 'knitwear')!;
+    expect(seed.sales).toMatchObject([{ categoryIds: [knitwear.id], basisPoints: 2500, active: true }]);
+    expect(seed.sales[0]!.startsAt).toBeLessThan(NOW);
+    expect(seed.sales[0]!.endsAt).toBeGreaterThan(NOW);
+    expect(seed.scheduleMarks.filter((m) => m.ownerId === seed.sales[0]!.id)).toHaveLength(2);
+    expect(
+      (await generateSeed({ now: NOW, productCount: 12, passwordCost: TEST_SCRYPT_COST, demoSale: false }))
+        .sales,
+    ).toEqual([]);
     expect(seed.landingPages.map((p) => p.slug)).toEqual(['about', 'spring-edit']);
     expect(seed.posts.length).toBeGreaterThanOrEqual(1);
   });

@@ -7,6 +7,7 @@ import type {
   discountCodes,
   navLinks,
   promotions,
+  sales,
   scheduleMarks,
   staffRoles,
   staffUsers,
@@ -53,6 +54,13 @@ export const DEMO_CUSTOMERS = [
   },
 ] as const;
 
+/**
+ * The demo catalog sale: a share off every product of one category, live from 10 days before the seed's clock to
+ * 120 days after it. The demo store is seeded at a fixed clock (scripts/seed-sql.ts), so the window is long enough
+ * for the sale to still be live when someone runs `npm start` some weeks later.
+ */
+export const DEMO_SALE = { categorySlug: 'knitwear', basisPoints: 2500, fromDays: -10, toDays: 120 } as const;
+
 /** Discount codes the demo store accepts (SPRING20 has expired, on purpose). */
 export const DEMO_DISCOUNT_CODES = ['WELCOME10', 'SAVE15', 'SPRING20'] as const;
 
@@ -60,6 +68,11 @@ export const DEMO_DISCOUNT_CODES = ['WELCOME10', 'SAVE15', 'SPRING20'] as const;
 export interface GenerateSeedOptions {
   /** The clock the whole store is built around (epoch ms); pass a fixed value for reproducible rows. */
   now: number;
+  /**
+   * Whether to include the live demo sale (DEMO_SALE): on by default, so `npm start` shows was/now prices; the
+   * workerd tests' small store leaves it out, so their totals are the variants' own prices.
+   */
+  demoSale?: boolean;
   /** PRNG seed; change it for a different but equally valid store. Default 1. */
   seed?: number;
   /** Number of active products; default 240 (tests ask for ~12). */
@@ -90,8 +103,10 @@ export interface SeedData extends CatalogSeed, PostSeed, PageSeed {
   promotions: (typeof promotions.$inferSelect)[];
   discountCodes: (typeof discountCodes.$inferSelect)[];
   banners: (typeof banners.$inferSelect)[];
+  /** The demo catalog sale (DEMO_SALE), or none. */
+  sales: (typeof sales.$inferSelect)[];
   navLinks: (typeof navLinks.$inferSelect)[];
-  /** The seeded banners' starts and ends, so cached pages change at them as they do for staff-made banners. */
+  /** The seeded banners' and sale's starts and ends, so cached pages change at them as staff-made ones do. */
   scheduleMarks: (typeof scheduleMarks.$inferSelect)[];
 }
 
@@ -268,6 +283,33 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
     },
   ];
 
+  const navLinkRows = DEFAULT_NAV_LINKS.map((link, i) => ({
+    id: rng.id('navLink', now - 300 * DAY),
+    ...link,
+    position: i,
+  }));
+  const pages = generatePages(rng, now, catalog);
+  const posts = generatePosts(rng, now, catalog);
+  // Ids drawn last, so the rows before keep the ids they had before the demo sale existed.
+  const saleCategory = catalog.categories.find((c) => c.slug === DEMO_SALE.categorySlug);
+  const saleRows: SeedData['sales'] =
+    options.demoSale === false || !saleCategory
+      ? []
+      : [
+          {
+            id: rng.id('sale', now + DEMO_SALE.fromDays * DAY),
+            name: `${saleCategory.name} sale`,
+            basisPoints: DEMO_SALE.basisPoints,
+            productIds: [],
+            categoryIds: [saleCategory.id],
+            startsAt: now + DEMO_SALE.fromDays * DAY,
+            endsAt: now + DEMO_SALE.toDays * DAY,
+            active: true,
+            createdAt: now + DEMO_SALE.fromDays * DAY,
+            updatedAt: now + DEMO_SALE.fromDays * DAY,
+          },
+        ];
+
   return {
     ...catalog,
     staffUsers: staffRows,
@@ -277,13 +319,13 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
     promotions: promoRows,
     discountCodes: codeRows,
     banners: bannerRows,
-    scheduleMarks: bannerRows.flatMap((b) => scheduleBoundaries(b).map((at) => ({ ownerId: b.id, at }))),
-    navLinks: DEFAULT_NAV_LINKS.map((link, i) => ({
-      id: rng.id('navLink', now - 300 * DAY),
-      ...link,
-      position: i,
-    })),
-    ...generatePages(rng, now, catalog),
-    ...generatePosts(rng, now, catalog),
+    sales: saleRows,
+    scheduleMarks: [
+      ...bannerRows.flatMap((b) => scheduleBoundaries(b).map((at) => ({ ownerId: b.id, at }))),
+      ...saleRows.flatMap((s) => [s.startsAt, s.endsAt].map((at) => ({ ownerId: s.id, at }))),
+    ],
+    navLinks: navLinkRows,
+    ...pages,
+    ...posts,
   };
 }

@@ -22,6 +22,7 @@ export const SEED_TABLES: readonly (readonly [keyof SeedData, SQLiteTable])[] = 
   ['promotions', s.promotions],
   ['discountCodes', s.discountCodes],
   ['banners', s.banners],
+  ['sales', s.sales],
   ['navLinks', s.navLinks],
   ['scheduleMarks', s.scheduleMarks],
   ['landingPages', s.landingPages],

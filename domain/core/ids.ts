@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   discountCode: 'dc',
   codeBatch: 'dcb',
   promotionUse: 'pu',
+  sale: 'sale',
   page: 'page',
   pageRevision: 'prv',
   media: 'med',

@@ -55,6 +55,8 @@ test('a customer ships to a saved address and finds the order in their account',
   await page.getByLabel('Email address').fill('liam@demo.shop');
   await page.getByLabel('Password').fill('liam-demo-1234');
   await page.getByRole('button', { name: 'Log in' }).click();
+  // Wait for the login to land: the login page has a heading too, and leaving it early cancels the sign-in.
+  await expect(page).not.toHaveURL(/\/account\/login/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await fillCart(page);
   await page.goto('/checkout');

@@ -1174,6 +1174,24 @@ async function adminBanner(): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
+/** A sale body for a future window of its own (sales on the same product at the same time are refused). */
+let saleWindows = 0;
+function saleBody(): Record<string, unknown> {
+  const startsAt = Date.now() + (400 + 10 * ++saleWindows) * 86_400_000;
+  return {
+    name: `Contract sale ${saleWindows}`,
+    basisPoints: 1500,
+    productIds: [data.products[5]!.id],
+    startsAt,
+    endsAt: startsAt + 86_400_000,
+  };
+}
+
+async function adminSale(): Promise<string> {
+  const res = await call('POST', '/api/admin/sales', withCookie(await admin(), json(saleBody())));
+  return (res.body as { id: string }).id;
+}
+
 async function adminNavLink(): Promise<string> {
   const body = { menu: 'footer', label: 'Contract link', href: '/search' };
   const res = await call('POST', '/api/admin/nav-links', withCookie(await admin(), json(body)));
@@ -1504,6 +1522,40 @@ function catalogAdminScenarios(): Record<string, Scenario> {
         path: `/api/admin/banners/${await adminBanner()}`,
         init: withCookie(await admin()),
       }),
+    },
+    'GET /api/admin/sales': {
+      happy: async () => ({ path: '/api/admin/sales', init: withCookie(await admin()) }),
+    },
+    'GET /api/admin/sales/{saleId}': {
+      happy: async () => ({ path: `/api/admin/sales/${await adminSale()}`, init: withCookie(await admin()) }),
+      errors: async () => {
+        const missing = `/api/admin/sales/${newId('sale')}`;
+        expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+      },
+    },
+    'POST /api/admin/sales': {
+      happy: async () => ({ path: '/api/admin/sales', init: withCookie(await admin(), json(saleBody())) }),
+      errors: async (path) => {
+        const inverted = json({ ...saleBody(), endsAt: 1 });
+        expect((await call('POST', path, withCookie(await admin(), inverted))).status).toBe(400);
+        const body = saleBody();
+        expect((await call('POST', path, withCookie(await admin(), json(body)))).status).toBe(201);
+        expect((await call('POST', path, withCookie(await admin(), json(body)))).status).toBe(409);
+      },
+    },
+    'PATCH /api/admin/sales/{saleId}': {
+      happy: async () => ({
+        path: `/api/admin/sales/${await adminSale()}`,
+        init: withCookie(await admin(), { ...json({ active: false }), method: 'PATCH' }),
+      }),
+      errors: async () => {
+        const missing = `/api/admin/sales/${newId('sale')}`;
+        const init = withCookie(await admin(), { ...json({ active: false }), method: 'PATCH' });
+        expect((await call('PATCH', missing, init)).status).toBe(404);
+      },
+    },
+    'DELETE /api/admin/sales/{saleId}': {
+      happy: async () => ({ path: `/api/admin/sales/${await adminSale()}`, init: withCookie(await admin()) }),
     },
     'GET /api/admin/nav-links': {
       happy: async () => ({ path: '/api/admin/nav-links', init: withCookie(await admin()) }),

@@ -11,7 +11,12 @@ export const SEED_NOW = Date.UTC(2026, 10, 1);
 
 /** Seeds a 12-product store into the test D1 (fast scrypt: these are not real passwords). */
 export async function seedSmallStore(): Promise<SeedData> {
-  const data = await generateSeed({ now: SEED_NOW, productCount: 12, passwordCost: TEST_SCRYPT_COST });
+  const data = await generateSeed({
+    now: SEED_NOW,
+    productCount: 12,
+    passwordCost: TEST_SCRYPT_COST,
+    demoSale: false,
+  });
   await insertSeed(createDb(env), data);
   return data;
 }

@@ -5,6 +5,7 @@ import { createDb } from '@db/client';
 import { listCategories, listProducts } from '@db/repositories/catalog';
 import { listCollections } from '@db/repositories/collections';
 import { shopBanners } from '@worker/services/content/shop-content';
+import { shopSales, summariesUnderSales } from '@worker/services/promotions/shop-sales';
 import { CategoryTiles } from '~/components/shop/category-tiles/CategoryTiles';
 import { Hero, type HeroContent } from '~/components/shop/hero/Hero';
 import { Perks } from '~/components/shop/perks/Perks';
@@ -27,7 +28,7 @@ const DEFAULT_HERO: HeroContent = {
 export const useHome = routeLoader$(async ({ platform }) => {
   const db = createDb(platform.env);
   const now = Date.now();
-  const [banners, promos, featured, newest, collections, categories] = await Promise.all([
+  const [banners, promos, featured, newest, collections, categories, sales] = await Promise.all([
     // A shared (edge-cached) page: only banners for everyone (docs/architecture.md, "Banners and the edge cache").
     shopBanners(platform.env, { placement: 'home-hero', signedIn: false }, now),
     shopBanners(platform.env, { placement: 'home-promo', signedIn: false }, now),
@@ -35,6 +36,7 @@ export const useHome = routeLoader$(async ({ platform }) => {
     listProducts(db, { sort: 'newest', limit: NEW_ARRIVALS, offset: 0 }),
     listCollections(db, { featuredOnly: true }),
     listCategories(db),
+    shopSales(platform.env, now),
   ]);
   const shown = collections.filter((c) => c.productCount > 0).slice(0, MAX_FEATURED_COLLECTIONS);
   const collectionProducts = await Promise.all(
@@ -52,9 +54,12 @@ export const useHome = routeLoader$(async ({ platform }) => {
   return {
     hero,
     promos,
-    products: featured.items,
-    newArrivals: newest.items,
-    collections: shown.map((c, i) => ({ ...c, products: collectionProducts[i]?.items ?? [] })),
+    products: summariesUnderSales(sales, featured.items, now),
+    newArrivals: summariesUnderSales(sales, newest.items, now),
+    collections: shown.map((c, i) => ({
+      ...c,
+      products: summariesUnderSales(sales, collectionProducts[i]?.items ?? [], now),
+    })),
     categories,
   };
 });

@@ -1,7 +1,7 @@
 import { money } from '@domain/pricing/money';
 import { DAY, ids, T0, usd } from '@tests/support/promotion-fixtures';
 import { describe, expect, it } from 'vitest';
-import { overlappingSale, type Sale, SaleInput, salePriceOf } from './sale-price';
+import { overlappingSale, type Sale, SaleInput, SalePatch, salePriceOf, saleState } from './sale-price';
 
 function sale(id: string, input: Record<string, unknown>): Sale {
   return { ...SaleInput.parse({ name: id, startsAt: T0, endsAt: T0 + DAY, ...input }), id };
@@ -103,5 +103,21 @@ describe('overlappingSale', () => {
     expect(
       overlappingSale({ productIds: [mug], categoryIds: [], ...window(T0, T0 + DAY) }, [off]),
     ).toBeNull();
+  });
+});
+
+describe('SalePatch and saleState', () => {
+  it('leaves out what a patch does not name, and refuses unknown fields', () => {
+    expect(SalePatch.parse({ basisPoints: 1500 })).toEqual({ basisPoints: 1500 });
+    expect(SalePatch.safeParse({ percent: 15 }).success).toBe(false);
+    expect(SalePatch.safeParse({ basisPoints: 10_001 }).success).toBe(false);
+  });
+
+  it('says whether a sale is off, scheduled, live or ended, end exclusive', () => {
+    const s = { active: true, startsAt: T0, endsAt: T0 + DAY };
+    expect(saleState(s, T0 - 1)).toBe('scheduled');
+    expect(saleState(s, T0)).toBe('live');
+    expect(saleState(s, T0 + DAY)).toBe('ended');
+    expect(saleState({ ...s, active: false }, T0)).toBe('off');
   });
 });

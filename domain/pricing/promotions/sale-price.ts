@@ -3,21 +3,29 @@ import { idSchema } from '@domain/core/id-schema';
 import { type Money, money, percentOf } from '@domain/pricing/money';
 import { z } from 'zod';
 
+/** The fields of a sale, each with the sentence an administrator sees when it is wrong. */
+const saleFields = {
+  name: z.string().trim().min(1, 'Give the sale a name.').max(120),
+  basisPoints: z
+    .number()
+    .int('Use a whole number of basis points.')
+    .min(1, 'A sale must take more than 0% off.')
+    .max(10_000, 'A sale cannot take more than 100% off.'),
+  productIds: z.array(idSchema('product')).max(500),
+  categoryIds: z.array(idSchema('category')).max(500),
+  /** From startsAt (inclusive) to endsAt (exclusive), UTC epoch ms; a sale always has a window. */
+  startsAt: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  endsAt: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  active: z.boolean(),
+};
+
 /** A sale as an administrator sets it up: products and/or whole categories, basis points off, a date window. */
 export const SaleInput = z
   .object({
-    name: z.string().trim().min(1, 'Give the sale a name.').max(120),
-    basisPoints: z
-      .number()
-      .int('Use a whole number of basis points.')
-      .min(1, 'A sale must take more than 0% off.')
-      .max(10_000, 'A sale cannot take more than 100% off.'),
-    productIds: z.array(idSchema('product')).max(500).default([]),
-    categoryIds: z.array(idSchema('category')).max(500).default([]),
-    /** From startsAt (inclusive) to endsAt (exclusive), UTC epoch ms; a sale always has a window. */
-    startsAt: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-    endsAt: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-    active: z.boolean().default(true),
+    ...saleFields,
+    productIds: saleFields.productIds.default([]),
+    categoryIds: saleFields.categoryIds.default([]),
+    active: saleFields.active.default(true),
   })
   .strict()
   .refine((s) => s.productIds.length + s.categoryIds.length > 0, {
@@ -26,6 +34,13 @@ export const SaleInput = z
   })
   .refine((s) => s.startsAt < s.endsAt, { message: 'The end must be after the start.', path: ['endsAt'] });
 export type SaleInput = z.infer<typeof SaleInput>;
+
+/**
+ * A change to some fields of a sale (PATCH): the fields given replace the stored ones, and the result must pass
+ * SaleInput as a whole (so a new end before the stored start is refused).
+ */
+export const SalePatch = z.object(saleFields).partial().strict();
+export type SalePatch = z.infer<typeof SalePatch>;
 
 /** A sale as stored: the parsed input plus its id. */
 export type Sale = SaleInput & { id: string };
@@ -80,4 +95,13 @@ export function overlappingSale(
     if (sharesProduct || sharesCategory) return o;
   }
   return null;
+}
+
+/** Where a sale stands at `now`: switched off, not started, on, or over (the back office's list shows it). */
+export type SaleState = 'off' | 'scheduled' | 'live' | 'ended';
+
+export function saleState(s: Pick<Sale, 'active' | 'startsAt' | 'endsAt'>, now: number): SaleState {
+  if (!s.active) return 'off';
+  if (now < s.startsAt) return 'scheduled';
+  return now < s.endsAt ? 'live' : 'ended';
 }

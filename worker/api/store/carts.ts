@@ -9,7 +9,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { noStore } from '@worker/http/no-store';
 import { faultResponses, jsonBody, newApi, requiredHeader, writeResponses } from '@worker/http/openapi';
 import { problemFrom, problemResponses } from '@worker/http/problem';
-import { MoneyOut } from '@worker/http/schemas';
+import { MoneyOut, NullableMoneyOut } from '@worker/http/schemas';
 import { replayByReading, writeOptions } from '@worker/middleware/idempotency';
 import { addToCart, readCart, removeFromCart, setCartQuantity } from '@worker/services/cart/cart';
 
@@ -30,7 +30,10 @@ const Cart = z
         productSlug: z.string(),
         variantLabel: z.string(),
         imageUrl: z.string().nullable(),
-        unitPrice: MoneyOut,
+        unitPrice: MoneyOut.openapi({ description: 'What one unit costs now, under any catalog sale' }),
+        compareAtUnitPrice: NullableMoneyOut.openapi({
+          description: 'The unit price before a catalog sale lowered it; null when no sale applies',
+        }),
         lineTotal: MoneyOut,
         weightGrams: z.number().int().openapi({ description: 'Weight of one unit, for shipping rates' }),
         taxCategory: z.enum(TAX_CATEGORIES),

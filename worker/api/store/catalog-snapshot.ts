@@ -6,6 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { faultResponses, newApi, notModifiedResponse, requiredHeader } from '@worker/http/openapi';
 import { problemResponses } from '@worker/http/problem';
 import { MoneyOut } from '@worker/http/schemas';
+import { priceUnderSales, shopSales } from '@worker/services/promotions/shop-sales';
 import { etag } from 'hono/etag';
 
 const SnapshotProduct = z
@@ -100,6 +101,21 @@ catalogSnapshot.openapi(
   }),
   async (c) => {
     const { since } = c.req.valid('query');
-    return c.json(await readCatalogSnapshot(c.var.db, since), 200, { 'Cache-Control': SNAPSHOT_CACHE });
+    const now = Date.now();
+    const [snapshot, sales] = await Promise.all([
+      readCatalogSnapshot(c.var.db, since),
+      shopSales(c.env, now),
+    ]);
+    // Prices under today's sales, as every other surface shows them (an offline add to cart takes this price). A
+    // delta carries only products edited since the watermark, so a device sees a sale start or end at its next full
+    // download (daily) at the latest; docs/architecture.md, "Promotions".
+    const products = snapshot.products.map((p) => {
+      if (!p.priceFrom) return p;
+      const sale = priceUnderSales(sales, p.priceFrom, p.id, sales.ancestorsOfSlug(p.categorySlug), now);
+      return sale.saleId
+        ? { ...p, priceFrom: sale.price, compareAtAmount: sale.compareAt?.amount ?? null }
+        : p;
+    });
+    return c.json({ ...snapshot, products }, 200, { 'Cache-Control': SNAPSHOT_CACHE });
   },
 );

@@ -16,7 +16,8 @@ import { PUBLIC_PAGE_HEADER } from '@worker/http/edge-cache-policy';
 import { faultResponses, newApi, notModifiedResponse, requiredHeader } from '@worker/http/openapi';
 import { ProblemError, problemResponses } from '@worker/http/problem';
 import { MoneyOut, NullableMoneyOut } from '@worker/http/schemas';
-import { loadProductView } from '@worker/services/catalog/product-detail';
+import { loadShopProductView } from '@worker/services/catalog/product-detail';
+import { shopSales, summariesUnderSales } from '@worker/services/promotions/shop-sales';
 import { etag } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
 
@@ -262,22 +263,27 @@ catalog
     async (c) => {
       const query = c.req.valid('query');
       const { limit, offset } = query;
-      const page = await listProducts(c.var.db, {
-        categorySlug: query.category,
-        collectionSlug: query.collection,
-        q: query.q,
-        priceMin: query.priceMin,
-        priceMax: query.priceMax,
-        sizes: valuesOf(query.size),
-        colours: valuesOf(query.colour),
-        inStock: query.inStock === 'true',
-        minRating: query.minRating,
-        sort: query.sort ?? defaultSortFor(query.q),
-        limit,
-        offset,
-        facets: query.facets === 'true',
-      });
-      return c.json({ ...page, limit, offset }, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
+      const now = Date.now();
+      const [page, sales] = await Promise.all([
+        listProducts(c.var.db, {
+          categorySlug: query.category,
+          collectionSlug: query.collection,
+          q: query.q,
+          priceMin: query.priceMin,
+          priceMax: query.priceMax,
+          sizes: valuesOf(query.size),
+          colours: valuesOf(query.colour),
+          inStock: query.inStock === 'true',
+          minRating: query.minRating,
+          sort: query.sort ?? defaultSortFor(query.q),
+          limit,
+          offset,
+          facets: query.facets === 'true',
+        }),
+        shopSales(c.env, now),
+      ]);
+      const items = summariesUnderSales(sales, page.items, now);
+      return c.json({ ...page, items, limit, offset }, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
     },
   )
   .openapi(
@@ -300,7 +306,7 @@ catalog
     }),
     async (c) => {
       const { slug } = c.req.valid('param');
-      const product = await loadProductView(c.var.db, slug);
+      const product = await loadShopProductView(c.env, c.var.db, slug, Date.now());
       if (!product) throw new ProblemError('NOT_FOUND', `No product with slug ${slug}.`);
       return c.json(product, 200, { 'Cache-Control': PUBLIC_CATALOG_CACHE });
     },
@@ -395,8 +401,13 @@ catalog
       const { sort, limit, offset } = c.req.valid('query');
       const collection = await getCollectionBySlug(c.var.db, slug);
       if (!collection) throw new ProblemError('NOT_FOUND', `No collection with slug ${slug}.`);
-      const page = await listProducts(c.var.db, { collectionSlug: slug, sort, limit, offset });
-      return c.json({ collection, products: { ...page, limit, offset } }, 200, {
+      const now = Date.now();
+      const [page, sales] = await Promise.all([
+        listProducts(c.var.db, { collectionSlug: slug, sort, limit, offset }),
+        shopSales(c.env, now),
+      ]);
+      const items = summariesUnderSales(sales, page.items, now);
+      return c.json({ collection, products: { ...page, items, limit, offset } }, 200, {
         'Cache-Control': PUBLIC_CATALOG_CACHE,
       });
     },

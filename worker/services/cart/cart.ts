@@ -15,6 +15,7 @@ import { type CartView, cartStub } from '@durable-objects/cart';
 import { stockStub } from '@durable-objects/stock';
 import type { Env } from '@worker/env';
 import { automaticPromotions } from '@worker/services/promotions/automatic';
+import { priceUnderSales, shopSales } from '@worker/services/promotions/shop-sales';
 
 /** Cart use cases read bindings (CartDO, StockDO), the shop currency and, for promotions, the database's version. */
 type CartEnv = Env;
@@ -31,7 +32,10 @@ export interface PricedCartLine {
   productSlug: string;
   variantLabel: string;
   imageUrl: string | null;
+  /** What one unit costs: the catalog price under today's sale, if any (domain salePriceOf). */
   unitPrice: Money;
+  /** The unit price before the sale lowered it, else null; promotions apply on top of `unitPrice`. */
+  compareAtUnitPrice: Money | null;
   lineTotal: Money;
   /** What shipping weighs and which tax rate applies: checkout prices the cart with them. */
   weightGrams: number;
@@ -70,13 +74,14 @@ async function priceView(
   view: CartView,
   known: readonly VariantForPricing[] = [],
   withPromotions = true,
+  now = Date.now(),
 ): Promise<PricedCart> {
   const variants = new Map(known.map((v) => [v.sku, v]));
   const missing = view.lines.map((l) => l.sku).filter((sku) => !variants.has(sku));
-  const now = Date.now();
-  const [read, automatic] = await Promise.all([
+  const [read, automatic, sales] = await Promise.all([
     getVariantsBySkus(db, missing),
     withPromotions ? automaticPromotions(env, now) : null,
+    shopSales(env, now),
   ]);
   for (const v of read) variants.set(v.sku, v);
   for (const sku of variants.keys()) if (!view.lines.some((l) => l.sku === sku)) variants.delete(sku);
@@ -84,12 +89,20 @@ async function priceView(
   // variant withdrawn, or re-priced in another currency) is shown as unavailable rather than failing the cart.
   for (const [sku, v] of variants) if (v.price.currency !== view.currency) variants.delete(sku);
   const sellable = view.lines.filter((l) => variants.has(l.sku));
+  // The one price rule: a sale lowers the unit price, and promotions then apply to what is left.
+  const onSale = new Map(
+    [...variants.values()].map((v) => [
+      v.sku,
+      priceUnderSales(sales, v.price, v.productId, v.categoryIds, now),
+    ]),
+  );
   const priced = priceCart({
     currency: view.currency,
     lines: sellable.map((l) => {
       const v = variants.get(l.sku)!;
       const { productId, categoryIds, collectionIds } = v;
-      return { sku: l.sku, quantity: l.quantity, unitPrice: v.price, productId, categoryIds, collectionIds };
+      const unitPrice = onSale.get(l.sku)!.price;
+      return { sku: l.sku, quantity: l.quantity, unitPrice, productId, categoryIds, collectionIds };
     }),
     promotions: automatic && { ...EVERYONE, now, automatic: automatic.compiled },
   });
@@ -112,6 +125,7 @@ async function priceView(
         variantLabel: variantLabel(v),
         imageUrl: v.imageUrl,
         unitPrice: line.unitPrice,
+        compareAtUnitPrice: onSale.get(line.sku)?.compareAt ?? null,
         lineTotal: line.lineTotal,
         weightGrams: v.weightGrams,
         taxCategory: v.taxCategory,
@@ -140,16 +154,18 @@ const emptyCart = (cartId: string, currency: string): PricedCart => ({
 
 /**
  * The priced cart; a cart that was never written reads as empty. `withPromotions: false` leaves promotions out, for
- * checkout, which evaluates them itself knowing who buys and where it ships.
+ * checkout, which evaluates them itself knowing who buys and where it ships; `now` picks the sales that apply.
  */
 export async function readCart(
   env: CartEnv,
   db: Db,
   cartId: string,
-  { withPromotions = true } = {},
+  { withPromotions = true, now = Date.now() } = {},
 ): Promise<PricedCart> {
   const view = await cartStub(env, cartId).get({ cartId });
-  return view.ok ? priceView(env, db, view.value, [], withPromotions) : emptyCart(cartId, env.SHOP_CURRENCY);
+  return view.ok
+    ? priceView(env, db, view.value, [], withPromotions, now)
+    : emptyCart(cartId, env.SHOP_CURRENCY);
 }
 
 /**

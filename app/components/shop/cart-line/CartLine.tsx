@@ -17,6 +17,8 @@ export interface CartLineView {
   variantLabel: string;
   imageUrl: string | null;
   unitPrice: Money | null;
+  /** The unit price before a catalog sale, shown struck through beside `unitPrice`. */
+  compareAtUnitPrice?: Money | null;
   lineTotal: Money | null;
 }
 
@@ -50,6 +52,15 @@ export const CartLine = component$<Props>(({ line, actionPath, onChange$ }) => {
             <p class="cart-line-meta">
               {line.unitPrice ? (
                 <>
+                  {line.compareAtUnitPrice && (
+                    <>
+                      <s class="price-was">
+                        <span class="visually-hidden">Was </span>
+                        {formatMoney(line.compareAtUnitPrice)}
+                      </s>{' '}
+                      <span class="visually-hidden">Now </span>
+                    </>
+                  )}
                   {formatMoney(line.unitPrice)} <span>each</span>
                 </>
               ) : (

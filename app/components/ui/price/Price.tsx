@@ -17,7 +17,7 @@ export const Price = component$<Props>(({ price, compareAt, from, class: cls }) 
     <p class={['price', cls]}>
       {from && <span class="price-from">From</span>}
       <span class={onSale ? 'price-sale' : undefined}>
-        {onSale && <span class="visually-hidden">Sale price </span>}
+        {onSale && <span class="visually-hidden">Now </span>}
         {formatMoney(price)}
       </span>
       {onSale && (

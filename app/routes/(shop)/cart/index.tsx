@@ -98,6 +98,8 @@ export default component$(() => {
           productSlug: known?.productSlug ?? null,
           variantLabel: known?.variantLabel ?? '',
           imageUrl: known?.imageUrl ?? null,
+          compareAtUnitPrice:
+            known?.unitPrice.amount === l.unitPrice?.amount ? known?.compareAtUnitPrice : null,
         };
       })
     : (c?.lines ?? []);

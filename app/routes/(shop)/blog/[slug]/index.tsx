@@ -6,6 +6,7 @@ import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { loadPost } from '@worker/services/content/blog';
+import { shopSales, summariesUnderSales } from '@worker/services/promotions/shop-sales';
 import { publicOrigin } from '@worker/services/shop/settings';
 import { NotFound } from '~/components/shop/not-found/NotFound';
 import { ProductGrid } from '~/components/shop/product-grid/ProductGrid';
@@ -13,12 +14,17 @@ import { Breadcrumbs } from '~/components/ui/breadcrumbs/Breadcrumbs';
 import { formatDate } from '~/lib/format';
 
 export const usePost = routeLoader$(async (event) => {
-  const post = await loadPost(createDb(event.platform.env), event.params.slug ?? '', Date.now());
+  const now = Date.now();
+  const [post, sales] = await Promise.all([
+    loadPost(createDb(event.platform.env), event.params.slug ?? '', now),
+    shopSales(event.platform.env, now),
+  ]);
   if (!post) {
     event.status(404);
     return null;
   }
-  return { ...post, origin: publicOrigin(event.platform.env, event.url.href) };
+  const products = summariesUnderSales(sales, post.products, now);
+  return { ...post, products, origin: publicOrigin(event.platform.env, event.url.href) };
 });
 
 export default component$(() => {

@@ -9,7 +9,11 @@ import { createDb } from '@db/client';
 import { variantLabel } from '@domain/catalog/variant-label';
 import { statusOfError } from '@domain/core/errors';
 import { addToCart } from '@worker/services/cart/cart';
-import { loadProductView, type ProductView } from '@worker/services/catalog/product-detail';
+import {
+  loadProductView,
+  loadShopProductView,
+  type ProductView,
+} from '@worker/services/catalog/product-detail';
 import { decimalPrice, jsonForScript, productJsonLd } from '@worker/services/catalog/structured-data';
 import { availableBySku } from '@worker/services/inventory/stock-levels';
 import { publicOrigin, shopSettings } from '@worker/services/shop/settings';
@@ -35,7 +39,12 @@ import { firstReviewsPage } from '~/lib/reviews';
  * and Open Graph URLs), or null with status 404 when no active product has this slug.
  */
 export const useProduct = routeLoader$(async ({ platform, params, status, url }) => {
-  const product = await loadProductView(createDb(platform.env), params.slug ?? '');
+  const product = await loadShopProductView(
+    platform.env,
+    createDb(platform.env),
+    params.slug ?? '',
+    Date.now(),
+  );
   if (!product) {
     status(404);
     return null;

@@ -50,7 +50,8 @@ export default component$(() => {
         <div>
           <h1>Promotions</h1>
           <p class="adm-lede">
-            Discount codes and automatic offers: percentage or amount off, buy X get Y, free shipping.
+            Discount codes and automatic offers: percentage or amount off, buy X get Y, free shipping. Lower
+            catalog prices for a while with <a href="/admin/promotions/sales">Sales</a>.
           </p>
         </div>
         {canWrite && (
