@@ -21,6 +21,7 @@ import {
 } from '@domain/content/landing-page';
 import { renderPostBody } from '@domain/content/markdown';
 import { hashSecretToken, isSecretTokenShaped } from '@domain/identity/secret-token';
+import { type ShopSales, summariesUnderSales } from '@worker/services/promotions/shop-sales';
 
 type Distribute<T> = T extends unknown ? T : never;
 
@@ -98,6 +99,16 @@ export async function viewOf(db: Db, slug: string, content: LandingPageContent, 
   });
   const { blocks: _, ...meta } = content;
   return { slug, ...meta, blocks, updatedAt } satisfies LandingPageView;
+}
+
+/** The view with its grids' cards priced under the catalog sales live at `now` (as every other card is). */
+export function underSales(view: LandingPageView, sales: ShopSales, now: number): LandingPageView {
+  return {
+    ...view,
+    blocks: view.blocks.map((b) =>
+      b.type === 'product-grid' ? { ...b, products: summariesUnderSales(sales, b.products, now) } : b,
+    ),
+  };
 }
 
 /** Stored content, checked again on the way out (a revision written by an older release still parses or is skipped). */

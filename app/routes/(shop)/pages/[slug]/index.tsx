@@ -6,20 +6,25 @@
 import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
-import { loadLandingPage } from '@worker/services/content/landing-view';
+import { loadLandingPage, underSales } from '@worker/services/content/landing-view';
+import { shopSales } from '@worker/services/promotions/shop-sales';
 import { publicOrigin } from '@worker/services/shop/settings';
 import { LandingBlocks } from '~/components/shop/landing-blocks/LandingBlocks';
 import { NotFound } from '~/components/shop/not-found/NotFound';
 import { landingHead } from '~/lib/landing-head';
 
 export const useLandingPage = routeLoader$(async (event) => {
-  const answer = await loadLandingPage(createDb(event.platform.env), event.params.slug ?? '', Date.now());
+  const now = Date.now();
+  const [answer, sales] = await Promise.all([
+    loadLandingPage(createDb(event.platform.env), event.params.slug ?? '', now),
+    shopSales(event.platform.env, now),
+  ]);
   if (answer.kind === 'moved') throw event.redirect(301, answer.to);
   if (answer.kind === 'missing') {
     event.status(404);
     return null;
   }
-  return { ...answer.view, origin: publicOrigin(event.platform.env, event.url.href) };
+  return { ...underSales(answer.view, sales, now), origin: publicOrigin(event.platform.env, event.url.href) };
 });
 
 export default component$(() => {

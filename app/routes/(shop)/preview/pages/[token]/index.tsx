@@ -5,7 +5,8 @@
 import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, type RequestHandler, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
-import { loadPreview } from '@worker/services/content/landing-view';
+import { loadPreview, underSales } from '@worker/services/content/landing-view';
+import { shopSales } from '@worker/services/promotions/shop-sales';
 import { publicOrigin } from '@worker/services/shop/settings';
 import { LandingBlocks } from '~/components/shop/landing-blocks/LandingBlocks';
 import { NotFound } from '~/components/shop/not-found/NotFound';
@@ -19,13 +20,17 @@ export const onRequest: RequestHandler = ({ headers }) => {
 };
 
 export const usePreview = routeLoader$(async (event) => {
-  const found = await loadPreview(createDb(event.platform.env), event.params.token ?? '', Date.now());
+  const now = Date.now();
+  const [found, sales] = await Promise.all([
+    loadPreview(createDb(event.platform.env), event.params.token ?? '', now),
+    shopSales(event.platform.env, now),
+  ]);
   if (!found) {
     event.status(404);
     return null;
   }
   return {
-    ...found.view,
+    ...underSales(found.view, sales, now),
     expiresAt: found.expiresAt,
     origin: publicOrigin(event.platform.env, event.url.href),
   };
