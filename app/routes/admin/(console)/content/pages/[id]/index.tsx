@@ -12,6 +12,7 @@ import { LandingPageContent, PREVIEW_HOURS, pageState } from '@domain/content/la
 import { can } from '@domain/identity/permissions';
 import { FormStatus, outcomeOf } from '~/components/admin/form-status/FormStatus';
 import { LandingEditor } from '~/components/admin/landing-editor/LandingEditor';
+import { MediaPicker } from '~/components/admin/media-picker/MediaPicker';
 import { AdminNotFound } from '~/components/admin/not-found/AdminNotFound';
 import { TextField } from '~/components/admin/text-field/TextField';
 import { formatDateTime } from '~/lib/admin-format';
@@ -26,7 +27,11 @@ import {
 } from '~/lib/admin-landing';
 import { landingFormOf } from '~/lib/landing-form';
 import { PAGE_STATE_BADGES } from '~/lib/landing-state';
+import { useMediaChoices } from '~/lib/media-choices';
 import { pageStaff } from '~/lib/session';
+
+/** The library images the editor's image fields suggest (MediaPicker). */
+export { useMediaChoices };
 
 const NOTICES: Record<string, string> = {
   created: 'Page created. Add blocks, save the draft, then preview and publish it.',
@@ -118,6 +123,7 @@ export default component$(() => {
   const preview = usePreviewLink();
   const restore = useRestoreRevision();
   const remove = useDeletePage();
+  const media = useMediaChoices().value;
   const p = data.value;
   if (!p) return <AdminNotFound title="No such page" backHref="/admin/content/pages" backText="All pages" />;
   const [stateText, stateClass] = PAGE_STATE_BADGES[p.state];
@@ -140,7 +146,14 @@ export default component$(() => {
       </div>
       <FormStatus ok={p.notice} />
       <div class="lp-layout">
-        <LandingEditor action={edit} values={p.form} choices={p.choices} disabled={!p.canWrite} />
+        <MediaPicker id="lp-media" images={media} />
+        <LandingEditor
+          action={edit}
+          values={p.form}
+          choices={p.choices}
+          disabled={!p.canWrite}
+          mediaList="lp-media"
+        />
         <div class="adm-stack">
           <Form
             action={publish}
