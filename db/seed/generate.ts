@@ -211,7 +211,8 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
       },
       currency,
       startsAt: now - 30 * DAY,
-      endsAt: now + 60 * DAY,
+      // Two years past the seed's fixed clock (scripts/seed-sql.ts): it was 60 days, which ended on 31 Dec 2026.
+      endsAt: now + 730 * DAY,
       usageLimit: 500,
       perCustomerLimit: null,
       active: true,
