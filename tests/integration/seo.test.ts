@@ -24,7 +24,7 @@ describe('robots.txt', () => {
 });
 
 describe('sitemap.xml', () => {
-  it('lists the home page, every category and every active product, never a draft', async () => {
+  it('lists the home page, every category, every active product and live landing page, never a draft', async () => {
     const [draft, active] = data.products;
     await createDb(env).update(products).set({ status: 'draft' }).where(eq(products.id, draft!.id));
     const res = await SELF.fetch('https://shop.test/sitemap.xml');
@@ -41,8 +41,11 @@ describe('sitemap.xml', () => {
     expect(locs).toContain(`https://shop.test/p/${active!.slug}`);
     expect(locs).not.toContain(`https://shop.test/p/${draft!.slug}`);
     const activeCount = data.products.filter((p) => p.status === 'active' && p.id !== draft!.id).length;
-    // …and the blog with its (seeded, all published) posts.
-    expect(locs).toHaveLength(1 + data.categories.length + activeCount + 1 + data.posts.length);
+    // …the blog with its (seeded, all published) posts, and the (seeded, live) landing pages.
+    for (const p of data.landingPages) expect(locs).toContain(`https://shop.test/pages/${p.slug}`);
+    expect(locs).toHaveLength(
+      1 + data.categories.length + activeCount + 1 + data.posts.length + data.landingPages.length,
+    );
     expect(xml).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T[\d:.]+Z<\/lastmod>/);
   });
 });
