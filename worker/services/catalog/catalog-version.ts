@@ -26,3 +26,24 @@ export function memoisedCatalogVersion(env: Env, now = Date.now()): Promise<numb
   }
   return memo.version;
 }
+
+/**
+ * A value read at most once per page version in this isolate (navigation, menus, automatic promotions, sales): `read`
+ * runs again only when the version has moved, concurrent callers share one read, and a failed read is not kept, so
+ * the next caller asks again.
+ */
+export function perPageVersion<T>(read: (env: Env, now: number) => Promise<T>) {
+  let kept: { version: number; value: Promise<T> } | null = null;
+  return async (env: Env, now: number = Date.now()): Promise<T> => {
+    const version = await memoisedCatalogVersion(env, now);
+    if (kept?.version !== version) {
+      const entry = { version, value: read(env, now) };
+      kept = entry;
+      entry.value.catch(() => {
+        if (kept === entry) kept = null;
+      });
+      return entry.value;
+    }
+    return kept.value;
+  };
+}

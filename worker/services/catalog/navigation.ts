@@ -5,24 +5,10 @@
  */
 import { createDb } from '@db/client';
 import { listNavCategories } from '@db/repositories/catalog';
-import type { Env } from '@worker/env';
-import { memoisedCatalogVersion } from './catalog-version';
+import { perPageVersion } from './catalog-version';
 
 /** A category as the navigation links it. */
 export type NavCategory = Awaited<ReturnType<typeof listNavCategories>>[number];
 
-let kept: { version: number; categories: Promise<NavCategory[]> } | null = null;
-
 /** Categories for the navigation, in navigation order, as of the catalog version this isolate knows. */
-export async function navCategories(env: Env): Promise<NavCategory[]> {
-  const version = await memoisedCatalogVersion(env);
-  if (kept?.version !== version) {
-    const categories = listNavCategories(createDb(env));
-    kept = { version, categories };
-    // A failed read is not kept: the next page asks again.
-    categories.catch(() => {
-      if (kept?.categories === categories) kept = null;
-    });
-  }
-  return kept.categories;
-}
+export const navCategories = perPageVersion((env) => listNavCategories(createDb(env)));

@@ -8,7 +8,7 @@ import { listNavLinks } from '@db/repositories/nav-links';
 import { type BannerViewer, pickBanners } from '@domain/content/banners';
 import type { Env } from '@worker/env';
 import { isPerUserPath } from '@worker/http/edge-cache-policy';
-import { memoisedCatalogVersion } from '@worker/services/catalog/catalog-version';
+import { perPageVersion } from '@worker/services/catalog/catalog-version';
 
 /** A banner as a page renders it (text only: the page escapes it like any other text). */
 export interface ShopBanner {
@@ -63,8 +63,6 @@ export async function announcementFor(
   return banner;
 }
 
-let kept: { version: number; menus: Promise<ShopMenus> } | null = null;
-
 async function readMenus(env: Env): Promise<ShopMenus> {
   const links = await listNavLinks(createDb(env));
   const of = (menu: string) =>
@@ -73,15 +71,4 @@ async function readMenus(env: Env): Promise<ShopMenus> {
 }
 
 /** The menus as of the page version this isolate knows: a menu edit bumps it (trigger), so the next page reads again. */
-export async function shopMenus(env: Env): Promise<ShopMenus> {
-  const version = await memoisedCatalogVersion(env);
-  if (kept?.version !== version) {
-    const menus = readMenus(env);
-    kept = { version, menus };
-    // A failed read is not kept: the next page asks again.
-    menus.catch(() => {
-      if (kept?.menus === menus) kept = null;
-    });
-  }
-  return kept.menus;
-}
+export const shopMenus = perPageVersion(readMenus);

@@ -6,7 +6,7 @@ import { createDb } from '@db/client';
 import { activeAutomaticPromotions } from '@db/repositories/promotions';
 import { type CompiledPromotions, compilePromotions, type Promotion } from '@domain/pricing/promotions';
 import type { Env } from '@worker/env';
-import { memoisedCatalogVersion } from '@worker/services/catalog/catalog-version';
+import { perPageVersion } from '@worker/services/catalog/catalog-version';
 
 /** The automatic promotions compiled once per page version, and which of them need usage counts or order history. */
 export interface Automatic {
@@ -15,8 +15,6 @@ export interface Automatic {
   limitedIds: string[];
   firstOrderOnly: boolean;
 }
-
-let kept: { version: number; automatic: Promise<Automatic> } | null = null;
 
 async function readAutomatic(env: Env, now: number): Promise<Automatic> {
   const list = await activeAutomaticPromotions(createDb(env), now);
@@ -32,18 +30,7 @@ async function readAutomatic(env: Env, now: number): Promise<Automatic> {
  * The active automatic promotions as of the page version this isolate knows: a promotion's change bumps it (a
  * trigger, migration 0020), so the next checkout compiles them again; in between, evaluation costs no query for them.
  */
-export function automaticPromotions(env: Env, now: number): Promise<Automatic> {
-  return memoisedCatalogVersion(env, now).then((version) => {
-    if (kept?.version !== version) {
-      const automatic = readAutomatic(env, now);
-      kept = { version, automatic };
-      automatic.catch(() => {
-        if (kept?.automatic === automatic) kept = null;
-      });
-    }
-    return kept.automatic;
-  });
-}
+export const automaticPromotions = perPageVersion(readAutomatic);
 
 /**
  * The automatic promotions a browser may know (for offline totals): every one not limited to listed customers, whose

@@ -10,7 +10,7 @@ import { activeSalesFrom, categoryParents } from '@db/repositories/sales';
 import type { Money } from '@domain/pricing/money';
 import { type Sale, type SalePrice, salePriceOf } from '@domain/pricing/promotions/sale-price';
 import type { Env } from '@worker/env';
-import { memoisedCatalogVersion } from '@worker/services/catalog/catalog-version';
+import { perPageVersion } from '@worker/services/catalog/catalog-version';
 
 /** The sales the shop prices with, and a category's ancestors (itself first), by id and by slug. */
 export interface ShopSales {
@@ -21,8 +21,6 @@ export interface ShopSales {
 
 /** No sales: what a caller without a Worker environment (a test, a script) prices with. */
 export const NO_SALES: ShopSales = { sales: [], ancestorsOfId: (id) => [id], ancestorsOfSlug: () => [] };
-
-let kept: { version: number; sales: Promise<ShopSales> } | null = null;
 
 async function readShopSales(env: Env, now: number): Promise<ShopSales> {
   const db = createDb(env);
@@ -56,18 +54,7 @@ async function readShopSales(env: Env, now: number): Promise<ShopSales> {
  * The sales as of the page version this isolate knows. Sales that have not started are kept too: salePriceOf checks
  * each window against `now`, and the start passes a schedule mark, so the next read after it is a new version anyway.
  */
-export function shopSales(env: Env, now: number): Promise<ShopSales> {
-  return memoisedCatalogVersion(env, now).then((version) => {
-    if (kept?.version !== version) {
-      const sales = readShopSales(env, now);
-      kept = { version, sales };
-      sales.catch(() => {
-        if (kept?.sales === sales) kept = null;
-      });
-    }
-    return kept.sales;
-  });
-}
+export const shopSales = perPageVersion(readShopSales);
 
 /** A product's price under the sales: the one rule for cards, product pages, carts and checkout. */
 export function priceUnderSales(
