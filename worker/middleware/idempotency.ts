@@ -74,13 +74,15 @@ const STAFF_PATHS = /^\/api\/(admin|warehouse|staff)\//;
 /**
  * The caller's credentials, hashed: the signed-in principal (staff on back-office paths, else the customer), plus
  * the cart id in the path, else the cart cookie, else the client's key. So a key is never shared between two
- * accounts, even on one cart or one address.
+ * accounts, even on one cart or one address. Staff on back-office paths are the principal alone: a warehouse tablet
+ * that retries from its service worker, or after moving from Wi-Fi to mobile data, is still the same caller.
  */
 async function callerOf(c: Context<AppEnv>): Promise<string> {
   const inPath = /^\/api\/carts\/([^/]+)/.exec(c.req.path)?.[1];
   const cookie = getCookie(c, cartCookieName(new URL(c.req.url).protocol));
   const signedIn = STAFF_PATHS.test(c.req.path) ? await c.var.auth.staff() : await c.var.auth.customer();
   const principal = signedIn ? `${signedIn.principal.kind}:${signedIn.principal.id}|` : '';
+  if (signedIn && STAFF_PATHS.test(c.req.path)) return (await sha256Hex(principal)).slice(0, 32);
   const credential =
     inPath && isId('cart', inPath)
       ? `cart:${inPath}`

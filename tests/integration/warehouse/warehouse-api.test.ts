@@ -235,6 +235,22 @@ describe('pack and ship', () => {
     expect(packed.packedAt).toEqual(expect.any(Number));
   });
 
+  it('a pack replayed from another address (the service worker, or Wi-Fi to mobile data) is the same request', async () => {
+    const id = await newOrder();
+    const key = newKey();
+    const first = await write(warehouse, `/api/warehouse/orders/${id}/pack`, { expectedVersion: 1 }, key);
+    expect(first.status).toBe(200);
+    const elsewhere = newClient();
+    const again = await elsewhere(
+      `/api/warehouse/orders/${id}/pack`,
+      as(warehouse, jsonBody({ expectedVersion: 1 }, { 'Idempotency-Key': key })),
+    );
+    expect(again.status).toBe(200);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(((await again.json()) as WOrder).version).toBe(2);
+    expect((await counts(id)).version).toBe(2);
+  });
+
   it('ship ships everything left once, however often it is replayed', async () => {
     const id = await newOrder();
     const key = newKey();
