@@ -1,0 +1,101 @@
+/**
+ * Report rollups: one row per local day (the store's time zone) and thing counted, kept by SQLite triggers as
+ * orders, refunds and promotion uses are written (migration 0023), so reports never scan orders. A rebuild
+ * (db/repositories/report-rollups.ts) recomputes every row from the source tables with the same rules.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The time zone the rollups' days are in (one row). Changing it means rebuilding the rollups; the triggers read the
+ * zone's UTC offsets from report_zone_offsets.
+ */
+export const reportZone = sqliteTable(
+  'report_zone',
+  {
+    id: integer('id').primaryKey(),
+    timeZone: text('time_zone').notNull(),
+    /** When the rollups were last rebuilt from the source tables (null: never; the triggers alone kept them). */
+    rebuiltAt: integer('rebuilt_at'),
+  },
+  (t) => [check('report_zone_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * The store time zone's offset from UTC from each transition on (DST changes, 1970–2100), written from the runtime's
+ * time zone database, so a trigger can turn a timestamp into a local day with one indexed lookup. No rows: UTC.
+ */
+export const reportZoneOffsets = sqliteTable('report_zone_offsets', {
+  startsAt: integer('starts_at').primaryKey(),
+  offsetMinutes: integer('offset_minutes').notNull(),
+});
+
+/**
+ * Sales per local day. Orders count on the day they were placed (an order exists only once paid); refunds count,
+ * as money returned, on the day they succeeded. Amounts are minor units of the store currency.
+ */
+export const reportSalesDaily = sqliteTable('report_sales_daily', {
+  /** 'YYYY-MM-DD' in the store's time zone. */
+  day: text('day').primaryKey(),
+  orders: integer('orders').notNull().default(0),
+  units: integer('units').notNull().default(0),
+  /** Line totals before discounts (what the price tags said). */
+  gross: integer('gross').notNull().default(0),
+  discounts: integer('discounts').notNull().default(0),
+  shipping: integer('shipping').notNull().default(0),
+  tax: integer('tax').notNull().default(0),
+  /** What the shoppers paid. */
+  total: integer('total').notNull().default(0),
+  /** Money refunded that day (whatever the order's day). */
+  refunds: integer('refunds').notNull().default(0),
+  /** Orders by a customer with no earlier order (by account or email). */
+  newCustomerOrders: integer('new_customer_orders').notNull().default(0),
+  /** Orders placed signed in (the rest are guest orders). */
+  accountOrders: integer('account_orders').notNull().default(0),
+});
+
+/** Sales per local day and SKU (the product as it was when sold), with refunded units valued at the line's net. */
+export const reportProductDaily = sqliteTable(
+  'report_product_daily',
+  {
+    day: text('day').notNull(),
+    sku: text('sku').notNull(),
+    productId: text('product_id'),
+    units: integer('units').notNull().default(0),
+    gross: integer('gross').notNull().default(0),
+    discounts: integer('discounts').notNull().default(0),
+    refundedUnits: integer('refunded_units').notNull().default(0),
+    refunded: integer('refunded').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.sku] }), index('report_product_daily_product_idx').on(t.productId)],
+);
+
+/** Orders per local day and shipping destination (country and region as the address gave them). */
+export const reportCountryDaily = sqliteTable(
+  'report_country_daily',
+  {
+    day: text('day').notNull(),
+    country: text('country').notNull(),
+    region: text('region').notNull().default(''),
+    orders: integer('orders').notNull().default(0),
+    /** Line totals after discounts. */
+    net: integer('net').notNull().default(0),
+    total: integer('total').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.country, t.region] })],
+);
+
+/** Confirmed promotion uses per local day (of confirmation), promotion and code ('' when automatic). */
+export const reportPromotionDaily = sqliteTable(
+  'report_promotion_daily',
+  {
+    day: text('day').notNull(),
+    promotionId: text('promotion_id').notNull(),
+    code: text('code').notNull().default(''),
+    uses: integer('uses').notNull().default(0),
+    discount: integer('discount').notNull().default(0),
+    /** The orders' totals. */
+    revenue: integer('revenue').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.promotionId, t.code] })],
+);
