@@ -6,6 +6,7 @@
  */
 import type { Db } from '@db/client';
 import { catalogImports, categories, collections } from '@db/schema';
+import { sqlLiteral } from '@db/sql-literal';
 import type { ImportStatus } from '@domain/catalog/csv-import-status';
 import { desc, eq, sql } from 'drizzle-orm';
 
@@ -110,12 +111,7 @@ export async function stageImportRows(
   await flush();
 }
 
-/**
- * An SQL literal. The apply batch inlines its few values (our own ids, a timestamp, the configured currency):
- * drizzle's D1 batch cannot bind parameters of raw `sql` statements.
- */
-const lit = (v: string | number) =>
-  sql.raw(typeof v === 'number' ? String(Math.trunc(v)) : `'${v.replaceAll("'", "''")}'`);
+const lit = sqlLiteral;
 
 const P = (id: string) =>
   sql`select seq, data from catalog_import_rows where import_id = ${lit(id)} and kind = 'product'`;

@@ -1,0 +1,109 @@
+/**
+ * The report rollups' upkeep outside the triggers: the time zone their days are in, and the rebuild that recomputes
+ * a range of days from the source tables with exactly the triggers' rules (migration 0023_reports).
+ */
+import type { Db } from '@db/client';
+import { reportZone, reportZoneOffsets } from '@db/schema';
+import { sqlLiteral } from '@db/sql-literal';
+import type { ZoneOffset } from '@domain/reports/time-zone';
+import { eq, type SQL, sql } from 'drizzle-orm';
+
+/** The local day of timestamp column `at`, as the triggers compute it. */
+export function localDaySql(at: SQL): SQL {
+  return sql`date((${at} + 60000 * coalesce((SELECT z.offset_minutes FROM report_zone_offsets z
+    WHERE z.starts_at <= ${at} ORDER BY z.starts_at DESC LIMIT 1), 0)) / 1000, 'unixepoch')`;
+}
+
+/** The zone the rollups are in and its offsets ('UTC' and none until set). */
+export async function readReportZone(
+  db: Db,
+): Promise<{ timeZone: string; rebuiltAt: number | null; offsets: ZoneOffset[] }> {
+  const [[zone], offsets] = await db.batch([
+    db.select().from(reportZone).where(eq(reportZone.id, 1)),
+    db.select().from(reportZoneOffsets).orderBy(reportZoneOffsets.startsAt),
+  ]);
+  return { timeZone: zone?.timeZone ?? 'UTC', rebuiltAt: zone?.rebuiltAt ?? null, offsets };
+}
+
+/** Statements that make `timeZone` (with `offsets`) the rollups' zone; the rollups then need a rebuild. */
+export function setReportZoneStatements(db: Db, timeZone: string, offsets: readonly ZoneOffset[]) {
+  const json = JSON.stringify(offsets.map((o) => [o.startsAt, o.offsetMinutes]));
+  return [
+    db.delete(reportZoneOffsets),
+    db
+      .insert(reportZoneOffsets)
+      .select(sql`SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${json})`),
+    db
+      .insert(reportZone)
+      .values({ id: 1, timeZone, rebuiltAt: null })
+      .onConflictDoUpdate({ target: reportZone.id, set: { timeZone, rebuiltAt: null } }),
+  ] as const;
+}
+
+/** Records that every rollup was rebuilt at `at`. */
+export function markRebuiltStatement(db: Db, at: number) {
+  return db.update(reportZone).set({ rebuiltAt: at }).where(eq(reportZone.id, 1));
+}
+
+/** A range of whole local days: `fromDay` up to (not including) `toDay`, and the instants they begin. */
+export interface DayRange {
+  fromDay: string;
+  toDay: string;
+  fromMs: number;
+  toMs: number;
+}
+
+const inRange = (at: SQL, r: DayRange) =>
+  sql`${at} >= ${sqlLiteral(r.fromMs)} AND ${at} < ${sqlLiteral(r.toMs)}`;
+
+/**
+ * Statements (one db.batch) that recompute every rollup row of the days in `r` from orders, order lines, refunds,
+ * refund lines and confirmed promotion uses. The triggers' rules, as set-based SQL: any difference between the two
+ * is a bug the rollup tests catch.
+ */
+export function rebuildRangeStatements(db: Db, r: DayRange) {
+  const days = sql`day >= ${sqlLiteral(r.fromDay)} AND day < ${sqlLiteral(r.toDay)}`;
+  const orderDay = localDaySql(sql`o.placed_at`);
+  const refundDay = localDaySql(sql`r.created_at`);
+  const useDay = localDaySql(sql`coalesce(u.confirmed_at, u.created_at)`);
+  const productOf = (sku: SQL) => sql`(SELECT v.product_id FROM product_variants v WHERE v.sku = ${sku})`;
+  return [
+    db.run(sql`DELETE FROM report_sales_daily WHERE ${days}`),
+    db.run(sql`DELETE FROM report_product_daily WHERE ${days}`),
+    db.run(sql`DELETE FROM report_country_daily WHERE ${days}`),
+    db.run(sql`DELETE FROM report_promotion_daily WHERE ${days}`),
+    db.run(sql`INSERT INTO report_sales_daily (day, orders, units, gross, discounts, shipping, tax, total,
+        new_customer_orders, account_orders)
+      SELECT ${orderDay}, count(*),
+        coalesce(sum((SELECT sum(l.quantity) FROM order_lines l WHERE l.order_id = o.id)), 0),
+        sum(o.subtotal_amount), sum(o.discount_amount), sum(o.shipping_amount), sum(o.tax_amount), sum(o.total_amount),
+        sum(NOT EXISTS (SELECT 1 FROM orders p WHERE p.id <> o.id AND (p.email = o.email OR p.customer_id = o.customer_id)
+          AND (p.placed_at < o.placed_at OR (p.placed_at = o.placed_at AND p.id < o.id)))),
+        sum(o.customer_id IS NOT NULL)
+      FROM orders o WHERE ${inRange(sql`o.placed_at`, r)} GROUP BY 1`),
+    db.run(sql`INSERT INTO report_sales_daily (day, refunds)
+      SELECT ${refundDay}, sum(r.amount) FROM refunds r
+      WHERE r.status = 'succeeded' AND ${inRange(sql`r.created_at`, r)} GROUP BY 1
+      ON CONFLICT(day) DO UPDATE SET refunds = excluded.refunds`),
+    db.run(sql`INSERT INTO report_product_daily (day, sku, product_id, units, gross, discounts)
+      SELECT ${orderDay}, l.sku, ${productOf(sql`l.sku`)}, sum(l.quantity), sum(l.line_total_amount),
+        sum(l.discount_amount)
+      FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE ${inRange(sql`o.placed_at`, r)} GROUP BY 1, 2`),
+    db.run(sql`INSERT INTO report_product_daily (day, sku, product_id, refunded_units, refunded)
+      SELECT ${refundDay}, l.sku, ${productOf(sql`l.sku`)}, sum(rl.quantity),
+        sum((l.line_total_amount - l.discount_amount) * rl.quantity / l.quantity)
+      FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id JOIN order_lines l ON l.id = rl.line_id
+      WHERE r.status = 'succeeded' AND ${inRange(sql`r.created_at`, r)} GROUP BY 1, 2
+      ON CONFLICT(day, sku) DO UPDATE SET refunded_units = excluded.refunded_units, refunded = excluded.refunded`),
+    db.run(sql`INSERT INTO report_country_daily (day, country, region, orders, net, total)
+      SELECT ${orderDay}, coalesce(json_extract(o.shipping_address, '$.country'), ''),
+        coalesce(json_extract(o.shipping_address, '$.region'), ''), count(*),
+        sum(o.subtotal_amount - o.discount_amount), sum(o.total_amount)
+      FROM orders o WHERE ${inRange(sql`o.placed_at`, r)} GROUP BY 1, 2, 3`),
+    db.run(sql`INSERT INTO report_promotion_daily (day, promotion_id, code, uses, discount, revenue)
+      SELECT ${useDay}, u.promotion_id, coalesce(u.code, ''), count(*), sum(u.discount_amount),
+        sum(coalesce((SELECT o.total_amount FROM orders o WHERE o.id = u.order_id), 0))
+      FROM promotion_uses u
+      WHERE u.state = 'confirmed' AND ${inRange(sql`coalesce(u.confirmed_at, u.created_at)`, r)} GROUP BY 1, 2, 3`),
+  ];
+}
