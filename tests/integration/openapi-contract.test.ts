@@ -1043,6 +1043,58 @@ const scenarios: Record<string, Scenario> = {
       expect((await call('POST', path, withCookie(await admin(), json({ reason: '' })))).status).toBe(400);
     },
   },
+  'GET /api/admin/reports/sales': {
+    happy: async () => ({
+      path: '/api/admin/reports/sales?from=2026-01-01&to=2026-12-31',
+      init: withCookie(await admin()),
+    }),
+    errors: async () => {
+      const inverted = '/api/admin/reports/sales?from=2026-12-31&to=2026-01-01';
+      expect((await call('GET', inverted, withCookie(await admin()))).status).toBe(400);
+      expect(
+        (await call('GET', '/api/admin/reports/sales?from=2026-01-01&to=2026-01-31&format=csv')).status,
+      ).toBe(401);
+    },
+  },
+  'GET /api/admin/reports/products': {
+    happy: async () => ({
+      path: '/api/admin/reports/products?from=2026-01-01&to=2026-12-31&group=variant&by=net',
+      init: withCookie(await admin()),
+    }),
+    errors: async () => {
+      const inverted = '/api/admin/reports/products?from=2026-12-31&to=2026-01-01';
+      expect((await call('GET', inverted, withCookie(await admin()))).status).toBe(400);
+      expect(
+        (await call('GET', '/api/admin/reports/products?from=2026-01-01&to=2026-01-31&format=csv')).status,
+      ).toBe(401);
+    },
+  },
+  'GET /api/admin/reports/customers': {
+    happy: async () => ({
+      path: '/api/admin/reports/customers?from=2026-01-01&to=2026-12-31&byRegion=1',
+      init: withCookie(await admin()),
+    }),
+    errors: async () => {
+      const inverted = '/api/admin/reports/customers?from=2026-12-31&to=2026-01-01';
+      expect((await call('GET', inverted, withCookie(await admin()))).status).toBe(400);
+      expect(
+        (await call('GET', '/api/admin/reports/customers?from=2026-01-01&to=2026-01-31&format=csv')).status,
+      ).toBe(401);
+    },
+  },
+  'GET /api/admin/reports/promotions': {
+    happy: async () => ({
+      path: '/api/admin/reports/promotions?from=2026-01-01&to=2026-12-31',
+      init: withCookie(await admin()),
+    }),
+    errors: async () => {
+      const inverted = '/api/admin/reports/promotions?from=2026-12-31&to=2026-01-01';
+      expect((await call('GET', inverted, withCookie(await admin()))).status).toBe(400);
+      expect(
+        (await call('GET', '/api/admin/reports/promotions?from=2026-01-01&to=2026-01-31&format=csv')).status,
+      ).toBe(401);
+    },
+  },
   'GET /api/admin/audit': {
     happy: async () => ({ path: '/api/admin/audit?action=staff.roles', init: withCookie(await admin()) }),
   },

@@ -1,0 +1,150 @@
+/**
+ * The reports API through the real Worker and D1: an order placed at checkout and cancelled with a refund shows in
+ * the sales, product and customer reports at once; CSV downloads hold the same rows (spreadsheet formulas defused);
+ * bad ranges are 400s; only reports:read may look.
+ */
+import { env } from 'cloudflare:workers';
+import type { SeedData } from '@db/seed/generate';
+import { createStaff, loginCookie } from '@tests/support/accounts';
+import { jsonBody, newClient, seedSmallStore } from '@tests/support/workerd';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { placeOrder, readyCheckout } from '../checkout/support';
+
+let data: SeedData;
+let admin: string;
+let content: string;
+const api = newClient();
+const today = new Date().toISOString().slice(0, 10);
+const as = (cookie: string): RequestInit => ({ headers: { Cookie: cookie } });
+
+type Sales = {
+  totals: Record<string, number>;
+  comparisonTotals: Record<string, number> | null;
+  series: { bucket: string; figures: Record<string, number> }[];
+};
+
+async function sales(query = `from=${today}&to=${today}`): Promise<Sales> {
+  const res = await api(`/api/admin/reports/sales?${query}`, as(admin));
+  expect(res.status).toBe(200);
+  return (await res.json()) as Sales;
+}
+
+let order: { id: string; total: number; subtotal: number; sku: string };
+
+beforeAll(async () => {
+  data = await seedSmallStore();
+  [admin, content] = await Promise.all([
+    createStaff(['admin']).then((s) => loginCookie('staff', s)),
+    createStaff(['content']).then((s) => loginCookie('staff', s)),
+  ]);
+  const sku = data.inventory.filter((l) => l.onHand >= 10)[0]!.sku;
+  const { api: shop, checkoutId } = await readyCheckout([{ sku, quantity: 2 }]);
+  expect((await placeOrder(shop, checkoutId, 'success')).status).toBe(201);
+  const row = await env.DB.prepare(
+    'SELECT id, total_amount AS total, subtotal_amount AS subtotal FROM orders WHERE checkout_id = ?',
+  )
+    .bind(checkoutId)
+    .first<{ id: string; total: number; subtotal: number }>();
+  order = { ...row!, sku };
+});
+
+describe('the sales report', () => {
+  it('counts an order the moment it is placed, and its refund the moment it succeeds', async () => {
+    const placed = await sales();
+    expect(placed.totals).toMatchObject({ orders: 1, units: 2, gross: order.subtotal, refunds: 0 });
+    expect(placed.totals.total).toBe(order.total);
+    expect(placed.series).toEqual([{ bucket: today, figures: placed.totals }]);
+
+    const cancelled = await api(`/api/admin/orders/${order.id}/cancel`, {
+      ...jsonBody({ reason: 'Customer asked', restock: true }),
+      headers: { 'Content-Type': 'application/json', Cookie: admin },
+    });
+    expect(cancelled.status).toBe(200);
+    let refunded = await sales();
+    for (let i = 0; i < 100 && refunded.totals.refunds === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      refunded = await sales();
+    }
+    expect(refunded.totals).toMatchObject({ orders: 1, refunds: order.total, total: 0 });
+    expect(refunded.totals.net).toBe(order.subtotal - (refunded.totals.discounts ?? 0) - order.total);
+  });
+
+  it('compares with the previous period and the same days last year', async () => {
+    const previous = await sales(`from=${today}&to=${today}&compare=previous`);
+    expect(previous.comparisonTotals).toMatchObject({ orders: 0 });
+    const none = await sales(`from=${today}&to=${today}&compare=none`);
+    expect(none.comparisonTotals).toBeNull();
+    const monthly = await sales(`from=2025-01-01&to=2026-12-31&grain=month&compare=last-year`);
+    expect(monthly.series).toHaveLength(24);
+    expect(monthly.series[0]!.bucket).toBe('2025-01-01');
+  });
+
+  it('refuses inverted, too long, impossible and unknown ranges with a 400 naming the field', async () => {
+    for (const [query, field] of [
+      ['from=2026-05-02&to=2026-05-01', 'to'],
+      ['from=2024-01-01&to=2026-01-31', 'to'],
+      ['from=2026-02-30&to=2026-03-01', 'from'],
+      ['from=1999-12-31&to=2000-01-01', 'from'],
+      [`from=${today}&to=${today}&grain=hour`, 'grain'],
+      [`from=${today}&to=${today}&metric=profit`, ''],
+    ] as const) {
+      const res = await api(`/api/admin/reports/sales?${query}`, as(admin));
+      expect(res.status, query).toBe(400);
+      expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+      const problem = (await res.json()) as { errors: { path: string }[] };
+      if (field) expect(problem.errors.map((e) => e.path).join(' ')).toContain(field);
+    }
+  });
+});
+
+describe('the other reports', () => {
+  it('products: the units sold, by product, variant and category', async () => {
+    for (const group of ['product', 'variant', 'category']) {
+      const res = await api(
+        `/api/admin/reports/products?from=${today}&to=${today}&group=${group}`,
+        as(admin),
+      );
+      expect(res.status).toBe(200);
+      const { rows } = (await res.json()) as { rows: { key: string; units: number }[] };
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.units).toBe(2);
+    }
+  });
+
+  it('customers: one new guest order, from where it shipped', async () => {
+    const res = await api(`/api/admin/reports/customers?from=${today}&to=${today}&byRegion=1`, as(admin));
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as Record<string, unknown> & {
+      places: { country: string; orders: number }[];
+    };
+    expect(report).toMatchObject({ orders: 1, newCustomerOrders: 1, guestOrders: 1, accountOrders: 0 });
+    expect(report.places).toEqual([expect.objectContaining({ orders: 1 })]);
+  });
+
+  it('CSV: the same rows, money in major units, a formula in a name defused', async () => {
+    const variant = data.variants.find((v) => v.sku === order.sku)!;
+    await env.DB.prepare(`UPDATE products SET name = '=HYPERLINK("http://evil.test")' WHERE id = ?`)
+      .bind(variant.productId)
+      .run();
+    const res = await api(`/api/admin/reports/products?from=${today}&to=${today}&format=csv`, as(admin));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('Content-Disposition')).toContain(`products-${today}-to-${today}.csv`);
+    const [header, row, ...rest] = (await res.text()).split('\r\n');
+    expect(header).toBe('product,id,units sold,units refunded,gross sales,discounts,refunds,net sales');
+    expect(row).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
+    expect(row).toContain(`,2,0,${(order.subtotal / 100).toFixed(2)},`);
+    expect(rest).toEqual([]);
+
+    const salesCsv = await api(`/api/admin/reports/sales?from=${today}&to=${today}&format=csv`, as(admin));
+    expect((await salesCsv.text()).split('\r\n')[1]).toMatch(new RegExp(`^${today},1,2,`));
+  });
+
+  it('is for reports:read only', async () => {
+    for (const path of ['sales', 'products', 'customers', 'promotions']) {
+      const url = `/api/admin/reports/${path}?from=${today}&to=${today}`;
+      expect((await api(url)).status).toBe(401);
+      expect((await api(url, as(content))).status).toBe(403);
+    }
+  });
+});

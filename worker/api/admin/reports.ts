@@ -1,0 +1,220 @@
+/**
+ * Back office reports (reports:read): sales, products, customers and promotions over a range of local days, with
+ * a comparison period. `format=csv` downloads the rows the report's table shows. Reads rollups only, so any range
+ * up to two years costs the same few indexed reads.
+ */
+import { checkRange, ReportQueryFields, reportRange } from '@domain/reports/range';
+import { SALES_METRICS } from '@domain/reports/sales';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '@worker/http/app-env';
+import { faultResponses, newApi } from '@worker/http/openapi';
+import { problemResponses } from '@worker/http/problem';
+import { requirePermission } from '@worker/middleware/staff-guard';
+import { customersCsv, productsCsv, promotionsCsv, salesCsv } from '@worker/services/reports/report-csv';
+import {
+  customersReport,
+  productsReport,
+  promotionsReport,
+  salesReport,
+} from '@worker/services/reports/reports';
+import type { Context } from 'hono';
+
+const Format = { format: z.enum(['json', 'csv']).default('json') };
+const SalesQuery = checkRange(ReportQueryFields.extend(Format).strict());
+const ProductsQuery = checkRange(
+  ReportQueryFields.extend({
+    ...Format,
+    group: z.enum(['product', 'variant', 'category']).default('product'),
+    by: z.enum(['units', 'net']).default('units'),
+  }).strict(),
+);
+const CustomersQuery = checkRange(
+  ReportQueryFields.extend({ ...Format, byRegion: z.enum(['0', '1']).default('0') }).strict(),
+);
+
+const Span = z.object({ from: z.string(), to: z.string(), end: z.string() });
+const Range = z
+  .object({ current: Span, comparison: Span.nullable(), compare: z.string(), grain: z.string() })
+  .openapi('ReportRange');
+const Figures = z.record(z.string(), z.number()).openapi('SalesFigures');
+const Point = z.object({ bucket: z.string(), figures: Figures });
+
+function csvResponse(
+  c: Context<AppEnv>,
+  name: string,
+  range: { current: { from: string; to: string } },
+  csv: string,
+) {
+  return c.body(csv, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${name}-${range.current.from}-to-${range.current.to}.csv"`,
+    'Cache-Control': 'private, no-store',
+  });
+}
+
+function reportResponses(description: string, schema: z.ZodType) {
+  return {
+    200: {
+      description,
+      content: {
+        'application/json': { schema },
+        'text/csv': { schema: { type: 'string' as const } },
+      },
+    },
+    ...problemResponses(400, 401, 403),
+    ...faultResponses(),
+  };
+}
+
+export const adminReports = newApi();
+
+adminReports
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/admin/reports/sales',
+      tags: ['Admin'],
+      summary: `Sales over a range (${SALES_METRICS.join(', ')}), by day, week or month, with a comparison period`,
+      middleware: [requirePermission('reports:read')],
+      request: { query: SalesQuery },
+      responses: reportResponses(
+        'Totals, series and changes',
+        z.object({
+          range: Range,
+          totals: Figures,
+          comparisonTotals: Figures.nullable(),
+          changes: z.record(z.string(), z.number().nullable()),
+          series: z.array(Point),
+          comparisonSeries: z.array(Point).nullable(),
+        }),
+      ),
+    }),
+    async (c) => {
+      const { format, ...q } = c.req.valid('query');
+      const report = await salesReport(c.var.db, reportRange(q));
+      if (format === 'csv')
+        return csvResponse(c, 'sales', report.range, salesCsv(report, c.env.SHOP_CURRENCY)) as never;
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(report, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/admin/reports/products',
+      tags: ['Admin'],
+      summary:
+        'Best sellers by units or net sales, grouped by product, variant or category (at most 100 rows)',
+      middleware: [requirePermission('reports:read')],
+      request: { query: ProductsQuery },
+      responses: reportResponses(
+        'Best sellers',
+        z.object({
+          range: Range,
+          group: z.string(),
+          by: z.string(),
+          rows: z.array(
+            z.object({
+              key: z.string(),
+              name: z.string(),
+              units: z.number(),
+              gross: z.number(),
+              discounts: z.number(),
+              refundedUnits: z.number(),
+              refunded: z.number(),
+              net: z.number(),
+            }),
+          ),
+        }),
+      ),
+    }),
+    async (c) => {
+      const { format, group, by, ...q } = c.req.valid('query');
+      const report = await productsReport(c.var.db, reportRange(q), group, by);
+      if (format === 'csv') {
+        return csvResponse(c, 'products', report.range, productsCsv(report, c.env.SHOP_CURRENCY)) as never;
+      }
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(report, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/admin/reports/customers',
+      tags: ['Admin'],
+      summary: 'New and returning customers, accounts and guests, and orders by country (or region)',
+      middleware: [requirePermission('reports:read')],
+      request: { query: CustomersQuery },
+      responses: reportResponses(
+        'Customers',
+        z.object({
+          range: Range,
+          orders: z.number(),
+          newCustomerOrders: z.number(),
+          returningCustomerOrders: z.number(),
+          accountOrders: z.number(),
+          guestOrders: z.number(),
+          changes: z.record(z.string(), z.number().nullable()),
+          places: z.array(
+            z.object({
+              country: z.string(),
+              region: z.string(),
+              orders: z.number(),
+              net: z.number(),
+              total: z.number(),
+            }),
+          ),
+        }),
+      ),
+    }),
+    async (c) => {
+      const { format, byRegion, ...q } = c.req.valid('query');
+      const report = await customersReport(c.var.db, reportRange(q), byRegion === '1');
+      if (format === 'csv') {
+        return csvResponse(c, 'customers', report.range, customersCsv(report, c.env.SHOP_CURRENCY)) as never;
+      }
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(report, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/admin/reports/promotions',
+      tags: ['Admin'],
+      summary: 'Uses, discount given and revenue per promotion and code',
+      middleware: [requirePermission('reports:read')],
+      request: { query: checkRange(ReportQueryFields.extend(Format).strict()) },
+      responses: reportResponses(
+        'Promotions',
+        z.object({
+          range: Range,
+          rows: z.array(
+            z.object({
+              promotionId: z.string(),
+              name: z.string(),
+              code: z.string(),
+              uses: z.number(),
+              discount: z.number(),
+              revenue: z.number(),
+            }),
+          ),
+        }),
+      ),
+    }),
+    async (c) => {
+      const { format, ...q } = c.req.valid('query');
+      const report = await promotionsReport(c.var.db, reportRange(q));
+      if (format === 'csv') {
+        return csvResponse(
+          c,
+          'promotions',
+          report.range,
+          promotionsCsv(report, c.env.SHOP_CURRENCY),
+        ) as never;
+      }
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(report, 200);
+    },
+  );

@@ -1,0 +1,87 @@
+/** Each report's CSV download: the same rows its table shows. */
+import type { SalesPoint } from '@domain/reports/sales';
+import { toCsv } from './csv';
+import type { customersReport, productsReport, promotionsReport, SalesReport } from './reports';
+
+/** The sales series, one row per bucket, with the comparison bucket's net sales beside it when there is one. */
+export function salesCsv(report: SalesReport, currency: string): string {
+  const rows = report.series.map((point, i) => ({ point, previous: report.comparisonSeries?.[i] ?? null }));
+  type Row = { point: SalesPoint; previous: SalesPoint | null };
+  const f = (pick: (p: SalesPoint) => number) => (r: Row) => pick(r.point);
+  return toCsv<Row>(
+    [
+      { header: `${report.range.grain} starting`, value: (r) => r.point.bucket },
+      { header: 'orders', value: f((p) => p.figures.orders) },
+      { header: 'units', value: f((p) => p.figures.units) },
+      { header: 'gross sales', value: f((p) => p.figures.gross), money: true },
+      { header: 'discounts', value: f((p) => p.figures.discounts), money: true },
+      { header: 'refunds', value: f((p) => p.figures.refunds), money: true },
+      { header: 'net sales', value: f((p) => p.figures.net), money: true },
+      { header: 'shipping', value: f((p) => p.figures.shipping), money: true },
+      { header: 'tax', value: f((p) => p.figures.tax), money: true },
+      { header: 'total sales', value: f((p) => p.figures.total), money: true },
+      { header: 'average order value', value: f((p) => p.figures.averageOrderValue), money: true },
+      ...(report.comparisonSeries
+        ? [
+            { header: 'comparison starting', value: (r: Row) => r.previous?.bucket ?? null },
+            {
+              header: 'comparison net sales',
+              value: (r: Row) => r.previous?.figures.net ?? null,
+              money: true,
+            },
+          ]
+        : []),
+    ],
+    rows,
+    currency,
+  );
+}
+
+export function productsCsv(report: Awaited<ReturnType<typeof productsReport>>, currency: string): string {
+  return toCsv(
+    [
+      { header: report.group, value: (r) => r.name },
+      { header: 'id', value: (r) => r.key },
+      { header: 'units sold', value: (r) => r.units },
+      { header: 'units refunded', value: (r) => r.refundedUnits },
+      { header: 'gross sales', value: (r) => r.gross, money: true },
+      { header: 'discounts', value: (r) => r.discounts, money: true },
+      { header: 'refunds', value: (r) => r.refunded, money: true },
+      { header: 'net sales', value: (r) => r.net, money: true },
+    ],
+    report.rows,
+    currency,
+  );
+}
+
+export function customersCsv(report: Awaited<ReturnType<typeof customersReport>>, currency: string): string {
+  return toCsv(
+    [
+      { header: 'country', value: (r) => r.country },
+      { header: 'region', value: (r) => r.region },
+      { header: 'orders', value: (r) => r.orders },
+      { header: 'net sales', value: (r) => r.net, money: true },
+      { header: 'total sales', value: (r) => r.total, money: true },
+    ],
+    report.places,
+    currency,
+  );
+}
+
+export function promotionsCsv(
+  report: Awaited<ReturnType<typeof promotionsReport>>,
+  currency: string,
+): string {
+  return toCsv(
+    [
+      { header: 'promotion', value: (r) => r.name },
+      { header: 'promotion id', value: (r) => r.promotionId },
+      { header: 'code', value: (r) => r.code || null },
+      { header: 'uses', value: (r) => r.uses },
+      { header: 'discount given', value: (r) => r.discount, money: true },
+      { header: 'revenue', value: (r) => r.revenue, money: true },
+    ],
+    report.rows,
+    currency,
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The back office's reports, shared by the API and the pages: sales (figures, series, comparison), best sellers,
+ * customers by kind and destination, and promotions. Each reads only rollups (db/repositories/reports.ts) and
+ * answers the same data as a table a chart and a CSV download are drawn from.
+ */
+import type { Db } from '@db/client';
+import {
+  type ProductGrouping,
+  readCountrySales,
+  readProductSales,
+  readPromotionSales,
+  readSalesDays,
+} from '@db/repositories/reports';
+import { changeOf, type ReportRange } from '@domain/reports/range';
+import {
+  SALES_METRICS,
+  type SalesFigures,
+  type SalesPoint,
+  salesSeries,
+  sumSales,
+} from '@domain/reports/sales';
+
+/** Most rows a grouped report lists (and its CSV holds). */
+export const REPORT_ROWS = 100;
+
+/** The sales report: totals and series for the range and its comparison, and each metric's change. */
+export interface SalesReport {
+  range: ReportRange;
+  totals: SalesFigures;
+  comparisonTotals: SalesFigures | null;
+  changes: Partial<Record<keyof SalesFigures, number | null>>;
+  series: SalesPoint[];
+  comparisonSeries: SalesPoint[] | null;
+}
+
+export async function salesReport(db: Db, range: ReportRange): Promise<SalesReport> {
+  const [current, previous] = await Promise.all([
+    readSalesDays(db, range.current),
+    range.comparison ? readSalesDays(db, range.comparison) : Promise.resolve(null),
+  ]);
+  const totals = sumSales(current);
+  const comparisonTotals = previous ? sumSales(previous) : null;
+  const changes: SalesReport['changes'] = {};
+  if (comparisonTotals) {
+    for (const m of [...SALES_METRICS, 'units', 'newCustomerOrders'] as const) {
+      changes[m] = changeOf(totals[m], comparisonTotals[m]);
+    }
+  }
+  return {
+    range,
+    totals,
+    comparisonTotals,
+    changes,
+    series: salesSeries(current, range.current, range.grain),
+    comparisonSeries:
+      previous && range.comparison ? salesSeries(previous, range.comparison, range.grain) : null,
+  };
+}
+
+/** Best sellers in the range, with each row's change against the comparison when there is one. */
+export async function productsReport(
+  db: Db,
+  range: ReportRange,
+  group: ProductGrouping,
+  by: 'units' | 'net',
+) {
+  const rows = await readProductSales(db, range.current, group, by, REPORT_ROWS);
+  return { range, group, by, rows };
+}
+
+/** Customers: new and returning, accounts and guests (from the sales rollup), and orders by destination. */
+export async function customersReport(db: Db, range: ReportRange, byRegion: boolean) {
+  const [sales, places] = await Promise.all([
+    salesReport(db, range),
+    readCountrySales(db, range.current, byRegion, REPORT_ROWS),
+  ]);
+  const { orders, newCustomerOrders, returningCustomerOrders, accountOrders, guestOrders } = sales.totals;
+  return {
+    range,
+    orders,
+    newCustomerOrders,
+    returningCustomerOrders,
+    accountOrders,
+    guestOrders,
+    changes: {
+      newCustomerOrders: sales.changes.newCustomerOrders ?? null,
+      orders: sales.changes.orders ?? null,
+    },
+    places,
+  };
+}
+
+/** Uses, discount given and revenue per promotion and code. */
+export async function promotionsReport(db: Db, range: ReportRange) {
+  return { range, rows: await readPromotionSales(db, range.current, REPORT_ROWS) };
+}
