@@ -1,6 +1,6 @@
 /** A chart's text alternative states the period, the total or range, the peak and the comparison. */
 import { describe, expect, it } from 'vitest';
-import { summarizeSeries } from './chart-summary';
+import { summarizeBars, summarizeSeries } from './chart-summary';
 
 const usd = { kind: 'money', currency: 'USD' } as const;
 
@@ -56,5 +56,18 @@ describe('summarizeSeries', () => {
     expect(summarizeSeries({ title: 'Refunds', labels: [], values: [], format: usd })).toBe(
       'Refunds: no data',
     );
+  });
+});
+
+describe('summarizeBars', () => {
+  it('lists every bar in order with its figure', () => {
+    const items = [
+      { label: 'Organic tee', value: 123_400 },
+      { label: 'Mug', value: 90_000 },
+    ];
+    expect(summarizeBars('Top products by net sales', items, usd)).toBe(
+      'Top products by net sales: 1. Organic tee, $1,234; 2. Mug, $900',
+    );
+    expect(summarizeBars('Top products', [], usd)).toBe('Top products: no data');
   });
 });

@@ -67,3 +67,16 @@ export function summarizeSeries(input: SeriesSummaryInput): string {
   }
   return text;
 }
+
+/** One bar of a top-N chart, as the summary needs it. */
+export interface BarSummaryItem {
+  label: string;
+  value: number;
+}
+
+/** "Top products by net sales: 1. Organic tee, $1,234; 2. Mug, $900." Every bar, in order: a top list is short. */
+export function summarizeBars(title: string, items: readonly BarSummaryItem[], format: ValueFormat): string {
+  if (items.length === 0) return `${title}: no data`;
+  const list = items.map((item, i) => `${i + 1}. ${item.label}, ${formatValue(item.value, format, true)}`);
+  return `${title}: ${list.join('; ')}`;
+}

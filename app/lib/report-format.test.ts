@@ -10,12 +10,13 @@ import {
   formatPercent,
   formatTicks,
   formatValue,
+  smallestStep,
 } from './report-format';
 
 describe('formatAmount', () => {
   it('formats minor units exactly in the currency', () => {
     expect(formatAmount(1_234_567, 'USD')).toBe('$12,345.67');
-    expect(formatAmount(-505, 'EUR')).toBe('-€5.05');
+    expect(formatAmount(-505, 'EUR')).toBe('\u2212€5.05');
     expect(formatAmount(1200, 'JPY')).toBe('¥1,200');
     expect(formatAmount(1, 'KWD')).toBe('KWD\u00a00.001');
     expect(formatAmount(900_719_925_474_099, 'USD')).toBe('$9,007,199,254,740.99');
@@ -23,6 +24,7 @@ describe('formatAmount', () => {
 
   it('rounds to whole units on request', () => {
     expect(formatAmount(1_234_567, 'USD', true)).toBe('$12,346');
+    expect(formatAmount(-40, 'USD', true)).toBe('$0');
   });
 
   it('refuses a currency the platform does not know', () => {
@@ -41,12 +43,15 @@ describe('compact formats', () => {
   it('shortens counts', () => {
     expect(formatCountCompact(12_345)).toBe('12.3K');
     expect(formatCountCompact(999)).toBe('999');
+    expect(formatCountCompact(-1200)).toBe('\u22121.2K');
+    expect(formatAmountCompact(-5000, 'USD')).toBe('\u2212$50');
   });
 });
 
 describe('formatCount and formatPercent', () => {
   it('groups thousands', () => {
     expect(formatCount(12_345)).toBe('12,345');
+    expect(formatCount(-3)).toBe('\u22123');
   });
 
   it('reads a ratio as a percent with fixed decimals', () => {
@@ -119,5 +124,14 @@ describe('formatTicks', () => {
 
   it('falls back to full figures when compact ones collide', () => {
     expect(formatTicks([100_000_000, 100_000_001], usd)).toEqual(['$1,000,000.00', '$1,000,000.01']);
+  });
+});
+
+describe('smallestStep', () => {
+  it('is one whole unit of what is counted', () => {
+    expect(smallestStep({ kind: 'money', currency: 'USD' })).toBe(100);
+    expect(smallestStep({ kind: 'money', currency: 'JPY' })).toBe(1);
+    expect(smallestStep({ kind: 'count' })).toBe(1);
+    expect(smallestStep({ kind: 'percent' })).toBe(0.001);
   });
 });

@@ -13,12 +13,18 @@ const NBSP = '\u00a0';
 /** A true minus sign: reads as "minus" and lines up with "+" in tabular figures. */
 const MINUS = '\u2212';
 
+/** Intl's en-US minus is a hyphen; reports show the true sign (display only: CSV keeps raw numbers). */
+function withMinus(text: string): string {
+  return text.replace('-', MINUS);
+}
+
 const cache = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE, options);
+    // "negative": no "-$0" or "-0.0 %" for a small negative that rounds to zero.
+    f = new Intl.NumberFormat(LOCALE, { signDisplay: 'negative', ...options });
     cache.set(key, f);
   }
   return f;
@@ -46,43 +52,43 @@ export function formatAmount(minor: number, currency: string, wholeUnits = false
     maximumFractionDigits: wholeUnits ? 0 : digits,
   });
   // Intl.NumberFormat v3 formats decimal strings exactly; the cast keeps older lib typings happy.
-  return f.format(decimalOf(minor, digits) as unknown as number);
+  return withMinus(f.format(decimalOf(minor, digits) as unknown as number));
 }
 
 /** "$1.2K", "$900", "$3M" for chart axes; at most `fractionDigits` decimals (a float is fine at this precision). */
 export function formatAmountCompact(minor: number, currency: string, fractionDigits = 1): string {
   const major = minor / 10 ** minorUnitsOf(currency);
-  return numberFormat(`money-compact:${currency}:${fractionDigits}`, {
+  const f = numberFormat(`money-compact:${currency}:${fractionDigits}`, {
     style: 'currency',
     currency,
     notation: 'compact',
     minimumFractionDigits: 0,
     maximumFractionDigits: fractionDigits,
-  }).format(major);
+  });
+  return withMinus(f.format(major));
 }
 
 /** "12,345". */
 export function formatCount(n: number): string {
-  return numberFormat('count', { maximumFractionDigits: 0 }).format(n);
+  return withMinus(numberFormat('count', { maximumFractionDigits: 0 }).format(n));
 }
 
 /** "12K", "1.2M" for chart axes. */
 export function formatCountCompact(n: number, fractionDigits = 1): string {
-  return numberFormat(`count-compact:${fractionDigits}`, {
+  const f = numberFormat(`count-compact:${fractionDigits}`, {
     notation: 'compact',
     maximumFractionDigits: fractionDigits,
-  }).format(n);
+  });
+  return withMinus(f.format(n));
 }
 
 /** A ratio as "12.5 %" (0.125), with exactly `fractionDigits` decimals so a column lines up. */
 export function formatPercent(ratio: number, fractionDigits = 1): string {
   const f = numberFormat(`percent:${fractionDigits}`, {
-    // No "-0.0 %" for a small negative that rounds to zero.
-    signDisplay: 'negative',
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   });
-  return `${f.format(ratio * 100).replace('-', MINUS)}${NBSP}%`;
+  return `${withMinus(f.format(ratio * 100))}${NBSP}%`;
 }
 
 /**
@@ -144,4 +150,16 @@ export function formatTicks(ticks: readonly number[], format: ValueFormat): stri
     if (new Set(labels).size === labels.length) return labels;
   }
   return ticks.map(candidates[candidates.length - 1]!);
+}
+
+/** The finest axis step worth a gridline: one whole currency unit, one item, a tenth of a percent. */
+export function smallestStep(format: ValueFormat): number {
+  switch (format.kind) {
+    case 'money':
+      return 10 ** minorUnitsOf(format.currency);
+    case 'count':
+      return 1;
+    case 'percent':
+      return 0.001;
+  }
 }
