@@ -49,6 +49,20 @@ describe('summarizeSeries', () => {
     ).toBe('Average order value, Oct: $42; previous period highest $39');
   });
 
+  it('does not single out a day of an all-zero series', () => {
+    expect(
+      summarizeSeries({ title: 'Refunds', labels: ['1 Nov', '2 Nov'], values: [0, null], format: usd }),
+    ).toBe('Refunds, 1 Nov to 2 Nov: total $0');
+    expect(
+      summarizeSeries({
+        title: 'Rate',
+        labels: ['1 Nov', '2 Nov'],
+        values: [0, 0],
+        format: { kind: 'percent' },
+      }),
+    ).toBe('Rate, 1 Nov to 2 Nov: 0.0\u00a0% throughout');
+  });
+
   it('says when there is no data', () => {
     expect(
       summarizeSeries({ title: 'Refunds', labels: ['1 Nov', '2 Nov'], values: [null, null], format: usd }),

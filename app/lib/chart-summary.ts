@@ -51,7 +51,10 @@ export function summarizeSeries(input: SeriesSummaryInput): string {
   }
   const facts: string[] = [];
   const low = extreme(values, false)!;
-  if (values.filter((v) => v !== null && Number.isFinite(v)).length === 1) {
+  if (high.value === 0 && low.value === 0) {
+    // "highest $0 on 1 Nov" would single out a day that is like every other.
+    facts.push(additive ? `total ${show(0)}` : `${show(0)} throughout`);
+  } else if (values.filter((v) => v !== null && Number.isFinite(v)).length === 1) {
     // One figure: "lowest $42, highest $42" would only repeat it.
     facts.push(`${show(high.value)}${labels.length > 1 ? at(high.index) : ''}`);
   } else {

@@ -43,7 +43,10 @@ function labelsFor(count: number, longest: number, px: number): Set<number> {
 
 export const LineChart = component$<LineChartProps>((props) => {
   useStyles$(styles);
-  const { title, labels, values, previous, format } = props;
+  const { title, labels, format } = props;
+  // A series longer than the labels would run off the plot; a shorter one just ends early.
+  const values = props.values.slice(0, labels.length);
+  const previous = props.previous?.slice(0, labels.length);
   if (labels.length === 0) {
     return (
       <figure class="adm-chart">
@@ -80,8 +83,8 @@ export const LineChart = component$<LineChartProps>((props) => {
       )}
       <div class="adm-chart-body" role="img" aria-label={label}>
         <div class="adm-chart-y">
-          {tickLabels.toReversed().map((t) => (
-            <span key={t}>{t}</span>
+          {tickLabels.toReversed().map((t, i) => (
+            <span key={i}>{t}</span>
           ))}
         </div>
         <div class="adm-chart-plot">
