@@ -1,6 +1,6 @@
 /** Chart geometry: round axis ticks, scales, SVG paths with gaps, and how many x labels fit. */
 import { describe, expect, it } from 'vitest';
-import { labelsThatFit, linePath, niceTicks, scaleLinear, thinLabels, truncate } from './charts';
+import { labelsThatFit, linePath, niceTicks, scaleLinear, thinLabels } from './charts';
 
 describe('niceTicks', () => {
   it('rounds to 1, 2 or 5 × 10ⁿ steps from zero', () => {
@@ -134,13 +134,5 @@ describe('labelsThatFit', () => {
   it('counts labels of a given length across a width, at least one', () => {
     expect(labelsThatFit(600, 6, 12)).toBe(10); // 43.2 wide + a 12 gap
     expect(labelsThatFit(10, 20, 12)).toBe(1);
-  });
-});
-
-describe('truncate', () => {
-  it('cuts long labels with an ellipsis and leaves short ones alone', () => {
-    expect(truncate('Organic cotton tee', 40)).toBe('Organic cotton tee');
-    expect(truncate('Organic cotton tee, heather grey', 16)).toBe('Organic cotton…');
-    expect(truncate('🙂🙂🙂🙂', 3)).toBe('🙂🙂…');
   });
 });

@@ -100,23 +100,7 @@ export function thinLabels(count: number, max: number): number[] {
   return shown;
 }
 
-/** Roughly how wide a line of text is in a chart's units: 0.6 em a character covers digits and most words. */
-export function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.6;
-}
-
 /** How many labels of `longest` characters fit side by side in `width`, with a gap of one em between them. */
 export function labelsThatFit(width: number, longest: number, fontSize: number): number {
   return Math.max(1, Math.floor(width / (longest * fontSize * 0.6 + fontSize)));
-}
-
-/** `text` cut to `max` characters with an ellipsis, for a label whose full text goes in a <title>. */
-export function truncate(text: string, max: number): string {
-  const chars = Array.from(text); // by code point, so an emoji or accent is never cut in half
-  return chars.length <= max
-    ? text
-    : `${chars
-        .slice(0, Math.max(1, max - 1))
-        .join('')
-        .trimEnd()}…`;
 }
