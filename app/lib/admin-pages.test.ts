@@ -119,6 +119,11 @@ describe('admin page rules', () => {
       '/admin/promotions/sales',
       '/admin/promotions/sales/new',
       '/admin/promotions/sales/[id]',
+      // Reports: administrators only (reports:read).
+      '/admin/reports',
+      '/admin/reports/products',
+      '/admin/reports/customers',
+      '/admin/reports/promotions',
     ]);
     // Content managers write the blog and edit banners and menus.
     const posts = ['/admin/content/posts', '/admin/content/posts/new', '/admin/content/posts/[id]'];
@@ -157,6 +162,7 @@ describe('admin page rules', () => {
     expect(labels(['admin'])).toEqual([
       'Home',
       'Orders',
+      'Reports',
       ...catalog,
       'Customers',
       'Promotions',

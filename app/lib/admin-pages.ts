@@ -56,6 +56,10 @@ export const ADMIN_PAGES = {
   '/admin/promotions/sales': 'promotions:read',
   '/admin/promotions/sales/new': 'promotions:write',
   '/admin/promotions/sales/[id]': 'promotions:read',
+  '/admin/reports': 'reports:read',
+  '/admin/reports/products': 'reports:read',
+  '/admin/reports/customers': 'reports:read',
+  '/admin/reports/promotions': 'reports:read',
   '/admin/[...rest]': 'refused',
 } as const satisfies Record<string, PageRule>;
 
@@ -143,13 +147,15 @@ export interface NavItem {
     | 'media'
     | 'navigation'
     | 'pages'
-    | 'promotions';
+    | 'promotions'
+    | 'reports';
 }
 
 /** The back office's navigation, in order. */
 export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin', label: 'Home', icon: 'home' },
   { href: '/admin/orders', label: 'Orders', icon: 'orders' },
+  { href: '/admin/reports', label: 'Reports', icon: 'reports' },
   { href: '/admin/products', label: 'Products', icon: 'products' },
   { href: '/admin/categories', label: 'Categories', icon: 'categories' },
   { href: '/admin/collections', label: 'Collections', icon: 'collections' },

@@ -91,14 +91,8 @@ export function formatPercent(ratio: number, fractionDigits = 1): string {
   return `${withMinus(f.format(ratio * 100))}${NBSP}%`;
 }
 
-/**
- * The change from `previous` to `current` as a ratio (0.125 = 12.5 % up), or null when there is nothing to compare
- * with (previous is 0). Divides by |previous| so a rise from a negative figure (a net refund) still reads as a rise.
- */
-export function changeOf(current: number, previous: number): number | null {
-  if (previous === 0 || !Number.isFinite(previous) || !Number.isFinite(current)) return null;
-  return (current - previous) / Math.abs(previous);
-}
+/** The relative change (domain/reports/range.ts), re-exported for the components. */
+export { changeOf } from '@domain/reports/range';
 
 /**
  * "+12.5 %", "−3.0 %", "0.0 %" or "—" (no comparison): the sign is text, so the direction never rests on colour.
@@ -162,4 +156,14 @@ export function smallestStep(format: ValueFormat): number {
     case 'percent':
       return 0.001;
   }
+}
+
+/** A report bucket's first day as a label: "3 Dec 2026", "Week of 30 Nov 2026" or "Nov 2026". */
+export function formatBucket(bucket: string, grain: 'day' | 'week' | 'month'): string {
+  const at = Date.parse(`${bucket}T00:00:00Z`);
+  if (grain === 'month') {
+    return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
+  }
+  const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
+  return grain === 'week' ? `Week of ${day}` : day;
 }

@@ -23,6 +23,7 @@ const ACCOUNTS: Record<'admin' | 'content' | 'warehouse' | 'lead', Account> = {
     nav: [
       'Home',
       'Orders',
+      'Reports',
       'Products',
       'Categories',
       'Collections',

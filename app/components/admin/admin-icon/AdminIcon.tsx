@@ -26,6 +26,7 @@ const NAMES = {
   navigation: 'compass',
   pages: 'layout',
   promotions: 'percent',
+  reports: 'chart',
 } as const satisfies Record<string, IconName>;
 
 /** The names of the available icons. */

@@ -1,0 +1,53 @@
+/**
+ * The report pages' query: the range form's fields from the address (a GET form, so every view has a link to
+ * share), checked by the same schema as the API. No range asked for: the last 30 local days up to today.
+ */
+
+import type { Db } from '@db/client';
+import { readReportZone } from '@db/repositories/report-rollups';
+import { checkRange, ReportQueryFields, type ReportRange, reportRange } from '@domain/reports/range';
+import { addDays, localDay } from '@domain/reports/time-zone';
+
+/** The form's values as typed, and the range when they are valid. */
+export interface ReportPageQuery {
+  values: { from: string; to: string; grain: string; compare: string };
+  errors: Partial<Record<'from' | 'to' | 'grain' | 'compare', string>>;
+  range: ReportRange | null;
+  timeZone: string;
+  /** `from=…&to=…&grain=…&compare=…` for links (CSV, the other reports). */
+  search: string;
+}
+
+const PageQuery = checkRange(ReportQueryFields);
+
+function param(url: URL, name: string): string {
+  return (url.searchParams.get(name) ?? '').trim().slice(0, 20);
+}
+
+export async function reportPageQuery(db: Db, url: URL, now: number): Promise<ReportPageQuery> {
+  const zone = await readReportZone(db);
+  const today = localDay(zone.offsets, now);
+  const values = {
+    from: param(url, 'from') || addDays(today, -29),
+    to: param(url, 'to') || today,
+    grain: param(url, 'grain'),
+    compare: param(url, 'compare') || 'previous',
+  };
+  const parsed = PageQuery.safeParse({ ...values, grain: values.grain || undefined });
+  if (!parsed.success) {
+    const errors: ReportPageQuery['errors'] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as keyof ReportPageQuery['errors'];
+      errors[field] ??= issue.message;
+    }
+    return { values, errors, range: null, timeZone: zone.timeZone, search: '' };
+  }
+  const range = reportRange(parsed.data);
+  const search = new URLSearchParams({
+    from: range.current.from,
+    to: range.current.to,
+    grain: range.grain,
+    compare: range.compare,
+  }).toString();
+  return { values: { ...values, grain: range.grain }, errors: {}, range, timeZone: zone.timeZone, search };
+}

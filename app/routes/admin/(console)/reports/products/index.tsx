@@ -1,0 +1,86 @@
+/** Best sellers: by units or net sales, grouped by product, variant or category, as bars and a table. */
+import { component$ } from '@builder.io/qwik';
+import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
+import { createDb } from '@db/client';
+import { productsReport } from '@worker/services/reports/reports';
+import { BarChart } from '~/components/admin/charts/BarChart';
+import { DataTable } from '~/components/admin/charts/DataTable';
+import { ReportFilters } from '~/components/admin/report-filters/ReportFilters';
+import { reportPageQuery } from '~/lib/report-page';
+
+const GROUPS = ['product', 'variant', 'category'] as const;
+
+export const useProductsReport = routeLoader$(async ({ platform, url }) => {
+  const db = createDb(platform.env);
+  const query = await reportPageQuery(db, url, Date.now());
+  const group = GROUPS.find((g) => g === url.searchParams.get('group')) ?? 'product';
+  const by: 'net' | 'units' = url.searchParams.get('by') === 'net' ? 'net' : 'units';
+  const report = query.range ? await productsReport(db, query.range, group, by) : null;
+  return { query, report, group, by, currency: platform.env.SHOP_CURRENCY };
+});
+
+export default component$(() => {
+  const data = useProductsReport();
+  const { query, report, group, by, currency } = data.value;
+  return (
+    <>
+      <div class="adm-head">
+        <div>
+          <h1>Best sellers</h1>
+          <p class="adm-lede">Units sold and net sales (after discounts and refunds) in the range.</p>
+        </div>
+      </div>
+      <ReportFilters
+        query={query}
+        path="/admin/reports/products"
+        csv="/api/admin/reports/products"
+        csvQuery={`group=${group}&by=${by}`}
+      />
+      <nav class="adm-tabs" aria-label="Best sellers by">
+        <ul>
+          {GROUPS.flatMap((g) =>
+            (['units', 'net'] as const).map((b) => (
+              <li key={`${g}-${b}`}>
+                <a
+                  href={`/admin/reports/products?${query.search}&group=${g}&by=${b}`}
+                  aria-current={g === group && b === by ? 'page' : undefined}
+                >
+                  {`${g[0]!.toUpperCase()}${g.slice(1)}s by ${b === 'units' ? 'units' : 'net sales'}`}
+                </a>
+              </li>
+            )),
+          )}
+        </ul>
+      </nav>
+      {report && (
+        <>
+          <section class="adm-card">
+            <BarChart
+              title={`Top ${group}s by ${by === 'units' ? 'units sold' : 'net sales'}`}
+              items={report.rows.slice(0, 10).map((r) => ({ label: r.name, value: r[by] }))}
+              format={by === 'units' ? { kind: 'count' } : { kind: 'money', currency }}
+            />
+          </section>
+          <section class="adm-card adm-card-flush">
+            <DataTable
+              caption={`Best sellers by ${group}`}
+              currency={currency}
+              columns={[
+                { key: 'name', label: group[0]!.toUpperCase() + group.slice(1), kind: 'text' },
+                { key: 'units', label: 'Units sold', kind: 'count' },
+                { key: 'refundedUnits', label: 'Units refunded', kind: 'count' },
+                { key: 'gross', label: 'Gross sales', kind: 'money' },
+                { key: 'discounts', label: 'Discounts', kind: 'money' },
+                { key: 'refunded', label: 'Refunds', kind: 'money' },
+                { key: 'net', label: 'Net sales', kind: 'money' },
+              ]}
+              rows={report.rows.map(({ key: _key, ...r }) => r)}
+            />
+          </section>
+        </>
+      )}
+    </>
+  );
+});
+
+export const head: DocumentHead = { title: 'Best sellers · Reports · Admin' };
