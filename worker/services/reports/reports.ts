@@ -4,6 +4,7 @@
  * answers the same data as a table a chart and a CSV download are drawn from.
  */
 import type { Db } from '@db/client';
+import { readReportZone } from '@db/repositories/report-rollups';
 import {
   type ProductGrouping,
   readCountrySales,
@@ -11,7 +12,7 @@ import {
   readPromotionSales,
   readSalesDays,
 } from '@db/repositories/reports';
-import { changeOf, type ReportRange } from '@domain/reports/range';
+import { changeOf, type ReportRange, reportRange } from '@domain/reports/range';
 import {
   SALES_METRICS,
   type SalesFigures,
@@ -19,6 +20,7 @@ import {
   salesSeries,
   sumSales,
 } from '@domain/reports/sales';
+import { addDays, localDay } from '@domain/reports/time-zone';
 
 /** Most rows a grouped report lists (and its CSV holds). */
 export const REPORT_ROWS = 100;
@@ -93,4 +95,14 @@ export async function customersReport(db: Db, range: ReportRange, byRegion: bool
 /** Uses, discount given and revenue per promotion and code. */
 export async function promotionsReport(db: Db, range: ReportRange) {
   return { range, rows: await readPromotionSales(db, range.current, REPORT_ROWS) };
+}
+
+/** The dashboard's sales: the last 30 local days to today against the 30 before, by day (today is the last point). */
+export async function recentSales(db: Db, now: number): Promise<SalesReport> {
+  const { offsets } = await readReportZone(db);
+  const today = localDay(offsets, now);
+  return salesReport(
+    db,
+    reportRange({ from: addDays(today, -29), to: today, grain: 'day', compare: 'previous' }),
+  );
 }

@@ -21,7 +21,7 @@ export const KeyFigures = component$<{ figures: KeyFigure[]; currency: string }>
           </p>
           {f.change !== undefined && (
             <p class="adm-stat-note">
-              {formatChange(f.change)} <span class="visually-hidden">change </span>vs comparison
+              {f.change === null ? 'Nothing to compare with' : `${formatChange(f.change)} vs comparison`}
             </p>
           )}
         </div>

@@ -8,7 +8,9 @@ import { searchCustomers } from '@db/repositories/customers';
 import { listStaff } from '@db/repositories/staff';
 import { listOpenStockAlerts } from '@db/repositories/stock-ledger';
 import { can } from '@domain/identity/permissions';
+import { recentSales } from '@worker/services/reports/reports';
 import { AuditTable, prettyJson } from '~/components/admin/audit-table/AuditTable';
+import { DashboardSales } from '~/components/admin/dashboard-sales/DashboardSales';
 import { RoleBadges } from '~/components/admin/role-badges/RoleBadges';
 import { StatCard } from '~/components/admin/stat-card/StatCard';
 import { formatDate } from '~/lib/format';
@@ -24,13 +26,14 @@ export const useDashboard = routeLoader$(async (event) => {
   const roles = (await pageStaff(event))?.principal.roles ?? [];
   const db = createDb(event.platform.env);
   const now = Date.now();
-  const [customers, team, audit, alerts] = await Promise.all([
+  const [customers, team, audit, alerts, sales] = await Promise.all([
     can(roles, 'customers:read') ? searchCustomers(db, { limit: NEWEST_CUSTOMERS, offset: 0 }) : null,
     can(roles, 'staff:read')
       ? Promise.all([listStaff(db), listOpenAuthTokens(db, 'staff-invite', now)])
       : null,
     can(roles, 'audit:read') ? listAudit(db, { limit: LATEST_AUDIT, offset: 0 }) : null,
     can(roles, 'inventory:read') ? listOpenStockAlerts(db, STOCK_ALERTS) : null,
+    can(roles, 'reports:read') ? recentSales(db, now) : null,
   ]);
   return {
     warehouse: can(roles, 'fulfilment:write'),
@@ -51,6 +54,14 @@ export const useDashboard = routeLoader$(async (event) => {
       pending: team[1].length,
     },
     alerts,
+    sales: sales && {
+      today: sales.series[sales.series.length - 1]!.figures,
+      month: sales.totals,
+      changes: sales.changes,
+      trend: sales.series.map((p) => p.figures.net),
+      orders: sales.series.map((p) => p.figures.orders),
+      currency: event.platform.env.SHOP_CURRENCY,
+    },
     audit:
       audit?.items.map((e) => ({ ...e, before: prettyJson(e.before), after: prettyJson(e.after) })) ?? null,
   };
@@ -59,9 +70,9 @@ export const useDashboard = routeLoader$(async (event) => {
 export default component$(() => {
   const shell = useAdminShell();
   const data = useDashboard();
-  const { customers, team, audit, alerts } = data.value;
+  const { customers, team, audit, alerts, sales } = data.value;
   const firstName = shell.value.name.split(' ')[0];
-  const nothing = !customers && !team && !audit && !alerts;
+  const nothing = !customers && !team && !audit && !alerts && !sales;
   return (
     <>
       <div class="adm-head">
@@ -75,6 +86,8 @@ export default component$(() => {
           </a>
         )}
       </div>
+
+      {sales && <DashboardSales sales={sales} />}
 
       {(customers || team) && (
         <div class="adm-stats">

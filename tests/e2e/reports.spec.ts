@@ -1,0 +1,91 @@
+/**
+ * An administrator reads the reports: an order placed in the shop shows at once on the dashboard and in the sales
+ * report, the range form changes the grain and comparison (and says what is wrong with an inverted range), the CSV
+ * downloads, and the best sellers list it. Read by roles and names, checked with axe, on a laptop and a phone.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { seriousViolations } from '@tests/support/e2e/axe';
+import { placeGuestOrder } from '@tests/support/e2e/orders';
+import { ADMIN_STAFF, logInStaff } from '@tests/support/e2e/staff';
+
+/** Orders in the sales table's row for `label`, or 0 when there is no such row yet. */
+async function ordersIn(page: Page, label: string): Promise<number> {
+  const table = page.getByRole('table', { name: /Sales by day/ });
+  const row = table.getByRole('row', { name: new RegExp(`^${label}\\b`) });
+  if ((await row.count()) === 0) return 0;
+  return Number((await row.getByRole('cell').first().textContent())?.replace(/\D/g, '') || 0);
+}
+
+test('an order placed in the shop shows in the reports at once, and the report reads, filters and downloads', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logInStaff(page, ADMIN_STAFF, '/admin/reports');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Sales' }),
+  ).toHaveAttribute('aria-current', 'page');
+  const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+  const label = today.format(Date.now());
+  const before = await ordersIn(page, label);
+
+  await placeGuestOrder(request, [2]);
+  await page.reload();
+  await expect.poll(() => ordersIn(page, label)).toBe(before + 1);
+  await expect(page.getByRole('list', { name: 'Key figures' })).toContainText('Net sales');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/reports-sales.png', fullPage: true });
+
+  // The dashboard's tiles say it too.
+  await page.goto('/admin');
+  const sales = page.getByRole('region', { name: 'Sales' });
+  await expect(sales.getByText('Net sales today')).toBeVisible();
+  await expect(sales.getByText(/\d+ orders? today/)).not.toHaveText(/^0 orders today/);
+
+  // A longer range by month, against last year.
+  await page.goto('/admin/reports');
+  await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2026-12-31');
+  await page.getByLabel('Group by').selectOption('month');
+  await page.getByLabel('Compare with').selectOption({ label: 'Same dates last year' });
+  await page.getByRole('button', { name: 'Show report' }).click();
+  await expect(page).toHaveURL(/grain=month/);
+  const monthly = page.getByRole('table', { name: /Sales by month/ });
+  await expect(monthly.getByRole('row')).toHaveCount(1 + 12 + 1);
+  await expect(page.getByRole('figure').first()).toContainText('Net sales by month');
+
+  // The CSV holds the same months.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('sales-2026-01-01-to-2026-12-31.csv');
+  const csv = readFileSync((await download.path()) as string, 'utf8').split('\r\n');
+  expect(csv[0]).toMatch(/^month starting,orders,units,gross sales/);
+  expect(csv).toHaveLength(13);
+
+  // An inverted range says what is wrong, beside the field.
+  await page.getByLabel('From', { exact: true }).fill('2026-06-01');
+  await page.getByLabel('To', { exact: true }).fill('2026-05-01');
+  await page.getByRole('button', { name: 'Show report' }).click();
+  await expect(page.getByText('The range ends before it starts.')).toBeVisible();
+  await expect(page.getByLabel('To', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+  // Best sellers keep the range.
+  await page.goto('/admin/reports');
+  await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Products' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Best sellers' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Best sellers by product/ }).getByRole('row')).not.toHaveCount(
+    1,
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/admin/reports');
+  await page.screenshot({ path: 'test-results/reports-sales-phone.png', fullPage: true });
+  await context.close();
+});
