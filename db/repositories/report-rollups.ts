@@ -25,6 +25,12 @@ export async function readReportZone(
   return { timeZone: zone?.timeZone ?? 'UTC', rebuiltAt: zone?.rebuiltAt ?? null, offsets };
 }
 
+/** When the rollups were last rebuilt in full (null: never). */
+export async function rollupsRebuiltAt(db: Db): Promise<number | null> {
+  const [zone] = await db.select({ at: reportZone.rebuiltAt }).from(reportZone).where(eq(reportZone.id, 1));
+  return zone?.at ?? null;
+}
+
 /** Statements that make `timeZone` (with `offsets`) the rollups' zone; the rollups then need a rebuild. */
 export function setReportZoneStatements(db: Db, timeZone: string, offsets: readonly ZoneOffset[]) {
   const json = JSON.stringify(offsets.map((o) => [o.startsAt, o.offsetMinutes]));

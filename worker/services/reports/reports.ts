@@ -21,6 +21,7 @@ import {
   sumSales,
 } from '@domain/reports/sales';
 import { addDays, localDay } from '@domain/reports/time-zone';
+import { ensureRollups } from './upkeep';
 
 /** Most rows a grouped report lists (and its CSV holds). */
 export const REPORT_ROWS = 100;
@@ -99,6 +100,7 @@ export async function promotionsReport(db: Db, range: ReportRange) {
 
 /** The dashboard's sales: the last 30 local days to today against the 30 before, by day (today is the last point). */
 export async function recentSales(db: Db, now: number): Promise<SalesReport> {
+  await ensureRollups(db, now);
   const { offsets } = await readReportZone(db);
   const today = localDay(offsets, now);
   return salesReport(
