@@ -59,11 +59,16 @@ function record(source: TrafficSource, kind: TrafficKind, url: URL, path: string
   if (!isCountable(source.request)) return;
   // Everything else (parsing, the zone, the salt, the hash, the rate limit, the send) runs after the response.
   source.waitUntil(
-    send(source.env, source.request, kind, url, path).catch((error: unknown) =>
-      console.warn(JSON.stringify({ level: 'warn', event: 'traffic-send-failed', error: String(error) })),
-    ),
+    afterThisTask()
+      .then(() => send(source.env, source.request, kind, url, path))
+      .catch((error: unknown) =>
+        console.warn(JSON.stringify({ level: 'warn', event: 'traffic-send-failed', error: String(error) })),
+      ),
   );
 }
+
+/** Resolves in a later task: the work then starts once the response has been handed back, not in between. */
+const afterThisTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function send(
   env: TrafficEnv,
