@@ -73,7 +73,7 @@ export const reportFunnelDaily = sqliteTable(
 
 /**
  * Who has been counted for each rollup row (dimension 'step' for the funnel): a visitor adds to `visitors` once.
- * Needed only while a day can still receive events; the daily cron deletes days older than yesterday.
+ * Needed only while a day can still receive events; the daily cron deletes them two days after (traffic-retention).
  */
 export const trafficVisitors = sqliteTable(
   'traffic_visitors',

@@ -14,8 +14,10 @@ export function trafficRetentionDays(value: string | undefined): number {
 
 /**
  * Deletes raw events older than the retention (today counts as one of the days kept), visitor sets and flood counts
- * before yesterday (those days take no more events: the consumer refuses events older than 36 hours) and salts
- * before today. Bounded per night (db/repositories/traffic.ts PURGE_MAX_CHUNKS); returns rows deleted.
+ * of days before the day before yesterday, and salts before today. A set must outlive every event of its day: the
+ * consumer refuses events older than 36 hours, and a day ended at least 48 hours before its set goes, so a late
+ * event never finds its day's set gone (which would shrink the day's visitor counts). Bounded per night
+ * (db/repositories/traffic.ts PURGE_MAX_CHUNKS); returns rows deleted.
  */
 export async function purgeOldTraffic(
   env: DbEnv & { TRAFFIC_RETENTION_DAYS?: string },
@@ -25,7 +27,7 @@ export async function purgeOldTraffic(
   const today = localDay(now, await reportTimeZone(db));
   return purgeTraffic(db, {
     eventsBeforeDay: addDays(today, 1 - trafficRetentionDays(env.TRAFFIC_RETENTION_DAYS)),
-    setsBeforeDay: addDays(today, -1),
+    setsBeforeDay: addDays(today, -2),
     saltsBeforeDay: today,
   });
 }
