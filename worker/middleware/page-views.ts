@@ -1,6 +1,7 @@
 /**
  * Counts storefront page views (worker/services/analytics). Mounted before the edge cache, so a page served from the
- * cache is counted like a rendered one; it only looks at the finished response and hands the rest to waitUntil.
+ * cache is counted like a rendered one; it only looks at the finished response and hands the rest to waitUntil. The
+ * edge cache's own background re-renders pass through here too, and carry no user agent: never counted.
  */
 import type { AppEnv } from '@worker/http/app-env';
 import { recordFunnelStep, recordPageView, type TrafficSource } from '@worker/services/analytics/collect';

@@ -94,12 +94,13 @@ describe('traffic collection', () => {
     });
     await get('/', { 'User-Agent': '' });
     await get('/', { 'Sec-Purpose': 'prefetch' });
+    await get('/', { 'Sec-Fetch-Dest': 'empty' }); // a script's or the service worker's fetch, not a page shown
     await get('/', {}, 'HEAD');
     expect((await get('/p/no-such-product')).status).toBe(404);
     await get('/admin/orders');
     await get('/api/health');
     expect(sent).toEqual([]);
-    await get('/');
+    await get('/', { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate' });
     expect(sent).toHaveLength(1);
   });
 

@@ -48,15 +48,20 @@ export function recordFunnelStep(source: TrafficSource, kind: Exclude<TrafficKin
   if (source.env.TRAFFIC) record(source, kind, new URL(source.request.url), null);
 }
 
-/** Prefetches and previews are not views; bots are not visitors. */
-function isCountable(request: Request): boolean {
+/**
+ * Prefetches are not views; bots are not visitors. A page fetched by a script or the service worker (Sec-Fetch-Dest
+ * other than document) was not shown to anyone; browsers too old to send the header are still counted.
+ */
+function isCountable(request: Request, kind: TrafficKind): boolean {
   const purpose = request.headers.get('Sec-Purpose') ?? request.headers.get('Purpose') ?? '';
   if (/prefetch|prerender/i.test(purpose)) return false;
+  const dest = request.headers.get('Sec-Fetch-Dest');
+  if (kind === 'page_view' && dest !== null && dest !== 'document') return false;
   return !isBotUserAgent(request.headers.get('User-Agent'));
 }
 
 function record(source: TrafficSource, kind: TrafficKind, url: URL, path: string | null): void {
-  if (!isCountable(source.request)) return;
+  if (!isCountable(source.request, kind)) return;
   // Everything else (parsing, the zone, the salt, the hash, the rate limit, the send) runs after the response.
   source.waitUntil(
     afterThisTask()
