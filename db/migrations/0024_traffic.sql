@@ -52,7 +52,9 @@ CREATE TABLE `traffic_visitors` (
 	`dimension` text NOT NULL,
 	`value` text NOT NULL,
 	`visitor` text NOT NULL,
+	`fresh` integer DEFAULT 1 NOT NULL,
 	PRIMARY KEY(`day`, `dimension`, `value`, `visitor`)
 );
 --> statement-breakpoint
+CREATE INDEX `traffic_visitors_fresh_idx` ON `traffic_visitors` (`day`,`dimension`,`value`) WHERE "traffic_visitors"."fresh" = 1;--> statement-breakpoint
 DROP TABLE `events`;

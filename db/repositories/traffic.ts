@@ -13,7 +13,7 @@ import {
   trafficVisitorLoad,
   trafficVisitors,
 } from '@db/schema';
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, lt, type SQL, sql } from 'drizzle-orm';
 
 /** A traffic event as stored (the consumer has resolved its day and product). */
 export interface TrafficRow {
@@ -99,46 +99,48 @@ const pendingSteps =
 
 /**
  * The statements that fold the pending rows (rolled = 0: those this batch inserted) into the rollups, then mark them
- * rolled. Visitors are counted from the visitor sets, so a visitor adds to a row once per day whatever the batches.
+ * rolled. A rollup row's visitors grow by the visitors its set gained in this batch (fresh = 1), so a visitor adds to
+ * a row once per day whatever the batches, and a batch costs what it holds, not what the day holds.
  */
 function rollPending(db: Db) {
+  const freshIn = (dimension: SQL, value: SQL, day: SQL) => sql`(SELECT count(*) FROM traffic_visitors v
+    WHERE v.fresh = 1 AND v.day = ${day} AND v.dimension = ${dimension} AND v.value = ${value})`;
   return [
     db
       .insert(trafficVisitors)
-      .select(sql`SELECT day, dimension, value, visitor FROM (${pendingDimensions}) WHERE true`)
+      .select(sql`SELECT day, dimension, value, visitor, 1 FROM (${pendingDimensions}) WHERE true`)
       .onConflictDoNothing(),
     db
       .insert(trafficVisitors)
-      .select(sql`SELECT day, 'step', step, visitor FROM (${pendingSteps}) WHERE true`)
+      .select(sql`SELECT day, 'step', step, visitor, 1 FROM (${pendingSteps}) WHERE true`)
       .onConflictDoNothing(),
     db
       .insert(reportTrafficDaily)
       .select(
-        sql`SELECT d.day, d.dimension, d.value, count(*), (SELECT count(*) FROM traffic_visitors v
-          WHERE v.day = d.day AND v.dimension = d.dimension AND v.value = d.value)
+        sql`SELECT d.day, d.dimension, d.value, count(*), ${freshIn(sql`d.dimension`, sql`d.value`, sql`d.day`)}
         FROM (${pendingDimensions}) d WHERE true GROUP BY d.day, d.dimension, d.value`,
       )
       .onConflictDoUpdate({
         target: [reportTrafficDaily.day, reportTrafficDaily.dimension, reportTrafficDaily.value],
         set: {
           views: sql`${reportTrafficDaily.views} + excluded.views`,
-          visitors: sql`excluded.visitors`,
+          visitors: sql`${reportTrafficDaily.visitors} + excluded.visitors`,
         },
       }),
     db
       .insert(reportFunnelDaily)
       .select(
-        sql`SELECT s.day, s.step, (SELECT count(*) FROM traffic_visitors v
-          WHERE v.day = s.day AND v.dimension = 'step' AND v.value = s.step), count(*)
+        sql`SELECT s.day, s.step, ${freshIn(sql`'step'`, sql`s.step`, sql`s.day`)}, count(*)
         FROM (${pendingSteps}) s WHERE true GROUP BY s.day, s.step`,
       )
       .onConflictDoUpdate({
         target: [reportFunnelDaily.day, reportFunnelDaily.step],
         set: {
-          visitors: sql`excluded.visitors`,
+          visitors: sql`${reportFunnelDaily.visitors} + excluded.visitors`,
           events: sql`${reportFunnelDaily.events} + excluded.events`,
         },
       }),
+    db.update(trafficVisitors).set({ fresh: 0 }).where(eq(trafficVisitors.fresh, 1)),
     db.update(trafficEvents).set({ rolled: 1 }).where(eq(trafficEvents.rolled, 0)),
   ] as const;
 }

@@ -73,7 +73,8 @@ export const reportFunnelDaily = sqliteTable(
 
 /**
  * Who has been counted for each rollup row (dimension 'step' for the funnel): a visitor adds to `visitors` once.
- * Needed only while a day can still receive events; the daily cron deletes them two days after (traffic-retention).
+ * `fresh` is 1 only inside the batch that added the row, so a batch adds its new visitors without counting a whole
+ * day's set. Needed only while a day can still receive events; the daily cron deletes them two days after.
  */
 export const trafficVisitors = sqliteTable(
   'traffic_visitors',
@@ -82,8 +83,12 @@ export const trafficVisitors = sqliteTable(
     dimension: text('dimension').notNull(),
     value: text('value').notNull(),
     visitor: text('visitor').notNull(),
+    fresh: integer('fresh').notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.day, t.dimension, t.value, t.visitor] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.dimension, t.value, t.visitor] }),
+    index('traffic_visitors_fresh_idx').on(t.day, t.dimension, t.value).where(sql`${t.fresh} = 1`),
+  ],
 );
 
 /** Events counted per visitor and day: the flood allowance (domain/analytics DAILY_EVENTS_PER_VISITOR). */
