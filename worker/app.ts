@@ -62,6 +62,7 @@ import {
 import { media } from './media';
 import { idempotency } from './middleware/idempotency';
 import { limitBody, requireJsonBody } from './middleware/json-body';
+import { pageViews } from './middleware/page-views';
 import { paymentPageCsp } from './middleware/payment-page-csp';
 import { rateLimit } from './middleware/rate-limit';
 import { sameOriginWrites } from './middleware/same-origin';
@@ -80,6 +81,8 @@ const withDb = createMiddleware<AppEnv>(async (c, next) => {
 export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>();
   app.get('/api/__ping', (c) => c.text('pong')); // before every middleware: the bench's floor (docs/benchmarks.md)
+  // Page views are counted around the edge cache, so cached pages count too (after the response, worker/services/analytics).
+  if (pages) app.use('*', pageViews);
   // Public pages come from the edge cache before anything else runs (worker/http/edge-cache.ts).
   if (pages)
     app.use('*', edgeCache({ build, render: async (request, env, ctx) => app.fetch(request, env, ctx) }));

@@ -3,6 +3,7 @@ import { buildId, fetch as renderPage } from 'qwik-city-ssr';
 import { createApp } from './app';
 import type { Env } from './env';
 import { runScheduled } from './jobs/scheduled';
+import { handleTrafficQueue } from './jobs/traffic-consumer';
 
 export { CartDO } from '@durable-objects/cart/cart-do';
 export { StockDO } from '@durable-objects/stock/stock-do';
@@ -15,4 +16,6 @@ const app = createApp(
 export default {
   fetch: app.fetch,
   scheduled: (controller, env) => runScheduled(controller, env),
+  // The TRAFFIC queue (wrangler.toml) is this Worker's only consumer.
+  queue: (batch, env) => handleTrafficQueue(batch, env),
 } satisfies ExportedHandler<Env>;

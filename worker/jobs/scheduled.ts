@@ -7,6 +7,7 @@ import { purgeExpiredSessions } from '@db/repositories/sessions';
 import { FAILURE_MEMORY_MS } from '@domain/identity/login-throttle';
 import type { Env } from '@worker/env';
 import { reconcileMovedSince } from '@worker/services/inventory/reconcile';
+import { purgeOldTraffic } from './traffic-retention';
 
 /** How long a stored Idempotency-Key response can be replayed (Stripe keeps theirs for 24 hours too). */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -18,8 +19,8 @@ export const AUTH_TOKEN_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 export const RECONCILE_WINDOW_MS = 25 * 60 * 60 * 1000;
 
 /**
- * The Worker's `scheduled` handler: purges expired idempotency records, sessions, email tokens and forgotten
- * failed-login counts, and reconciles the stock that moved. Each job is independent: one failing does not stop the
+ * The Worker's `scheduled` handler: purges expired idempotency records, sessions, email tokens, forgotten
+ * failed-login counts and traffic events past retention, and reconciles the stock that moved. Each job is independent: one failing does not stop the
  * others.
  */
 export async function runScheduled(
@@ -33,6 +34,7 @@ export async function runScheduled(
     ['purge-sessions', () => purgeExpiredSessions(db, now)],
     ['purge-auth-tokens', () => purgeAuthTokens(db, now - AUTH_TOKEN_RETENTION_MS)],
     ['purge-login-throttles', () => purgeLoginThrottles(db, now - FAILURE_MEMORY_MS)],
+    ['purge-traffic', () => purgeOldTraffic(env, now)],
   ];
   for (const [job, run] of jobs) {
     try {

@@ -11,6 +11,7 @@ import { faultResponses, jsonBody, newApi, requiredHeader, writeResponses } from
 import { problemFrom, problemResponses } from '@worker/http/problem';
 import { MoneyOut, NullableMoneyOut } from '@worker/http/schemas';
 import { replayByReading, writeOptions } from '@worker/middleware/idempotency';
+import { recordStep } from '@worker/middleware/page-views';
 import { addToCart, readCart, removeFromCart, setCartQuantity } from '@worker/services/cart/cart';
 
 const Cart = z
@@ -114,6 +115,7 @@ carts
       const { cartId } = c.req.valid('param');
       const result = await addToCart(c.env, c.var.db, cartId, c.req.valid('json'), writeOptions(c));
       if (!result.ok) throw problemFrom(result.error);
+      recordStep(c, 'add_to_cart');
       replayByReading(c, cartId);
       return c.json(result.value, 200);
     },

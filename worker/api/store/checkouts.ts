@@ -14,6 +14,7 @@ import { noStore } from '@worker/http/no-store';
 import { faultResponses, jsonBody, jsonResponse, newApi, writeResponses } from '@worker/http/openapi';
 import { ProblemError, problemFrom, problemResponses } from '@worker/http/problem';
 import { MoneyOut } from '@worker/http/schemas';
+import { recordStep } from '@worker/middleware/page-views';
 import {
   applyDiscountCode,
   loadCheckout,
@@ -143,6 +144,7 @@ checkouts
         email: customer?.principal.email ?? null,
       });
       if (!result.ok) throw problemFrom(result.error);
+      recordStep(c, 'checkout_started');
       return c.json(result.value, 200);
     },
   )
@@ -301,6 +303,7 @@ checkouts
         idempotencyKey: key,
       });
       if (!result.ok) throw problemFrom(result.error);
+      if (result.value.kind === 'order') recordStep(c, 'order_placed');
       return c.json(result.value, result.value.kind === 'order' ? 201 : 202);
     },
   )

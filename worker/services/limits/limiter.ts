@@ -14,7 +14,8 @@ export type LimitName =
   | 'verify-address'
   | 'verify-account'
   | 'invite-address'
-  | 'review';
+  | 'review'
+  | 'traffic-visitor';
 
 /** One check's outcome; `retryAfterSeconds` (at least 1) is only meaningful when `ok` is false. */
 export interface LimitResult {
@@ -62,6 +63,8 @@ export type LimitTable = Record<LimitName, LimitPolicy>;
  * | invite-address   |  10 / 60 s     | client address | invitations send mail too                                 |
  * | review           |   5 / 60 s     | account, and   | review spam; counted once per account and once per address |
  * |                  |                | client address | (keys `account:…`, `address:…`)                            |
+ * | traffic-visitor  |  60 / 60 s     | visitor hash   | traffic events sent to the queue; past it a flood is not   |
+ * |                  |                |                | counted (worker/services/analytics)                        |
  *
  * Periods are 10 or 60 s because the binding supports no others.
  */
@@ -76,6 +79,7 @@ export const LIMITS: LimitTable = {
   'verify-account': { limit: 10, periodSeconds: 60, binding: 'VERIFY_ACCOUNT_LIMITER' },
   'invite-address': { limit: 10, periodSeconds: 60, binding: 'INVITE_ADDRESS_LIMITER' },
   review: { limit: 5, periodSeconds: 60, binding: 'REVIEW_LIMITER' },
+  'traffic-visitor': { limit: 60, periodSeconds: 60, binding: 'TRAFFIC_LIMITER' },
 };
 
 /** What createLimiter reads (a subset of worker/env.ts Env). */

@@ -22,6 +22,7 @@ import { readCartId } from '~/lib/cart-cookie';
 import { pageCheckoutContext } from '~/lib/checkout-context';
 import { countryName, formatMoney } from '~/lib/format';
 import { pageCustomer } from '~/lib/session';
+import { recordPageStep } from '~/lib/traffic';
 import {
   useApplyDiscountCode,
   useCheckoutAddress,
@@ -67,6 +68,7 @@ export const useCheckoutPage = routeLoader$(async (event) => {
     email: customer?.principal.email ?? null,
   });
   if (!started.ok) throw event.redirect(302, '/cart');
+  recordPageStep(event, 'checkout_started');
   const checkout = started.value;
   if (checkout.status === 'completed' && checkout.order) {
     throw event.redirect(302, `/orders/${encodeURIComponent(checkout.order.token)}`);

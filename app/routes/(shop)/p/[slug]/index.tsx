@@ -33,6 +33,7 @@ import { findVariant, findVariantByOptions } from '~/lib/find-variant';
 import { formQuantity } from '~/lib/form-quantity';
 import { describeCartError } from '~/lib/format';
 import { firstReviewsPage } from '~/lib/reviews';
+import { recordPageStep } from '~/lib/traffic';
 
 /**
  * The product with units available per SKU (availableBySku), its JSON-LD and the shop's public origin (for canonical
@@ -81,7 +82,8 @@ function buyBox(p: ProductView): BuyBoxProduct & { imageIds: string[] } {
  * `size`/`colour` are still accepted from forms rendered before option types.
  */
 export const useAddToCart = routeAction$(
-  async (input, { platform, params, cookie, url, fail }) => {
+  async (input, event) => {
+    const { platform, params, cookie, url, fail } = event;
     const db = createDb(platform.env);
     const product = await loadProductView(db, params.slug ?? '');
     if (!product) return fail(404, { message: 'Sorry, this product is no longer available.' });
@@ -99,6 +101,7 @@ export const useAddToCart = routeAction$(
       return fail(statusOfError(result.error.code), { message: describeCartError(result.error) });
     }
     writeCartId(cookie, url, cartId);
+    recordPageStep(event, 'add_to_cart');
     const label = Object.values(variant.options).join(' / ') || variantLabel(variant);
     return {
       message: `Added ${input.quantity} × ${product.name}${label ? ` (${label})` : ''} to your cart.`,

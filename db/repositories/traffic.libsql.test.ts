@@ -1,0 +1,89 @@
+/** The traffic repository on libSQL (production may run it instead of D1): the consumer's batch, rebuild, salts. */
+import { createLibsqlDb, migrateLibsqlDb } from '@db/client-node';
+import { newId } from '@domain/core/ids';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  daySalt,
+  purgeTraffic,
+  readTrafficState,
+  rebuildTrafficRollups,
+  type TrafficRow,
+  writeTrafficBatch,
+} from './traffic';
+
+let db: ReturnType<typeof createLibsqlDb>;
+const at = Date.UTC(2031, 5, 1, 12);
+
+const row = (visitor: string, fields: Partial<TrafficRow> = {}): TrafficRow => ({
+  id: newId('event', at),
+  kind: 'page_view',
+  day: '2031-06-01',
+  at,
+  visitor,
+  path: '/',
+  productId: null,
+  referrerHost: null,
+  utmSource: null,
+  utmMedium: null,
+  utmCampaign: null,
+  device: 'desktop',
+  browser: 'firefox',
+  country: 'NL',
+  ...fields,
+});
+
+const rollups = () =>
+  db.all(
+    sql`SELECT day, dimension, value, views, visitors FROM report_traffic_daily ORDER BY dimension, value`,
+  );
+
+beforeAll(async () => {
+  db = createLibsqlDb(':memory:');
+  await migrateLibsqlDb(db);
+});
+
+describe('traffic repository on libSQL', () => {
+  it('writes events and rollups once, whatever is written again, and rebuilds the same rows', async () => {
+    const rows = [row('v1'), row('v1', { path: '/c/tea' }), row('v2', { path: '/c/tea', kind: 'page_view' })];
+    const counts = new Map([
+      ['2031-06-01|v1', 2],
+      ['2031-06-01|v2', 1],
+    ]);
+    await writeTrafficBatch(db, rows, counts);
+    await writeTrafficBatch(db, rows, counts); // a redelivery that slipped past the read
+    const kept = await rollups();
+    expect(kept).toContainEqual({ day: '2031-06-01', dimension: 'total', value: '', views: 3, visitors: 2 });
+    expect(kept).toContainEqual({
+      day: '2031-06-01',
+      dimension: 'page',
+      value: '/c/tea',
+      views: 2,
+      visitors: 2,
+    });
+    const state = await readTrafficState(db, [rows[0]!.id, 'evt_unknown'], [['2031-06-01', 'v1']]);
+    expect([...state.seen]).toEqual([rows[0]!.id]);
+    expect(state.counted.get('2031-06-01|v1')).toBe(2);
+
+    expect(await rebuildTrafficRollups(db, '2031-06-01', '2031-06-01')).toBe(1);
+    expect(await rollups()).toEqual(kept);
+  });
+
+  it("keeps one salt per day and deletes the earlier days' salts", async () => {
+    expect(await daySalt(db, '2031-06-01', 'first')).toBe('first');
+    expect(await daySalt(db, '2031-06-01', 'second')).toBe('first');
+    expect(await daySalt(db, '2031-06-02', 'next')).toBe('next');
+    expect(await db.all(sql`SELECT day FROM traffic_salts`)).toEqual([{ day: '2031-06-02' }]);
+  });
+
+  it('purges raw events by day and keeps the rollups', async () => {
+    const purged = await purgeTraffic(db, {
+      eventsBeforeDay: '2031-06-02',
+      setsBeforeDay: '2031-06-02',
+      saltsBeforeDay: '2031-06-01',
+    });
+    expect(purged).toBeGreaterThanOrEqual(3);
+    expect(await db.all(sql`SELECT id FROM traffic_events`)).toEqual([]);
+    expect((await rollups()).length).toBeGreaterThan(0);
+  });
+});
