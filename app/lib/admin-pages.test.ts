@@ -124,6 +124,7 @@ describe('admin page rules', () => {
       '/admin/reports/products',
       '/admin/reports/customers',
       '/admin/reports/promotions',
+      '/admin/reports/traffic',
     ]);
     // Content managers write the blog and edit banners and menus.
     const posts = ['/admin/content/posts', '/admin/content/posts/new', '/admin/content/posts/[id]'];

@@ -60,6 +60,7 @@ export const ADMIN_PAGES = {
   '/admin/reports/products': 'reports:read',
   '/admin/reports/customers': 'reports:read',
   '/admin/reports/promotions': 'reports:read',
+  '/admin/reports/traffic': 'reports:read',
   '/admin/[...rest]': 'refused',
 } as const satisfies Record<string, PageRule>;
 

@@ -135,3 +135,71 @@ export async function readPromotionSales(
     revenue: Number(r.revenue),
   }));
 }
+
+/** Traffic dimensions a report lists the top values of (report_traffic_daily; 'total' is the series). */
+export const TRAFFIC_DIMENSIONS = [
+  'page',
+  'product',
+  'referrer',
+  'utm_campaign',
+  'utm_source',
+  'device',
+  'browser',
+  'country',
+] as const;
+export type TrafficDimension = (typeof TRAFFIC_DIMENSIONS)[number];
+
+/** Page views and daily unique visitors per day of `s` (the 'total' rows), oldest first. */
+export async function readTrafficDays(
+  db: Db,
+  s: DaySpan,
+): Promise<{ day: string; views: number; visitors: number }[]> {
+  const rows = await db.all<{ day: string; views: number; visitors: number }>(sql`
+    SELECT day, views, visitors FROM report_traffic_daily
+    WHERE day >= ${s.from} AND day < ${s.end} AND dimension = 'total' AND value = '' ORDER BY day`);
+  return rows.map((r) => ({ day: r.day, views: Number(r.views), visitors: Number(r.visitors) }));
+}
+
+/**
+ * The top values of every dimension in `s` by views (products by name), `limit` each, in one query. Visitors are
+ * daily uniques added over the days: a person seen on three days counts three times.
+ */
+export async function readTrafficTop(
+  db: Db,
+  s: DaySpan,
+  limit: number,
+): Promise<{ dimension: TrafficDimension; value: string; label: string; views: number; visitors: number }[]> {
+  const rows = await db.all<{
+    dimension: TrafficDimension;
+    value: string;
+    label: string | null;
+    views: number;
+    visitors: number;
+  }>(sql`
+    SELECT t.dimension, t.value, CASE WHEN t.dimension = 'product' THEN (SELECT p.name FROM products p WHERE p.id = t.value) END AS label,
+      t.views, t.visitors
+    FROM (
+      SELECT dimension, value, sum(views) AS views, sum(visitors) AS visitors,
+        row_number() OVER (PARTITION BY dimension ORDER BY sum(views) DESC, value) AS rank
+      FROM report_traffic_daily
+      WHERE day >= ${s.from} AND day < ${s.end} AND dimension <> 'total'
+      GROUP BY dimension, value
+    ) t WHERE t.rank <= ${limit} ORDER BY t.dimension, t.rank`);
+  return rows
+    .filter((r) => (TRAFFIC_DIMENSIONS as readonly string[]).includes(r.dimension))
+    .map((r) => ({
+      dimension: r.dimension,
+      value: r.value,
+      label: r.label ?? (r.value || '(none)'),
+      views: Number(r.views),
+      visitors: Number(r.visitors),
+    }));
+}
+
+/** Daily unique visitors per funnel step in `s`, added over the days. */
+export async function readFunnel(db: Db, s: DaySpan): Promise<Record<string, number>> {
+  const rows = await db.all<{ step: string; visitors: number }>(sql`
+    SELECT step, sum(visitors) AS visitors FROM report_funnel_daily
+    WHERE day >= ${s.from} AND day < ${s.end} GROUP BY step`);
+  return Object.fromEntries(rows.map((r) => [r.step, Number(r.visitors)]));
+}

@@ -1082,6 +1082,16 @@ const scenarios: Record<string, Scenario> = {
       ).toBe(401);
     },
   },
+  'GET /api/admin/reports/traffic': {
+    happy: async () => ({
+      path: '/api/admin/reports/traffic?from=2026-01-01&to=2026-12-31&grain=week',
+      init: withCookie(await admin()),
+    }),
+    errors: async () => {
+      const inverted = '/api/admin/reports/traffic?from=2026-12-31&to=2026-01-01';
+      expect((await call('GET', inverted, withCookie(await admin()))).status).toBe(400);
+    },
+  },
   'GET /api/admin/reports/promotions': {
     happy: async () => ({
       path: '/api/admin/reports/promotions?from=2026-01-01&to=2026-12-31',

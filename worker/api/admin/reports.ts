@@ -10,12 +10,19 @@ import type { AppEnv } from '@worker/http/app-env';
 import { faultResponses, newApi } from '@worker/http/openapi';
 import { problemResponses } from '@worker/http/problem';
 import { requirePermission } from '@worker/middleware/staff-guard';
-import { customersCsv, productsCsv, promotionsCsv, salesCsv } from '@worker/services/reports/report-csv';
+import {
+  customersCsv,
+  productsCsv,
+  promotionsCsv,
+  salesCsv,
+  trafficCsv,
+} from '@worker/services/reports/report-csv';
 import {
   customersReport,
   productsReport,
   promotionsReport,
   salesReport,
+  trafficReport,
 } from '@worker/services/reports/reports';
 import { ensureRollups } from '@worker/services/reports/upkeep';
 import type { Context } from 'hono';
@@ -220,6 +227,51 @@ adminReports
           report.range,
           promotionsCsv(report, c.env.SHOP_CURRENCY),
         ) as never;
+      }
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(report, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/admin/reports/traffic',
+      tags: ['Admin'],
+      summary:
+        'First-party traffic: views and visitors, top pages, products, referrers, campaigns, devices, countries, funnel',
+      middleware: [requirePermission('reports:read')],
+      request: { query: checkRange(ReportQueryFields.extend(Format).strict()) },
+      responses: reportResponses(
+        'Traffic',
+        z.object({
+          range: Range,
+          totals: z.object({ views: z.number(), visitors: z.number() }),
+          changes: z.object({ views: z.number().nullable(), visitors: z.number().nullable() }).nullable(),
+          series: z.array(z.object({ bucket: z.string(), views: z.number(), visitors: z.number() })),
+          comparisonSeries: z
+            .array(z.object({ bucket: z.string(), views: z.number(), visitors: z.number() }))
+            .nullable(),
+          top: z.array(
+            z.object({
+              dimension: z.string(),
+              value: z.string(),
+              label: z.string(),
+              views: z.number(),
+              visitors: z.number(),
+            }),
+          ),
+          funnel: z.array(
+            z.object({ step: z.string(), visitors: z.number(), fromPrevious: z.number().nullable() }),
+          ),
+          conversion: z.number().nullable(),
+        }),
+      ),
+    }),
+    async (c) => {
+      const { format, ...q } = c.req.valid('query');
+      const report = await trafficReport(c.var.db, reportRange(q));
+      if (format === 'csv') {
+        return csvResponse(c, 'traffic', report.range, trafficCsv(report)) as never;
       }
       c.header('Cache-Control', 'private, no-store');
       return c.json(report, 200);

@@ -1,7 +1,13 @@
 /** Each report's CSV download: the same rows its table shows. */
 import type { SalesPoint } from '@domain/reports/sales';
 import { toCsv } from './csv';
-import type { customersReport, productsReport, promotionsReport, SalesReport } from './reports';
+import type {
+  customersReport,
+  productsReport,
+  promotionsReport,
+  SalesReport,
+  trafficReport,
+} from './reports';
 
 /** The sales series, one row per bucket, with the comparison bucket's net sales beside it when there is one. */
 export function salesCsv(report: SalesReport, currency: string): string {
@@ -83,5 +89,19 @@ export function promotionsCsv(
     ],
     report.rows,
     currency,
+  );
+}
+
+/** Traffic's top values of every dimension (the series is in the JSON and on the page). */
+export function trafficCsv(report: Awaited<ReturnType<typeof trafficReport>>): string {
+  return toCsv(
+    [
+      { header: 'dimension', value: (r) => r.dimension },
+      { header: 'value', value: (r) => r.label },
+      { header: 'views', value: (r) => r.views },
+      { header: 'daily visitors', value: (r) => r.visitors },
+    ],
+    report.top,
+    'USD',
   );
 }

@@ -8,11 +8,23 @@ import { readReportZone } from '@db/repositories/report-rollups';
 import {
   type ProductGrouping,
   readCountrySales,
+  readFunnel,
   readProductSales,
   readPromotionSales,
   readSalesDays,
+  readTrafficDays,
+  readTrafficTop,
 } from '@db/repositories/reports';
-import { changeOf, type ReportRange, reportRange } from '@domain/reports/range';
+import { FUNNEL_STEPS } from '@domain/analytics/traffic-event';
+import {
+  bucketOf,
+  bucketsOf,
+  changeOf,
+  type DaySpan,
+  type Grain,
+  type ReportRange,
+  reportRange,
+} from '@domain/reports/range';
 import {
   SALES_METRICS,
   type SalesFigures,
@@ -107,4 +119,59 @@ export async function recentSales(db: Db, now: number): Promise<SalesReport> {
     db,
     reportRange({ from: addDays(today, -29), to: today, grain: 'day', compare: 'previous' }),
   );
+}
+
+/** Traffic: views and visitors by bucket, the top values of each dimension, and the funnel with its conversions. */
+export async function trafficReport(db: Db, range: ReportRange) {
+  const [days, previousDays, top, funnel] = await Promise.all([
+    readTrafficDays(db, range.current),
+    range.comparison ? readTrafficDays(db, range.comparison) : Promise.resolve(null),
+    readTrafficTop(db, range.current, 10),
+    readFunnel(db, range.current),
+  ]);
+  const steps = FUNNEL_STEPS.map((step, i) => {
+    const visitors = funnel[step] ?? 0;
+    const before = i === 0 ? null : (funnel[FUNNEL_STEPS[i - 1]!] ?? 0);
+    return { step, visitors, fromPrevious: before ? visitors / before : null };
+  });
+  const sum = (rows: { views: number; visitors: number }[]) =>
+    rows.reduce((t, r) => ({ views: t.views + r.views, visitors: t.visitors + r.visitors }), {
+      views: 0,
+      visitors: 0,
+    });
+  const totals = sum(days);
+  const previous = previousDays ? sum(previousDays) : null;
+  return {
+    range,
+    totals,
+    changes: previous
+      ? {
+          views: changeOf(totals.views, previous.views),
+          visitors: changeOf(totals.visitors, previous.visitors),
+        }
+      : null,
+    series: trafficSeries(days, range.current, range.grain),
+    comparisonSeries:
+      previousDays && range.comparison ? trafficSeries(previousDays, range.comparison, range.grain) : null,
+    top,
+    funnel: steps,
+    conversion: steps[0]!.visitors ? steps[3]!.visitors / steps[0]!.visitors : null,
+  };
+}
+
+function trafficSeries(
+  days: { day: string; views: number; visitors: number }[],
+  span: DaySpan,
+  grain: Grain,
+) {
+  const byBucket = new Map<string, { views: number; visitors: number }>();
+  for (const d of days) {
+    const b = bucketOf(d.day, grain);
+    const t = byBucket.get(b) ?? { views: 0, visitors: 0 };
+    byBucket.set(b, { views: t.views + d.views, visitors: t.visitors + d.visitors });
+  }
+  return bucketsOf(span, grain).map((bucket) => ({
+    bucket,
+    ...(byBucket.get(bucket) ?? { views: 0, visitors: 0 }),
+  }));
 }

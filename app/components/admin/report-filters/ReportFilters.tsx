@@ -11,6 +11,7 @@ const TABS = [
   { href: '/admin/reports/products', label: 'Products' },
   { href: '/admin/reports/customers', label: 'Customers' },
   { href: '/admin/reports/promotions', label: 'Promotions' },
+  { href: '/admin/reports/traffic', label: 'Traffic' },
 ] as const;
 
 interface Props {
