@@ -255,13 +255,14 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
       updatedAt: now - 120 * DAY,
     },
   ];
+  // Each code is as old as its promotion: SPRING20 existed while its sale ran (the order history uses it then).
   const codeRows: SeedData['discountCodes'] = DEMO_DISCOUNT_CODES.map((code, i) => ({
     code,
     promotionId: (promoRows[i] as SeedData['promotions'][number]).id,
     batchId: null,
     maxUses: null,
     active: true,
-    createdAt: now - 60 * DAY,
+    createdAt: (promoRows[i] as SeedData['promotions'][number]).createdAt,
   }));
 
   const bannerRows: SeedData['banners'] = [

@@ -79,7 +79,10 @@ export function splitByLargestRemainder(amount: number, weights: readonly number
   return shares;
 }
 
-/** The code this shopper types, if any applies (three times in five when one does: the codes are advertised). Accounts never do, so the demo logins can still try every code. */
+/**
+ * The code this shopper types, if any applies (two times in five when one does: the site advertises them). Accounts
+ * never do, so the demo logins can still try every code.
+ */
 function chooseOffer(rng: Rng, d: OrderDraft, subtotal: number): PromotionOffer | null {
   if (d.shopper.customerId) return null;
   const open = d.offers.filter(
@@ -92,7 +95,7 @@ function chooseOffer(rng: Rng, d: OrderDraft, subtotal: number): PromotionOffer 
       (o.perCustomerLimit === null ||
         (d.usesSoFar.get(`${o.promotionId}|${d.shopper.email}`) ?? 0) < o.perCustomerLimit),
   );
-  if (open.length === 0 || !rng.chance(0.6)) return null;
+  if (open.length === 0 || !rng.chance(0.42)) return null;
   return rng.pick(open);
 }
 
