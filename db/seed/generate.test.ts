@@ -210,5 +210,6 @@ describe('seed SQL script', () => {
     expect(byTriggers.map(sorted)).toEqual(rebuilt.map(sorted));
     // In the totals too: the store shows the year's refunds and discounts.
     expect(sales.some((d) => d.discounts > 0) && sales.some((d) => d.refunds > 0)).toBe(true);
-  });
+    // Two stores and two script runs: about a second alone, longer beside a build or the e2e suite.
+  }, 30_000);
 });
