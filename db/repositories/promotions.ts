@@ -192,7 +192,9 @@ export async function batchCodesWithUse(db: Db, batchId: string) {
   return db
     .select({
       code: discountCodes.code,
-      used: sql<number>`EXISTS (SELECT 1 FROM ${promotionUses} u WHERE u.code = ${discountCodes.code}
+      // The outer column spelled out: Drizzle renders ${discountCodes.code} in a one-table select as a bare "code",
+      // which inside the subquery is u.code itself, so every code read as used once any use was confirmed.
+      used: sql<number>`EXISTS (SELECT 1 FROM ${promotionUses} u WHERE u.code = "discount_codes"."code"
         AND u.state = 'confirmed')`,
     })
     .from(discountCodes)
