@@ -1,11 +1,14 @@
-/** A batch's CSV says "used" only for the codes that were used (libSQL in memory). */
+/**
+ * Subqueries that read the outer row (libSQL in memory): a batch's CSV says "used" only for the codes that were used,
+ * and the promotions list counts each promotion's own uses.
+ */
 import { createLibsqlDb, migrateLibsqlDb } from '@db/client-node';
 import { codeBatches, discountCodes, promotions, promotionUses } from '@db/schema';
 import { PromotionConditionsInput } from '@domain/pricing/promotions';
 import { expect, it } from 'vitest';
-import { batchCodesWithUse } from './promotions';
+import { batchCodesWithUse, listPromotions } from './promotions';
 
-it('marks a code used only when that code has a confirmed use (not when any code does)', async () => {
+it('marks a code used only when that code has a confirmed use, and counts uses per promotion', async () => {
   const db = createLibsqlDb(':memory:');
   await migrateLibsqlDb(db);
   const promo = (id: string) => ({
@@ -47,5 +50,10 @@ it('marks a code used only when that code has a confirmed use (not when any code
   expect(await batchCodesWithUse(db, 'dcb_1')).toEqual([
     { code: 'B-FRESH', used: 0 },
     { code: 'B-USED', used: 1 },
+  ]);
+  const listed = await listPromotions(db, 1);
+  expect(listed.map((p) => [p.row.id, p.uses]).sort()).toEqual([
+    ['promo_batch', 1],
+    ['promo_other', 1],
   ]);
 });

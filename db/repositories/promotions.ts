@@ -52,7 +52,9 @@ export async function listPromotions(db: Db, now: number, id?: string) {
   return db
     .select({
       row: promotions,
-      uses: sql<number>`(SELECT count(*) FROM ${promotionUses} u WHERE u.promotion_id = ${promotions.id}
+      // "promotions"."id" spelled out: ${promotions.id} renders bare in a one-table select, and a bare "id" in the
+      // subquery is u.id, so the count was always 0.
+      uses: sql<number>`(SELECT count(*) FROM ${promotionUses} u WHERE u.promotion_id = "promotions"."id"
         AND (u.state = 'confirmed' OR (u.state = 'held' AND u.expires_at > ${now})))`,
     })
     .from(promotions)
