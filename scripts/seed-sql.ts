@@ -17,13 +17,16 @@ const now = process.env.SEED_NOW ? Number(process.env.SEED_NOW) : DEFAULT_NOW;
 const count = process.argv[3] ?? process.env.SEED_PRODUCTS;
 const productCount = count ? Number(count) : undefined;
 const perProduct = process.env.SEED_VARIANTS_PER_PRODUCT;
+// A year of order history for the dashboard and reports (issue 11); SEED_ORDERS=0 leaves it out.
+const orderHistory = Number(process.env.SEED_ORDERS ?? 2500);
 const data = await generateSeed({
   now,
   productCount,
   variantsPerProduct: perProduct ? Number(perProduct) : undefined,
+  orderHistory,
 });
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, seedToSql(data));
 console.log(
-  `wrote ${out}: ${data.products.length} products, ${data.variants.length} variants, ${data.categories.length} categories`,
+  `wrote ${out}: ${data.products.length} products, ${data.variants.length} variants, ${data.categories.length} categories, ${data.orders.length} orders, ${data.refunds.length} refunds, ${data.promotionUses.length} promotion uses`,
 );

@@ -52,7 +52,9 @@ export async function listPromotions(db: Db, now: number, id?: string) {
   return db
     .select({
       row: promotions,
-      uses: sql<number>`(SELECT count(*) FROM ${promotionUses} u WHERE u.promotion_id = ${promotions.id}
+      // "promotions"."id" spelled out: ${promotions.id} renders bare in a one-table select, and a bare "id" in the
+      // subquery is u.id, so the count was always 0.
+      uses: sql<number>`(SELECT count(*) FROM ${promotionUses} u WHERE u.promotion_id = "promotions"."id"
         AND (u.state = 'confirmed' OR (u.state = 'held' AND u.expires_at > ${now})))`,
     })
     .from(promotions)
@@ -192,7 +194,9 @@ export async function batchCodesWithUse(db: Db, batchId: string) {
   return db
     .select({
       code: discountCodes.code,
-      used: sql<number>`EXISTS (SELECT 1 FROM ${promotionUses} u WHERE u.code = ${discountCodes.code}
+      // The outer column spelled out: Drizzle renders ${discountCodes.code} in a one-table select as a bare "code",
+      // which inside the subquery is u.code itself, so every code read as used once any use was confirmed.
+      used: sql<number>`EXISTS (SELECT 1 FROM ${promotionUses} u WHERE u.code = "discount_codes"."code"
         AND u.state = 'confirmed')`,
     })
     .from(discountCodes)

@@ -12,14 +12,18 @@ import type {
   staffRoles,
   staffUsers,
 } from '@db/schema';
+import { variantLabel } from '@domain/catalog/variant-label';
 import { scheduleBoundaries } from '@domain/content/banners';
 import { hashPassword, SCRYPT_COST, type ScryptCost } from '@domain/identity/password';
 import type { StaffRole } from '@domain/identity/roles';
 import { PromotionConditionsInput } from '@domain/pricing/promotions';
 import { type CatalogSeed, generateCatalog } from './generate-catalog';
+import { emptyOrderHistory, generateOrderHistory, type OrderHistorySeed } from './generate-orders';
 import { generatePages, type PageSeed } from './generate-pages';
 import { generatePosts, type PostSeed } from './generate-posts';
+import type { CatalogProduct, PromotionOffer } from './order-builder';
 import { Rng } from './random';
+import type { Shopper } from './shoppers';
 
 const DAY = 86_400_000;
 
@@ -62,6 +66,12 @@ export const DEMO_CUSTOMERS = [
 // Ends two years after the seed's fixed clock (scripts/seed-sql.ts), so the demo and its e2e stay live for long.
 export const DEMO_SALE = { categorySlug: 'knitwear', basisPoints: 2500, fromDays: -10, toDays: 730 } as const;
 
+/**
+ * The demo accounts with order history. Jane has none on purpose: tests/e2e/account.spec.ts shows her empty order
+ * list, and a first-order code must still work for her.
+ */
+export const HISTORY_CUSTOMER_EMAILS: readonly string[] = ['liam@demo.shop'];
+
 /** Discount codes the demo store accepts (SPRING20 has expired, on purpose). */
 export const DEMO_DISCOUNT_CODES = ['WELCOME10', 'SAVE15', 'SPRING20'] as const;
 
@@ -84,6 +94,12 @@ export interface GenerateSeedOptions {
   currency?: string;
   /** scrypt cost of the demo passwords; default SCRYPT_COST (tests pass TEST_SCRYPT_COST). */
   passwordCost?: ScryptCost;
+  /**
+   * About this many orders of history over the year before `now` (db/seed/generate-orders.ts), with the report time
+   * zone set to New York. Default 0: only the demo script (scripts/seed-sql.ts) asks for it, so the tests' stores
+   * stay small and their order numbers start at 1001.
+   */
+  orderHistory?: number;
 }
 
 /** Every seeded row, grouped by table, in an order that satisfies foreign keys. */
@@ -96,7 +112,7 @@ const DEFAULT_NAV_LINKS: { menu: 'header' | 'footer'; label: string; href: strin
   { menu: 'footer', label: 'Developer API', href: '/api/docs' },
 ];
 
-export interface SeedData extends CatalogSeed, PostSeed, PageSeed {
+export interface SeedData extends CatalogSeed, PostSeed, PageSeed, OrderHistorySeed {
   staffUsers: (typeof staffUsers.$inferSelect)[];
   staffRoles: (typeof staffRoles.$inferSelect)[];
   customers: (typeof customers.$inferSelect)[];
@@ -239,13 +255,14 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
       updatedAt: now - 120 * DAY,
     },
   ];
+  // Each code is as old as its promotion: SPRING20 existed while its sale ran (the order history uses it then).
   const codeRows: SeedData['discountCodes'] = DEMO_DISCOUNT_CODES.map((code, i) => ({
     code,
     promotionId: (promoRows[i] as SeedData['promotions'][number]).id,
     batchId: null,
     maxUses: null,
     active: true,
-    createdAt: now - 60 * DAY,
+    createdAt: (promoRows[i] as SeedData['promotions'][number]).createdAt,
   }));
 
   const bannerRows: SeedData['banners'] = [
@@ -312,8 +329,23 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
           },
         ];
 
+  // Drawn after everything else, so a store with history keeps every other row (and id) of one without.
+  const history = options.orderHistory
+    ? generateOrderHistory(rng, now, options.orderHistory, {
+        catalog: popularityOrder(rng, catalog),
+        returning: customerRows
+          .filter((c) => HISTORY_CUSTOMER_EMAILS.includes(c.email))
+          .map((c) => shopperOf(c, addressRows)),
+        offers: offersOf(promoRows, codeRows),
+        warehouseStaffId: staffIdOf(staffRows, 'warehouse@demo.shop'),
+        adminStaffId: staffIdOf(staffRows, 'admin@demo.shop'),
+        currency,
+      })
+    : emptyOrderHistory();
+
   return {
     ...catalog,
+    ...history,
     staffUsers: staffRows,
     staffRoles: staffRoleRows,
     customers: customerRows,
@@ -330,4 +362,83 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
     ...pages,
     ...posts,
   };
+}
+
+/** The active products with their variants, shuffled: the history sells the first ones most. */
+function popularityOrder(rng: Rng, catalog: CatalogSeed): CatalogProduct[] {
+  const variantsOf = new Map<string, CatalogSeed['variants']>();
+  for (const v of catalog.variants) variantsOf.set(v.productId, [...(variantsOf.get(v.productId) ?? []), v]);
+  const list: CatalogProduct[] = catalog.products
+    .filter((p) => p.status === 'active' && variantsOf.has(p.id))
+    .map((p) => ({
+      name: p.name,
+      taxCategory: p.taxCategory,
+      variants: (variantsOf.get(p.id) ?? []).map((v) => ({
+        sku: v.sku,
+        label: variantLabel(v),
+        priceAmount: v.priceAmount,
+        weightGrams: v.weightGrams,
+      })),
+    }));
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [list[i], list[j]] = [list[j] as CatalogProduct, list[i] as CatalogProduct];
+  }
+  return list;
+}
+
+/** A seeded account as its orders name it: its id, email and default shipping address. */
+function shopperOf(c: SeedData['customers'][number], addresses: SeedData['addresses']): Shopper {
+  const a = addresses.find((x) => x.customerId === c.id && x.isDefaultShipping);
+  if (!a) throw new Error(`seeded customer ${c.email} has no address`);
+  const fields = {
+    name: a.name,
+    company: a.company,
+    line1: a.line1,
+    line2: a.line2,
+    city: a.city,
+    region: a.region,
+  };
+  const more = { postalCode: a.postalCode, country: a.country, phone: a.phone };
+  const address = Object.fromEntries(Object.entries({ ...fields, ...more }).filter(([, v]) => v)) as Record<
+    string,
+    string
+  >;
+  return { customerId: c.id, email: c.email, address };
+}
+
+/** The seeded codes whose benefit is an amount or share off the order, with the window and limits they had. */
+function offersOf(promos: SeedData['promotions'], codes: SeedData['discountCodes']): PromotionOffer[] {
+  return codes.flatMap((code) => {
+    const p = promos.find((x) => x.id === code.promotionId);
+    const b = p?.rules.benefit;
+    if (!p?.active || !code.active || !b) return [];
+    const benefit: PromotionOffer['benefit'] | null =
+      b.kind === 'order_percentage'
+        ? { kind: 'percentage', basisPoints: b.basisPoints }
+        : b.kind === 'order_fixed'
+          ? { kind: 'fixed', amount: b.amount.amount }
+          : null;
+    if (!benefit) return [];
+    return [
+      {
+        promotionId: p.id,
+        code: code.code,
+        benefit,
+        // Usable once it existed and had started: a code created 60 days ago has no uses from last winter.
+        from: Math.max(p.createdAt, code.createdAt, p.startsAt ?? 0),
+        to: p.endsAt,
+        minSubtotal: p.rules.conditions.minSubtotal?.amount ?? 0,
+        firstOrderOnly: p.rules.conditions.firstOrderOnly ?? false,
+        usageLimit: p.usageLimit,
+        perCustomerLimit: p.perCustomerLimit,
+      },
+    ];
+  });
+}
+
+function staffIdOf(staff: SeedData['staffUsers'], email: string): string {
+  const found = staff.find((s) => s.email === email);
+  if (!found) throw new Error(`no demo staff ${email}`);
+  return found.id;
 }

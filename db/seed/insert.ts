@@ -4,7 +4,7 @@ import type { Db } from '@db/client';
 import { getTableColumns } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SeedData } from './generate';
-import { SEED_TABLES } from './tables';
+import { PRESET_TABLES, SEED_TABLES } from './tables';
 
 // D1 binds at most 100 parameters per statement, so rows per INSERT = floor(100 / columns).
 const MAX_PARAMS = 100;
@@ -19,6 +19,8 @@ export async function insertSeed(db: Db, data: SeedData): Promise<void> {
   for (const [key, table] of SEED_TABLES) {
     const rows = data[key] as Record<string, unknown>[];
     if (rows.length === 0) continue;
+    // The migrations' own row (report zone, order counter) gives way to the seed's.
+    if (PRESET_TABLES.has(key)) statements.push(db.delete(table));
     const perStatement = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(getTableColumns(table)).length));
     for (let i = 0; i < rows.length; i += perStatement) {
       // biome-ignore lint/suspicious/noExplicitAny: rows are typed per table in SeedData; the pairing is by key.
