@@ -13,11 +13,13 @@ import {
 } from '@db/repositories/report-rollups';
 import type { SeedData } from '@db/seed/generate';
 import { addDays, localDay, startOfLocalDay, zoneOffsets } from '@domain/reports/time-zone';
+import { createStaff } from '@tests/support/accounts';
 import { seedSmallStore } from '@tests/support/workerd';
+import { changeReportZone } from '@worker/services/reports/upkeep';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ZONE = 'America/New_York';
-const offsets = zoneOffsets(ZONE, 2025, 2028);
+let offsets = zoneOffsets(ZONE, 2025, 2028);
 const db = () => createDb(env);
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
@@ -461,5 +463,28 @@ describe('report rollups', () => {
     await db().batch(rebuildRangeStatements(db(), range('2026-10-30', addDays('2026-11-02', 1))) as never);
     expect(await actual()).toEqual(before);
     expect((await readReportZone(db())).rebuiltAt).toBe(1);
+  });
+
+  it('a new report time zone recounts every day in it, and is audited; a made-up zone is refused', async () => {
+    const staff = await createStaff(['admin']);
+    const actor = { id: staff.id, email: staff.email, name: 'A', roles: ['admin'] } as never;
+    const refused = await changeReportZone(db(), actor, 'Mars/Olympus', Date.now());
+    expect(refused.ok).toBe(false);
+    expect((await readReportZone(db())).timeZone).toBe(ZONE);
+
+    const changed = await changeReportZone(db(), actor, 'Asia/Tokyo', Date.now());
+    expect(changed.ok && changed.value.months).toBeGreaterThan(1);
+    offsets = zoneOffsets('Asia/Tokyo', 2025, 2028);
+    const got = await actual();
+    const expect_ = want();
+    expect(got.sales).toEqual(expect_.sales);
+    expect(got.products).toEqual(expect_.products);
+    expect(got.promotions).toEqual(expect_.promotions);
+    const audit = await env.DB.prepare(
+      `SELECT after FROM audit_log WHERE action = 'reports.time-zone'`,
+    ).first<{
+      after: string;
+    }>();
+    expect(JSON.parse(audit!.after)).toEqual({ timeZone: 'Asia/Tokyo' });
   });
 });

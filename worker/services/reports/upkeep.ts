@@ -38,7 +38,9 @@ export async function rebuildAllRollups(db: Db, now: number): Promise<number> {
       from < end;
       from = nextMonth(from)
     ) {
-      const to = nextMonth(from) < end ? nextMonth(from) : end;
+      const month = nextMonth(from);
+      // biome-ignore lint/complexity/useMathMinMax: days are 'YYYY-MM-DD' strings, compared as text.
+      const to = month < end ? month : end;
       const range = {
         fromDay: from,
         toDay: to,

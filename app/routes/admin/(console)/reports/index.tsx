@@ -3,22 +3,46 @@
  * (the comparison dashed), and every bucket's figures as a table, all downloadable as CSV.
  */
 import { component$ } from '@builder.io/qwik';
-import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
+import { type DocumentHead, Form, routeAction$, routeLoader$, z, zod$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
+import { can } from '@domain/identity/permissions';
 import { salesReport } from '@worker/services/reports/reports';
+import { changeReportZone } from '@worker/services/reports/upkeep';
 import { DataTable } from '~/components/admin/charts/DataTable';
 import { LineChart } from '~/components/admin/charts/LineChart';
+import { FormStatus, outcomeOf } from '~/components/admin/form-status/FormStatus';
 import { KeyFigures } from '~/components/admin/report-filters/KeyFigures';
 import { ReportFilters } from '~/components/admin/report-filters/ReportFilters';
+import { staffWith } from '~/lib/admin-session';
 import { formatBucket } from '~/lib/report-format';
 import { reportPageQuery } from '~/lib/report-page';
+import { pageStaff } from '~/lib/session';
 
-export const useSalesReport = routeLoader$(async ({ platform, url }) => {
-  const db = createDb(platform.env);
-  const query = await reportPageQuery(db, url, Date.now());
+export const useSalesReport = routeLoader$(async (event) => {
+  const db = createDb(event.platform.env);
+  const query = await reportPageQuery(db, event.url, Date.now());
   const report = query.range ? await salesReport(db, query.range) : null;
-  return { query, report, currency: platform.env.SHOP_CURRENCY };
+  const roles = (await pageStaff(event))?.principal.roles ?? [];
+  return {
+    query,
+    report,
+    currency: event.platform.env.SHOP_CURRENCY,
+    // Only those who may change it get the (long) list of zones.
+    zones: can(roles, 'reports:write') ? Intl.supportedValuesOf('timeZone') : null,
+  };
 });
+
+/** Changes the report time zone (reports:write) and rebuilds every rollup in its days. */
+export const useChangeZone = routeAction$(
+  async ({ timeZone }, event) => {
+    const actor = await staffWith(event, 'reports:write');
+    if (!actor) return event.fail(403, { message: 'Only administrators change the report time zone.' });
+    const changed = await changeReportZone(createDb(event.platform.env), actor, timeZone, Date.now());
+    if (!changed.ok) return event.fail(400, { message: changed.error.detail });
+    return { message: `Reports now count days in ${changed.value.timeZone}.` };
+  },
+  zod$({ timeZone: z.string().trim().min(1).max(64) }),
+);
 
 const COLUMNS = [
   { key: 'bucket', label: 'Period', kind: 'text' },
@@ -34,7 +58,8 @@ const COLUMNS = [
 
 export default component$(() => {
   const data = useSalesReport();
-  const { query, report, currency } = data.value;
+  const { query, report, currency, zones } = data.value;
+  const change = useChangeZone();
   return (
     <>
       <div class="adm-head">
@@ -87,6 +112,33 @@ export default component$(() => {
             />
           </section>
         </>
+      )}
+      {zones && (
+        <section class="adm-card" aria-labelledby="zone-head">
+          <h2 id="zone-head">Report time zone</h2>
+          <p class="adm-hint">
+            Every report counts days in this zone. Changing it recounts the whole history, which takes a
+            moment.
+          </p>
+          <Form action={change} class="adm-filters">
+            <div class="adm-field">
+              <label for="report-zone">Time zone</label>
+              <select id="report-zone" name="timeZone" class="adm-input">
+                {zones.map((z) => (
+                  <option key={z} value={z} selected={z === query.timeZone}>
+                    {z}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="adm-actions">
+              <button type="submit" class="adm-btn adm-btn-secondary">
+                Change time zone
+              </button>
+            </div>
+          </Form>
+          <FormStatus outcome={outcomeOf(change.value)} />
+        </section>
       )}
     </>
   );
