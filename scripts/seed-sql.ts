@@ -19,11 +19,15 @@ const productCount = count ? Number(count) : undefined;
 const perProduct = process.env.SEED_VARIANTS_PER_PRODUCT;
 // A year of order history for the dashboard and reports (issue 11); SEED_ORDERS=0 leaves it out.
 const orderHistory = Number(process.env.SEED_ORDERS ?? 2500);
+// The history ends today (at midnight UTC, so a day's runs agree), not at the fixed clock: a newcomer's dashboard
+// shows the last 30 days filled. SEED_NOW pins it too.
+const historyNow = process.env.SEED_NOW ? now : Math.floor(Date.now() / 86_400_000) * 86_400_000;
 const data = await generateSeed({
   now,
   productCount,
   variantsPerProduct: perProduct ? Number(perProduct) : undefined,
   orderHistory,
+  historyNow,
 });
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, seedToSql(data));

@@ -100,6 +100,8 @@ export interface GenerateSeedOptions {
    * stay small and their order numbers start at 1001.
    */
   orderHistory?: number;
+  /** When the history ends (its "now"); default `now`. The demo script passes today, so the recent days have sales. */
+  historyNow?: number;
 }
 
 /** Every seeded row, grouped by table, in an order that satisfies foreign keys. */
@@ -331,7 +333,7 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
 
   // Drawn after everything else, so a store with history keeps every other row (and id) of one without.
   const history = options.orderHistory
-    ? generateOrderHistory(rng, now, options.orderHistory, {
+    ? generateOrderHistory(rng, options.historyNow ?? now, options.orderHistory, {
         catalog: popularityOrder(rng, catalog),
         returning: customerRows
           .filter((c) => HISTORY_CUSTOMER_EMAILS.includes(c.email))
