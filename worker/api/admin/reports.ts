@@ -47,17 +47,27 @@ const Range = z
 const Figures = z.record(z.string(), z.number()).openapi('SalesFigures');
 const Point = z.object({ bucket: z.string(), figures: Figures });
 
-function csvResponse(
+/**
+ * A report as JSON, or as the CSV `toCsv` writes with a file name saying what and when; never cached (it is staff
+ * data, and the rollups change with every order).
+ */
+function answer<R extends { range: { current: { from: string; to: string } } }>(
   c: Context<AppEnv>,
+  format: 'json' | 'csv',
   name: string,
-  range: { current: { from: string; to: string } },
-  csv: string,
+  report: R,
+  toCsv: (report: R, currency: string) => string,
 ) {
-  return c.body(csv, 200, {
+  if (format === 'json') {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(report, 200);
+  }
+  const { from, to } = report.range.current;
+  return c.body(toCsv(report, c.env.SHOP_CURRENCY), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${name}-${range.current.from}-to-${range.current.to}.csv"`,
+    'Content-Disposition': `attachment; filename="${name}-${from}-to-${to}.csv"`,
     'Cache-Control': 'private, no-store',
-  });
+  }) as never;
 }
 
 function reportResponses(description: string, schema: z.ZodType) {
@@ -106,10 +116,7 @@ adminReports
     async (c) => {
       const { format, ...q } = c.req.valid('query');
       const report = await salesReport(c.var.db, reportRange(q));
-      if (format === 'csv')
-        return csvResponse(c, 'sales', report.range, salesCsv(report, c.env.SHOP_CURRENCY)) as never;
-      c.header('Cache-Control', 'private, no-store');
-      return c.json(report, 200);
+      return answer(c, format, 'sales', report, salesCsv);
     },
   )
   .openapi(
@@ -145,11 +152,7 @@ adminReports
     async (c) => {
       const { format, group, by, ...q } = c.req.valid('query');
       const report = await productsReport(c.var.db, reportRange(q), group, by);
-      if (format === 'csv') {
-        return csvResponse(c, 'products', report.range, productsCsv(report, c.env.SHOP_CURRENCY)) as never;
-      }
-      c.header('Cache-Control', 'private, no-store');
-      return c.json(report, 200);
+      return answer(c, format, 'products', report, productsCsv);
     },
   )
   .openapi(
@@ -185,11 +188,7 @@ adminReports
     async (c) => {
       const { format, byRegion, ...q } = c.req.valid('query');
       const report = await customersReport(c.var.db, reportRange(q), byRegion === '1');
-      if (format === 'csv') {
-        return csvResponse(c, 'customers', report.range, customersCsv(report, c.env.SHOP_CURRENCY)) as never;
-      }
-      c.header('Cache-Control', 'private, no-store');
-      return c.json(report, 200);
+      return answer(c, format, 'customers', report, customersCsv);
     },
   )
   .openapi(
@@ -220,16 +219,7 @@ adminReports
     async (c) => {
       const { format, ...q } = c.req.valid('query');
       const report = await promotionsReport(c.var.db, reportRange(q));
-      if (format === 'csv') {
-        return csvResponse(
-          c,
-          'promotions',
-          report.range,
-          promotionsCsv(report, c.env.SHOP_CURRENCY),
-        ) as never;
-      }
-      c.header('Cache-Control', 'private, no-store');
-      return c.json(report, 200);
+      return answer(c, format, 'promotions', report, promotionsCsv);
     },
   )
   .openapi(
@@ -270,10 +260,6 @@ adminReports
     async (c) => {
       const { format, ...q } = c.req.valid('query');
       const report = await trafficReport(c.var.db, reportRange(q));
-      if (format === 'csv') {
-        return csvResponse(c, 'traffic', report.range, trafficCsv(report)) as never;
-      }
-      c.header('Cache-Control', 'private, no-store');
-      return c.json(report, 200);
+      return answer(c, format, 'traffic', report, trafficCsv);
     },
   );

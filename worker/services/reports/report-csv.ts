@@ -93,7 +93,7 @@ export function promotionsCsv(
 }
 
 /** Traffic's top values of every dimension (the series is in the JSON and on the page). */
-export function trafficCsv(report: Awaited<ReturnType<typeof trafficReport>>): string {
+export function trafficCsv(report: Awaited<ReturnType<typeof trafficReport>>, currency: string): string {
   return toCsv(
     [
       { header: 'dimension', value: (r) => r.dimension },
@@ -102,6 +102,6 @@ export function trafficCsv(report: Awaited<ReturnType<typeof trafficReport>>): s
       { header: 'daily visitors', value: (r) => r.visitors },
     ],
     report.top,
-    'USD',
+    currency,
   );
 }
