@@ -1,7 +1,7 @@
 /**
  * The back office's reports, shared by the API and the pages: sales (figures, series, comparison), best sellers,
- * customers by kind and destination, and promotions. Each reads only rollups (db/repositories/reports.ts) and
- * answers the same data as a table a chart and a CSV download are drawn from.
+ * customers by kind and destination, promotions and traffic. Each reads only rollups (db/repositories/reports.ts)
+ * and answers the data a chart, its table and the CSV download are all drawn from.
  */
 import type { Db } from '@db/client';
 import { readReportZone } from '@db/repositories/report-rollups';
