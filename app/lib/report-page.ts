@@ -4,10 +4,9 @@
  */
 
 import type { Db } from '@db/client';
-import { readReportZone } from '@db/repositories/report-rollups';
 import { checkRange, ReportQueryFields, type ReportRange, reportRange } from '@domain/reports/range';
 import { addDays, localDay } from '@domain/reports/time-zone';
-import { rebuildAllRollups } from '@worker/services/reports/upkeep';
+import { readyReportZone } from '@worker/services/reports/upkeep';
 
 /** The form's values as typed, and the range when they are valid. */
 export interface ReportPageQuery {
@@ -26,8 +25,7 @@ function param(url: URL, name: string): string {
 }
 
 export async function reportPageQuery(db: Db, url: URL, now: number): Promise<ReportPageQuery> {
-  const zone = await readReportZone(db);
-  if (zone.rebuiltAt === null) await rebuildAllRollups(db, now);
+  const zone = await readyReportZone(db, now);
   const today = localDay(zone.offsets, now);
   const values = {
     from: param(url, 'from') || addDays(today, -29),

@@ -4,7 +4,6 @@
  * and answers the data a chart, its table and the CSV download are all drawn from.
  */
 import type { Db } from '@db/client';
-import { readReportZone } from '@db/repositories/report-rollups';
 import {
   type ProductGrouping,
   readCountrySales,
@@ -33,7 +32,7 @@ import {
   sumSales,
 } from '@domain/reports/sales';
 import { addDays, localDay } from '@domain/reports/time-zone';
-import { ensureRollups } from './upkeep';
+import { readyReportZone } from './upkeep';
 
 /** Most rows a grouped report lists (and its CSV holds). */
 export const REPORT_ROWS = 100;
@@ -112,8 +111,7 @@ export async function promotionsReport(db: Db, range: ReportRange) {
 
 /** The dashboard's sales: the last 30 local days to today against the 30 before, by day (today is the last point). */
 export async function recentSales(db: Db, now: number): Promise<SalesReport> {
-  await ensureRollups(db, now);
-  const { offsets } = await readReportZone(db);
+  const { offsets } = await readyReportZone(db, now);
   const today = localDay(offsets, now);
   return salesReport(
     db,

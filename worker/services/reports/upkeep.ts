@@ -60,6 +60,17 @@ export async function ensureRollups(db: Db, now: number): Promise<void> {
   if ((await rollupsRebuiltAt(db)) === null) await rebuildAllRollups(db, now);
 }
 
+/** The report zone and its offsets, once the rollups are whole (rebuilt first if they never were). */
+export async function readyReportZone(
+  db: Db,
+  now: number,
+): Promise<Awaited<ReturnType<typeof readReportZone>>> {
+  const zone = await readReportZone(db);
+  if (zone.rebuiltAt !== null) return zone;
+  await rebuildAllRollups(db, now);
+  return readReportZone(db);
+}
+
 /** Makes `timeZone` the reports' zone and rebuilds every rollup in its days. */
 export async function changeReportZone(
   db: Db,
