@@ -1,20 +1,11 @@
 /** The default limiter on the real Workers Rate Limiting bindings from wrangler.toml: each trips at its LIMITS number. */
 import { env } from 'cloudflare:test';
+import { startEarlyInWindow } from '@tests/support/limits';
 import { createLimiter, LIMITS, type LimitName } from '@worker/services/limits';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 /** A key no other test uses. */
 const freshKey = () => `limits-test-${crypto.randomUUID()}`;
-
-/**
- * The bindings count in windows aligned to the clock (a new minute starts every count afresh), so a test that
- * spends a budget starts early in a window rather than straddling two.
- */
-async function startEarlyInWindow(periodSeconds: number, needMs = 5_000): Promise<void> {
-  const periodMs = periodSeconds * 1000;
-  const left = periodMs - (Date.now() % periodMs);
-  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
-}
 
 beforeEach(() => startEarlyInWindow(60));
 

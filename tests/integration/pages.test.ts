@@ -1,5 +1,6 @@
 /** The page catch-all: what a shopper sees when a page address is broken or the SSR adapter fails. */
 import { createExecutionContext, env } from 'cloudflare:test';
+import { startEarlyInWindow } from '@tests/support/limits';
 import { createApp } from '@worker/app';
 import { CSP_NONCE_HEADER } from '@worker/http/csp-nonce';
 import { MAX_PAGE_BODY_BYTES } from '@worker/http/pages';
@@ -130,6 +131,7 @@ describe('pages', () => {
         env,
         createExecutionContext(),
       );
+    await startEarlyInWindow(60, 30_000);
     let limited: Response | undefined;
     for (let i = 0; i < 200 && !limited; i++) {
       const res = await from('203.0.113.7', '/cart?qaction=abc', 'sku=ABC-1&quantity=1');
@@ -140,7 +142,7 @@ describe('pages', () => {
     expect(await limited?.text()).toContain('Too many requests');
     expect((await from('203.0.113.7', '/api/carts')).status).toBe(429);
     expect((await from('203.0.113.8', '/cart?qaction=abc', 'sku=ABC-1&quantity=1')).status).toBe(200);
-  });
+  }, 90_000);
 
   it('answers methods other than GET, HEAD and POST with a 405 page and Allow, without rendering', async () => {
     const rendered = vi.fn(async () => new Response('page'));
