@@ -1,6 +1,7 @@
 /**
  * The report rollups' upkeep outside the triggers: the time zone their days are in, and the rebuild that recomputes
- * a range of days from the source tables with exactly the triggers' rules (migration 0023_reports).
+ * a range of days from the source tables with exactly the triggers' rules (migration 0023_reports), and the
+ * per-customer lifetime totals' full recompute (migration 0025_report_customers).
  */
 import type { Db } from '@db/client';
 import { reportZone, reportZoneOffsets } from '@db/schema';
@@ -111,5 +112,28 @@ export function rebuildRangeStatements(db: Db, r: DayRange) {
         sum(coalesce((SELECT o.total_amount FROM orders o WHERE o.id = u.order_id), 0))
       FROM promotion_uses u
       WHERE u.state = 'confirmed' AND ${inRange(sql`coalesce(u.confirmed_at, u.created_at)`, r)} GROUP BY 1, 2, 3`),
+  ];
+}
+
+/**
+ * Statements (one db.batch) that recompute every customer's lifetime totals from orders and succeeded refunds: all
+ * of them at once, since a customer's row spans every day (and no time zone is involved). Migration 0025 ends with
+ * the same INSERT, for stores that had orders before it.
+ */
+export function rebuildCustomerTotalsStatements(db: Db) {
+  return [
+    db.run(sql`DELETE FROM report_customer_totals`),
+    db.run(sql`INSERT INTO report_customer_totals (customer_key, customer_id, email, orders, gross, discounts, refunds,
+        net, total, first_order_at, last_order_at)
+      SELECT coalesce(o.customer_id, 'guest:' || lower(o.email)), o.customer_id,
+        CASE WHEN o.customer_id IS NULL THEN lower(o.email) ELSE (SELECT lower(p.email) FROM orders p
+          WHERE p.customer_id = o.customer_id ORDER BY p.placed_at DESC, lower(p.email) DESC LIMIT 1) END,
+        count(*), sum(o.subtotal_amount), sum(o.discount_amount), coalesce(sum(r.amount), 0),
+        sum(o.subtotal_amount) - sum(o.discount_amount) - coalesce(sum(r.amount), 0), sum(o.total_amount),
+        min(o.placed_at), max(o.placed_at)
+      FROM orders o
+      LEFT JOIN (SELECT order_id, sum(amount) AS amount FROM refunds WHERE status = 'succeeded' GROUP BY order_id) r
+        ON r.order_id = o.id
+      GROUP BY 1`),
   ];
 }

@@ -99,3 +99,32 @@ export const reportPromotionDaily = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.promotionId, t.code] })],
 );
+
+/**
+ * Lifetime spend per customer (all time, no days): an account by its id, a guest by `guest:` + the lower-cased
+ * email. Net = gross − discounts − refunds, the sales rollup's definition, with each succeeded refund charged to the
+ * customer whose order it refunds. The top customers walk the net index; the averages count the orders index.
+ */
+export const reportCustomerTotals = sqliteTable(
+  'report_customer_totals',
+  {
+    /** The account id, or `guest:` + lower(email) for guest orders. */
+    customerKey: text('customer_key').primaryKey(),
+    customerId: text('customer_id'),
+    /** Lower-cased: a guest's email, or the one on the account's latest order (ties: the greater email). */
+    email: text('email').notNull(),
+    orders: integer('orders').notNull().default(0),
+    gross: integer('gross').notNull().default(0),
+    discounts: integer('discounts').notNull().default(0),
+    refunds: integer('refunds').notNull().default(0),
+    net: integer('net').notNull().default(0),
+    /** What the customer paid. */
+    total: integer('total').notNull().default(0),
+    firstOrderAt: integer('first_order_at').notNull(),
+    lastOrderAt: integer('last_order_at').notNull(),
+  },
+  (t) => [
+    index('report_customer_totals_net_idx').on(sql`${t.net} DESC`, t.customerKey),
+    index('report_customer_totals_orders_idx').on(t.orders),
+  ],
+);

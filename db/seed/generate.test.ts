@@ -2,7 +2,7 @@
 
 import { createLibsqlDb, migrateLibsqlDb } from '@db/client-node';
 import { listProducts } from '@db/repositories/catalog';
-import { rebuildRangeStatements } from '@db/repositories/report-rollups';
+import { rebuildCustomerTotalsStatements, rebuildRangeStatements } from '@db/repositories/report-rollups';
 import * as schema from '@db/schema';
 import { isId } from '@domain/core/ids';
 import { TEST_SCRYPT_COST } from '@domain/identity/password';
@@ -185,9 +185,11 @@ describe('seed SQL script', () => {
       schema.reportProductDaily,
       schema.reportCountryDaily,
       schema.reportPromotionDaily,
+      schema.reportCustomerTotals,
     ] as const;
     const readAll = () => Promise.all(rollups.map((t) => db.select().from(t) as Promise<object[]>));
     const byTriggers = await readAll();
+    expect(byTriggers[4]!.length).toBeGreaterThan(1);
     const sales = await db.select().from(schema.reportSalesDaily);
     expect(sales.reduce((a, d) => a + d.orders, 0)).toBe(seed.orders.length);
     expect(sales.reduce((a, d) => a + d.refunds, 0)).toBe(seed.refunds.reduce((a, r) => a + r.amount, 0));
@@ -203,7 +205,7 @@ describe('seed SQL script', () => {
       fromMs: startOfLocalDay(seed.reportZoneOffsets, fromDay),
       toMs: startOfLocalDay(seed.reportZoneOffsets, toDay),
     };
-    const [head, ...rest] = rebuildRangeStatements(db, range);
+    const [head, ...rest] = [...rebuildRangeStatements(db, range), ...rebuildCustomerTotalsStatements(db)];
     await db.batch([head!, ...rest]);
     const rebuilt = await readAll();
     const sorted = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort();

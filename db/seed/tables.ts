@@ -58,4 +58,5 @@ export const ROLLUP_TABLES: readonly SQLiteTable[] = [
   s.reportProductDaily,
   s.reportCountryDaily,
   s.reportPromotionDaily,
+  s.reportCustomerTotals,
 ];

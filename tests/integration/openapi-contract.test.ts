@@ -1077,6 +1077,8 @@ const scenarios: Record<string, Scenario> = {
     errors: async () => {
       const inverted = '/api/admin/reports/customers?from=2026-12-31&to=2026-01-01';
       expect((await call('GET', inverted, withCookie(await admin()))).status).toBe(400);
+      const unknownTable = '/api/admin/reports/customers?from=2026-01-01&to=2026-01-31&table=everyone';
+      expect((await call('GET', unknownTable, withCookie(await admin()))).status).toBe(400);
       expect(
         (await call('GET', '/api/admin/reports/customers?from=2026-01-01&to=2026-01-31&format=csv')).status,
       ).toBe(401);

@@ -15,9 +15,19 @@ export const ADDRESS = {
 
 const put = (body: unknown): RequestInit => ({ ...jsonBody(body), method: 'PUT' });
 
-/** A new client with a cart holding `lines`, and a checkout for it taken to the payment step. */
-export async function readyCheckout(lines: { sku: string; quantity: number }[]) {
-  const api = newClient();
+/**
+ * A new client with a cart holding `lines`, and a checkout for it taken to the payment step; with `cookie` (a
+ * customer's session), every request is signed in, so the order is the account's.
+ */
+export async function readyCheckout(lines: { sku: string; quantity: number }[], cookie?: string) {
+  const plain = newClient();
+  const api: Api = cookie
+    ? (path, init = {}) => {
+        const headers = new Headers(init.headers);
+        headers.set('Cookie', cookie);
+        return plain(path, { ...init, headers });
+      }
+    : plain;
   const cartId = newId('cart');
   for (const line of lines) {
     const added = await api(`/api/carts/${cartId}/items`, jsonBody(line));

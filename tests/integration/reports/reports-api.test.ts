@@ -1,12 +1,16 @@
 /**
  * The reports API through the real Worker and D1: an order placed at checkout and cancelled with a refund shows in
  * the sales, product and customer reports at once; CSV downloads hold the same rows (spreadsheet formulas defused);
- * bad ranges are 400s; only reports:read may look.
+ * bad ranges are 400s; only reports:read may look. Orders by a signed-in customer make them a top customer of all
+ * time, named only for a reader with customers:read.
  */
 import { env } from 'cloudflare:workers';
+import { createDb } from '@db/client';
 import type { SeedData } from '@db/seed/generate';
-import { createStaff, loginCookie } from '@tests/support/accounts';
+import { reportRange } from '@domain/reports/range';
+import { createCustomer, createStaff, loginCookie } from '@tests/support/accounts';
 import { jsonBody, newClient, seedSmallStore } from '@tests/support/workerd';
+import { customersReport } from '@worker/services/reports/reports';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { placeOrder, readyCheckout } from '../checkout/support';
 
@@ -146,5 +150,94 @@ describe('the other reports', () => {
       expect((await api(url)).status).toBe(401);
       expect((await api(url, as(content))).status).toBe(403);
     }
+  });
+});
+
+type Lifetime = {
+  customers: number;
+  orders: number;
+  repeatCustomers: number;
+  averageOrdersPerCustomer: number | null;
+  repeatCustomerRate: number | null;
+  identities: boolean;
+  top: {
+    rank: number;
+    kind: string;
+    customerId: string | null;
+    name: string | null;
+    email: string | null;
+    orders: number;
+    net: number;
+  }[];
+};
+
+describe('top customers of all time', () => {
+  it('a signed-in shopper who orders twice is the top customer, named, and a repeat customer', async () => {
+    const shopper = await createCustomer();
+    const cookie = await loginCookie('customer', shopper);
+    const sku = data.inventory.filter((l) => l.onHand >= 10)[1]!.sku;
+    const nets: number[] = [];
+    for (const quantity of [3, 1]) {
+      const { api: shop, checkoutId } = await readyCheckout([{ sku, quantity }], cookie);
+      expect((await placeOrder(shop, checkoutId, 'success')).status).toBe(201);
+      const row = await env.DB.prepare(
+        'SELECT customer_id AS customerId, subtotal_amount - discount_amount AS net FROM orders WHERE checkout_id = ?',
+      )
+        .bind(checkoutId)
+        .first<{ customerId: string; net: number }>();
+      expect(row?.customerId).toBe(shopper.id);
+      nets.push(row!.net);
+    }
+
+    // A range that holds none of these orders: the lifetime figures ignore it.
+    const res = await api(`/api/admin/reports/customers?from=2025-01-01&to=2025-01-31`, as(admin));
+    expect(res.status).toBe(200);
+    const { orders, lifetime } = (await res.json()) as { orders: number; lifetime: Lifetime };
+    expect(orders).toBe(0);
+    // The guest from the first test (refunded in full) and this account.
+    expect(lifetime).toMatchObject({
+      customers: 2,
+      orders: 3,
+      repeatCustomers: 1,
+      averageOrdersPerCustomer: 1.5,
+      repeatCustomerRate: 0.5,
+      identities: true,
+    });
+    expect(lifetime.top[0]).toMatchObject({
+      rank: 1,
+      kind: 'account',
+      customerId: shopper.id,
+      name: 'Test Shopper',
+      email: shopper.email,
+      orders: 2,
+      net: nets[0]! + nets[1]!,
+    });
+    expect(lifetime.top[1]).toMatchObject({ rank: 2, kind: 'guest', orders: 1 });
+    expect(lifetime.top[1]!.net).toBeLessThanOrEqual(0);
+
+    const csv = await api(
+      `/api/admin/reports/customers?from=${today}&to=${today}&format=csv&table=top`,
+      as(admin),
+    );
+    expect(csv.headers.get('Content-Disposition')).toContain('top-customers-all-time.csv');
+    const [header, first] = (await csv.text()).split('\r\n');
+    expect(header).toBe('rank,kind,name,email,customer id,orders,net sales,total sales,last order');
+    expect(first).toContain(`1,account,Test Shopper,${shopper.email},${shopper.id},2,`);
+  });
+
+  it('without customers:read the figures come without names, emails or account ids', async () => {
+    // No role holds reports:read without customers:read today, so the service is asked directly as such a reader.
+    const report = await customersReport(
+      createDb(env),
+      reportRange({ from: today, to: today, compare: 'none' }),
+      false,
+      false,
+    );
+    expect(report.lifetime).toMatchObject({ customers: 2, repeatCustomers: 1, identities: false });
+    expect(report.lifetime.top.map((r) => r.kind)).toEqual(['account', 'guest']);
+    for (const row of report.lifetime.top) {
+      expect(row).toMatchObject({ customerId: null, name: null, email: null });
+    }
+    expect(JSON.stringify(report.lifetime)).not.toContain('@');
   });
 });

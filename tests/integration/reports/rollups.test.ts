@@ -1,13 +1,16 @@
 /**
- * The report rollups on real D1: thousands of random orders, lines, refunds (some confirmed later, some failed) and
- * promotion uses (some confirmed later) across a DST change, in New York days. What the triggers kept must equal what
- * this file computes on its own in JavaScript, to the cent, and the rebuild must give the same rows again.
+ * The report rollups on real D1: thousands of random orders, lines, refunds (some confirmed later, some failed, some
+ * succeeded and then failed) and promotion uses (some confirmed later) across a DST change, in New York days, by
+ * accounts and by guests whose emails differ in case. What the triggers kept must equal what this file computes on
+ * its own in JavaScript, to the cent, and the rebuild must give the same rows again; the same for the lifetime
+ * per-customer totals.
  */
 import { env } from 'cloudflare:workers';
 import { createDb } from '@db/client';
 import {
   markRebuiltStatement,
   readReportZone,
+  rebuildCustomerTotalsStatements,
   rebuildRangeStatements,
   setReportZoneStatements,
 } from '@db/repositories/report-rollups';
@@ -56,6 +59,8 @@ type Refund = {
   status: 'succeeded' | 'pending' | 'failed';
   /** Moved to succeeded after its lines were written (a provider confirming later). */
   confirmLater: boolean;
+  /** Succeeded, then failed later (a provider reversing it): it counts nowhere in the end. */
+  revokeLater: boolean;
   lines: { lineId: string; quantity: number }[];
 };
 type Use = {
@@ -107,7 +112,9 @@ function generate(data: SeedData, promotionIds: string[]) {
     const [country, region] = pick(places);
     return {
       id: `ord_r${String(i).padStart(5, '0')}`,
-      email,
+      // Some in capitals (from the index, so the random sequence is unchanged): a guest is one customer whatever
+      // the case, while new-vs-returning compares emails exactly, as before.
+      email: i % 7 === 3 ? email.toUpperCase() : email,
       customerId: account ? `cus_r${account}` : null,
       placedAt,
       country,
@@ -134,6 +141,7 @@ function generate(data: SeedData, promotionIds: string[]) {
         createdAt: o.placedAt + int(60_000, 10 * 86_400_000),
         status,
         confirmLater: status === 'pending' && random() < 0.7,
+        revokeLater: status === 'succeeded' && refunds.length % 9 === 4,
         lines: byLine ? [{ lineId: line.id, quantity: int(1, line.quantity) }] : [],
       });
     }
@@ -225,8 +233,11 @@ async function write() {
     );
   }
   await run(statements);
-  // Later: providers confirm refunds, payments confirm held uses.
+  // Later: providers confirm refunds (and reverse some that had succeeded), payments confirm held uses.
   await run([
+    ...refunds
+      .filter((r) => r.revokeLater)
+      .map((r) => env.DB.prepare(`UPDATE refunds SET status = 'failed' WHERE id = ?`).bind(r.id)),
     ...refunds
       .filter((r) => r.confirmLater)
       .map((r) => env.DB.prepare(`UPDATE refunds SET status = 'succeeded' WHERE id = ?`).bind(r.id)),
@@ -248,6 +259,44 @@ function add(table: Map<string, Row>, key: string, base: Row, values: Record<str
   const row = table.get(key) ?? { ...base };
   for (const [k, v] of Object.entries(values)) row[k] = Number(row[k] ?? 0) + v;
   table.set(key, row);
+}
+
+/** Whether a generated refund counts in the end (succeeded at last, not reversed). */
+function counts(r: Refund): boolean {
+  return (r.status === 'succeeded' || r.confirmLater) && !r.revokeLater;
+}
+
+/** The per-customer lifetime totals: accounts by id, guests by lower-cased email (db/schema/reports.ts, in JS). */
+function expectedCustomers(): Map<string, Row> {
+  const keyOf = (o: Order) => o.customerId ?? `guest:${o.email.toLowerCase()}`;
+  const customers = new Map<string, Row>();
+  for (const o of orders) {
+    const key = keyOf(o);
+    const email = o.email.toLowerCase();
+    const was = customers.get(key);
+    // The email of the latest order (equal times: the greater email).
+    const latest =
+      !was ||
+      o.placedAt > Number(was.lastOrderAt) ||
+      (o.placedAt === Number(was.lastOrderAt) && email > String(was.email));
+    add(
+      customers,
+      key,
+      { customerKey: key, customerId: o.customerId, refunds: 0 },
+      { orders: 1, gross: o.subtotal, discounts: o.discount, net: o.subtotal - o.discount, total: o.total },
+    );
+    const row = customers.get(key)!;
+    if (latest) row.email = email;
+    row.firstOrderAt = Math.min(Number(was?.firstOrderAt ?? o.placedAt), o.placedAt);
+    row.lastOrderAt = Math.max(Number(was?.lastOrderAt ?? o.placedAt), o.placedAt);
+  }
+  const orderById = new Map(orders.map((o) => [o.id, o]));
+  for (const r of refunds) {
+    if (!counts(r)) continue;
+    const o = orderById.get(r.orderId)!;
+    add(customers, keyOf(o), {}, { refunds: r.amount, net: -r.amount });
+  }
+  return customers;
 }
 
 /** The four rollups, computed here from the generated rows (the definition in db/schema/reports.ts, in JS). */
@@ -310,7 +359,7 @@ function expected() {
     }
   }
   for (const r of refunds) {
-    if (r.status !== 'succeeded' && !r.confirmLater) continue;
+    if (!counts(r)) continue;
     const d = day(r.createdAt);
     add(sales, d, { day: d }, { refunds: r.amount });
     for (const rl of r.lines) {
@@ -340,7 +389,7 @@ function expected() {
       },
     );
   }
-  return { sales, products, countries, promotions };
+  return { sales, products, countries, promotions, customers: expectedCustomers() };
 }
 
 /** Rows with anything in them, in key order, numbers as numbers. */
@@ -382,6 +431,11 @@ async function actual() {
       ),
       ['day', 'promotionId', 'code'],
     ),
+    customers: tidy(
+      await read(`SELECT customer_key AS customerKey, customer_id AS customerId, email, orders, gross, discounts,
+        refunds, net, total, first_order_at AS firstOrderAt, last_order_at AS lastOrderAt FROM report_customer_totals`),
+      ['customerKey'],
+    ),
   };
 }
 
@@ -414,6 +468,7 @@ function want() {
     }),
     countries: full(e.countries, ['day', 'country', 'region'], {}),
     promotions: full(e.promotions, ['day', 'promotionId', 'code'], {}),
+    customers: full(e.customers, ['customerKey'], {}),
   };
 }
 
@@ -435,6 +490,12 @@ describe('report rollups', () => {
     expect(got.products).toEqual(expect_.products);
     expect(got.countries).toEqual(expect_.countries);
     expect(got.promotions).toEqual(expect_.promotions);
+    expect(got.customers).toEqual(expect_.customers);
+    // Accounts and guests both, a guest's orders in any case counted as one customer, refunds reversed.
+    expect(got.customers.filter((c) => c.customerId !== null).length).toBeGreaterThan(40);
+    expect(got.customers.filter((c) => c.customerId === null).length).toBeGreaterThan(250);
+    expect(orders.some((o) => o.email !== o.email.toLowerCase() && !o.customerId)).toBe(true);
+    expect(refunds.filter((r) => r.revokeLater).length).toBeGreaterThan(10);
     // The day the clocks went back has 25 hours of orders, and no order strays into the wrong day.
     const nov1 = expect_.sales.find((r) => r.day === '2026-11-01');
     expect(nov1?.orders).toBe(orders.filter((o) => localDay(offsets, o.placedAt) === '2026-11-01').length);
@@ -443,7 +504,8 @@ describe('report rollups', () => {
   it('the rebuild of every day, or of a few days in the middle, writes the same rows again', async () => {
     const before = await actual();
     await env.DB.exec(
-      'UPDATE report_sales_daily SET gross = gross + 1; DELETE FROM report_product_daily WHERE rowid % 3 = 0',
+      'UPDATE report_sales_daily SET gross = gross + 1; DELETE FROM report_product_daily WHERE rowid % 3 = 0; ' +
+        'UPDATE report_customer_totals SET net = net + 1, orders = 9; DELETE FROM report_customer_totals WHERE rowid % 4 = 0',
     );
     const range = (fromDay: string, toDay: string) => ({
       fromDay,
@@ -453,6 +515,7 @@ describe('report rollups', () => {
     });
     await db().batch([
       ...rebuildRangeStatements(db(), range('2026-10-01', '2026-12-15')),
+      ...rebuildCustomerTotalsStatements(db()),
       markRebuiltStatement(db(), 1),
     ] as never);
     expect(await actual()).toEqual(before);
@@ -480,6 +543,7 @@ describe('report rollups', () => {
     expect(got.sales).toEqual(expect_.sales);
     expect(got.products).toEqual(expect_.products);
     expect(got.promotions).toEqual(expect_.promotions);
+    expect(got.customers).toEqual(expect_.customers);
     const audit = await env.DB.prepare(
       `SELECT after FROM audit_log WHERE action = 'reports.time-zone'`,
     ).first<{

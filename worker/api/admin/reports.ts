@@ -3,6 +3,7 @@
  * a comparison period. `format=csv` downloads the rows the report's table shows. Reads rollups only, so any range
  * up to two years costs the same few indexed reads.
  */
+import { can } from '@domain/identity/permissions';
 import { checkRange, ReportQueryFields, reportRange } from '@domain/reports/range';
 import { SALES_METRICS } from '@domain/reports/sales';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -15,6 +16,7 @@ import {
   productsCsv,
   promotionsCsv,
   salesCsv,
+  topCustomersCsv,
   trafficCsv,
 } from '@worker/services/reports/report-csv';
 import {
@@ -37,7 +39,12 @@ const ProductsQuery = checkRange(
   }).strict(),
 );
 const CustomersQuery = checkRange(
-  ReportQueryFields.extend({ ...Format, byRegion: z.enum(['0', '1']).default('0') }).strict(),
+  ReportQueryFields.extend({
+    ...Format,
+    byRegion: z.enum(['0', '1']).default('0'),
+    /** Which table `format=csv` downloads: destinations in the range, or the top customers of all time. */
+    table: z.enum(['places', 'top']).default('places'),
+  }).strict(),
 );
 
 const Span = z.object({ from: z.string(), to: z.string(), end: z.string() });
@@ -48,8 +55,8 @@ const Figures = z.record(z.string(), z.number()).openapi('SalesFigures');
 const Point = z.object({ bucket: z.string(), figures: Figures });
 
 /**
- * A report as JSON, or as the CSV `toCsv` writes with a file name saying what and when; never cached (it is staff
- * data, and the rollups change with every order).
+ * A report as JSON, or as the CSV `toCsv` writes with a file name saying what and when (the range, or `when` for a
+ * table that ignores it); never cached (it is staff data, and the rollups change with every order).
  */
 function answer<R extends { range: { current: { from: string; to: string } } }>(
   c: Context<AppEnv>,
@@ -57,6 +64,7 @@ function answer<R extends { range: { current: { from: string; to: string } } }>(
   name: string,
   report: R,
   toCsv: (report: R, currency: string) => string,
+  when?: string,
 ) {
   if (format === 'json') {
     c.header('Cache-Control', 'private, no-store');
@@ -65,7 +73,7 @@ function answer<R extends { range: { current: { from: string; to: string } } }>(
   const { from, to } = report.range.current;
   return c.body(toCsv(report, c.env.SHOP_CURRENCY), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${name}-${from}-to-${to}.csv"`,
+    'Content-Disposition': `attachment; filename="${name}-${when ?? `${from}-to-${to}`}.csv"`,
     'Cache-Control': 'private, no-store',
   }) as never;
 }
@@ -160,7 +168,8 @@ adminReports
       method: 'get',
       path: '/admin/reports/customers',
       tags: ['Admin'],
-      summary: 'New and returning customers, accounts and guests, and orders by country (or region)',
+      summary:
+        'New and returning customers, accounts and guests, orders by country (or region); top customers and orders per customer of all time (names and emails need customers:read)',
       middleware: [requirePermission('reports:read')],
       request: { query: CustomersQuery },
       responses: reportResponses(
@@ -182,13 +191,37 @@ adminReports
               total: z.number(),
             }),
           ),
+          lifetime: z.object({
+            customers: z.number(),
+            orders: z.number(),
+            repeatCustomers: z.number(),
+            averageOrdersPerCustomer: z.number().nullable(),
+            repeatCustomerRate: z.number().nullable(),
+            identities: z.boolean(),
+            top: z.array(
+              z.object({
+                rank: z.number(),
+                kind: z.enum(['account', 'guest']),
+                customerId: z.string().nullable(),
+                name: z.string().nullable(),
+                email: z.string().nullable(),
+                orders: z.number(),
+                net: z.number(),
+                total: z.number(),
+                lastOrderAt: z.number(),
+              }),
+            ),
+          }),
         }),
       ),
     }),
     async (c) => {
-      const { format, byRegion, ...q } = c.req.valid('query');
-      const report = await customersReport(c.var.db, reportRange(q), byRegion === '1');
-      return answer(c, format, 'customers', report, customersCsv);
+      const { format, byRegion, table, ...q } = c.req.valid('query');
+      const identities = can(c.var.staff?.principal.roles ?? [], 'customers:read');
+      const report = await customersReport(c.var.db, reportRange(q), byRegion === '1', identities);
+      return table === 'top'
+        ? answer(c, format, 'top-customers', report, topCustomersCsv, 'all-time')
+        : answer(c, format, 'customers', report, customersCsv);
     },
   )
   .openapi(

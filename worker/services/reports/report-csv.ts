@@ -60,6 +60,7 @@ export function productsCsv(report: Awaited<ReturnType<typeof productsReport>>, 
   );
 }
 
+/** The customers report's destinations table (`table=places`, the default). */
 export function customersCsv(report: Awaited<ReturnType<typeof customersReport>>, currency: string): string {
   return toCsv(
     [
@@ -70,6 +71,37 @@ export function customersCsv(report: Awaited<ReturnType<typeof customersReport>>
       { header: 'total sales', value: (r) => r.total, money: true },
     ],
     report.places,
+    currency,
+  );
+}
+
+/**
+ * The top customers of all time (`table=top`): names, emails and account ids only when the report carries them
+ * (the reader holds customers:read), else the rank, kind and figures alone.
+ */
+export function topCustomersCsv(
+  report: Awaited<ReturnType<typeof customersReport>>,
+  currency: string,
+): string {
+  const identities = report.lifetime.identities;
+  type Row = (typeof report.lifetime.top)[number];
+  return toCsv<Row>(
+    [
+      { header: 'rank', value: (r) => r.rank },
+      { header: 'kind', value: (r) => r.kind },
+      ...(identities
+        ? [
+            { header: 'name', value: (r: Row) => r.name },
+            { header: 'email', value: (r: Row) => r.email },
+            { header: 'customer id', value: (r: Row) => r.customerId },
+          ]
+        : []),
+      { header: 'orders', value: (r) => r.orders },
+      { header: 'net sales', value: (r) => r.net, money: true },
+      { header: 'total sales', value: (r) => r.total, money: true },
+      { header: 'last order', value: (r) => new Date(r.lastOrderAt).toISOString() },
+    ],
+    report.lifetime.top,
     currency,
   );
 }

@@ -7,12 +7,15 @@ import type { Db } from '@db/client';
 import {
   type ProductGrouping,
   readCountrySales,
+  readCustomerAverages,
   readFunnel,
   readProductSales,
   readPromotionSales,
   readSalesDays,
+  readTopCustomers,
   readTrafficDays,
   readTrafficTop,
+  type TopCustomer,
 } from '@db/repositories/reports';
 import { FUNNEL_STEPS } from '@domain/analytics/traffic-event';
 import {
@@ -36,6 +39,9 @@ import { readyReportZone } from './upkeep';
 
 /** Most rows a grouped report lists (and its CSV holds). */
 export const REPORT_ROWS = 100;
+
+/** How many of the biggest spenders the customers report lists. */
+export const TOP_CUSTOMERS = 20;
 
 /** The sales report: totals and series for the range and its comparison, and each metric's change. */
 export interface SalesReport {
@@ -82,11 +88,26 @@ export async function productsReport(
   return { range, group, by, rows };
 }
 
-/** Customers: new and returning, accounts and guests (from the sales rollup), and orders by destination. */
-export async function customersReport(db: Db, range: ReportRange, byRegion: boolean) {
-  const [sales, places] = await Promise.all([
+/** A top customer as a report shows it: without who it is when the reader may not see customers. */
+export type TopCustomerRow = Omit<TopCustomer, 'key' | 'customerId' | 'name' | 'email'> & {
+  rank: number;
+  kind: 'account' | 'guest';
+  customerId: string | null;
+  name: string | null;
+  email: string | null;
+};
+
+/**
+ * Customers: new and returning, accounts and guests (from the sales rollup) and orders by destination, in the range;
+ * and, for all time (report_customer_totals has no days), the top spenders, orders per customer and the share who
+ * came back. `identities` (the reader holds customers:read) decides whether the top spenders carry names and emails.
+ */
+export async function customersReport(db: Db, range: ReportRange, byRegion: boolean, identities: boolean) {
+  const [sales, places, top, counts] = await Promise.all([
     salesReport(db, range),
     readCountrySales(db, range.current, byRegion, REPORT_ROWS),
+    readTopCustomers(db, TOP_CUSTOMERS),
+    readCustomerAverages(db),
   ]);
   const { orders, newCustomerOrders, returningCustomerOrders, accountOrders, guestOrders } = sales.totals;
   return {
@@ -101,6 +122,24 @@ export async function customersReport(db: Db, range: ReportRange, byRegion: bool
       orders: sales.changes.orders ?? null,
     },
     places,
+    lifetime: {
+      customers: counts.customers,
+      orders: counts.orders,
+      repeatCustomers: counts.repeatCustomers,
+      averageOrdersPerCustomer: counts.customers ? counts.orders / counts.customers : null,
+      repeatCustomerRate: counts.customers ? counts.repeatCustomers / counts.customers : null,
+      identities,
+      top: top.map(
+        ({ key: _key, customerId, name, email, ...figures }, i): TopCustomerRow => ({
+          rank: i + 1,
+          kind: customerId ? 'account' : 'guest',
+          customerId: identities ? customerId : null,
+          name: identities ? name : null,
+          email: identities ? email : null,
+          ...figures,
+        }),
+      ),
+    },
   };
 }
 

@@ -1,13 +1,14 @@
 /**
  * Keeping the rollups whole: the full rebuild (month by month, each month one batch, so no statement runs long),
  * run once when the rollups were never rebuilt (orders written before migration 0023 are counted then) and whenever
- * the report time zone changes.
+ * the report time zone changes; the per-customer totals, which have no days, are recomputed whole beside them.
  */
 import type { Db } from '@db/client';
 import { appendAuditStatement } from '@db/repositories/audit';
 import {
   markRebuiltStatement,
   readReportZone,
+  rebuildCustomerTotalsStatements,
   rebuildRangeStatements,
   rollupsRebuiltAt,
   setReportZoneStatements,
@@ -51,6 +52,8 @@ export async function rebuildAllRollups(db: Db, now: number): Promise<number> {
       months++;
     }
   }
+  // Lifetime per customer: one recompute of the whole table, not month by month.
+  await db.batch(rebuildCustomerTotalsStatements(db) as never);
   await markRebuiltStatement(db, now);
   return months;
 }

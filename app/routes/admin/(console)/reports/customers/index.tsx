@@ -1,18 +1,27 @@
-/** Customers: new against returning, accounts against guests, and where orders ship, as bars and tables. */
+/**
+ * Customers: new against returning, accounts against guests, and where orders ship, in the range; and, for all
+ * time, orders per customer, the repeat customer rate and the top spenders (named only for customers:read).
+ */
 import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
+import { can } from '@domain/identity/permissions';
 import { customersReport } from '@worker/services/reports/reports';
 import { BarChart } from '~/components/admin/charts/BarChart';
 import { DataTable } from '~/components/admin/charts/DataTable';
 import { KeyFigures } from '~/components/admin/report-filters/KeyFigures';
 import { ReportFilters } from '~/components/admin/report-filters/ReportFilters';
+import { TopCustomers } from '~/components/admin/top-customers/TopCustomers';
 import { reportPageQuery } from '~/lib/report-page';
+import { pageStaff } from '~/lib/session';
 
-export const useCustomersReport = routeLoader$(async ({ platform, url }) => {
+export const useCustomersReport = routeLoader$(async (event) => {
+  const { platform, url } = event;
+  const roles = (await pageStaff(event))?.principal.roles ?? [];
   const db = createDb(platform.env);
   const query = await reportPageQuery(db, url, Date.now());
-  const report = query.range ? await customersReport(db, query.range, true) : null;
+  const identities = can(roles, 'customers:read');
+  const report = query.range ? await customersReport(db, query.range, true, identities) : null;
   return { query, report, currency: platform.env.SHOP_CURRENCY };
 });
 
@@ -25,7 +34,8 @@ export default component$(() => {
         <div>
           <h1>Customers</h1>
           <p class="adm-lede">
-            Who buys: first orders and repeat orders, accounts and guests, and where orders go.
+            Who buys: first orders and repeat orders, accounts and guests, where orders go, and the best
+            customers.
           </p>
         </div>
       </div>
@@ -73,6 +83,48 @@ export default component$(() => {
               ]}
               rows={report.places.map((p) => ({ ...p, region: p.region || '—' }))}
             />
+          </section>
+          <section aria-labelledby="all-time-head">
+            <div class="adm-card-head">
+              <h2 id="all-time-head">All time</h2>
+              <a
+                class="adm-link"
+                href={`/api/admin/reports/customers?${query.search}&format=csv&table=top`}
+                download
+              >
+                Download top customers CSV
+              </a>
+            </div>
+            <p class="adm-lede">
+              Every order since the shop opened: the dates chosen above do not apply to these figures.
+              {!report.lifetime.identities && ' Names and emails need the customers permission.'}
+            </p>
+            <KeyFigures
+              currency={currency}
+              label="All-time customer figures"
+              figures={[
+                { label: 'Customers', value: report.lifetime.customers, kind: 'count', note: 'All time' },
+                {
+                  label: 'Average orders per customer',
+                  value: report.lifetime.averageOrdersPerCustomer,
+                  kind: 'ratio',
+                  note: 'All time',
+                },
+                {
+                  label: 'Repeat customer rate (2+ orders)',
+                  value: report.lifetime.repeatCustomerRate,
+                  kind: 'percent',
+                  note: `${report.lifetime.repeatCustomers} customers, all time`,
+                },
+              ]}
+            />
+            <div class="adm-card adm-card-flush">
+              <TopCustomers
+                rows={report.lifetime.top}
+                identities={report.lifetime.identities}
+                currency={currency}
+              />
+            </div>
           </section>
         </>
       )}
