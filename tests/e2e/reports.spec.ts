@@ -1,7 +1,8 @@
 /**
  * An administrator reads the reports: an order placed in the shop shows at once on the dashboard and in the sales
  * report, the range form changes the grain and comparison (and says what is wrong with an inverted range), the CSV
- * downloads, and the best sellers list it. Read by roles and names, checked with axe, on a laptop and a phone.
+ * downloads, the best sellers list it, and the customers report names the top customers of all time. Read by roles
+ * and names, checked with axe, on a laptop and a phone.
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
@@ -85,6 +86,21 @@ test('an order placed in the shop shows in the reports at once, and the report r
     1,
   );
   expect(await seriousViolations(page)).toEqual([]);
+
+  // Customers: the all-time figures and top spenders, the demo account among them by name, linked to the account.
+  await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'All time' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'All-time customer figures' })).toContainText(
+    'Average orders per customer',
+  );
+  const top = page.getByRole('table', { name: 'Top customers by net sales (all time)' });
+  await expect(top.getByRole('row')).toHaveCount(1 + 20);
+  await expect(top.getByRole('link', { name: 'Liam Murphy' })).toHaveAttribute(
+    'href',
+    /^\/admin\/customers\/cus_/,
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/reports-customers.png', fullPage: true });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/admin/reports');
