@@ -9,6 +9,8 @@ import { measureCell } from './bench/measure.mjs';
 import { commMemory, treeMemory } from './bench/memory.mjs';
 import { seedBenchPromotions } from './bench/promotion-fixtures.mjs';
 import { describeMachine, formatTable, withRatios } from './bench/report.mjs';
+import { reportHistoryOrders, seedReportHistory } from './bench/report-fixtures.mjs';
+import { REPORT_EVENTS, REPORT_ORDERS, REPORT_SCENARIO_IDS } from './bench/report-scenarios.mjs';
 import { buildScenarios } from './bench/scenarios.mjs';
 import { startServer } from './bench/server.mjs';
 
@@ -117,6 +119,13 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, stopOnSignal);
   log(`starting the Worker on 127.0.0.1:${CONFIG.port} (log: ${CONFIG.serverLogPath})`);
   server = await acquireServer();
+  // The report scenarios' history is written with no server running (see bench/report-fixtures.mjs), once per store.
+  const wantsReports = REPORT_SCENARIO_IDS.some((id) => !CONFIG.scenarios || CONFIG.scenarios.includes(id));
+  if (!env.BENCH_URL && wantsReports && REPORT_ORDERS > 0 && reportHistoryOrders(CONFIG.persistDir) === 0) {
+    await server.stop();
+    seedReportHistory(CONFIG.persistDir, REPORT_ORDERS, REPORT_EVENTS, log);
+    server = await acquireServer();
+  }
   try {
     log(`server up after ${((Date.now() - t0) / 1000).toFixed(1)} s; reading fixtures`);
     // Resident memory of the server's process tree (start.mjs and workerd), fresh and after the run.

@@ -33,7 +33,9 @@ export function run(command, args, options = {}) {
 export function capture(command, args) {
   const result = spawnSync(command, args, {
     encoding: 'utf8',
-    env: WRANGLER_ENV,
+    // WRANGLER_LOG=error (the bench server's setting) silences `wrangler d1 execute --json` too, and an empty answer
+    // read as "no rows" made every bench start seed its store again; what is captured is never shown anyway.
+    env: { ...WRANGLER_ENV, WRANGLER_LOG: 'log' },
     maxBuffer: 256 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);

@@ -1,13 +1,34 @@
 /**
- * Report reads: only the rollup tables (db/schema/reports.ts), by primary-key range on the day, never orders. A
- * two-year range reads at most 731 sales rows; the grouped reports add up the rows of the range in SQLite. The
- * lifetime customer figures read report_customer_totals by its indexes (a walk of the top N, a count).
+ * Report reads: only the rollup tables (db/schema/reports.ts), by primary-key range, never orders. A two-year range
+ * reads at most 731 sales rows; the grouped reports add up, in SQLite, the monthly rows of the whole months in the
+ * range and the daily rows of the days around them. The lifetime customer figures read report_customer_totals by
+ * its indexes (a walk of the top N, a count).
  */
 import type { Db } from '@db/client';
 import { reportSalesDaily } from '@db/schema';
-import type { DaySpan } from '@domain/reports/range';
+import { type DaySpan, spanParts } from '@domain/reports/range';
 import type { SalesDay } from '@domain/reports/sales';
-import { and, asc, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, gte, lt, type SQL, sql } from 'drizzle-orm';
+
+/** A rollup with a daily table and a monthly one (db/schema/reports.ts). */
+type SplitRollup = 'product' | 'country' | 'traffic';
+
+/**
+ * The rows of rollup `kind` covering `s`, as one source for a FROM: the whole months from the monthly table and the
+ * days around them from the daily one (spanParts), each branch narrowed by `where` and reading `columns`.
+ */
+function spanRows(kind: SplitRollup, s: DaySpan, columns: SQL, where: SQL = sql`1`): SQL {
+  const { days, months } = spanParts(s);
+  const daily = sql.raw(`report_${kind}_daily`);
+  const branches = days.map(
+    (d) => sql`SELECT ${columns} FROM ${daily} WHERE day >= ${d.from} AND day < ${d.end} AND ${where}`,
+  );
+  if (months) {
+    branches.push(sql`SELECT ${columns} FROM ${sql.raw(`report_${kind}_monthly`)}
+      WHERE month >= ${months.from} AND month < ${months.end} AND ${where}`);
+  }
+  return sql.join(branches, sql` UNION ALL `);
+}
 
 /** The sales rows of the days in `s`, oldest first. */
 export async function readSalesDays(db: Db, s: DaySpan): Promise<SalesDay[]> {
@@ -66,10 +87,9 @@ export async function readProductSales(
     SELECT ${GROUP_KEY[group]} AS key, ${GROUP_NAME[group]} AS name, sum(r.units) AS units, sum(r.gross) AS gross,
       sum(r.discounts) AS discounts, sum(r.refunded_units) AS refundedUnits, sum(r.refunded) AS refunded,
       sum(r.gross) - sum(r.discounts) - sum(r.refunded) AS net
-    FROM report_product_daily r
+    FROM (${spanRows('product', s, sql`sku, product_id, units, gross, discounts, refunded_units, refunded`)}) r
     LEFT JOIN products p ON p.id = r.product_id
     LEFT JOIN categories c ON c.id = p.category_id
-    WHERE r.day >= ${s.from} AND r.day < ${s.end}
     GROUP BY 1 ORDER BY ${order}, key LIMIT ${limit}`);
   return rows.map((r) => {
     const [gross, discounts, refunded] = [Number(r.gross), Number(r.discounts), Number(r.refunded)];
@@ -102,7 +122,7 @@ export async function readCountrySales(
     total: number;
   }>(sql`
     SELECT country, ${region} AS region, sum(orders) AS orders, sum(net) AS net, sum(total) AS total
-    FROM report_country_daily WHERE day >= ${s.from} AND day < ${s.end}
+    FROM (${spanRows('country', s, sql`country, region, orders, net, total`)})
     GROUP BY 1, 2 ORDER BY net DESC, orders DESC, 1, 2 LIMIT ${limit}`);
   return rows.map((r) => ({ ...r, orders: Number(r.orders), net: Number(r.net), total: Number(r.total) }));
 }
@@ -244,8 +264,7 @@ export async function readTrafficTop(
     FROM (
       SELECT dimension, value, sum(views) AS views, sum(visitors) AS visitors,
         row_number() OVER (PARTITION BY dimension ORDER BY sum(views) DESC, value) AS rank
-      FROM report_traffic_daily
-      WHERE day >= ${s.from} AND day < ${s.end} AND dimension <> 'total'
+      FROM (${spanRows('traffic', s, sql`dimension, value, views, visitors`, sql`dimension <> 'total'`)})
       GROUP BY dimension, value
     ) t WHERE t.rank <= ${limit} ORDER BY t.dimension, t.rank`);
   return rows

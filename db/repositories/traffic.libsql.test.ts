@@ -86,4 +86,36 @@ describe('traffic repository on libSQL', () => {
     expect(await db.all(sql`SELECT id FROM traffic_events`)).toEqual([]);
     expect((await rollups()).length).toBeGreaterThan(0);
   });
+
+  it("keeps each month's rollup equal to its days through writes, a rebuild and deletes", async () => {
+    const june2 = Date.UTC(2031, 5, 2, 9);
+    const later = [
+      row('v3', { id: newId('event', june2), day: '2031-06-02', at: june2, path: '/c/tea' }),
+      row('v4', { id: newId('event', june2), day: '2031-06-02', at: june2, path: '/p/mug' }),
+    ];
+    await writeTrafficBatch(
+      db,
+      later,
+      new Map([
+        ['2031-06-02|v3', 1],
+        ['2031-06-02|v4', 1],
+      ]),
+    );
+    await rebuildTrafficRollups(db, '2031-06-01', '2031-06-02');
+    await db.run(sql`DELETE FROM report_traffic_daily WHERE day = '2031-06-02' AND value = '/p/mug'`);
+    const summed = await db.all(sql`SELECT substr(day, 1, 7) AS month, dimension, value, sum(views) AS views,
+      sum(visitors) AS visitors FROM report_traffic_daily GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+    const months = await db.all(
+      sql`SELECT month, dimension, value, views, visitors FROM report_traffic_monthly ORDER BY 1, 2, 3`,
+    );
+    expect(months).toEqual(summed);
+    expect(months).toContainEqual({
+      month: '2031-06',
+      dimension: 'page',
+      value: '/c/tea',
+      views: 3,
+      visitors: 3,
+    });
+    expect(months.some((m) => (m as { value: string }).value === '/p/mug')).toBe(false);
+  });
 });

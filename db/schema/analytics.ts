@@ -59,6 +59,22 @@ export const reportTrafficDaily = sqliteTable(
   (t) => [primaryKey({ columns: [t.day, t.dimension, t.value] })],
 );
 
+/**
+ * report_traffic_daily per month, kept by triggers on it like the monthly rollups in reports.ts (visitors are daily
+ * uniques added up, as the daily report adds them).
+ */
+export const reportTrafficMonthly = sqliteTable(
+  'report_traffic_monthly',
+  {
+    month: text('month').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    views: integer('views').notNull().default(0),
+    visitors: integer('visitors').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.dimension, t.value] })],
+);
+
 /** Unique visitors (and events) per local day and funnel step: product_view, add_to_cart, checkout_started, order_placed. */
 export const reportFunnelDaily = sqliteTable(
   'report_funnel_daily',

@@ -128,3 +128,41 @@ export const reportCustomerTotals = sqliteTable(
     index('report_customer_totals_orders_idx').on(t.orders),
   ],
 );
+
+/*
+ * Monthly rollups: the daily rows above added up per calendar month ('YYYY-MM' of the local day), kept by triggers on
+ * the daily tables (each insert, update or delete of a daily row moves its month by the difference), so they equal
+ * the sum of their days whatever wrote them, the order triggers or a rebuild. A long range reads its whole months
+ * here and only the days at its ends from the daily tables (domain/reports/range.ts spanParts): a two-year product
+ * report reads 24 rows per SKU instead of 730. (report_traffic_monthly is in analytics.ts, beside its daily table.)
+ */
+
+/** report_product_daily per month. */
+export const reportProductMonthly = sqliteTable(
+  'report_product_monthly',
+  {
+    month: text('month').notNull(),
+    sku: text('sku').notNull(),
+    productId: text('product_id'),
+    units: integer('units').notNull().default(0),
+    gross: integer('gross').notNull().default(0),
+    discounts: integer('discounts').notNull().default(0),
+    refundedUnits: integer('refunded_units').notNull().default(0),
+    refunded: integer('refunded').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.sku] })],
+);
+
+/** report_country_daily per month. */
+export const reportCountryMonthly = sqliteTable(
+  'report_country_monthly',
+  {
+    month: text('month').notNull(),
+    country: text('country').notNull(),
+    region: text('region').notNull().default(''),
+    orders: integer('orders').notNull().default(0),
+    net: integer('net').notNull().default(0),
+    total: integer('total').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.country, t.region] })],
+);

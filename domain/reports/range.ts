@@ -122,3 +122,30 @@ export function changeOf(current: number, previous: number): number | null {
   if (previous === 0) return null;
   return (current - previous) / Math.abs(previous);
 }
+
+/**
+ * `s` cut for the rollups: the whole months it covers, read from the monthly rollups ('YYYY-MM', `from` up to not
+ * including `end`), and the days before and after them, read from the daily ones (half-open day ranges). A span
+ * without a whole month is all days.
+ */
+export interface SpanParts {
+  days: { from: string; end: string }[];
+  months: { from: string; end: string } | null;
+}
+
+/** The first day of the month after `day`'s. */
+export function firstOfNextMonth(day: string): string {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+}
+
+export function spanParts(s: DaySpan): SpanParts {
+  const firstWhole = s.from.endsWith('-01') ? s.from : firstOfNextMonth(s.from);
+  const afterWhole = `${s.end.slice(0, 7)}-01`;
+  if (firstWhole >= afterWhole) return { days: [{ from: s.from, end: s.end }], months: null };
+  const days = [
+    { from: s.from, end: firstWhole },
+    { from: afterWhole, end: s.end },
+  ].filter((d) => d.from < d.end);
+  return { days, months: { from: firstWhole.slice(0, 7), end: afterWhole.slice(0, 7) } };
+}

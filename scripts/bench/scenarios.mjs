@@ -1,6 +1,7 @@
 /** Bench scenarios: the routes under test as autocannon request lists that rotate over real data. */
 import { prepareCheckouts, restock } from './checkout-fixtures.mjs';
 import { mintCartId, nextClientIp } from './fixtures.mjs';
+import { reportScenarios } from './report-scenarios.mjs';
 import { queuePages, seedWarehouseOrders, warehouseCookie } from './warehouse-fixtures.mjs';
 
 /** Ready checkouts made before the place-order cells (BENCH_CHECKOUTS): enough for 3 cells of ~12 s each. */
@@ -346,5 +347,6 @@ export function buildScenarios(
     stockHoldScenario(skus),
     warehouseQueueScenario(persistDir),
     adminOrdersScenario(persistDir),
+    ...reportScenarios(persistDir),
   ];
 }

@@ -14,7 +14,9 @@ import {
   rebuildRangeStatements,
   setReportZoneStatements,
 } from '@db/repositories/report-rollups';
+import { readCountrySales, readProductSales } from '@db/repositories/reports';
 import type { SeedData } from '@db/seed/generate';
+import { reportRange } from '@domain/reports/range';
 import { addDays, localDay, startOfLocalDay, zoneOffsets } from '@domain/reports/time-zone';
 import { createStaff } from '@tests/support/accounts';
 import { seedSmallStore } from '@tests/support/workerd';
@@ -436,7 +438,32 @@ async function actual() {
         refunds, net, total, first_order_at AS firstOrderAt, last_order_at AS lastOrderAt FROM report_customer_totals`),
       ['customerKey'],
     ),
+    productMonths: tidy(
+      await read(`SELECT month, sku, product_id AS productId, units, gross, discounts, refunded_units AS refundedUnits,
+        refunded FROM report_product_monthly`),
+      ['month', 'sku'],
+    ),
+    countryMonths: tidy(
+      await read('SELECT month, country, region, orders, net, total FROM report_country_monthly'),
+      ['month', 'country', 'region'],
+    ),
   };
+}
+
+/** Daily rows added up per month of their day, as the monthly rollups should hold them. */
+function byMonth(rows: Row[], keys: string[]): Row[] {
+  const months = new Map<string, Row>();
+  for (const { day, ...r } of rows) {
+    const month = String(day).slice(0, 7);
+    const key = [month, ...keys.map((k) => r[k])].join('|');
+    const into = months.get(key) ?? { month, ...Object.fromEntries(keys.map((k) => [k, r[k]])) };
+    for (const [k, v] of Object.entries(r)) {
+      if (!keys.includes(k) && typeof v === 'number') into[k] = (Number(into[k]) || 0) + v;
+      else if (!keys.includes(k)) into[k] = v;
+    }
+    months.set(key, into);
+  }
+  return tidy([...months.values()], ['month', ...keys]);
 }
 
 function want() {
@@ -472,6 +499,15 @@ function want() {
   };
 }
 
+/** What the monthly rollups must hold, from the expected daily rows. */
+function wantMonths() {
+  const daily = want();
+  return {
+    productMonths: byMonth(daily.products, ['sku']),
+    countryMonths: byMonth(daily.countries, ['country', 'region']),
+  };
+}
+
 beforeAll(async () => {
   const data = await seedSmallStore();
   productOf = new Map(data.variants.map((v) => [v.sku, v.productId]));
@@ -496,9 +532,32 @@ describe('report rollups', () => {
     expect(got.customers.filter((c) => c.customerId === null).length).toBeGreaterThan(250);
     expect(orders.some((o) => o.email !== o.email.toLowerCase() && !o.customerId)).toBe(true);
     expect(refunds.filter((r) => r.revokeLater).length).toBeGreaterThan(10);
+    const months = wantMonths();
+    expect(got.productMonths.length).toBeGreaterThan(10);
+    expect(got.productMonths).toEqual(months.productMonths);
+    expect(got.countryMonths).toEqual(months.countryMonths);
     // The day the clocks went back has 25 hours of orders, and no order strays into the wrong day.
     const nov1 = expect_.sales.find((r) => r.day === '2026-11-01');
     expect(nov1?.orders).toBe(orders.filter((o) => localDay(offsets, o.placedAt) === '2026-11-01').length);
+  });
+
+  it('a range over whole months reads them from the monthly rollups, with the same answer as the days', async () => {
+    const span = reportRange({ from: '2026-10-25', to: '2026-12-05', compare: 'none' }).current;
+    const fromDays = async (query: string) =>
+      (await env.DB.prepare(query).bind(span.from, span.end).all<Row>()).results;
+    const products = await readProductSales(db(), span, 'variant', 'units', 10_000);
+    const dailyProducts =
+      await fromDays(`SELECT sku, sum(units) AS units, sum(gross) - sum(discounts) - sum(refunded) AS net
+      FROM report_product_daily WHERE day >= ?1 AND day < ?2 GROUP BY sku`);
+    expect(products.length).toBe(dailyProducts.length);
+    expect(products.map((p) => ({ sku: p.key, units: p.units, net: p.net }))).toEqual(
+      expect.arrayContaining(dailyProducts.map((r) => ({ sku: r.sku, units: r.units, net: r.net }))),
+    );
+    const places = await readCountrySales(db(), span, true, 10_000);
+    const dailyPlaces =
+      await fromDays(`SELECT country, region, sum(orders) AS orders, sum(net) AS net, sum(total) AS total
+      FROM report_country_daily WHERE day >= ?1 AND day < ?2 GROUP BY 1, 2`);
+    expect(tidy(places, ['country', 'region'])).toEqual(tidy(dailyPlaces, ['country', 'region']));
   });
 
   it('the rebuild of every day, or of a few days in the middle, writes the same rows again', async () => {
@@ -544,6 +603,8 @@ describe('report rollups', () => {
     expect(got.products).toEqual(expect_.products);
     expect(got.promotions).toEqual(expect_.promotions);
     expect(got.customers).toEqual(expect_.customers);
+    expect(got.productMonths).toEqual(wantMonths().productMonths);
+    expect(got.countryMonths).toEqual(wantMonths().countryMonths);
     const audit = await env.DB.prepare(
       `SELECT after FROM audit_log WHERE action = 'reports.time-zone'`,
     ).first<{
