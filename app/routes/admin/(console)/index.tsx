@@ -143,22 +143,21 @@ export default component$(() => {
                 All orders
               </a>
             </div>
-            {attention.every((a) => a.count === 0) ? (
+            {attention.every((a) => a.count === 0) && (
               <p class="adm-empty">Nothing is waiting for you: every order is on its way.</p>
-            ) : (
-              <ul class="adm-list">
-                {attention.map((a) => (
-                  <li key={a.reason}>
-                    <span class="adm-list-main">
-                      <a href={a.href}>{a.label}</a>
-                    </span>
-                    <span class={a.count ? 'adm-strong adm-nowrap' : 'adm-muted adm-nowrap'}>
-                      {a.count} {a.count === 1 ? 'order' : 'orders'}
-                    </span>
-                  </li>
-                ))}
-              </ul>
             )}
+            <ul class="adm-list">
+              {attention.map((a) => (
+                <li key={a.reason}>
+                  <span class="adm-list-main">
+                    <a href={a.href}>{a.label}</a>
+                  </span>
+                  <span class={a.count ? 'adm-strong adm-nowrap' : 'adm-muted adm-nowrap'}>
+                    {a.count} {a.count === 1 ? 'order' : 'orders'}
+                  </span>
+                </li>
+              ))}
+            </ul>
           </section>
         )}
         {alerts && (
