@@ -14,18 +14,19 @@ export interface SkuStock {
   productId: string | null;
   /** "Product · SKU", or the SKU when the product is gone. */
   name: string;
-  available: number;
+  /** Null when the SKU has no inventory row (a product deleted since it sold). */
+  available: number | null;
   /** Units sold less units refunded in the window. */
   netUnits: number;
 }
 
 const AVAILABLE = sql`max(l.on_hand - coalesce(m.reserved_after, 0), 0)`;
 
-/** Every SKU that sold (net of refunds) in `s`, with its available units (0 when it has no inventory row). */
+/** Every SKU that sold (net of refunds) in `s`, with its available units. */
 export async function readRecentSkuStock(db: Db, s: DaySpan): Promise<SkuStock[]> {
   const rows = await db.all<SkuStock>(sql`
     SELECT r.sku AS sku, r.productId AS productId, coalesce(p.name || ' · ' || r.sku, r.sku) AS name,
-      coalesce(${AVAILABLE}, 0) AS available, r.netUnits AS netUnits
+      ${AVAILABLE} AS available, r.netUnits AS netUnits
     FROM (
       SELECT sku, max(product_id) AS productId, sum(units) - sum(refunded_units) AS netUnits
       FROM report_product_daily WHERE day >= ${s.from} AND day < ${s.end}
@@ -34,7 +35,11 @@ export async function readRecentSkuStock(db: Db, s: DaySpan): Promise<SkuStock[]
     LEFT JOIN products p ON p.id = r.productId
     LEFT JOIN inventory_levels l ON l.sku = r.sku
     LEFT JOIN stock_movements m ON m.sku = l.sku AND m.seq = l.ledger_seq`);
-  return rows.map((r) => ({ ...r, available: Number(r.available), netUnits: Number(r.netUnits) }));
+  return rows.map((r) => ({
+    ...r,
+    available: r.available === null ? null : Number(r.available),
+    netUnits: Number(r.netUnits),
+  }));
 }
 
 /** Available units of the given SKUs and of every SKU of the given products (SKUs without a row are left out). */

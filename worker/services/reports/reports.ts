@@ -137,7 +137,10 @@ export async function productsReport(
     by,
     rows,
     stockCover: { from: window.from, to: window.to, days: COVER_WINDOW_DAYS, lowerThan: LOW_COVER_DAYS },
-    runningLow: runningLow(recent).map(({ sku, productId, name, available, netUnits, rate, cover }) => ({
+    // SKUs without an inventory row (their product deleted) have no stock to run out of.
+    runningLow: runningLow(
+      recent.flatMap((s) => (s.available === null ? [] : [{ ...s, available: s.available }])),
+    ).map(({ sku, productId, name, available, netUnits, rate, cover }) => ({
       sku,
       productId,
       name,
