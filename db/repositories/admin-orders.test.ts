@@ -9,7 +9,12 @@ import { createLibsqlDb, migrateLibsqlDb } from '@db/client-node';
 import { parseOrderListParams, toOrderListFilter } from '@domain/orders/order-admin';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminOrdersQuery, listAdminOrders } from './admin-orders';
+import {
+  adminOrdersQuery,
+  attentionCountsQuery,
+  countOrdersNeedingAttention,
+  listAdminOrders,
+} from './admin-orders';
 
 const N = 100_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -110,16 +115,61 @@ describe('the admin order list on 100,000 orders', () => {
       'status=processing&q=sku-0042',
       'payment=failed',
       'after=1767225600000.ord_00000100',
+      'attention=unshipped',
+      'attention=return_received',
+      'attention=refund_failed',
     ]) {
       const plan = await planOf(qs);
       console.info(`plan for ?${qs}\n  ${plan.join('\n  ')}`);
       const fullScans = plan.filter(
-        (d) => /^SCAN (orders|order_lines|payments)\b/.test(d) && !d.includes('INDEX'),
+        (d) => /^SCAN (orders|order_lines|payments|refunds)\b/.test(d) && !d.includes('INDEX'),
       );
       expect(fullScans, `?${qs}`).toEqual([]);
       const started = performance.now();
       await listAdminOrders(db, filterOf(qs));
       console.info(`  ${(performance.now() - started).toFixed(1)} ms`);
     }
+  });
+});
+
+describe('orders needing attention on 100,000 orders', () => {
+  it('counts each reason from indexes alone, and lists the same orders', async () => {
+    // A refund of every 50th cancelled order: every other one refused (no provider id); a refused one in four
+    // retried successfully a minute later.
+    await db.run(
+      sql.raw(`INSERT INTO refunds (id, order_id, amount, currency, provider_ref, status, created_at)
+      SELECT 'ref_' || substr(id, 5), id, 1500, 'USD',
+        CASE WHEN (CAST(substr(id, 5) AS INTEGER) / 50) % 2 = 0 THEN NULL ELSE 'pr_' || id END,
+        CASE WHEN (CAST(substr(id, 5) AS INTEGER) / 50) % 2 = 0 THEN 'failed' ELSE 'succeeded' END, placed_at
+      FROM orders WHERE status = 'cancelled' AND CAST(substr(id, 5) AS INTEGER) % 50 = 4`),
+    );
+    await db.run(
+      sql.raw(`INSERT INTO refunds (id, order_id, amount, currency, provider_ref, status, created_at)
+      SELECT 'ref2_' || substr(order_id, 5), order_id, 1500, 'USD', 'pr2_' || order_id, 'succeeded', created_at + 60000
+      FROM refunds WHERE status = 'failed' AND (CAST(substr(order_id, 5) AS INTEGER) / 100) % 4 = 0`),
+    );
+    await db.run(sql`ANALYZE`);
+    const now = T0 + (N + 60 * 24 * 3) * 60000;
+    const counts = await countOrdersNeedingAttention(db, now);
+    const [failed] = await db.all<{
+      n: number;
+    }>(sql`SELECT count(*) AS n FROM refunds f WHERE f.status = 'failed'
+      AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = f.order_id AND r.status = 'succeeded')`);
+    // Every pending and processing order is older than two days at `now`; no order is in a return state.
+    expect(counts).toEqual({
+      unshipped: 40_000,
+      return_requested: 0,
+      return_received: 0,
+      refund_failed: Number(failed!.n),
+    });
+    expect(counts.refund_failed).toBeGreaterThan(0);
+    const listed = await listAdminOrders(db, { ...filterOf('attention=refund_failed'), limit: 10_000 });
+    expect(listed.items).toHaveLength(counts.refund_failed);
+
+    const plan = (await db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${attentionCountsQuery(now)}`)).map(
+      (r) => String(r.detail),
+    );
+    console.info(`plan for the attention counts\n  ${plan.join('\n  ')}`);
+    expect(plan.filter((d) => /^SCAN (orders|refunds)\b/.test(d) && !d.includes('INDEX'))).toEqual([]);
   });
 });

@@ -9,7 +9,9 @@
  * - q: a union of four index lookups — `orders.number` (unique), `orders_email_idx` (prefix range on the stored
  *   lower-case email), `orders_ship_name_idx` (prefix range on the lower-cased name of the shipping address) and
  *   `order_lines_sku_idx` (exact SKU) — then a sort of the few matches;
- * - payment: a correlated probe of `payments_order_idx` per order visited.
+ * - payment: a correlated probe of `payments_order_idx` per order visited;
+ * - needs attention (attention=…): statuses and a placed_at bound as above, or for failed refunds the orders of
+ *   `refunds` rows with no provider id (a refused refund never gets one) through `refunds_provider_ref_idx`.
  */
 import type { Db } from '@db/client';
 import { type AuditEntry, appendAuditStatement } from '@db/repositories/audit';
@@ -25,6 +27,7 @@ import {
   shipments,
   staffUsers,
 } from '@db/schema';
+import { ATTENTION_REASONS, type AttentionReason, SHIP_WITHIN_MS } from '@domain/orders/needs-attention';
 import type { OrderListFilter } from '@domain/orders/order-admin';
 import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 
@@ -52,6 +55,39 @@ function searchCondition(q: string): SQL {
   )!;
 }
 
+/**
+ * A refund `f` the provider refused (it has no provider id: `refunds_provider_ref_idx` finds these without a scan)
+ * and not followed by a refund that went through or is on its way: the order still owes the customer.
+ */
+const LATEST_FAILED = sql.raw(`f.provider_ref IS NULL AND f.status = 'failed' AND NOT EXISTS (
+  SELECT 1 FROM refunds r WHERE r.order_id = f.order_id AND r.status <> 'failed' AND r.created_at >= f.created_at)`);
+
+/**
+ * How many orders need attention for each reason at `now` (domain/orders/needs-attention.ts), in one statement of
+ * index-only counts: the unfulfilled queue's partial index before the shipping deadline, `orders_status_placed_idx`
+ * for the two return states, and failed refunds as above. At 1M orders each reads only what it counts.
+ */
+export async function countOrdersNeedingAttention(
+  db: Db,
+  now: number,
+): Promise<Record<AttentionReason, number>> {
+  const [row] = await db.all<Record<AttentionReason, number>>(attentionCountsQuery(now));
+  return Object.fromEntries(ATTENTION_REASONS.map((r) => [r, Number(row?.[r] ?? 0)])) as Record<
+    AttentionReason,
+    number
+  >;
+}
+
+/** The statement behind countOrdersNeedingAttention; exported for EXPLAIN. */
+export function attentionCountsQuery(now: number): SQL {
+  return sql`SELECT
+    (SELECT count(*) FROM orders WHERE status IN ('pending', 'processing') AND placed_at < ${now - SHIP_WITHIN_MS})
+      AS unshipped,
+    (SELECT count(*) FROM orders WHERE status = 'return_requested') AS return_requested,
+    (SELECT count(*) FROM orders WHERE status = 'returned') AS return_received,
+    (SELECT count(DISTINCT f.order_id) FROM refunds f WHERE ${LATEST_FAILED}) AS refund_failed`;
+}
+
 /** The list's query (one more row than a page, to know whether another page follows); exported for EXPLAIN. */
 export function adminOrdersQuery(db: Db, f: OrderListFilter) {
   const where: SQL[] = [];
@@ -63,6 +99,8 @@ export function adminOrdersQuery(db: Db, f: OrderListFilter) {
       sql`EXISTS (SELECT 1 FROM payments p WHERE p.order_id = "orders"."id" AND p.status = ${f.payment})`,
     );
   if (f.q) where.push(searchCondition(f.q));
+  if (f.refundFailed)
+    where.push(inArray(orders.id, sql`(SELECT f.order_id FROM refunds f WHERE ${LATEST_FAILED})`));
   if (f.after)
     where.push(
       or(

@@ -21,6 +21,7 @@ import { type CatalogSeed, generateCatalog } from './generate-catalog';
 import { emptyOrderHistory, generateOrderHistory, type OrderHistorySeed } from './generate-orders';
 import { generatePages, type PageSeed } from './generate-pages';
 import { generatePosts, type PostSeed } from './generate-posts';
+import { emptyTrafficHistory, generateTrafficHistory, type TrafficHistorySeed } from './generate-traffic';
 import type { CatalogProduct, PromotionOffer } from './order-builder';
 import { Rng } from './random';
 import type { Shopper } from './shoppers';
@@ -114,7 +115,7 @@ const DEFAULT_NAV_LINKS: { menu: 'header' | 'footer'; label: string; href: strin
   { menu: 'footer', label: 'Developer API', href: '/api/docs' },
 ];
 
-export interface SeedData extends CatalogSeed, PostSeed, PageSeed, OrderHistorySeed {
+export interface SeedData extends CatalogSeed, PostSeed, PageSeed, OrderHistorySeed, TrafficHistorySeed {
   staffUsers: (typeof staffUsers.$inferSelect)[];
   staffRoles: (typeof staffRoles.$inferSelect)[];
   customers: (typeof customers.$inferSelect)[];
@@ -345,9 +346,23 @@ export async function generateSeed(options: GenerateSeedOptions): Promise<SeedDa
       })
     : emptyOrderHistory();
 
+  // Drawn last of all, for the same reason; no history, no traffic.
+  const traffic = options.orderHistory
+    ? generateTrafficHistory(rng, {
+        offsets: history.reportZoneOffsets,
+        now: options.historyNow ?? now,
+        orders: history.orders,
+        orderLines: history.orderLines,
+        products: catalog.products,
+        variants: catalog.variants,
+        categorySlugs: catalog.categories.map((c) => c.slug),
+      })
+    : emptyTrafficHistory();
+
   return {
     ...catalog,
     ...history,
+    ...traffic,
     staffUsers: staffRows,
     staffRoles: staffRoleRows,
     customers: customerRows,

@@ -44,6 +44,9 @@ export const SEED_TABLES: readonly (readonly [keyof SeedData, SQLiteTable])[] = 
   ['refundLines', s.refundLines],
   ['promotionUses', s.promotionUses],
   ['counters', s.counters],
+  // Demo traffic (generate-traffic.ts): rollups only, which no trigger fills.
+  ['trafficDaily', s.reportTrafficDaily],
+  ['funnelDaily', s.reportFunnelDaily],
 ];
 
 /**

@@ -3,6 +3,7 @@
  * list has an address), which status changes staff may make by hand, and the note input.
  */
 import { z } from 'zod';
+import { ATTENTION_REASONS, attentionFilter } from './needs-attention';
 import { ORDER_STATUSES, type OrderEvent, type OrderStatus, OrderStatusSchema } from './order-status';
 
 /** Orders per page in the admin list (API and page alike). */
@@ -77,6 +78,7 @@ export const OrderListQuery = z
     from: z.preprocess(blank, DateParam.optional()),
     to: z.preprocess(blank, DateParam.optional()),
     q: z.preprocess(blank, z.string().trim().max(100, 'Search for at most 100 characters.').optional()),
+    attention: z.preprocess(blank, z.enum(ATTENTION_REASONS).optional()),
     after: z.preprocess(
       blank,
       z.string().regex(CURSOR, 'Not a page of this list; start from the first page.').optional(),
@@ -97,26 +99,39 @@ export interface OrderListFilter {
   /** Exclusive. */
   placedBefore?: number;
   q?: string;
+  /** Only orders whose latest refund failed (domain/orders/needs-attention.ts). */
+  refundFailed?: true;
   after?: OrderCursor;
   limit: number;
 }
 
 /**
- * The query as the repository's filter. A status and a fulfilment state together keep the status only when the
- * state allows it (else nothing matches: `statuses` is empty).
+ * The query as the repository's filter. A status, a fulfilment state and a needs-attention reason together keep the
+ * statuses all of them allow (else nothing matches: `statuses` is empty); `now` places the attention deadlines.
  */
-export function toOrderListFilter(query: OrderListQuery, limit = ORDER_PAGE_SIZE): OrderListFilter {
+export function toOrderListFilter(
+  query: OrderListQuery,
+  limit = ORDER_PAGE_SIZE,
+  now = Date.now(),
+): OrderListFilter {
   let statuses: readonly OrderStatus[] | undefined = query.status ? [query.status] : undefined;
-  if (query.fulfilment) {
-    const allowed = statusesOfFulfilment(query.fulfilment);
+  const narrow = (allowed: readonly OrderStatus[]) => {
     statuses = statuses ? statuses.filter((s) => allowed.includes(s)) : allowed;
-  }
+  };
+  if (query.fulfilment) narrow(statusesOfFulfilment(query.fulfilment));
+  const attention = query.attention ? attentionFilter(query.attention, now) : {};
+  if (attention.statuses) narrow(attention.statuses);
   const cursor = query.after ? CURSOR.exec(query.after) : null;
+  const before = [
+    query.to ? Date.parse(`${query.to}T00:00:00Z`) + DAY_MS : undefined,
+    attention.placedBefore,
+  ].filter((b) => b !== undefined);
   return {
     statuses,
     payment: query.payment,
     placedFrom: query.from ? Date.parse(`${query.from}T00:00:00Z`) : undefined,
-    placedBefore: query.to ? Date.parse(`${query.to}T00:00:00Z`) + DAY_MS : undefined,
+    placedBefore: before.length ? Math.min(...before) : undefined,
+    refundFailed: attention.refundFailed,
     q: query.q || undefined,
     after: cursor ? { placedAt: Number(cursor[1]), id: cursor[2]! } : undefined,
     limit,

@@ -85,6 +85,22 @@ test('an order placed in the shop shows in the reports at once, and the report r
   await expect(page.getByRole('table', { name: /Best sellers by product/ }).getByRole('row')).not.toHaveCount(
     1,
   );
+  // Stock cover, and the SKUs running low at the last 28 days' rate (a list, or a sentence saying there are none).
+  await expect(
+    page
+      .getByRole('table', { name: /Best sellers by product/ })
+      .getByRole('columnheader', { name: 'Stock cover' }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Running low' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The dashboard counts the orders needing attention, each reason a link to the order list filtered by it.
+  await page.goto('/admin');
+  const attention = page.getByRole('region', { name: 'Orders needing attention' });
+  await expect(attention).toBeVisible();
+  await attention.getByRole('link', { name: /Paid, not shipped after 2 days/ }).click();
+  await expect(page).toHaveURL(/\/admin\/orders\?attention=unshipped/);
+  await expect(page.getByLabel('Needs attention')).toHaveValue('unshipped');
   expect(await seriousViolations(page)).toEqual([]);
 
   // Customers: the all-time figures and top spenders, the demo account among them by name, linked to the account.

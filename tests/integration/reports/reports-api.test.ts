@@ -8,6 +8,8 @@ import { env } from 'cloudflare:workers';
 import { createDb } from '@db/client';
 import type { SeedData } from '@db/seed/generate';
 import { reportRange } from '@domain/reports/range';
+import { stockCover } from '@domain/reports/stock-cover';
+import { addDays } from '@domain/reports/time-zone';
 import { createCustomer, createStaff, loginCookie } from '@tests/support/accounts';
 import { jsonBody, newClient, seedSmallStore } from '@tests/support/workerd';
 import { customersReport } from '@worker/services/reports/reports';
@@ -135,7 +137,9 @@ describe('the other reports', () => {
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('Content-Disposition')).toContain(`products-${today}-to-${today}.csv`);
     const [header, row, ...rest] = (await res.text()).split('\r\n');
-    expect(header).toBe('product,id,units sold,units refunded,gross sales,discounts,refunds,net sales');
+    expect(header).toBe(
+      'product,id,units sold,units refunded,gross sales,discounts,refunds,net sales,available,days of cover',
+    );
     expect(row).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
     expect(row).toContain(`,2,0,${(order.subtotal / 100).toFixed(2)},`);
     expect(rest).toEqual([]);
@@ -239,5 +243,76 @@ describe('top customers of all time', () => {
       expect(row).toMatchObject({ customerId: null, name: null, email: null });
     }
     expect(JSON.stringify(report.lifetime)).not.toContain('@');
+  });
+});
+
+describe('stock cover', () => {
+  type Row = {
+    key: string;
+    units: number;
+    refundedUnits: number;
+    available: number | null;
+    cover: number | null;
+  };
+  type Products = {
+    rows: Row[];
+    stockCover: { from: string; to: string; days: number };
+    runningLow: { sku: string; available: number; netUnits: number; rate: number; cover: number }[];
+  };
+  async function products(query: string): Promise<Products> {
+    const res = await api(`/api/admin/reports/products?${query}`, as(admin));
+    expect(res.status).toBe(200);
+    return (await res.json()) as Products;
+  }
+
+  it('is available ÷ the last 28 days’ net units per day, per SKU, per product and in the running-low list', async () => {
+    // A known sale (30 units, 2 refunded, three days ago: 1 a day) and a known level (7 on hand, none reserved).
+    const ordered = data.variants.find((v) => v.sku === order.sku)!;
+    const variant = data.variants.find((v) => v.productId !== ordered.productId)!;
+    const siblings = data.variants.filter((v) => v.productId === variant.productId);
+    const day = addDays(today, -3);
+    await env.DB.batch([
+      env.DB.prepare(
+        'INSERT INTO report_product_daily (day, sku, product_id, units, gross, refunded_units) VALUES (?, ?, ?, 30, 3000, 2)',
+      ).bind(day, variant.sku, variant.productId),
+      env.DB.prepare('UPDATE inventory_levels SET on_hand = 7 WHERE sku = ?').bind(variant.sku),
+    ]);
+    const onHand = await env.DB.prepare(
+      `SELECT sum(on_hand) AS n FROM inventory_levels WHERE sku IN (${siblings.map(() => '?').join(',')})`,
+    )
+      .bind(...siblings.map((v) => v.sku))
+      .first<{ n: number }>();
+
+    const byVariant = await products(`from=${day}&to=${today}&group=variant`);
+    expect(byVariant.stockCover).toEqual({ from: addDays(today, -27), to: today, days: 28, lowerThan: 14 });
+    expect(byVariant.rows.find((r) => r.key === variant.sku)).toMatchObject({ available: 7, cover: 7 });
+    // The order placed above: its units net of refunded units (a cancellation refunds money, not lines).
+    const ordered2 = byVariant.rows.find((r) => r.key === order.sku)!;
+    expect(ordered2.available).toBeGreaterThan(0);
+    expect(ordered2.cover).toBe(stockCover(ordered2.available!, ordered2.units - ordered2.refundedUnits));
+    expect(byVariant.runningLow).toEqual([
+      expect.objectContaining({ sku: variant.sku, available: 7, netUnits: 28, rate: 1, cover: 7 }),
+    ]);
+
+    const byProduct = await products(`from=${day}&to=${today}&group=product`);
+    // A product lasts as long as its first variant to run out; its available units are all its SKUs'.
+    expect(byProduct.rows.find((r) => r.key === variant.productId)).toEqual(
+      expect.objectContaining({ available: onHand!.n, cover: 7 }),
+    );
+    const byCategory = await products(`from=${day}&to=${today}&group=category`);
+    expect(byCategory.rows.every((r) => r.cover === null && r.available === null)).toBe(true);
+
+    // Whatever the range: a month long ago lists no best sellers but the same SKU running low.
+    const old = await products('from=2025-01-01&to=2025-01-31&group=variant');
+    expect(old.rows).toEqual([]);
+    expect(old.runningLow.map((s) => s.cover)).toEqual([7]);
+
+    const csv = await api(
+      `/api/admin/reports/products?from=${day}&to=${today}&group=variant&format=csv`,
+      as(admin),
+    );
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toMatch(/,available,days of cover$/);
+    expect(lines.find((l) => l.includes(variant.sku))).toMatch(/,7,7$/);
   });
 });

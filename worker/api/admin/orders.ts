@@ -207,7 +207,7 @@ adminOrders
       },
     }),
     async (c) => {
-      const { items, next } = await listOrders(c.var.db, c.req.valid('query'));
+      const { items, next } = await listOrders(c.var.db, c.req.valid('query'), Date.now());
       c.header('Cache-Control', 'private, no-store');
       return c.json(
         {

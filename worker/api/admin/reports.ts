@@ -133,7 +133,7 @@ adminReports
       path: '/admin/reports/products',
       tags: ['Admin'],
       summary:
-        'Best sellers by units or net sales, grouped by product, variant or category (at most 100 rows)',
+        'Best sellers by units or net sales, grouped by product, variant or category (at most 100 rows), with stock cover and the SKUs running low',
       middleware: [requirePermission('reports:read')],
       request: { query: ProductsQuery },
       responses: reportResponses(
@@ -152,6 +152,30 @@ adminReports
               refundedUnits: z.number(),
               refunded: z.number(),
               net: z.number(),
+              available: z.number().nullable().openapi({
+                description: 'Units available now (a product: all its SKUs); null for categories',
+              }),
+              cover: z.number().nullable().openapi({
+                description:
+                  'Days of stock at the last 28 days’ net sales rate (a product: its first SKU to run out); null when nothing sold',
+              }),
+            }),
+          ),
+          stockCover: z.object({
+            from: z.string(),
+            to: z.string(),
+            days: z.number().int(),
+            lowerThan: z.number().int(),
+          }),
+          runningLow: z.array(
+            z.object({
+              sku: z.string(),
+              productId: z.string().nullable(),
+              name: z.string(),
+              available: z.number().int(),
+              netUnits: z.number().int(),
+              rate: z.number(),
+              cover: z.number(),
             }),
           ),
         }),
@@ -159,7 +183,7 @@ adminReports
     }),
     async (c) => {
       const { format, group, by, ...q } = c.req.valid('query');
-      const report = await productsReport(c.var.db, reportRange(q), group, by);
+      const report = await productsReport(c.var.db, reportRange(q), group, by, Date.now());
       return answer(c, format, 'products', report, productsCsv);
     },
   )

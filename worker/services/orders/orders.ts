@@ -36,8 +36,8 @@ import { sendOrderConfirmation } from '@worker/services/checkout/order-mail';
 import { type OrdersContext, orderAudit, staffEvent } from './context';
 
 /** One page of the list and the cursor of the next (null on the last). */
-export async function listOrders(db: Db, query: OrderListQuery) {
-  const { items, next } = await listAdminOrders(db, toOrderListFilter(query));
+export async function listOrders(db: Db, query: OrderListQuery, now: number) {
+  const { items, next } = await listAdminOrders(db, toOrderListFilter(query, undefined, now));
   return { items, next: next ? encodeOrderCursor(next) : null };
 }
 

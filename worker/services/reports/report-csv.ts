@@ -43,8 +43,10 @@ export function salesCsv(report: SalesReport, currency: string): string {
   );
 }
 
+/** Best sellers; for products and variants, available units and days of cover (empty when nothing sold lately). */
 export function productsCsv(report: Awaited<ReturnType<typeof productsReport>>, currency: string): string {
-  return toCsv(
+  type Row = (typeof report.rows)[number];
+  return toCsv<Row>(
     [
       { header: report.group, value: (r) => r.name },
       { header: 'id', value: (r) => r.key },
@@ -54,6 +56,12 @@ export function productsCsv(report: Awaited<ReturnType<typeof productsReport>>, 
       { header: 'discounts', value: (r) => r.discounts, money: true },
       { header: 'refunds', value: (r) => r.refunded, money: true },
       { header: 'net sales', value: (r) => r.net, money: true },
+      ...(report.group === 'category'
+        ? []
+        : [
+            { header: 'available', value: (r: Row) => r.available },
+            { header: 'days of cover', value: (r: Row) => r.cover },
+          ]),
     ],
     report.rows,
     currency,

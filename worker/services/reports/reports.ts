@@ -17,6 +17,7 @@ import {
   readTrafficTop,
   type TopCustomer,
 } from '@db/repositories/reports';
+import { readAvailable, readRecentSkuStock } from '@db/repositories/stock-cover';
 import { FUNNEL_STEPS } from '@domain/analytics/traffic-event';
 import {
   bucketOf,
@@ -34,6 +35,13 @@ import {
   salesSeries,
   sumSales,
 } from '@domain/reports/sales';
+import {
+  COVER_WINDOW_DAYS,
+  LOW_COVER_DAYS,
+  productCover,
+  runningLow,
+  stockCover,
+} from '@domain/reports/stock-cover';
 import { addDays, localDay } from '@domain/reports/time-zone';
 import { readyReportZone } from './upkeep';
 
@@ -77,15 +85,77 @@ export async function salesReport(db: Db, range: ReportRange): Promise<SalesRepo
   };
 }
 
-/** Best sellers in the range, with each row's change against the comparison when there is one. */
+/**
+ * Best sellers in the range, and stock cover: per SKU (variant rows) and per product (its first variant to run out)
+ * at the rate of the last 28 local days up to today whatever the range, and the SKUs running low. Category rows
+ * have no cover (null).
+ */
 export async function productsReport(
   db: Db,
   range: ReportRange,
   group: ProductGrouping,
   by: 'units' | 'net',
+  now: number,
 ) {
-  const rows = await readProductSales(db, range.current, group, by, REPORT_ROWS);
-  return { range, group, by, rows };
+  const { offsets } = await readyReportZone(db, now);
+  const today = localDay(offsets, now);
+  const window = { from: addDays(today, 1 - COVER_WINDOW_DAYS), to: today, end: addDays(today, 1) };
+  const [sales, recent] = await Promise.all([
+    readProductSales(db, range.current, group, by, REPORT_ROWS),
+    readRecentSkuStock(db, window),
+  ]);
+  const keys = sales.map((r) => r.key);
+  const levels =
+    group === 'category'
+      ? []
+      : await readAvailable(
+          db,
+          group === 'variant' ? { skus: keys, productIds: [] } : { skus: [], productIds: keys },
+        );
+  const netUnits = new Map(recent.map((s) => [s.sku, s.netUnits]));
+  const bySku = new Map(levels.map((l) => [l.sku, l]));
+  const byProduct = new Map<string, { available: number; netUnits: number }[]>();
+  for (const l of levels) {
+    if (l.productId === null) continue;
+    const list = byProduct.get(l.productId) ?? [];
+    list.push({ available: l.available, netUnits: netUnits.get(l.sku) ?? 0 });
+    byProduct.set(l.productId, list);
+  }
+  const rows = sales.map((r) => {
+    if (group === 'category') return { ...r, available: null, cover: null };
+    if (group === 'variant') {
+      const available = bySku.get(r.key)?.available ?? null;
+      const cover = available === null ? null : stockCover(available, netUnits.get(r.key) ?? 0);
+      return { ...r, available, cover };
+    }
+    // A product that is gone (its row keyed by a SKU) has no variants left to count: no cover.
+    const variants = byProduct.get(r.key) ?? [];
+    if (variants.length === 0) return { ...r, available: null, cover: null };
+    return {
+      ...r,
+      available: variants.reduce((t, v) => t + v.available, 0),
+      cover: productCover(variants),
+    };
+  });
+  return {
+    range,
+    group,
+    by,
+    rows,
+    stockCover: { from: window.from, to: window.to, days: COVER_WINDOW_DAYS, lowerThan: LOW_COVER_DAYS },
+    // SKUs without an inventory row (their product deleted) have no stock to run out of.
+    runningLow: runningLow(
+      recent.flatMap((s) => (s.available === null ? [] : [{ ...s, available: s.available }])),
+    ).map(({ sku, productId, name, available, netUnits, rate, cover }) => ({
+      sku,
+      productId,
+      name,
+      available,
+      netUnits,
+      rate: Math.round(rate * 100) / 100,
+      cover,
+    })),
+  };
 }
 
 /** A top customer as a report shows it: without who it is when the reader may not see customers. */

@@ -2,12 +2,14 @@
 import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, routeLoader$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
+import { countOrdersNeedingAttention } from '@db/repositories/admin-orders';
 import { listAudit } from '@db/repositories/audit';
 import { listOpenAuthTokens } from '@db/repositories/auth-tokens';
 import { searchCustomers } from '@db/repositories/customers';
 import { listStaff } from '@db/repositories/staff';
 import { listOpenStockAlerts } from '@db/repositories/stock-ledger';
 import { can } from '@domain/identity/permissions';
+import { ATTENTION_LABELS, ATTENTION_REASONS } from '@domain/orders/needs-attention';
 import { recentSales } from '@worker/services/reports/reports';
 import { AuditTable, prettyJson } from '~/components/admin/audit-table/AuditTable';
 import { DashboardSales } from '~/components/admin/dashboard-sales/DashboardSales';
@@ -26,7 +28,7 @@ export const useDashboard = routeLoader$(async (event) => {
   const roles = (await pageStaff(event))?.principal.roles ?? [];
   const db = createDb(event.platform.env);
   const now = Date.now();
-  const [customers, team, audit, alerts, sales] = await Promise.all([
+  const [customers, team, audit, alerts, sales, attention] = await Promise.all([
     can(roles, 'customers:read') ? searchCustomers(db, { limit: NEWEST_CUSTOMERS, offset: 0 }) : null,
     can(roles, 'staff:read')
       ? Promise.all([listStaff(db), listOpenAuthTokens(db, 'staff-invite', now)])
@@ -34,6 +36,7 @@ export const useDashboard = routeLoader$(async (event) => {
     can(roles, 'audit:read') ? listAudit(db, { limit: LATEST_AUDIT, offset: 0 }) : null,
     can(roles, 'inventory:read') ? listOpenStockAlerts(db, STOCK_ALERTS) : null,
     can(roles, 'reports:read') ? recentSales(db, now) : null,
+    can(roles, 'orders:read') ? countOrdersNeedingAttention(db, now) : null,
   ]);
   return {
     warehouse: can(roles, 'fulfilment:write'),
@@ -54,6 +57,14 @@ export const useDashboard = routeLoader$(async (event) => {
       pending: team[1].length,
     },
     alerts,
+    attention:
+      attention &&
+      ATTENTION_REASONS.map((reason) => ({
+        reason,
+        label: ATTENTION_LABELS[reason],
+        count: attention[reason],
+        href: `/admin/orders?attention=${reason}`,
+      })),
     sales: sales && {
       today: sales.series[sales.series.length - 1]!.figures,
       month: sales.totals,
@@ -70,9 +81,9 @@ export const useDashboard = routeLoader$(async (event) => {
 export default component$(() => {
   const shell = useAdminShell();
   const data = useDashboard();
-  const { customers, team, audit, alerts, sales } = data.value;
+  const { customers, team, audit, alerts, sales, attention } = data.value;
   const firstName = shell.value.name.split(' ')[0];
-  const nothing = !customers && !team && !audit && !alerts && !sales;
+  const nothing = !customers && !team && !audit && !alerts && !sales && !attention;
   return (
     <>
       <div class="adm-head">
@@ -124,6 +135,31 @@ export default component$(() => {
       )}
 
       <div class="adm-grid">
+        {attention && (
+          <section class="adm-card" aria-labelledby="orders-attention">
+            <div class="adm-card-head">
+              <h2 id="orders-attention">Orders needing attention</h2>
+              <a class="adm-link" href="/admin/orders">
+                All orders
+              </a>
+            </div>
+            {attention.every((a) => a.count === 0) && (
+              <p class="adm-empty">Nothing is waiting for you: every order is on its way.</p>
+            )}
+            <ul class="adm-list">
+              {attention.map((a) => (
+                <li key={a.reason}>
+                  <span class="adm-list-main">
+                    <a href={a.href}>{a.label}</a>
+                  </span>
+                  <span class={a.count ? 'adm-strong adm-nowrap' : 'adm-muted adm-nowrap'}>
+                    {a.count} {a.count === 1 ? 'order' : 'orders'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {alerts && (
           <section class="adm-card" aria-labelledby="stock-alerts">
             <div class="adm-card-head">

@@ -6,6 +6,7 @@ import { component$ } from '@builder.io/qwik';
 import { type DocumentHead, Form, routeAction$, routeLoader$, z, zod$ } from '@builder.io/qwik-city';
 import { createDb } from '@db/client';
 import { can } from '@domain/identity/permissions';
+import { ATTENTION_LABELS, ATTENTION_REASONS } from '@domain/orders/needs-attention';
 import {
   FULFILMENT_STATES,
   ORDER_STATUS_OPTIONS,
@@ -33,7 +34,7 @@ export const useOrders = routeLoader$(async (event) => {
   for (const own of ['qaction', 'qfunc', 'qdata']) params.delete(own);
   const parsed = parseOrderListParams(params);
   const query = parsed.success ? parsed.data : {};
-  const { items, next } = await listOrders(createDb(event.platform.env), query);
+  const { items, next } = await listOrders(createDb(event.platform.env), query, Date.now());
   const filters = orderListParams(query);
   return {
     query,
@@ -134,6 +135,17 @@ export default component$(() => {
               {FULFILMENT_STATES.map((s) => (
                 <option key={s} value={s} selected={q.fulfilment === s}>
                   {FULFILMENT_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="adm-field">
+            <label for="order-attention">Needs attention</label>
+            <select id="order-attention" class="adm-input" name="attention">
+              <option value="">Any</option>
+              {ATTENTION_REASONS.map((r) => (
+                <option key={r} value={r} selected={q.attention === r}>
+                  {ATTENTION_LABELS[r]}
                 </option>
               ))}
             </select>

@@ -15,9 +15,16 @@ export const useProductsReport = routeLoader$(async ({ platform, url }) => {
   const query = await reportPageQuery(db, url, Date.now());
   const group = GROUPS.find((g) => g === url.searchParams.get('group')) ?? 'product';
   const by: 'net' | 'units' = url.searchParams.get('by') === 'net' ? 'net' : 'units';
-  const report = query.range ? await productsReport(db, query.range, group, by) : null;
+  const report = query.range ? await productsReport(db, query.range, group, by, Date.now()) : null;
   return { query, report, group, by, currency: platform.env.SHOP_CURRENCY };
 });
+
+/** Days of cover as read: "4.5 days", "No recent sales" (in stock, no rate), or null (no stock row: a dash). */
+function coverText(cover: number | null, available: number | null): string | null {
+  if (available === null) return null;
+  if (cover === null) return 'No recent sales';
+  return `${cover.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${cover === 1 ? 'day' : 'days'}`;
+}
 
 export default component$(() => {
   const data = useProductsReport();
@@ -27,7 +34,10 @@ export default component$(() => {
       <div class="adm-head">
         <div>
           <h1>Best sellers</h1>
-          <p class="adm-lede">Units sold and net sales (after discounts and refunds) in the range.</p>
+          <p class="adm-lede">
+            Units sold and net sales (after discounts and refunds) in the range, and days of stock left at the
+            last 28 days' sales rate.
+          </p>
         </div>
       </div>
       <ReportFilters
@@ -73,9 +83,46 @@ export default component$(() => {
                 { key: 'discounts', label: 'Discounts', kind: 'money' },
                 { key: 'refunded', label: 'Refunds', kind: 'money' },
                 { key: 'net', label: 'Net sales', kind: 'money' },
+                ...(group === 'category'
+                  ? []
+                  : [
+                      { key: 'available', label: 'Available', kind: 'count' as const },
+                      { key: 'cover', label: 'Stock cover', kind: 'text' as const },
+                    ]),
               ]}
-              rows={report.rows.map(({ key: _key, ...r }) => r)}
+              rows={report.rows.map(({ key: _key, cover, ...r }) => ({
+                ...r,
+                cover: coverText(cover, r.available),
+              }))}
             />
+          </section>
+          <section class="adm-card adm-card-flush" aria-labelledby="running-low">
+            <div class="adm-card-head adm-card-head-pad">
+              <h2 id="running-low">Running low</h2>
+            </div>
+            <p class="adm-muted adm-card-pad">
+              {`SKUs with less than ${report.stockCover.lowerThan} days of stock at the rate they sold over the last ${report.stockCover.days} days (${report.stockCover.from} to ${report.stockCover.to}, net of refunds), whatever the range above.`}
+            </p>
+            {report.runningLow.length === 0 ? (
+              <p class="adm-empty adm-card-pad">No SKU is running low.</p>
+            ) : (
+              <DataTable
+                caption="SKUs running low, least cover first"
+                captionHidden
+                columns={[
+                  { key: 'name', label: 'SKU', kind: 'text' },
+                  { key: 'available', label: 'Available', kind: 'count' },
+                  { key: 'rate', label: 'Sold per day', kind: 'text' },
+                  { key: 'cover', label: 'Stock cover', kind: 'text' },
+                ]}
+                rows={report.runningLow.map((s) => ({
+                  name: s.name,
+                  available: s.available,
+                  rate: s.rate.toLocaleString('en-US', { maximumFractionDigits: 2 }),
+                  cover: coverText(s.cover, s.available),
+                }))}
+              />
+            )}
           </section>
         </>
       )}
