@@ -17,7 +17,7 @@ import {
   readTrafficTop,
   type TopCustomer,
 } from '@db/repositories/reports';
-import { readAvailable, readRecentSkuStock } from '@db/repositories/stock-cover';
+import { readAvailable, readNetUnits } from '@db/repositories/stock-cover';
 import { FUNNEL_STEPS } from '@domain/analytics/traffic-event';
 import {
   bucketOf,
@@ -35,14 +35,9 @@ import {
   salesSeries,
   sumSales,
 } from '@domain/reports/sales';
-import {
-  COVER_WINDOW_DAYS,
-  LOW_COVER_DAYS,
-  productCover,
-  runningLow,
-  stockCover,
-} from '@domain/reports/stock-cover';
+import { COVER_WINDOW_DAYS, LOW_COVER_DAYS, productCover, stockCover } from '@domain/reports/stock-cover';
 import { addDays, localDay } from '@domain/reports/time-zone';
+import { readRunningLow } from './running-low';
 import { readyReportZone } from './upkeep';
 
 /** Most rows a grouped report lists (and its CSV holds). */
@@ -100,10 +95,7 @@ export async function productsReport(
   const { offsets } = await readyReportZone(db, now);
   const today = localDay(offsets, now);
   const window = { from: addDays(today, 1 - COVER_WINDOW_DAYS), to: today, end: addDays(today, 1) };
-  const [sales, recent] = await Promise.all([
-    readProductSales(db, range.current, group, by, REPORT_ROWS),
-    readRecentSkuStock(db, window),
-  ]);
+  const sales = await readProductSales(db, range.current, group, by, REPORT_ROWS);
   const keys = sales.map((r) => r.key);
   const levels =
     group === 'category'
@@ -112,7 +104,14 @@ export async function productsReport(
           db,
           group === 'variant' ? { skus: keys, productIds: [] } : { skus: [], productIds: keys },
         );
-  const netUnits = new Map(recent.map((s) => [s.sku, s.netUnits]));
+  const [netUnits, low] = await Promise.all([
+    readNetUnits(
+      db,
+      window,
+      levels.map((l) => l.sku),
+    ),
+    readRunningLow(db, window),
+  ]);
   const bySku = new Map(levels.map((l) => [l.sku, l]));
   const byProduct = new Map<string, { available: number; netUnits: number }[]>();
   for (const l of levels) {
@@ -143,10 +142,7 @@ export async function productsReport(
     by,
     rows,
     stockCover: { from: window.from, to: window.to, days: COVER_WINDOW_DAYS, lowerThan: LOW_COVER_DAYS },
-    // SKUs without an inventory row (their product deleted) have no stock to run out of.
-    runningLow: runningLow(
-      recent.flatMap((s) => (s.available === null ? [] : [{ ...s, available: s.available }])),
-    ).map(({ sku, productId, name, available, netUnits, rate, cover }) => ({
+    runningLow: low.map(({ sku, productId, name, available, netUnits, rate, cover }) => ({
       sku,
       productId,
       name,
