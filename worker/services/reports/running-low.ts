@@ -2,7 +2,8 @@
  * The "Running low" list of the products report: SKUs with less than LOW_COVER_DAYS of stock at the last 28 days'
  * rate. Finding them means adding up every SKU sold in the window (tens of thousands at a million orders, a few
  * hundred milliseconds), so the candidates — the CANDIDATES SKUs with the least cover, and their units sold — are kept
- * in the Workers Cache API under a key that changes with every sale or refund (today's sales row) and with a rebuild;
+ * in the Workers Cache API under a key that changes with every sale or refund (today's sales row), every new SKU-day row (a sale on
+ * another day) and a rebuild;
  * each read then takes their live available units and sorts again. Never staler than the last sale, and a page of
  * reports between two sales adds up the window once.
  */
@@ -22,17 +23,19 @@ interface Candidate {
   netUnits: number;
 }
 
-/** What the cached candidates depend on: the window, today's sales and refunds so far, the last rebuild. */
+/** What the candidates depend on: the window, today's sales and refunds, the newest SKU-day row, the last rebuild. */
 async function candidatesKey(db: Db, window: DaySpan): Promise<string> {
   const [state] = await db.all<{
     orders: number | null;
     refunds: number | null;
+    rows: number | null;
     rebuiltAt: number | null;
   }>(sql`
     SELECT (SELECT orders FROM report_sales_daily WHERE day = ${window.to}) AS orders,
       (SELECT refunds FROM report_sales_daily WHERE day = ${window.to}) AS refunds,
+      (SELECT max(rowid) FROM report_product_daily) AS rows,
       (SELECT rebuilt_at FROM report_zone WHERE id = 1) AS rebuiltAt`);
-  const stamp = [state?.orders ?? 0, state?.refunds ?? 0, state?.rebuiltAt ?? 0].join('-');
+  const stamp = [state?.orders, state?.refunds, state?.rows, state?.rebuiltAt].map((n) => n ?? 0).join('-');
   return `https://reports.internal/running-low/${window.from}/${window.to}/${stamp}`;
 }
 
