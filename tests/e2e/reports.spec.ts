@@ -104,6 +104,7 @@ test('an order placed in the shop shows in the reports at once, and the report r
   expect(await seriousViolations(page)).toEqual([]);
 
   // Customers: the all-time figures and top spenders, the demo account among them by name, linked to the account.
+  await page.goto('/admin/reports');
   await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'All time' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'All-time customer figures' })).toContainText(
