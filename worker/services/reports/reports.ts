@@ -35,6 +35,7 @@ import {
   sumSales,
 } from '@domain/reports/sales';
 import { addDays, localDay } from '@domain/reports/time-zone';
+import type { ReportsQueue } from './rebuild-job';
 import { readyReportZone } from './upkeep';
 
 /** Most rows a grouped report lists (and its CSV holds). */
@@ -149,8 +150,8 @@ export async function promotionsReport(db: Db, range: ReportRange) {
 }
 
 /** The dashboard's sales: the last 30 local days to today against the 30 before, by day (today is the last point). */
-export async function recentSales(db: Db, now: number): Promise<SalesReport> {
-  const { offsets } = await readyReportZone(db, now);
+export async function recentSales(db: Db, now: number, queue?: ReportsQueue): Promise<SalesReport> {
+  const { offsets } = await readyReportZone(db, now, queue);
   const today = localDay(offsets, now);
   return salesReport(
     db,
