@@ -7,13 +7,14 @@
 import { createMessageBatch } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { createDb } from '@db/client';
-import { readReportZone } from '@db/repositories/report-rollups';
+import { readReportZone, rebuildJobGuardStatement } from '@db/repositories/report-rollups';
 import { STALE_REBUILD_MS } from '@domain/reports/rebuild';
 import { createStaff } from '@tests/support/accounts';
 import { handleQueue } from '@worker/jobs/queues';
 import { consumeReportRebuild } from '@worker/jobs/report-rebuild';
 import type { RebuildMonthMessage } from '@worker/services/reports/rebuild-job';
 import { changeReportZone, ensureRollups, rebuildAllRollups } from '@worker/services/reports/upkeep';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const db = () => createDb(env);
@@ -160,6 +161,24 @@ describe('the report rebuild consumer', () => {
     expect(background.report_sales_daily).toHaveLength(4);
     await rebuildAllRollups(db(), NOW);
     expect(await rollups()).toEqual(background);
+  });
+
+  it('the job guard rolls back a batch whose job is no longer the running one', async () => {
+    const q = recorder();
+    await changeReportZone(db(), actor, 'Asia/Tokyo', NOW, q);
+    const job = q.sent[0]!.job;
+    const before = await rollups();
+    const wipe = db().run(sql`DELETE FROM report_sales_daily`);
+    await expect(db().batch([rebuildJobGuardStatement(db(), 'rbj_superseded'), wipe])).rejects.toThrow();
+    expect(await rollups()).toEqual(before);
+    // The running job's own guard lets the batch through.
+    await db().batch([rebuildJobGuardStatement(db(), job), db().run(sql`SELECT 1`)]);
+    for (let i = 0; i < q.sent.length; i++) await deliver(q, q.sent[i]);
+    expect(await readReportZone(db())).toMatchObject({
+      timeZone: 'Asia/Tokyo',
+      rebuiltAt: NOW,
+      rebuild: null,
+    });
   });
 
   it('the queue() handler sends REPORTS batches to this consumer by the queue name, and refuses unknown queues', async () => {
