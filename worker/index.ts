@@ -2,8 +2,8 @@
 import { buildId, fetch as renderPage } from 'qwik-city-ssr';
 import { createApp } from './app';
 import type { Env } from './env';
+import { handleQueue } from './jobs/queues';
 import { runScheduled } from './jobs/scheduled';
-import { handleTrafficQueue } from './jobs/traffic-consumer';
 
 export { CartDO } from '@durable-objects/cart/cart-do';
 export { StockDO } from '@durable-objects/stock/stock-do';
@@ -16,6 +16,6 @@ const app = createApp(
 export default {
   fetch: app.fetch,
   scheduled: (controller, env) => runScheduled(controller, env),
-  // The TRAFFIC queue (wrangler.toml) is this Worker's only consumer.
-  queue: (batch, env) => handleTrafficQueue(batch, env),
+  // The TRAFFIC and REPORTS queues (wrangler.toml), each to its consumer by the batch's queue name.
+  queue: (batch, env) => handleQueue(batch, env),
 } satisfies ExportedHandler<Env>;

@@ -5,7 +5,9 @@
 
 import type { Db } from '@db/client';
 import { checkRange, ReportQueryFields, type ReportRange, reportRange } from '@domain/reports/range';
+import type { RebuildProgress } from '@domain/reports/rebuild';
 import { addDays, localDay } from '@domain/reports/time-zone';
+import type { ReportsQueue } from '@worker/services/reports/rebuild-job';
 import { readyReportZone } from '@worker/services/reports/upkeep';
 
 /** The form's values as typed, and the range when they are valid. */
@@ -16,6 +18,8 @@ export interface ReportPageQuery {
   timeZone: string;
   /** `from=…&to=…&grain=…&compare=…` for links (CSV, the other reports). */
   search: string;
+  /** Set while the rollups are recounted in the background: the figures are incomplete until it finishes. */
+  rebuilding: RebuildProgress | null;
 }
 
 const PageQuery = checkRange(ReportQueryFields);
@@ -24,8 +28,15 @@ function param(url: URL, name: string): string {
   return (url.searchParams.get(name) ?? '').trim().slice(0, 20);
 }
 
-export async function reportPageQuery(db: Db, url: URL, now: number): Promise<ReportPageQuery> {
-  const zone = await readyReportZone(db, now);
+/** The page's query; `queue` (the REPORTS binding) lets a needed rebuild run in the background. */
+export async function reportPageQuery(
+  db: Db,
+  url: URL,
+  now: number,
+  queue?: ReportsQueue,
+): Promise<ReportPageQuery> {
+  const zone = await readyReportZone(db, now, queue);
+  const rebuilding = zone.rebuilding;
   const today = localDay(zone.offsets, now);
   const values = {
     from: param(url, 'from') || addDays(today, -29),
@@ -40,7 +51,7 @@ export async function reportPageQuery(db: Db, url: URL, now: number): Promise<Re
       const field = issue.path[0] as keyof ReportPageQuery['errors'];
       errors[field] ??= issue.message;
     }
-    return { values, errors, range: null, timeZone: zone.timeZone, search: '' };
+    return { values, errors, range: null, timeZone: zone.timeZone, search: '', rebuilding };
   }
   const range = reportRange(parsed.data);
   const search = new URLSearchParams({
@@ -49,5 +60,12 @@ export async function reportPageQuery(db: Db, url: URL, now: number): Promise<Re
     grain: range.grain,
     compare: range.compare,
   }).toString();
-  return { values: { ...values, grain: range.grain }, errors: {}, range, timeZone: zone.timeZone, search };
+  return {
+    values: { ...values, grain: range.grain },
+    errors: {},
+    range,
+    timeZone: zone.timeZone,
+    search,
+    rebuilding,
+  };
 }

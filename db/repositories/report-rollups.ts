@@ -7,7 +7,7 @@ import type { Db } from '@db/client';
 import { reportZone, reportZoneOffsets } from '@db/schema';
 import { sqlLiteral } from '@db/sql-literal';
 import type { ZoneOffset } from '@domain/reports/time-zone';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 
 /** The local day of timestamp column `at`, as the triggers compute it. */
 export function localDaySql(at: SQL): SQL {
@@ -15,21 +15,44 @@ export function localDaySql(at: SQL): SQL {
     WHERE z.starts_at <= ${at} ORDER BY z.starts_at DESC LIMIT 1), 0)) / 1000, 'unixepoch')`;
 }
 
-/** The zone the rollups are in and its offsets ('UTC' and none until set). */
-export async function readReportZone(
-  db: Db,
-): Promise<{ timeZone: string; rebuiltAt: number | null; offsets: ZoneOffset[] }> {
+/** The background rebuild in progress (report_zone's rebuild_* columns). */
+export interface RebuildJob {
+  id: string;
+  /** First month ('YYYY-MM-01') and end day (exclusive). */
+  from: string;
+  to: string;
+  /** The last month rebuilt (null: none yet). */
+  doneThrough: string | null;
+  startedAt: number;
+  progressAt: number;
+}
+
+/** The report zone's row as read: the zone, when the rollups were last whole, and any rebuild in progress. */
+export interface ReportZone {
+  timeZone: string;
+  rebuiltAt: number | null;
+  offsets: ZoneOffset[];
+  rebuild: RebuildJob | null;
+}
+
+/** The zone the rollups are in and its offsets ('UTC' and none until set), with any rebuild in progress. */
+export async function readReportZone(db: Db): Promise<ReportZone> {
   const [[zone], offsets] = await db.batch([
     db.select().from(reportZone).where(eq(reportZone.id, 1)),
     db.select().from(reportZoneOffsets).orderBy(reportZoneOffsets.startsAt),
   ]);
-  return { timeZone: zone?.timeZone ?? 'UTC', rebuiltAt: zone?.rebuiltAt ?? null, offsets };
-}
-
-/** When the rollups were last rebuilt in full (null: never). */
-export async function rollupsRebuiltAt(db: Db): Promise<number | null> {
-  const [zone] = await db.select({ at: reportZone.rebuiltAt }).from(reportZone).where(eq(reportZone.id, 1));
-  return zone?.at ?? null;
+  const rebuild =
+    zone?.rebuildJob && zone.rebuildFrom && zone.rebuildTo
+      ? {
+          id: zone.rebuildJob,
+          from: zone.rebuildFrom,
+          to: zone.rebuildTo,
+          doneThrough: zone.rebuildDoneThrough,
+          startedAt: zone.rebuildStartedAt ?? 0,
+          progressAt: zone.rebuildProgressAt ?? 0,
+        }
+      : null;
+  return { timeZone: zone?.timeZone ?? 'UTC', rebuiltAt: zone?.rebuiltAt ?? null, offsets, rebuild };
 }
 
 /** Statements that make `timeZone` (with `offsets`) the rollups' zone; the rollups then need a rebuild. */
@@ -43,13 +66,77 @@ export function setReportZoneStatements(db: Db, timeZone: string, offsets: reado
     db
       .insert(reportZone)
       .values({ id: 1, timeZone, rebuiltAt: null })
-      .onConflictDoUpdate({ target: reportZone.id, set: { timeZone, rebuiltAt: null } }),
+      // A rebuild running for the old zone stops: its remaining messages are dropped (no longer its job).
+      .onConflictDoUpdate({ target: reportZone.id, set: { timeZone, rebuiltAt: null, ...NO_REBUILD } }),
   ] as const;
 }
 
-/** Records that every rollup was rebuilt at `at`. */
+/** Records that every rollup was rebuilt at `at` (and that no rebuild is running any more). */
 export function markRebuiltStatement(db: Db, at: number) {
-  return db.update(reportZone).set({ rebuiltAt: at }).where(eq(reportZone.id, 1));
+  return db
+    .update(reportZone)
+    .set({ rebuiltAt: at, ...NO_REBUILD })
+    .where(eq(reportZone.id, 1));
+}
+
+const NO_REBUILD = {
+  rebuildJob: null,
+  rebuildFrom: null,
+  rebuildTo: null,
+  rebuildDoneThrough: null,
+  rebuildStartedAt: null,
+  rebuildProgressAt: null,
+};
+
+/**
+ * Records a new background rebuild of the months `from` to `to`, unless one runs already or the rollups are whole
+ * (so readers that find the rollups never rebuilt start one job between them); returns the row when it did.
+ */
+export function startRebuildStatement(db: Db, job: { id: string; from: string; to: string }, now: number) {
+  return db
+    .update(reportZone)
+    .set({
+      rebuildJob: job.id,
+      rebuildFrom: job.from,
+      rebuildTo: job.to,
+      rebuildDoneThrough: null,
+      rebuildStartedAt: now,
+      rebuildProgressAt: now,
+    })
+    .where(and(eq(reportZone.id, 1), isNull(reportZone.rebuildJob), isNull(reportZone.rebuiltAt)))
+    .returning({ id: reportZone.rebuildJob });
+}
+
+/**
+ * A statement that fails the batch it is in when `job` is no longer the running rebuild (a zone change superseded
+ * it between the consumer's check and its write): it inserts a second report_zone row with id 1, which the primary
+ * key refuses, so the month's statements beside it are rolled back with it.
+ */
+export function rebuildJobGuardStatement(db: Db, job: string) {
+  return db.run(sql`INSERT INTO report_zone (id, time_zone) SELECT 1, 'superseded'
+    WHERE NOT EXISTS (SELECT 1 FROM report_zone WHERE id = 1 AND rebuild_job = ${sqlLiteral(job)})`);
+}
+
+/** Records that `job` rebuilt `month`, at `now`. */
+export function rebuildMonthDoneStatement(db: Db, job: string, month: string, now: number) {
+  return db
+    .update(reportZone)
+    .set({ rebuildDoneThrough: month, rebuildProgressAt: now })
+    .where(and(eq(reportZone.id, 1), eq(reportZone.rebuildJob, job)));
+}
+
+/**
+ * Claims a stalled job for one re-send: moves its progress time from `seenAt` to `now`, so of the readers that found
+ * it stale only the one this returns a row to sends its next message again.
+ */
+export function reclaimRebuildStatement(db: Db, job: string, seenAt: number, now: number) {
+  return db
+    .update(reportZone)
+    .set({ rebuildProgressAt: now })
+    .where(
+      and(eq(reportZone.id, 1), eq(reportZone.rebuildJob, job), eq(reportZone.rebuildProgressAt, seenAt)),
+    )
+    .returning({ id: reportZone.rebuildJob });
 }
 
 /** A range of whole local days: `fromDay` up to (not including) `toDay`, and the instants they begin. */

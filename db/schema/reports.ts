@@ -17,6 +17,17 @@ export const reportZone = sqliteTable(
     timeZone: text('time_zone').notNull(),
     /** When the rollups were last rebuilt from the source tables (null: never; the triggers alone kept them). */
     rebuiltAt: integer('rebuilt_at'),
+    /**
+     * The background rebuild in progress (worker/jobs/report-rebuild.ts), null when none runs: its id (messages of
+     * any other job are dropped), its first month and end day ('YYYY-MM-01', exclusive 'YYYY-MM-DD'), the last month
+     * done (null: none yet), when it started and when it last moved (a job silent for 10 minutes is re-sent).
+     */
+    rebuildJob: text('rebuild_job'),
+    rebuildFrom: text('rebuild_from'),
+    rebuildTo: text('rebuild_to'),
+    rebuildDoneThrough: text('rebuild_done_through'),
+    rebuildStartedAt: integer('rebuild_started_at'),
+    rebuildProgressAt: integer('rebuild_progress_at'),
   },
   (t) => [check('report_zone_single_row', sql`${t.id} = 1`)],
 );

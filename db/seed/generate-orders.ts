@@ -41,7 +41,7 @@ export const FIRST_ORDER_NUMBER = 1001;
 export const HISTORY_END_DAYS_AGO = 3;
 
 export interface OrderHistorySeed {
-  reportZone: (typeof reportZone.$inferSelect)[];
+  reportZone: Pick<typeof reportZone.$inferSelect, 'id' | 'timeZone' | 'rebuiltAt'>[];
   reportZoneOffsets: (typeof reportZoneOffsets.$inferSelect)[];
   orders: (typeof orders.$inferSelect)[];
   orderLines: (typeof orderLines.$inferSelect)[];

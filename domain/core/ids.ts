@@ -43,6 +43,7 @@ export const ID_PREFIXES = {
   taxRate: 'txr',
   shippingZone: 'shz',
   shippingMethod: 'shm',
+  reportRebuild: 'rbj',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,5 +1,6 @@
 /** The Hono environment every API module shares: bindings plus per-request variables. */
 import type { Db } from '@db/client';
+import type { RebuildProgress } from '@domain/reports/rebuild';
 import type { Env } from '@worker/env';
 import type { Auth } from '@worker/middleware/session';
 import type { SignedIn, StaffPrincipal } from '@worker/services/identity/sessions';
@@ -19,5 +20,7 @@ export interface AppEnv {
     idempotencyReplay?: string;
     /** Set by the edge cache: the page's normalised address (tracking parameters dropped), which pages render. */
     pageUrl?: string;
+    /** Set on /api/admin/reports/*: how far a background rebuild of the rollups is (null: none runs). */
+    reportRebuild?: RebuildProgress | null;
   };
 }

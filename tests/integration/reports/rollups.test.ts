@@ -17,10 +17,11 @@ import {
 import { readCountrySales, readProductSales } from '@db/repositories/reports';
 import type { SeedData } from '@db/seed/generate';
 import { reportRange } from '@domain/reports/range';
+import { rebuildProgress } from '@domain/reports/rebuild';
 import { addDays, localDay, startOfLocalDay, zoneOffsets } from '@domain/reports/time-zone';
 import { createStaff } from '@tests/support/accounts';
 import { seedSmallStore } from '@tests/support/workerd';
-import { changeReportZone } from '@worker/services/reports/upkeep';
+import { changeReportZone, readyReportZone } from '@worker/services/reports/upkeep';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ZONE = 'America/New_York';
@@ -612,4 +613,43 @@ describe('report rollups', () => {
     }>();
     expect(JSON.parse(audit!.after)).toEqual({ timeZone: 'Asia/Tokyo' });
   });
+
+  it('with the REPORTS queue, a zone change answers at once and the consumer recounts every month in the background', async () => {
+    const staff = await createStaff(['admin']);
+    const actor = { id: staff.id, email: staff.email, name: 'A', roles: ['admin'] } as never;
+    const changed = await changeReportZone(db(), actor, 'Europe/London', Date.now(), env.REPORTS);
+    expect(changed.ok).toBe(true);
+    const started = changed.ok ? changed.value.rebuilding : null;
+    expect(started?.done).toBe(0);
+    expect(started?.total).toBeGreaterThanOrEqual(3);
+    // Readers see the job's progress (not a second job, and not an inline rebuild).
+    const first = (await readyReportZone(db(), Date.now(), env.REPORTS)).rebuilding;
+    expect(first?.total).toBe(started?.total);
+    expect(first!.done).toBeLessThan(first!.total);
+
+    // The consumer (this Worker's queue() handler) runs one month per message; wait for the last.
+    const deadline = Date.now() + 60_000;
+    const seen: number[] = [];
+    let zone = await readReportZone(db());
+    while (zone.rebuiltAt === null && Date.now() < deadline) {
+      if (zone.rebuild) seen.push(rebuildProgress(zone.rebuild).done);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      zone = await readReportZone(db());
+    }
+    expect(zone).toMatchObject({ timeZone: 'Europe/London', rebuild: null });
+    expect(zone.rebuiltAt).not.toBeNull();
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect((await readyReportZone(db(), Date.now(), env.REPORTS)).rebuilding).toBeNull();
+
+    offsets = zoneOffsets('Europe/London', 2025, 2028);
+    const got = await actual();
+    const expect_ = want();
+    expect(got.sales).toEqual(expect_.sales);
+    expect(got.products).toEqual(expect_.products);
+    expect(got.countries).toEqual(expect_.countries);
+    expect(got.promotions).toEqual(expect_.promotions);
+    expect(got.customers).toEqual(expect_.customers);
+    expect(got.productMonths).toEqual(wantMonths().productMonths);
+    expect(got.countryMonths).toEqual(wantMonths().countryMonths);
+  }, 90_000);
 });

@@ -1,7 +1,7 @@
 /**
  * Back office reports (reports:read): sales, products, customers and promotions over a range of local days, with
  * a comparison period. `format=csv` downloads the rows the report's table shows. Reads rollups only, so any range
- * up to two years costs the same few indexed reads.
+ * up to two years costs the same few indexed reads. JSON answers carry `rebuilding` while the rollups are recounted.
  */
 import { can } from '@domain/identity/permissions';
 import { checkRange, ReportQueryFields, reportRange } from '@domain/reports/range';
@@ -51,6 +51,11 @@ const Span = z.object({ from: z.string(), to: z.string(), end: z.string() });
 const Range = z
   .object({ current: Span, comparison: Span.nullable(), compare: z.string(), grain: z.string() })
   .openapi('ReportRange');
+/** Set while the rollups are being recounted in the background (figures incomplete until then): months done of all. */
+const Rebuilding = z
+  .object({ done: z.number().int(), total: z.number().int() })
+  .nullable()
+  .openapi('ReportRebuild');
 const Figures = z.record(z.string(), z.number()).openapi('SalesFigures');
 const Point = z.object({ bucket: z.string(), figures: Figures });
 
@@ -68,7 +73,7 @@ function answer<R extends { range: { current: { from: string; to: string } } }>(
 ) {
   if (format === 'json') {
     c.header('Cache-Control', 'private, no-store');
-    return c.json(report, 200);
+    return c.json({ ...report, rebuilding: c.var.reportRebuild ?? null }, 200);
   }
   const { from, to } = report.range.current;
   return c.body(toCsv(report, c.env.SHOP_CURRENCY), 200, {
@@ -94,9 +99,10 @@ function reportResponses(description: string, schema: z.ZodType) {
 
 export const adminReports = newApi();
 
-// Rollups never rebuilt (orders from before them) are rebuilt once, before the first report reads them.
+// Rollups never rebuilt (orders from before them) are rebuilt once: in the background on the REPORTS queue (the
+// answers say how far it is meanwhile), inline before the first report read without that binding.
 adminReports.use('/admin/reports/*', async (c, next) => {
-  await ensureRollups(c.var.db, Date.now());
+  c.set('reportRebuild', await ensureRollups(c.var.db, Date.now(), c.env.REPORTS));
   await next();
 });
 
@@ -113,6 +119,7 @@ adminReports
         'Totals, series and changes',
         z.object({
           range: Range,
+          rebuilding: Rebuilding,
           totals: Figures,
           comparisonTotals: Figures.nullable(),
           changes: z.record(z.string(), z.number().nullable()),
@@ -140,6 +147,7 @@ adminReports
         'Best sellers',
         z.object({
           range: Range,
+          rebuilding: Rebuilding,
           group: z.string(),
           by: z.string(),
           rows: z.array(
@@ -200,6 +208,7 @@ adminReports
         'Customers',
         z.object({
           range: Range,
+          rebuilding: Rebuilding,
           orders: z.number(),
           newCustomerOrders: z.number(),
           returningCustomerOrders: z.number(),
@@ -260,6 +269,7 @@ adminReports
         'Promotions',
         z.object({
           range: Range,
+          rebuilding: Rebuilding,
           rows: z.array(
             z.object({
               promotionId: z.string(),
@@ -292,6 +302,7 @@ adminReports
         'Traffic',
         z.object({
           range: Range,
+          rebuilding: Rebuilding,
           totals: z.object({ views: z.number(), visitors: z.number() }),
           changes: z.object({ views: z.number().nullable(), visitors: z.number().nullable() }).nullable(),
           series: z.array(z.object({ bucket: z.string(), views: z.number(), visitors: z.number() })),

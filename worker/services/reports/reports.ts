@@ -4,6 +4,7 @@
  * and answers the data a chart, its table and the CSV download are all drawn from.
  */
 import type { Db } from '@db/client';
+import { readReportZone } from '@db/repositories/report-rollups';
 import {
   type ProductGrouping,
   readCountrySales,
@@ -37,6 +38,7 @@ import {
 } from '@domain/reports/sales';
 import { COVER_WINDOW_DAYS, LOW_COVER_DAYS, productCover, stockCover } from '@domain/reports/stock-cover';
 import { addDays, localDay } from '@domain/reports/time-zone';
+import type { ReportsQueue } from './rebuild-job';
 import { readRunningLow } from './running-low';
 import { readyReportZone } from './upkeep';
 
@@ -92,7 +94,8 @@ export async function productsReport(
   by: 'units' | 'net',
   now: number,
 ) {
-  const { offsets } = await readyReportZone(db, now);
+  // The caller has made the rollups ready (or started their rebuild); the window only needs today's local day.
+  const { offsets } = await readReportZone(db);
   const today = localDay(offsets, now);
   const window = { from: addDays(today, 1 - COVER_WINDOW_DAYS), to: today, end: addDays(today, 1) };
   const sales = await readProductSales(db, range.current, group, by, REPORT_ROWS);
@@ -215,8 +218,8 @@ export async function promotionsReport(db: Db, range: ReportRange) {
 }
 
 /** The dashboard's sales: the last 30 local days to today against the 30 before, by day (today is the last point). */
-export async function recentSales(db: Db, now: number): Promise<SalesReport> {
-  const { offsets } = await readyReportZone(db, now);
+export async function recentSales(db: Db, now: number, queue?: ReportsQueue): Promise<SalesReport> {
+  const { offsets } = await readyReportZone(db, now, queue);
   const today = localDay(offsets, now);
   return salesReport(
     db,

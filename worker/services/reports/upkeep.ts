@@ -1,56 +1,34 @@
 /**
  * Keeping the rollups whole: the full rebuild (month by month, each month one batch, so no statement runs long),
  * run once when the rollups were never rebuilt (orders written before migration 0023 are counted then) and whenever
- * the report time zone changes; the per-customer totals, which have no days, are recomputed whole beside them.
+ * the report time zone changes; the per-customer totals, which have no days, are recomputed whole beside them. With
+ * the REPORTS queue it runs in the background (rebuild-job.ts); without it, inline in the request.
  */
 import type { Db } from '@db/client';
 import { appendAuditStatement } from '@db/repositories/audit';
 import {
   markRebuiltStatement,
+  type ReportZone,
   readReportZone,
   rebuildCustomerTotalsStatements,
   rebuildRangeStatements,
-  rollupsRebuiltAt,
   setReportZoneStatements,
 } from '@db/repositories/report-rollups';
 import { fail, ok, type Result } from '@domain/core/result';
-import { addDays, isTimeZone, localDay, startOfLocalDay, zoneOffsets } from '@domain/reports/time-zone';
+import { nextMonth, type RebuildProgress, rebuildProgress } from '@domain/reports/rebuild';
+import { isTimeZone, zoneOffsets } from '@domain/reports/time-zone';
 import { auditEntry } from '@worker/services/audit/audit';
 import type { StaffPrincipal } from '@worker/services/identity/sessions';
-import { sql } from 'drizzle-orm';
+import { monthRange, type ReportsQueue, rebuildSpan, resumeIfStale, startRebuild } from './rebuild-job';
 
-/** The first day of the month after `day`'s. */
-function nextMonth(day: string): string {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-}
-
-/** Recomputes every rollup from the source tables; returns how many months it went through. */
+/** Recomputes every rollup from the source tables inline; returns how many months it went through. */
 export async function rebuildAllRollups(db: Db, now: number): Promise<number> {
   const { offsets } = await readReportZone(db);
-  const [first] = await db.all<{ at: number | null }>(sql`SELECT min(at) AS at FROM (
-    SELECT min(placed_at) AS at FROM orders UNION ALL SELECT min(created_at) FROM refunds
-    UNION ALL SELECT min(coalesce(confirmed_at, created_at)) FROM promotion_uses WHERE state = 'confirmed')`);
-  const end = addDays(localDay(offsets, now), 2);
+  const span = await rebuildSpan(db, offsets, now);
   let months = 0;
-  if (first?.at !== null && first?.at !== undefined) {
-    for (
-      let from = `${localDay(offsets, Number(first.at)).slice(0, 7)}-01`;
-      from < end;
-      from = nextMonth(from)
-    ) {
-      const month = nextMonth(from);
-      // biome-ignore lint/complexity/useMathMinMax: days are 'YYYY-MM-DD' strings, compared as text.
-      const to = month < end ? month : end;
-      const range = {
-        fromDay: from,
-        toDay: to,
-        fromMs: startOfLocalDay(offsets, from),
-        toMs: startOfLocalDay(offsets, to),
-      };
-      await db.batch(rebuildRangeStatements(db, range) as never);
-      months++;
-    }
+  for (let month = span?.from; span && month && month < span.to; month = nextMonth(month)) {
+    await db.batch(rebuildRangeStatements(db, monthRange(offsets, month, span.to)) as never);
+    months++;
   }
   // Lifetime per customer: one recompute of the whole table, not month by month.
   await db.batch(rebuildCustomerTotalsStatements(db) as never);
@@ -58,29 +36,51 @@ export async function rebuildAllRollups(db: Db, now: number): Promise<number> {
   return months;
 }
 
-/** Rebuilds the rollups if they never were (a store upgraded with orders already placed). */
-export async function ensureRollups(db: Db, now: number): Promise<void> {
-  if ((await rollupsRebuiltAt(db)) === null) await rebuildAllRollups(db, now);
+/**
+ * Makes sure the rollups are, or are becoming, whole, and says how far a rebuild is (null: none runs). Never rebuilt
+ * (a store upgraded with orders already placed): with the REPORTS queue, a background job is started (once: readers
+ * meanwhile find it running); without it (scripts, a deployment without queues), the rebuild runs inline, as it did
+ * before the queue. A job that stalled is resumed.
+ */
+export async function ensureRollups(
+  db: Db,
+  now: number,
+  queue?: ReportsQueue,
+): Promise<RebuildProgress | null> {
+  return (await readyReportZone(db, now, queue)).rebuilding;
 }
 
-/** The report zone and its offsets, once the rollups are whole (rebuilt first if they never were). */
+/** The report zone and its offsets, with the rollups whole or a rebuild under way (see ensureRollups). */
 export async function readyReportZone(
   db: Db,
   now: number,
-): Promise<Awaited<ReturnType<typeof readReportZone>>> {
+  queue?: ReportsQueue,
+): Promise<ReportZone & { rebuilding: RebuildProgress | null }> {
   const zone = await readReportZone(db);
-  if (zone.rebuiltAt !== null) return zone;
-  await rebuildAllRollups(db, now);
-  return readReportZone(db);
+  if (zone.rebuild) {
+    if (queue) await resumeIfStale(db, queue, zone.rebuild, now);
+    return { ...zone, rebuilding: rebuildProgress(zone.rebuild) };
+  }
+  if (zone.rebuiltAt !== null) return { ...zone, rebuilding: null };
+  if (!queue) {
+    await rebuildAllRollups(db, now);
+    return { ...(await readReportZone(db)), rebuilding: null };
+  }
+  const rebuilding = await startRebuild(db, queue, now);
+  return { ...(await readReportZone(db)), rebuilding };
 }
 
-/** Makes `timeZone` the reports' zone and rebuilds every rollup in its days. */
+/**
+ * Makes `timeZone` the reports' zone and rebuilds every rollup in its days: in the background when `queue` is given
+ * (the answer then says how far it is), inline otherwise. A rebuild running for the old zone is superseded.
+ */
 export async function changeReportZone(
   db: Db,
   actor: StaffPrincipal,
   timeZone: string,
   now: number,
-): Promise<Result<{ timeZone: string; months: number }>> {
+  queue?: ReportsQueue,
+): Promise<Result<{ timeZone: string; months: number; rebuilding: RebuildProgress | null }>> {
   if (!isTimeZone(timeZone)) {
     return fail('VALIDATION_FAILED', 'Choose a time zone from the list.', {
       errors: [{ path: 'timeZone', message: 'Choose a time zone from the list.' }],
@@ -102,5 +102,7 @@ export async function changeReportZone(
       }),
     ),
   ]);
-  return ok({ timeZone, months: await rebuildAllRollups(db, now) });
+  if (!queue) return ok({ timeZone, months: await rebuildAllRollups(db, now), rebuilding: null });
+  const rebuilding = await startRebuild(db, queue, now);
+  return ok({ timeZone, months: rebuilding?.total ?? 0, rebuilding });
 }

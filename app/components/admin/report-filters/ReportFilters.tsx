@@ -1,8 +1,10 @@
 /**
- * The reports' shared header: the report tabs (links that keep the range), and the range form (a plain GET form:
- * from, to, grain, comparison) with each field's error beside it.
+ * The reports' shared header: the report tabs (links that keep the range), the progress of a background recount of
+ * the rollups while one runs, and the range form (a plain GET form: from, to, grain, comparison) with each field's
+ * error beside it.
  */
 import { component$ } from '@builder.io/qwik';
+import { RebuildStatus } from '~/components/admin/report-filters/RebuildStatus';
 import { TextField } from '~/components/admin/text-field/TextField';
 import type { ReportPageQuery } from '~/lib/report-page';
 
@@ -40,6 +42,7 @@ export const ReportFilters = component$<Props>(({ query, path, csv, csvQuery }) 
         ))}
       </ul>
     </nav>
+    <RebuildStatus timeZone={query.timeZone} progress={query.rebuilding} />
     <form class="adm-card adm-filters" method="get" action={path} aria-labelledby="range-title">
       <h2 id="range-title" class="visually-hidden">
         Date range

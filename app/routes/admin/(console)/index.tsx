@@ -35,7 +35,7 @@ export const useDashboard = routeLoader$(async (event) => {
       : null,
     can(roles, 'audit:read') ? listAudit(db, { limit: LATEST_AUDIT, offset: 0 }) : null,
     can(roles, 'inventory:read') ? listOpenStockAlerts(db, STOCK_ALERTS) : null,
-    can(roles, 'reports:read') ? recentSales(db, now) : null,
+    can(roles, 'reports:read') ? recentSales(db, now, event.platform.env.REPORTS) : null,
     can(roles, 'orders:read') ? countOrdersNeedingAttention(db, now) : null,
   ]);
   return {

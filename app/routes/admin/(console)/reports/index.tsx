@@ -20,7 +20,7 @@ import { pageStaff } from '~/lib/session';
 
 export const useSalesReport = routeLoader$(async (event) => {
   const db = createDb(event.platform.env);
-  const query = await reportPageQuery(db, event.url, Date.now());
+  const query = await reportPageQuery(db, event.url, Date.now(), event.platform.env.REPORTS);
   const report = query.range ? await salesReport(db, query.range) : null;
   const roles = (await pageStaff(event))?.principal.roles ?? [];
   return {
@@ -32,14 +32,22 @@ export const useSalesReport = routeLoader$(async (event) => {
   };
 });
 
-/** Changes the report time zone (reports:write) and rebuilds every rollup in its days. */
+/**
+ * Changes the report time zone (reports:write) and starts the recount of every rollup in its days, in the background
+ * (the REPORTS queue; inline without it), so the answer comes at once and the pages show the recount's progress.
+ */
 export const useChangeZone = routeAction$(
   async ({ timeZone }, event) => {
     const actor = await staffWith(event, 'reports:write');
     if (!actor) return event.fail(403, { message: 'Only administrators change the report time zone.' });
-    const changed = await changeReportZone(createDb(event.platform.env), actor, timeZone, Date.now());
+    const env = event.platform.env;
+    const changed = await changeReportZone(createDb(env), actor, timeZone, Date.now(), env.REPORTS);
     if (!changed.ok) return event.fail(400, { message: changed.error.detail });
-    return { message: `Reports now count days in ${changed.value.timeZone}.` };
+    return {
+      message: changed.value.rebuilding
+        ? `Reports now count days in ${changed.value.timeZone}. Recounting the history in the background.`
+        : `Reports now count days in ${changed.value.timeZone}.`,
+    };
   },
   zod$({ timeZone: z.string().trim().min(1).max(64) }),
 );
@@ -117,8 +125,8 @@ export default component$(() => {
         <section class="adm-card" aria-labelledby="zone-head">
           <h2 id="zone-head">Report time zone</h2>
           <p class="adm-hint">
-            Every report counts days in this zone. Changing it recounts the whole history, which takes a
-            moment.
+            Every report counts days in this zone. Changing it recounts the whole history in the background;
+            the reports say how far it is and are incomplete until it finishes.
           </p>
           <Form action={change} class="adm-filters">
             <div class="adm-field">

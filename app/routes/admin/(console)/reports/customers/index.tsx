@@ -19,7 +19,7 @@ export const useCustomersReport = routeLoader$(async (event) => {
   const { platform, url } = event;
   const roles = (await pageStaff(event))?.principal.roles ?? [];
   const db = createDb(platform.env);
-  const query = await reportPageQuery(db, url, Date.now());
+  const query = await reportPageQuery(db, url, Date.now(), platform.env.REPORTS);
   const identities = can(roles, 'customers:read');
   const report = query.range ? await customersReport(db, query.range, true, identities) : null;
   return { query, report, currency: platform.env.SHOP_CURRENCY };

@@ -12,7 +12,7 @@ const GROUPS = ['product', 'variant', 'category'] as const;
 
 export const useProductsReport = routeLoader$(async ({ platform, url }) => {
   const db = createDb(platform.env);
-  const query = await reportPageQuery(db, url, Date.now());
+  const query = await reportPageQuery(db, url, Date.now(), platform.env.REPORTS);
   const group = GROUPS.find((g) => g === url.searchParams.get('group')) ?? 'product';
   const by: 'net' | 'units' = url.searchParams.get('by') === 'net' ? 'net' : 'units';
   const report = query.range ? await productsReport(db, query.range, group, by, Date.now()) : null;

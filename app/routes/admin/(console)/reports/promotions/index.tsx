@@ -10,7 +10,7 @@ import { reportPageQuery } from '~/lib/report-page';
 
 export const usePromotionsReport = routeLoader$(async ({ platform, url }) => {
   const db = createDb(platform.env);
-  const query = await reportPageQuery(db, url, Date.now());
+  const query = await reportPageQuery(db, url, Date.now(), platform.env.REPORTS);
   const report = query.range ? await promotionsReport(db, query.range) : null;
   return { query, report, currency: platform.env.SHOP_CURRENCY };
 });

@@ -1,0 +1,41 @@
+/**
+ * The REPORTS queue's consumer (wrangler.toml, max_batch_size = 1): each message rebuilds one month of the report
+ * rollups and sends the next (worker/services/reports/rebuild-job.ts). Malformed messages are dropped; a failed write
+ * throws, so the batch is retried (max_retries), and a redelivered month is not rebuilt twice.
+ */
+import { createDb, type DbEnv } from '@db/client';
+import {
+  RebuildMonthMessage,
+  type RebuildStep,
+  type ReportsQueue,
+  rebuildMonth,
+} from '@worker/services/reports/rebuild-job';
+
+/** What the consumer did with a batch's messages, by outcome. */
+export type RebuildBatchResult = Record<RebuildStep | 'malformed', number>;
+
+/** Handles one batch, its messages one after another; `now` is the consumer's clock. */
+export async function consumeReportRebuild(
+  batch: Pick<MessageBatch<unknown>, 'messages'>,
+  env: DbEnv & { REPORTS: ReportsQueue },
+  now: () => number = Date.now,
+): Promise<RebuildBatchResult> {
+  const result: RebuildBatchResult = { malformed: 0, rebuilt: 0, finished: 0, redelivered: 0, superseded: 0 };
+  const db = createDb(env);
+  for (const message of batch.messages) {
+    const parsed = RebuildMonthMessage.safeParse(message.body);
+    if (!parsed.success) result.malformed++;
+    else result[await rebuildMonth(db, env.REPORTS, parsed.data, now())]++;
+  }
+  return result;
+}
+
+/** The Worker's queue() handler for the REPORTS queue: one log line per batch. */
+export async function handleReportsQueue(
+  batch: MessageBatch<unknown>,
+  env: DbEnv & { REPORTS: ReportsQueue },
+): Promise<void> {
+  const result = await consumeReportRebuild(batch, env);
+  const months = batch.messages.map((m) => (m.body as { month?: unknown } | null)?.month);
+  console.log(JSON.stringify({ level: 'info', job: 'report-rebuild', months, ...result }));
+}
