@@ -34,7 +34,7 @@ describe('demo order history', () => {
     expect(seed.orders[0]!.placedAt).toBeGreaterThan(NOW - 370 * DAY);
     expect(seed.orders.at(-1)!.placedAt).toBeLessThan(NOW - (HISTORY_END_DAYS_AGO - 1) * DAY);
     expect(seed.counters).toEqual([{ name: 'order_number', value: Number(seed.orders.at(-1)!.number) }]);
-    expect(seed.reportZone).toEqual([{ id: 1, timeZone: DEMO_REPORT_ZONE, rebuiltAt: null }]);
+    expect(seed.reportZone).toEqual([{ id: 1, timeZone: DEMO_REPORT_ZONE, rebuiltAt: NOW }]);
     expect(seed.reportZoneOffsets).toEqual(zoneOffsets(DEMO_REPORT_ZONE));
   });
 

@@ -95,7 +95,9 @@ export function generateOrderHistory(
 ): OrderHistorySeed {
   const out = emptyOrderHistory();
   const offsets = zoneOffsets(DEMO_REPORT_ZONE);
-  out.reportZone.push({ id: 1, timeZone: DEMO_REPORT_ZONE, rebuiltAt: null });
+  // Whole from the start: the zone goes in before the orders, whose triggers then keep every rollup (a null here
+  // would make a newcomer's first report page recount the year in the background).
+  out.reportZone.push({ id: 1, timeZone: DEMO_REPORT_ZONE, rebuiltAt: now });
   out.reportZoneOffsets.push(...offsets);
 
   const times = placementTimes(rng, offsets, now, count, HISTORY_END_DAYS_AGO);
