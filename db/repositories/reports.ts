@@ -188,16 +188,7 @@ export interface TopCustomer {
 
 /** The `limit` customers with the most net spend of all time (ties by key): a walk of the net index. */
 export async function readTopCustomers(db: Db, limit: number): Promise<TopCustomer[]> {
-  const rows = await db.all<{
-    key: string;
-    customerId: string | null;
-    name: string | null;
-    email: string;
-    orders: number;
-    net: number;
-    total: number;
-    lastOrderAt: number;
-  }>(sql`
+  const rows = await db.all<TopCustomer>(sql`
     SELECT t.customer_key AS key, t.customer_id AS customerId, c.name AS name, coalesce(c.email, t.email) AS email,
       t.orders AS orders, t.net AS net, t.total AS total, t.last_order_at AS lastOrderAt
     FROM report_customer_totals t LEFT JOIN customers c ON c.id = t.customer_id

@@ -145,6 +145,30 @@ function rotatingGet(paths) {
   return [{ method: 'GET', setupRequest }];
 }
 
+/** A desktop Chrome, which the traffic filter counts (domain/analytics/user-agent.ts). */
+const BROWSER_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+/** Like rotatingGet, as a browser from a new address each time (so no visitor's flood limit is reached). */
+function countedGet(paths) {
+  let i = 0;
+  function setupRequest(req) {
+    const path = paths[i % paths.length];
+    i += 1;
+    return {
+      ...req,
+      path,
+      headers: {
+        ...req.headers,
+        'user-agent': BROWSER_UA,
+        accept: 'text/html',
+        'cf-connecting-ip': nextClientIp(),
+      },
+    };
+  }
+  return [{ method: 'GET', setupRequest }];
+}
+
 /** Like rotatingGet, with a query parameter that never repeats, so no request can be answered from a cache. */
 function uniqueGet(paths) {
   let i = 0;
@@ -286,6 +310,16 @@ export function buildScenarios(
       label: `GET /p/<slug>${pageSuffix ?? '/'} (edge cache)`,
       preflight: pagePath(slugs[0]),
       requests: () => rotatingGet(slugs.map(pagePath)),
+    },
+    {
+      // The same cached pages as a browser sees them, each request from its own address: every one is a page view
+      // sent to the TRAFFIC queue after the response (worker/middleware/page-views.ts). autocannon's own requests
+      // carry no user agent, which the traffic filter drops as a bot, so the row above is the same page uncounted and
+      // the difference between the two rows is what counting a view costs.
+      id: 'product-page-counted',
+      label: `GET /p/<slug>${pageSuffix ?? '/'} (edge cache, counted as a page view)`,
+      preflight: pagePath(slugs[0]),
+      requests: () => countedGet(slugs.map(pagePath)),
     },
     {
       // A query parameter no request repeats makes every request a new cache key: rendered, then stored (a miss).
