@@ -23,6 +23,8 @@ export const useProductsReport = routeLoader$(async ({ platform, url }) => {
 function coverText(cover: number | null, available: number | null): string | null {
   if (available === null) return null;
   if (cover === null) return 'No recent sales';
+  // A product's cover is its first variant to run out: none left of one while others remain.
+  if (cover === 0 && available > 0) return 'A variant is sold out';
   return `${cover.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${cover === 1 ? 'day' : 'days'}`;
 }
 
@@ -77,11 +79,9 @@ export default component$(() => {
               currency={currency}
               columns={[
                 { key: 'name', label: group[0]!.toUpperCase() + group.slice(1), kind: 'text' },
+                // What a merchant acts on first (sales, stock left), then the parts of net sales: on a laptop the
+                // table scrolls sideways after about six columns.
                 { key: 'units', label: 'Units sold', kind: 'count' },
-                { key: 'refundedUnits', label: 'Units refunded', kind: 'count' },
-                { key: 'gross', label: 'Gross sales', kind: 'money' },
-                { key: 'discounts', label: 'Discounts', kind: 'money' },
-                { key: 'refunded', label: 'Refunds', kind: 'money' },
                 { key: 'net', label: 'Net sales', kind: 'money' },
                 ...(group === 'category'
                   ? []
@@ -89,6 +89,10 @@ export default component$(() => {
                       { key: 'available', label: 'Available', kind: 'count' as const },
                       { key: 'cover', label: 'Stock cover', kind: 'text' as const },
                     ]),
+                { key: 'refundedUnits', label: 'Units refunded', kind: 'count' },
+                { key: 'gross', label: 'Gross sales', kind: 'money' },
+                { key: 'discounts', label: 'Discounts', kind: 'money' },
+                { key: 'refunded', label: 'Refunds', kind: 'money' },
               ]}
               rows={report.rows.map(({ key: _key, cover, ...r }) => ({
                 ...r,
