@@ -4,7 +4,7 @@
  * zod at every edge; the rest of the reports work on the normalised ReportRange.
  */
 import { z } from 'zod';
-import { addDays, daysBetween } from './time-zone';
+import { addDays, daysBetween, monthOf, nextMonth } from './time-zone';
 
 /** Longest range one report covers: two years and a leap day. */
 export const MAX_RANGE_DAYS = 731;
@@ -102,7 +102,7 @@ export function reportRange(q: z.output<typeof ReportQueryFields>): ReportRange 
 /** The first day of the bucket `day` falls in: itself, its week's Monday, or its month's first. */
 export function bucketOf(day: string, grain: Grain): string {
   if (grain === 'day') return day;
-  if (grain === 'month') return `${day.slice(0, 7)}-01`;
+  if (grain === 'month') return monthOf(day);
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return addDays(day, -((weekday + 6) % 7));
 }
@@ -133,15 +133,9 @@ export interface SpanParts {
   months: { from: string; end: string } | null;
 }
 
-/** The first day of the month after `day`'s. */
-export function firstOfNextMonth(day: string): string {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-}
-
 export function spanParts(s: DaySpan): SpanParts {
-  const firstWhole = s.from.endsWith('-01') ? s.from : firstOfNextMonth(s.from);
-  const afterWhole = `${s.end.slice(0, 7)}-01`;
+  const firstWhole = s.from === monthOf(s.from) ? s.from : nextMonth(s.from);
+  const afterWhole = monthOf(s.end);
   if (firstWhole >= afterWhole) return { days: [{ from: s.from, end: s.end }], months: null };
   const days = [
     { from: s.from, end: firstWhole },

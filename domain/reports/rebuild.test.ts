@@ -3,11 +3,11 @@ import {
   isLastRebuildMonth,
   isRebuildStale,
   monthDays,
-  nextMonth,
   nextRebuildMonth,
   rebuildProgress,
   STALE_REBUILD_MS,
 } from './rebuild';
+import { nextMonth } from './time-zone';
 
 describe('the background rebuild’s months', () => {
   const span = { from: '2025-11-01', to: '2026-02-06', doneThrough: null };

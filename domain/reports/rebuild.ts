@@ -2,6 +2,7 @@
  * The background rebuild's months and progress (worker/jobs/report-rebuild.ts): a job rebuilds the months from its
  * first month up to its end day, one at a time, and records the last month done. Days are 'YYYY-MM-DD' strings.
  */
+import { monthOf, nextMonth } from './time-zone';
 
 /** A job with no progress for this long lost its message (retries spent, a failed send): the next read re-sends it. */
 export const STALE_REBUILD_MS = 10 * 60 * 1000;
@@ -17,17 +18,6 @@ export interface RebuildSpan {
   from: string;
   to: string;
   doneThrough: string | null;
-}
-
-/** The first day of `day`'s month. */
-export function monthOf(day: string): string {
-  return `${day.slice(0, 7)}-01`;
-}
-
-/** The first day of the month after `day`'s. */
-export function nextMonth(day: string): string {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
 }
 
 /** The days month `month` rebuilds: the month, cut at the job's end day. */

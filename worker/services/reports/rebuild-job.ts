@@ -20,13 +20,18 @@ import {
   isLastRebuildMonth,
   isRebuildStale,
   monthDays,
-  monthOf,
-  nextMonth,
   nextRebuildMonth,
   type RebuildProgress,
   rebuildProgress,
 } from '@domain/reports/rebuild';
-import { addDays, localDay, startOfLocalDay, type ZoneOffset } from '@domain/reports/time-zone';
+import {
+  addDays,
+  localDay,
+  monthOf,
+  nextMonth,
+  startOfLocalDay,
+  type ZoneOffset,
+} from '@domain/reports/time-zone';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 

@@ -15,8 +15,8 @@ import {
   setReportZoneStatements,
 } from '@db/repositories/report-rollups';
 import { fail, ok, type Result } from '@domain/core/result';
-import { nextMonth, type RebuildProgress, rebuildProgress } from '@domain/reports/rebuild';
-import { isTimeZone, zoneOffsets } from '@domain/reports/time-zone';
+import { type RebuildProgress, rebuildProgress } from '@domain/reports/rebuild';
+import { isTimeZone, nextMonth, zoneOffsets } from '@domain/reports/time-zone';
 import { auditEntry } from '@worker/services/audit/audit';
 import type { StaffPrincipal } from '@worker/services/identity/sessions';
 import { monthRange, type ReportsQueue, rebuildSpan, resumeIfStale, startRebuild } from './rebuild-job';
