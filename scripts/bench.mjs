@@ -11,8 +11,9 @@ import { seedBenchPromotions } from './bench/promotion-fixtures.mjs';
 import { describeMachine, formatTable, withRatios } from './bench/report.mjs';
 import { reportHistoryOrders, seedReportHistory } from './bench/report-fixtures.mjs';
 import { REPORT_EVENTS, REPORT_ORDERS, REPORT_SCENARIO_IDS } from './bench/report-scenarios.mjs';
-import { buildScenarios } from './bench/scenarios.mjs';
+import { buildScenarios, WAREHOUSE_ORDERS, WAREHOUSE_SCENARIO_IDS } from './bench/scenarios.mjs';
 import { startServer } from './bench/server.mjs';
+import { seedWarehouseOrders, warehouseOrders } from './bench/warehouse-fixtures.mjs';
 
 const env = process.env;
 const CONFIG = {
@@ -119,11 +120,20 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, stopOnSignal);
   log(`starting the Worker on 127.0.0.1:${CONFIG.port} (log: ${CONFIG.serverLogPath})`);
   server = await acquireServer();
-  // The report scenarios' history is written with no server running (see bench/report-fixtures.mjs), once per store.
-  const wantsReports = REPORT_SCENARIO_IDS.some((id) => !CONFIG.scenarios || CONFIG.scenarios.includes(id));
-  if (!env.BENCH_URL && wantsReports && REPORT_ORDERS > 0 && reportHistoryOrders(CONFIG.persistDir) === 0) {
+  // Bulk fixtures are written once per store with no server running: a workerd whose D1 file another process
+  // rewrites drops its connections (see bench/report-fixtures.mjs).
+  const wants = (ids) => ids.some((id) => !CONFIG.scenarios || CONFIG.scenarios.includes(id));
+  const dir = CONFIG.persistDir;
+  const seeds = [];
+  if (wants(REPORT_SCENARIO_IDS) && REPORT_ORDERS > 0 && reportHistoryOrders(dir) === 0) {
+    seeds.push(() => seedReportHistory(dir, REPORT_ORDERS, REPORT_EVENTS, log));
+  }
+  if (wants(WAREHOUSE_SCENARIO_IDS) && warehouseOrders(dir) < WAREHOUSE_ORDERS) {
+    seeds.push(() => seedWarehouseOrders(dir, WAREHOUSE_ORDERS));
+  }
+  if (!env.BENCH_URL && seeds.length > 0) {
     await server.stop();
-    seedReportHistory(CONFIG.persistDir, REPORT_ORDERS, REPORT_EVENTS, log);
+    for (const seed of seeds) seed();
     server = await acquireServer();
   }
   try {

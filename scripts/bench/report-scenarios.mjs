@@ -4,8 +4,8 @@
  * (scripts/bench/report-fixtures.mjs). The issue's targets at one connection: p50 under 50 ms and p95 under 150 ms
  * for every report, under 100 ms for the dashboard.
  */
-import { nextClientIp } from './fixtures.mjs';
 import { reportHistoryStats } from './report-fixtures.mjs';
+import { staffCookie } from './warehouse-fixtures.mjs';
 
 export const REPORT_ORDERS = Number(process.env.BENCH_REPORT_ORDERS ?? 1_000_000);
 export const REPORT_EVENTS = Number(process.env.BENCH_REPORT_EVENTS ?? 5_000_000);
@@ -53,22 +53,6 @@ function reportPaths(report) {
     default:
       throw new Error(`unknown report ${report}`);
   }
-}
-
-/** The demo administrator's session cookie. */
-async function adminCookie(baseUrl) {
-  const res = await fetch(`${baseUrl}/api/staff/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextClientIp() },
-    body: JSON.stringify({ email: 'admin@demo.shop', password: 'admin-demo-1234' }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  await res.arrayBuffer();
-  if (!res.ok) throw new Error(`admin login answered ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
 }
 
 /** The scenarios that need the report history (bench.mjs seeds it before starting the server). */
@@ -132,7 +116,7 @@ function rotatingWithCookie(paths, state) {
 export function reportScenarios(persistDir) {
   const state = { cookie: '' };
   const prepare = (paths) => async (baseUrl) => {
-    state.cookie ||= await adminCookie(baseUrl);
+    state.cookie ||= await staffCookie(baseUrl, 'admin@demo.shop', 'admin-demo-1234');
     await prepareHistory(baseUrl, persistDir, state.cookie);
     for (const path of paths) {
       const res = await fetch(`${baseUrl}${path}`, { headers: { cookie: state.cookie } });

@@ -42,7 +42,8 @@ function placeOrderScenario(skus) {
 }
 
 /** Orders in the store for the warehouse queue (BENCH_ORDERS; 100,000 as the issue asks). */
-const WAREHOUSE_ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
+export const WAREHOUSE_SCENARIO_IDS = ['warehouse-queue', 'admin-orders'];
+export const WAREHOUSE_ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 
 /**
  * The warehouse tablet's queue, `GET /api/warehouse/queue`, as a signed-in warehouse member, over a store of

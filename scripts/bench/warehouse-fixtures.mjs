@@ -67,12 +67,21 @@ export function d1(persistDir, ...args) {
   ]);
 }
 
+/** How many warehouse bench orders the store holds. */
+export function warehouseOrders(persistDir) {
+  return JSON.parse(
+    d1(
+      persistDir,
+      '--json',
+      '--command',
+      "SELECT count(*) AS n FROM orders WHERE id >= 'ord_wb' AND id < 'ord_wc'",
+    ),
+  )[0].results[0].n;
+}
+
 /** Inserts the bench orders once per store (a later run finds them); returns how many there are. */
 export function seedWarehouseOrders(persistDir, n) {
-  const count = () =>
-    JSON.parse(
-      d1(persistDir, '--json', '--command', "SELECT count(*) AS n FROM orders WHERE id LIKE 'ord_wb%'"),
-    )[0].results[0].n;
+  const count = () => warehouseOrders(persistDir);
   const have = count();
   if (have >= n) return have;
   if (have > 0)
@@ -83,15 +92,20 @@ export function seedWarehouseOrders(persistDir, n) {
 }
 
 /** A warehouse staff session cookie (the demo seed's account). */
-export async function warehouseCookie(baseUrl) {
+export function warehouseCookie(baseUrl) {
+  return staffCookie(baseUrl, 'warehouse@demo.shop', 'warehouse-demo-1234');
+}
+
+/** A staff session cookie for one of the demo seed's accounts. */
+export async function staffCookie(baseUrl, email, password) {
   const res = await fetch(`${baseUrl}/api/staff/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextClientIp() },
-    body: JSON.stringify({ email: 'warehouse@demo.shop', password: 'warehouse-demo-1234' }),
+    body: JSON.stringify({ email, password }),
     signal: AbortSignal.timeout(30_000),
   });
   await res.arrayBuffer();
-  if (!res.ok) throw new Error(`staff login answered ${res.status}`);
+  if (!res.ok) throw new Error(`staff login as ${email} answered ${res.status}`);
   return res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
