@@ -31,6 +31,10 @@ export interface RebuildJob {
 export interface ReportZone {
   timeZone: string;
   rebuiltAt: number | null;
+  /** The running totals hold the days before this one (null: none yet; worker/services/reports/running.ts). */
+  runningThrough: string | null;
+  /** The running totals' totals rows are through the day before this one (see report_zone.totals_through). */
+  totalsThrough: string | null;
   offsets: ZoneOffset[];
   rebuild: RebuildJob | null;
 }
@@ -52,7 +56,14 @@ export async function readReportZone(db: Db): Promise<ReportZone> {
           progressAt: zone.rebuildProgressAt ?? 0,
         }
       : null;
-  return { timeZone: zone?.timeZone ?? 'UTC', rebuiltAt: zone?.rebuiltAt ?? null, offsets, rebuild };
+  return {
+    timeZone: zone?.timeZone ?? 'UTC',
+    rebuiltAt: zone?.rebuiltAt ?? null,
+    runningThrough: zone?.runningThrough ?? null,
+    totalsThrough: zone?.totalsThrough ?? null,
+    offsets,
+    rebuild,
+  };
 }
 
 /** Statements that make `timeZone` (with `offsets`) the rollups' zone; the rollups then need a rebuild. */

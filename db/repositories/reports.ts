@@ -6,7 +6,7 @@
  */
 import type { Db } from '@db/client';
 import { reportSalesDaily } from '@db/schema';
-import { type DaySpan, spanParts } from '@domain/reports/range';
+import { type DaySpan, type RunningMark, runningParts, spanParts } from '@domain/reports/range';
 import type { SalesDay } from '@domain/reports/sales';
 import { and, asc, gte, lt, type SQL, sql } from 'drizzle-orm';
 
@@ -61,15 +61,89 @@ const SUM_KEY: Record<ProductGrouping, SQL> = {
   product: sql`coalesce(product_id, sku)`,
   category: sql`coalesce(product_id, sku)`,
 };
+const GRAIN: Record<ProductGrouping, 'sku' | 'product'> = {
+  variant: 'sku',
+  product: 'product',
+  category: 'product',
+};
 const ROW_NAME: Record<'variant' | 'product', SQL> = {
   variant: sql`coalesce(p.name || ' · ' || t.key, t.key)`,
   product: sql`coalesce(p.name, t.key)`,
 };
 
+/** Fewest folded days a range needs before the product report reads running totals (about 2,700 SKU rows a day). */
+const PRODUCT_RUNNING_MIN_DAYS = 15;
+/** The same for traffic, whose few thousand values are far fewer than a day's rows times the days. */
+const TRAFFIC_RUNNING_MIN_DAYS = 2;
+
+/** A pair of running-total tables (db/repositories/report-running.ts) and their key columns. */
+interface RunningTables {
+  running: string;
+  totals: string;
+  key: string[];
+}
+
+/**
+ * The running totals of each key over [from, end) (runningParts' folded part): the key's totals row, or its last
+ * running row before `end`, less its last running row before `from` (none: nothing before), two index seeks per key;
+ * with the key columns and `carried` columns of the totals row. Keys of `where` only (on the totals row `t`).
+ */
+function runningDifference(
+  tables: RunningTables,
+  folded: { from: string; end: string; atTotals: boolean },
+  columns: { carried: string[]; summed: string[] },
+  where: SQL,
+): SQL {
+  const lastBefore = (alias: string, day: string) => {
+    const join = tables.key.map((k) => `${alias}.${k} = t.${k}`).join(' AND ');
+    const same = tables.key.map((k) => `x.${k} = t.${k}`).join(' AND ');
+    return sql`${sql.raw(join)} AND ${sql.raw(alias)}.day = (SELECT max(x.day) FROM ${sql.raw(tables.running)} x
+      WHERE ${sql.raw(same)} AND x.day < ${day})`;
+  };
+  const end = folded.atTotals ? 't' : 'e';
+  const selected = [
+    ...tables.key.concat(columns.carried).map((c) => `t.${c}`),
+    ...columns.summed.map((c) => `${end}.${c} - coalesce(s.${c}, 0) AS ${c}`),
+  ];
+  return sql`SELECT ${sql.raw(selected.join(', '))} FROM ${sql.raw(tables.totals)} t
+    ${folded.atTotals ? sql`` : sql`JOIN ${sql.raw(tables.running)} e ON ${lastBefore('e', folded.end)}`}
+    LEFT JOIN ${sql.raw(tables.running)} s ON ${lastBefore('s', folded.from)}
+    WHERE ${where}`;
+}
+
+/** No running totals: every range is added up from the rollups. */
+const NOT_FOLDED: RunningMark = { through: null, totalsThrough: null };
+
+const PRODUCT_COLUMNS = ['units', 'gross', 'discounts', 'refunded_units', 'refunded'];
+
+/**
+ * Each key's sales in `s` as rows (key, product_id, units, gross, discounts, refunded_units, refunded), more than
+ * one per key: the folded part from the running totals, the rest from the daily and monthly rollups.
+ */
+function productRows(s: DaySpan, group: ProductGrouping, mark: RunningMark): SQL {
+  const { folded, rest } = runningParts(s, mark, PRODUCT_RUNNING_MIN_DAYS);
+  const parts: SQL[] = [];
+  if (folded) {
+    const tables = {
+      running: 'report_product_running',
+      totals: 'report_product_totals',
+      key: ['grain', 'key'],
+    };
+    const columns = { carried: ['product_id'], summed: PRODUCT_COLUMNS };
+    parts.push(sql`SELECT key, product_id, ${sql.raw(PRODUCT_COLUMNS.join(', '))}
+      FROM (${runningDifference(tables, folded, columns, sql`t.grain = ${GRAIN[group]}`)})`);
+  }
+  if (rest) {
+    parts.push(sql`SELECT ${SUM_KEY[group]} AS key, product_id, ${sql.raw(PRODUCT_COLUMNS.join(', '))}
+      FROM (${spanRows('product', rest, sql`sku, product_id, ${sql.raw(PRODUCT_COLUMNS.join(', '))}`)})`);
+  }
+  return sql.join(parts, sql` UNION ALL `);
+}
+
 /**
  * Best sellers in `s` grouped by product, variant or category, by units or by net revenue, at most `limit`. The
- * rollup rows are added up by SKU or product first and only the rows listed are joined to their names: a join per
- * rollup row would cost as much again as the sum.
+ * rows are added up by SKU or product first and only the rows listed are joined to their names: a join per rollup
+ * row would cost as much again as the sum. `mark`: where the running totals stand (see productRows).
  */
 export async function readProductSales(
   db: Db,
@@ -77,13 +151,15 @@ export async function readProductSales(
   group: ProductGrouping,
   by: 'units' | 'net',
   limit: number,
+  mark: RunningMark = NOT_FOLDED,
 ): Promise<ProductSales[]> {
   const order = by === 'units' ? sql`units DESC, net DESC, key` : sql`net DESC, units DESC, key`;
-  const summed = sql`SELECT ${SUM_KEY[group]} AS key, max(product_id) AS product_id, sum(units) AS units,
+  // Keys the range did not touch sum to zero everywhere (units and refunded units only add up): they are left out.
+  const summed = sql`SELECT key, max(product_id) AS product_id, sum(units) AS units,
       sum(gross) AS gross, sum(discounts) AS discounts, sum(refunded_units) AS refunded_units,
       sum(refunded) AS refunded, sum(gross) - sum(discounts) - sum(refunded) AS net
-    FROM (${spanRows('product', s, sql`sku, product_id, units, gross, discounts, refunded_units, refunded`)})
-    GROUP BY 1`;
+    FROM (${productRows(s, group, mark)})
+    GROUP BY 1 HAVING sum(units) <> 0 OR sum(refunded_units) <> 0 OR sum(gross) <> 0 OR sum(refunded) <> 0`;
   const rows = await db.all<{
     key: string;
     name: string;
@@ -247,14 +323,33 @@ export async function readTrafficDays(
   return rows.map((r) => ({ day: r.day, views: Number(r.views), visitors: Number(r.visitors) }));
 }
 
+/** Each dimension value's views and visitors in `s` as rows, the folded part from the running totals. */
+function trafficRows(s: DaySpan, mark: RunningMark): SQL {
+  const { folded, rest } = runningParts(s, mark, TRAFFIC_RUNNING_MIN_DAYS);
+  const parts: SQL[] = [];
+  if (folded) {
+    const tables = {
+      running: 'report_traffic_running',
+      totals: 'report_traffic_totals',
+      key: ['dimension', 'value'],
+    };
+    parts.push(runningDifference(tables, folded, { carried: [], summed: ['views', 'visitors'] }, sql`1`));
+  }
+  if (rest) {
+    parts.push(spanRows('traffic', rest, sql`dimension, value, views, visitors`, sql`dimension <> 'total'`));
+  }
+  return sql.join(parts, sql` UNION ALL `);
+}
+
 /**
  * The top values of every dimension in `s` by views (products by name), `limit` each, in one query. Visitors are
- * daily uniques added over the days: a person seen on three days counts three times.
+ * daily uniques added over the days: a person seen on three days counts three times. `mark`: see trafficRows.
  */
 export async function readTrafficTop(
   db: Db,
   s: DaySpan,
   limit: number,
+  mark: RunningMark = NOT_FOLDED,
 ): Promise<{ dimension: TrafficDimension; value: string; label: string; views: number; visitors: number }[]> {
   const rows = await db.all<{
     dimension: TrafficDimension;
@@ -268,8 +363,8 @@ export async function readTrafficTop(
     FROM (
       SELECT dimension, value, sum(views) AS views, sum(visitors) AS visitors,
         row_number() OVER (PARTITION BY dimension ORDER BY sum(views) DESC, value) AS rank
-      FROM (${spanRows('traffic', s, sql`dimension, value, views, visitors`, sql`dimension <> 'total'`)})
-      GROUP BY dimension, value
+      FROM (${trafficRows(s, mark)})
+      GROUP BY dimension, value HAVING sum(views) <> 0 OR sum(visitors) <> 0
     ) t WHERE t.rank <= ${limit} ORDER BY t.dimension, t.rank`);
   return rows
     .filter((r) => (TRAFFIC_DIMENSIONS as readonly string[]).includes(r.dimension))

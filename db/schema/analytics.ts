@@ -126,3 +126,31 @@ export const trafficSalts = sqliteTable('traffic_salts', {
   day: text('day').primaryKey(),
   salt: text('salt').notNull(),
 });
+
+/** Running totals of report_traffic_daily per dimension value (see report_product_running in reports.ts). */
+export const reportTrafficRunning = sqliteTable(
+  'report_traffic_running',
+  {
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    day: text('day').notNull(),
+    views: integer('views').notNull(),
+    visitors: integer('visitors').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dimension, t.value, t.day] }),
+    index('report_traffic_running_day_idx').on(t.day),
+  ],
+);
+
+/** Each dimension value's running totals through the last folded day. */
+export const reportTrafficTotals = sqliteTable(
+  'report_traffic_totals',
+  {
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    views: integer('views').notNull(),
+    visitors: integer('visitors').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.value] })],
+);

@@ -28,6 +28,16 @@ export const reportZone = sqliteTable(
     rebuildDoneThrough: text('rebuild_done_through'),
     rebuildStartedAt: integer('rebuild_started_at'),
     rebuildProgressAt: integer('rebuild_progress_at'),
+    /**
+     * The running totals (report_product_running, report_traffic_running) hold every day before this one
+     * ('YYYY-MM-DD', exclusive); null: none folded yet. A write to an earlier daily row moves it back to that day.
+     */
+    runningThrough: text('running_through'),
+    /**
+     * The report_*_totals rows are the running totals through the day before this one. Equal to running_through
+     * after a fold; a write to an earlier day moves running_through back only, and reads then seek running rows.
+     */
+    totalsThrough: text('totals_through'),
   },
   (t) => [check('report_zone_single_row', sql`${t.id} = 1`)],
 );
@@ -176,4 +186,50 @@ export const reportCountryMonthly = sqliteTable(
     total: integer('total').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.month, t.country, t.region] })],
+);
+
+/*
+ * Running totals: per SKU (grain 'sku') and per product (grain 'product', key = product id, else the SKU), the sums of
+ * report_product_daily from the first day through each day it sold, for the days before report_zone.running_through
+ * (yesterday, once folded: worker/services/reports/running.ts). A long range is then the totals at its end less those
+ * before its start, two index seeks per key whatever its length, instead of adding up a row per key and day or month
+ * (a two-year product report added up ~850,000 monthly rows). Tables WITHOUT ROWID (migration 0029): clustered by key.
+ */
+
+/** The running totals of report_product_daily per key through `day` (only days the key sold, or was refunded). */
+export const reportProductRunning = sqliteTable(
+  'report_product_running',
+  {
+    grain: text('grain', { enum: ['sku', 'product'] }).notNull(),
+    key: text('key').notNull(),
+    day: text('day').notNull(),
+    /** The product the key was sold as that day (its product for a SKU); null when the variant is gone. */
+    productId: text('product_id'),
+    units: integer('units').notNull(),
+    gross: integer('gross').notNull(),
+    discounts: integer('discounts').notNull(),
+    refundedUnits: integer('refunded_units').notNull(),
+    refunded: integer('refunded').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.grain, t.key, t.day] }),
+    index('report_product_running_day_idx').on(t.day),
+  ],
+);
+
+/** Each key's running totals through the last folded day: the end of every range that reaches it, in one row. */
+export const reportProductTotals = sqliteTable(
+  'report_product_totals',
+  {
+    grain: text('grain', { enum: ['sku', 'product'] }).notNull(),
+    key: text('key').notNull(),
+    /** The product of the key's last running row. */
+    productId: text('product_id'),
+    units: integer('units').notNull(),
+    gross: integer('gross').notNull(),
+    discounts: integer('discounts').notNull(),
+    refundedUnits: integer('refunded_units').notNull(),
+    refunded: integer('refunded').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.grain, t.key] })],
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportRange, spanParts } from './range';
+import { reportRange, runningParts, spanParts } from './range';
 import { nextMonth } from './time-zone';
 
 const span = (from: string, to: string) => reportRange({ from, to, compare: 'none' }).current;
@@ -63,3 +63,39 @@ describe('spanParts', () => {
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
+
+describe('runningParts', () => {
+  const s = { from: '2026-01-10', to: '2026-03-04', end: '2026-03-05' };
+  const at = (through: string | null) => ({ through, totalsThrough: through });
+  it('reads a span that reaches the mark from the totals, and the days from the mark on from the rollups', () => {
+    expect(runningParts(s, at('2026-03-04'), 14)).toEqual({
+      folded: { from: '2026-01-10', end: '2026-03-04', atTotals: true },
+      rest: { from: '2026-03-04', to: '2026-03-04', end: '2026-03-05' },
+    });
+    expect(runningParts(s, at('2026-03-05'), 14)).toEqual({
+      folded: { from: '2026-01-10', end: '2026-03-05', atTotals: true },
+      rest: null,
+    });
+  });
+  it('seeks running rows at the end when a write moved the mark back behind the totals rows', () => {
+    expect(runningParts(s, { through: '2026-03-01', totalsThrough: '2026-03-05' }, 14).folded).toEqual({
+      from: '2026-01-10',
+      end: '2026-03-01',
+      atTotals: false,
+    });
+  });
+  it('reads a span that ends before the mark from running rows at both ends', () => {
+    expect(runningParts(s, at('2026-06-01'), 14)).toEqual({
+      folded: { from: '2026-01-10', end: '2026-03-05', atTotals: false },
+      rest: null,
+    });
+  });
+  it('reads short spans, spans after the mark and stores with nothing folded from the rollups whole', () => {
+    expect(runningParts(s, at('2026-01-20'), 14)).toEqual({ folded: null, rest: s });
+    expect(runningParts(s, at('2026-01-01'), 14)).toEqual({ folded: null, rest: s });
+    expect(runningParts(s, at(null), 14)).toEqual({ folded: null, rest: s });
+    expect(
+      runningParts({ from: '2026-03-01', to: '2026-03-07', end: '2026-03-08' }, at('2026-06-01'), 14).folded,
+    ).toBe(null);
+  });
+});

@@ -143,3 +143,33 @@ export function spanParts(s: DaySpan): SpanParts {
   ].filter((d) => d.from < d.end);
   return { days, months: { from: firstWhole.slice(0, 7), end: afterWhole.slice(0, 7) } };
 }
+
+/**
+ * `s` cut at the running totals' mark (`through`: the days before it are folded): the
+ * folded part [from, foldedEnd) read as the running totals at its end less those before its start, and the rest
+ * read from the rollups (spanParts). Spans with fewer than `minDays` folded days are read from the rollups whole:
+ * adding up a few days' rows is cheaper than two seeks per key. `atTotals`: the folded part ends at the mark and the
+ * totals rows are whole there, so its end is each key's totals row.
+ */
+export interface RunningParts {
+  folded: { from: string; end: string; atTotals: boolean } | null;
+  rest: DaySpan | null;
+}
+
+export function runningParts(s: DaySpan, mark: RunningMark, minDays: number): RunningParts {
+  const { through, totalsThrough } = mark;
+  const foldedEnd = through === null || through > s.end ? s.end : through;
+  if (through === null || daysBetween(s.from, foldedEnd) < minDays) return { folded: null, rest: s };
+  const rest = foldedEnd < s.end ? { from: foldedEnd, to: s.to, end: s.end } : null;
+  const atTotals = foldedEnd === through && totalsThrough === through;
+  return { folded: { from: s.from, end: foldedEnd, atTotals }, rest };
+}
+
+/**
+ * Where the running totals stand (report_zone): their rows hold the days before `through`, their totals rows the
+ * days before `totalsThrough` (the same after a fold; a write to an earlier day moves `through` back alone).
+ */
+export interface RunningMark {
+  through: string | null;
+  totalsThrough: string | null;
+}

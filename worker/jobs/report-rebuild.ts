@@ -1,7 +1,8 @@
 /**
- * The REPORTS queue's consumer (wrangler.toml, max_batch_size = 1): each message rebuilds one month of the report
- * rollups and sends the next (worker/services/reports/rebuild-job.ts). Malformed messages are dropped; a failed write
- * throws, so the batch is retried (max_retries), and a redelivered month is not rebuilt twice.
+ * The REPORTS queue's consumer (wrangler.toml, max_batch_size = 1): a rebuild message rebuilds one month of the report
+ * rollups and sends the next (worker/services/reports/rebuild-job.ts); a fold message folds the finished days into
+ * the running totals (running.ts). Malformed messages are dropped; a failed write throws, so the batch is retried
+ * (max_retries), and a redelivered month is not rebuilt twice.
  */
 import { createDb, type DbEnv } from '@db/client';
 import {
@@ -10,9 +11,10 @@ import {
   type ReportsQueue,
   rebuildMonth,
 } from '@worker/services/reports/rebuild-job';
+import { FoldRunningMessage, foldReportDays } from '@worker/services/reports/running';
 
 /** What the consumer did with a batch's messages, by outcome. */
-export type RebuildBatchResult = Record<RebuildStep | 'malformed', number>;
+export type RebuildBatchResult = Record<RebuildStep | 'folded' | 'malformed', number>;
 
 /** Handles one batch, its messages one after another; `now` is the consumer's clock. */
 export async function consumeReportRebuild(
@@ -20,12 +22,21 @@ export async function consumeReportRebuild(
   env: DbEnv & { REPORTS: ReportsQueue },
   now: () => number = Date.now,
 ): Promise<RebuildBatchResult> {
-  const result: RebuildBatchResult = { malformed: 0, rebuilt: 0, finished: 0, redelivered: 0, superseded: 0 };
+  const result: RebuildBatchResult = {
+    malformed: 0,
+    rebuilt: 0,
+    finished: 0,
+    redelivered: 0,
+    superseded: 0,
+    folded: 0,
+  };
   const db = createDb(env);
   for (const message of batch.messages) {
     const parsed = RebuildMonthMessage.safeParse(message.body);
-    if (!parsed.success) result.malformed++;
-    else result[await rebuildMonth(db, env.REPORTS, parsed.data, now())]++;
+    if (parsed.success) result[await rebuildMonth(db, env.REPORTS, parsed.data, now())]++;
+    else if (FoldRunningMessage.safeParse(message.body).success)
+      result.folded += await foldReportDays(db, now());
+    else result.malformed++;
   }
   return result;
 }

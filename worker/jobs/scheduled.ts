@@ -7,6 +7,7 @@ import { purgeExpiredSessions } from '@db/repositories/sessions';
 import { FAILURE_MEMORY_MS } from '@domain/identity/login-throttle';
 import type { Env } from '@worker/env';
 import { reconcileMovedSince } from '@worker/services/inventory/reconcile';
+import { foldReportDays } from '@worker/services/reports/running';
 import { purgeOldTraffic } from './traffic-retention';
 
 /** How long a stored Idempotency-Key response can be replayed (Stripe keeps theirs for 24 hours too). */
@@ -35,6 +36,7 @@ export async function runScheduled(
     ['purge-auth-tokens', () => purgeAuthTokens(db, now - AUTH_TOKEN_RETENTION_MS)],
     ['purge-login-throttles', () => purgeLoginThrottles(db, now - FAILURE_MEMORY_MS)],
     ['purge-traffic', () => purgeOldTraffic(env, now)],
+    ['fold-report-running', () => foldReportDays(db, now)],
   ];
   for (const [job, run] of jobs) {
     try {

@@ -191,7 +191,7 @@ adminReports
     }),
     async (c) => {
       const { format, group, by, ...q } = c.req.valid('query');
-      const report = await productsReport(c.var.db, reportRange(q), group, by, Date.now());
+      const report = await productsReport(c.var.db, reportRange(q), group, by, Date.now(), c.env.REPORTS);
       return answer(c, format, 'products', report, productsCsv);
     },
   )
@@ -327,7 +327,7 @@ adminReports
     }),
     async (c) => {
       const { format, ...q } = c.req.valid('query');
-      const report = await trafficReport(c.var.db, reportRange(q));
+      const report = await trafficReport(c.var.db, reportRange(q), Date.now(), c.env.REPORTS);
       return answer(c, format, 'traffic', report, trafficCsv);
     },
   );

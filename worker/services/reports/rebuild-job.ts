@@ -34,6 +34,7 @@ import {
 } from '@domain/reports/time-zone';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { type FoldRunningMessage, foldRunningTotals } from './running';
 
 /** A REPORTS queue message: rebuild `month` ('YYYY-MM-01') for job `job`. */
 export const RebuildMonthMessage = z
@@ -45,9 +46,9 @@ export const RebuildMonthMessage = z
   .strict();
 export type RebuildMonthMessage = z.infer<typeof RebuildMonthMessage>;
 
-/** The REPORTS producer binding, as far as the rebuild uses it. */
+/** The REPORTS producer binding, as far as the rebuild and the running totals use it. */
 export interface ReportsQueue {
-  send(body: RebuildMonthMessage, options?: QueueSendOptions): Promise<unknown>;
+  send(body: RebuildMonthMessage | FoldRunningMessage, options?: QueueSendOptions): Promise<unknown>;
 }
 
 /** What one message did (logged, and read by tests). */
@@ -167,6 +168,10 @@ export async function rebuildMonth(
     ]);
     if (!written) return 'superseded';
     step = 'rebuilt';
+    // The month's days are final now: fold them into the running totals (up to yesterday; one transaction a day).
+    const today = localDay(zone.offsets, now);
+    const { runningThrough } = await readReportZone(db);
+    await foldRunningTotals(db, runningThrough, range.toDay < today ? range.toDay : today);
   }
   if (isLastRebuildMonth(job, msg.month)) {
     const finished = await guarded(db, job.id, [

@@ -39,6 +39,7 @@ import {
 import { COVER_WINDOW_DAYS, LOW_COVER_DAYS, productCover, stockCover } from '@domain/reports/stock-cover';
 import { addDays, localDay } from '@domain/reports/time-zone';
 import type { ReportsQueue } from './rebuild-job';
+import { readyRunningTotals } from './running';
 import { readRunningLow } from './running-low';
 import { readyReportZone } from './upkeep';
 
@@ -93,12 +94,14 @@ export async function productsReport(
   group: ProductGrouping,
   by: 'units' | 'net',
   now: number,
+  queue?: ReportsQueue,
 ) {
   // The caller has made the rollups ready (or started their rebuild); the window only needs today's local day.
-  const { offsets } = await readReportZone(db);
-  const today = localDay(offsets, now);
+  const zone = await readReportZone(db);
+  const today = localDay(zone.offsets, now);
   const window = { from: addDays(today, 1 - COVER_WINDOW_DAYS), to: today, end: addDays(today, 1) };
-  const sales = await readProductSales(db, range.current, group, by, REPORT_ROWS);
+  const through = await readyRunningTotals(db, zone, today, queue);
+  const sales = await readProductSales(db, range.current, group, by, REPORT_ROWS, through);
   const keys = sales.map((r) => r.key);
   const levels =
     group === 'category'
@@ -228,11 +231,13 @@ export async function recentSales(db: Db, now: number, queue?: ReportsQueue): Pr
 }
 
 /** Traffic: views and visitors by bucket, the top values of each dimension, and the funnel with its conversions. */
-export async function trafficReport(db: Db, range: ReportRange) {
+export async function trafficReport(db: Db, range: ReportRange, now: number, queue?: ReportsQueue) {
+  const zone = await readReportZone(db);
+  const through = await readyRunningTotals(db, zone, localDay(zone.offsets, now), queue);
   const [days, previousDays, top, funnel] = await Promise.all([
     readTrafficDays(db, range.current),
     range.comparison ? readTrafficDays(db, range.comparison) : Promise.resolve(null),
-    readTrafficTop(db, range.current, 10),
+    readTrafficTop(db, range.current, 10, through),
     readFunnel(db, range.current),
   ]);
   const steps = FUNNEL_STEPS.map((step, i) => {

@@ -16,10 +16,11 @@ import {
 } from '@db/repositories/report-rollups';
 import { fail, ok, type Result } from '@domain/core/result';
 import { type RebuildProgress, rebuildProgress } from '@domain/reports/rebuild';
-import { isTimeZone, nextMonth, zoneOffsets } from '@domain/reports/time-zone';
+import { isTimeZone, localDay, nextMonth, zoneOffsets } from '@domain/reports/time-zone';
 import { auditEntry } from '@worker/services/audit/audit';
 import type { StaffPrincipal } from '@worker/services/identity/sessions';
 import { monthRange, type ReportsQueue, rebuildSpan, resumeIfStale, startRebuild } from './rebuild-job';
+import { foldRunningTotals } from './running';
 
 /** Recomputes every rollup from the source tables inline; returns how many months it went through. */
 export async function rebuildAllRollups(db: Db, now: number): Promise<number> {
@@ -33,6 +34,7 @@ export async function rebuildAllRollups(db: Db, now: number): Promise<number> {
   // Lifetime per customer: one recompute of the whole table, not month by month.
   await db.batch(rebuildCustomerTotalsStatements(db) as never);
   await markRebuiltStatement(db, now);
+  await foldRunningTotals(db, (await readReportZone(db)).runningThrough, localDay(offsets, now));
   return months;
 }
 

@@ -15,7 +15,9 @@ export const useProductsReport = routeLoader$(async ({ platform, url }) => {
   const query = await reportPageQuery(db, url, Date.now(), platform.env.REPORTS);
   const group = GROUPS.find((g) => g === url.searchParams.get('group')) ?? 'product';
   const by: 'net' | 'units' = url.searchParams.get('by') === 'net' ? 'net' : 'units';
-  const report = query.range ? await productsReport(db, query.range, group, by, Date.now()) : null;
+  const report = query.range
+    ? await productsReport(db, query.range, group, by, Date.now(), platform.env.REPORTS)
+    : null;
   return { query, report, group, by, currency: platform.env.SHOP_CURRENCY };
 });
 

@@ -34,7 +34,7 @@ const STEP_LABELS: Record<string, string> = {
 export const useTrafficReport = routeLoader$(async ({ platform, url }) => {
   const db = createDb(platform.env);
   const query = await reportPageQuery(db, url, Date.now(), platform.env.REPORTS);
-  const report = query.range ? await trafficReport(db, query.range) : null;
+  const report = query.range ? await trafficReport(db, query.range, Date.now(), platform.env.REPORTS) : null;
   return { query, report, currency: platform.env.SHOP_CURRENCY };
 });
 
