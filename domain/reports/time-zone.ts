@@ -131,3 +131,8 @@ export function nextMonth(day: string): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+/** The earlier of two 'YYYY-MM-DD' days. */
+export function earlierDay(a: string, b: string): string {
+  return a < b ? a : b;
+}

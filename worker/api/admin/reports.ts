@@ -59,6 +59,12 @@ const Rebuilding = z
 const Figures = z.record(z.string(), z.number()).openapi('SalesFigures');
 const Point = z.object({ bucket: z.string(), figures: Figures });
 
+/** Where the running totals stand (worker/services/reports/running.ts): long ranges before this day read them. */
+const RunningThrough = z.string().nullable().openapi({
+  description:
+    'Long ranges read running totals for the days before this one (null: none folded yet; the REPORTS queue folds the finished days in the background)',
+});
+
 /**
  * A report as JSON, or as the CSV `toCsv` writes with a file name saying what and when (the range, or `when` for a
  * table that ignores it); never cached (it is staff data, and the rollups change with every order).
@@ -148,6 +154,7 @@ adminReports
         z.object({
           range: Range,
           rebuilding: Rebuilding,
+          runningThrough: RunningThrough,
           group: z.string(),
           by: z.string(),
           rows: z.array(
@@ -303,6 +310,7 @@ adminReports
         z.object({
           range: Range,
           rebuilding: Rebuilding,
+          runningThrough: RunningThrough,
           totals: z.object({ views: z.number(), visitors: z.number() }),
           changes: z.object({ views: z.number().nullable(), visitors: z.number().nullable() }).nullable(),
           series: z.array(z.object({ bucket: z.string(), views: z.number(), visitors: z.number() })),

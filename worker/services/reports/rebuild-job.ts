@@ -26,6 +26,7 @@ import {
 } from '@domain/reports/rebuild';
 import {
   addDays,
+  earlierDay,
   localDay,
   monthOf,
   nextMonth,
@@ -171,7 +172,7 @@ export async function rebuildMonth(
     // The month's days are final now: fold them into the running totals (up to yesterday; one transaction a day).
     const today = localDay(zone.offsets, now);
     const { runningThrough } = await readReportZone(db);
-    await foldRunningTotals(db, runningThrough, range.toDay < today ? range.toDay : today);
+    await foldRunningTotals(db, runningThrough, earlierDay(range.toDay, today));
   }
   if (isLastRebuildMonth(job, msg.month)) {
     const finished = await guarded(db, job.id, [

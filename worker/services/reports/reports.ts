@@ -144,6 +144,7 @@ export async function productsReport(
   });
   return {
     range,
+    runningThrough: through.through,
     group,
     by,
     rows,
@@ -254,6 +255,7 @@ export async function trafficReport(db: Db, range: ReportRange, now: number, que
   const previous = previousDays ? sum(previousDays) : null;
   return {
     range,
+    runningThrough: through.through,
     totals,
     changes: previous
       ? {

@@ -15,6 +15,9 @@ import type { ReportsQueue } from './rebuild-job';
 /** Days a report read folds before answering; the cron and the rebuild job fold any number. */
 export const FOLD_DAYS_PER_READ = 3;
 
+/** Days folded in one transaction: fewer commits (most of a day's fold is writing pages), bounded statements. */
+const DAYS_PER_TRANSACTION = 10;
+
 const markOf = (zone: ReportZone): RunningMark => ({
   through: zone.runningThrough,
   totalsThrough: zone.totalsThrough,
@@ -31,14 +34,20 @@ export async function foldRunningTotals(
   until: string,
   maxDays = Number.POSITIVE_INFINITY,
 ): Promise<RunningMark> {
-  let day = through ?? (await firstRollupDay(db));
+  const first = through ?? (await firstRollupDay(db));
   let mark = through;
-  for (let n = 0; day !== null && day < until && n < maxDays; n++) {
-    const next = addDays(day, 1);
-    const results = (await db.batch(foldDayStatements(db, day, mark, next) as never)) as unknown[];
+  let left = first === null ? 0 : Math.min(maxDays, daysBetween(first, until));
+  for (let day = first; day !== null && left > 0; ) {
+    // Several days a transaction: each day's statements are guarded by the mark the day before moved.
+    const statements = [];
+    for (let n = 0; n < DAYS_PER_TRANSACTION && left > 0; n++, left--) {
+      const next = addDays(day, 1);
+      statements.push(...foldDayStatements(db, day, mark, next));
+      mark = next;
+      day = next;
+    }
+    const results = (await db.batch(statements as never)) as unknown[];
     if ((results.at(-1) as unknown[]).length === 0) break; // lost a race: nothing was written
-    mark = next;
-    day = next;
   }
   return markOf(await readReportZone(db));
 }
