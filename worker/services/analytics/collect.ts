@@ -4,13 +4,14 @@
  * and one waitUntil call); the zone, the salt, the hash, the rate limit and the send happen after the response.
  */
 import { createDb, type DbEnv } from '@db/client';
-import { daySalt, reportTimeZone } from '@db/repositories/traffic';
-import { localDay } from '@domain/analytics/local-day';
+import { readReportZone } from '@db/repositories/report-rollups';
+import { daySalt } from '@db/repositories/traffic';
 import { countedPathOf } from '@domain/analytics/page-path';
 import { referrerHostOf, utmOf } from '@domain/analytics/referrer';
 import type { TrafficEvent, TrafficKind } from '@domain/analytics/traffic-event';
 import { browserFamilyOf, deviceClassOf, isBotUserAgent } from '@domain/analytics/user-agent';
 import { newId } from '@domain/core/ids';
+import { localDay, type ZoneOffset } from '@domain/reports/time-zone';
 import { clientKey } from '@worker/middleware/rate-limit';
 import { createLimiter, type LimiterEnv } from '@worker/services/limits';
 
@@ -26,7 +27,7 @@ export interface TrafficSource {
 
 /** How long an isolate trusts the report time zone it read (a change of zone is rare and means a rebuild anyway). */
 const ZONE_MEMO_MS = 5 * 60 * 1000;
-let zoneMemo: { zone: string; until: number } | undefined;
+let zoneMemo: { offsets: ZoneOffset[]; until: number } | undefined;
 let saltMemo: { day: string; salt: string } | undefined;
 
 /**
@@ -85,7 +86,7 @@ async function send(
   const at = Date.now();
   const db = createDb(env);
   const ua = request.headers.get('User-Agent') ?? '';
-  const day = localDay(at, await timeZone(db, at));
+  const day = localDay(await reportOffsets(db, at), at);
   const visitor = await visitorHash(await salt(db, day), `${clientKey(request)}\n${ua}\n${url.hostname}`);
   // One client sending thousands of requests is cut here, before it costs a queue message (per location).
   if (!(await createLimiter(env).limit('traffic-visitor', visitor)).ok) return;
@@ -108,11 +109,12 @@ async function send(
   await env.TRAFFIC?.send(event, { contentType: 'json' });
 }
 
-async function timeZone(db: ReturnType<typeof createDb>, now: number): Promise<string> {
-  if (zoneMemo && zoneMemo.until > now) return zoneMemo.zone;
-  const zone = await reportTimeZone(db);
-  zoneMemo = { zone, until: now + ZONE_MEMO_MS };
-  return zone;
+/** The report zone's UTC offsets, so an event's day is the day the order triggers and the reports use. */
+async function reportOffsets(db: ReturnType<typeof createDb>, now: number): Promise<ZoneOffset[]> {
+  if (zoneMemo && zoneMemo.until > now) return zoneMemo.offsets;
+  const { offsets } = await readReportZone(db);
+  zoneMemo = { offsets, until: now + ZONE_MEMO_MS };
+  return offsets;
 }
 
 /** The day's salt, read once per isolate and day (and made, with older ones deleted, by the first isolate). */
