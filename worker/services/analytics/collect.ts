@@ -8,7 +8,7 @@ import { readReportZone } from '@db/repositories/report-rollups';
 import { daySalt } from '@db/repositories/traffic';
 import { countedPathOf } from '@domain/analytics/page-path';
 import { referrerHostOf, utmOf } from '@domain/analytics/referrer';
-import type { TrafficEvent, TrafficKind } from '@domain/analytics/traffic-event';
+import { orderPlacedEventId, type TrafficEvent, type TrafficKind } from '@domain/analytics/traffic-event';
 import { browserFamilyOf, deviceClassOf, isBotUserAgent } from '@domain/analytics/user-agent';
 import { newId } from '@domain/core/ids';
 import { localDay, type ZoneOffset } from '@domain/reports/time-zone';
@@ -44,9 +44,24 @@ export function recordPageView(source: TrafficSource, response: Response): void 
   if (path !== null) record(source, 'page_view', url, path);
 }
 
-/** Records a funnel step the server saw (add to cart, checkout started, order placed). One call per hook. */
-export function recordFunnelStep(source: TrafficSource, kind: Exclude<TrafficKind, 'page_view'>): void {
+/** Records a funnel step the server saw (add to cart, checkout started). One call per hook. */
+export function recordFunnelStep(
+  source: TrafficSource,
+  kind: Exclude<TrafficKind, 'page_view' | 'order_placed'>,
+): void {
   if (source.env.TRAFFIC) record(source, kind, new URL(source.request.url), null);
+}
+
+/**
+ * Records the order placed step when the shopper is told their checkout became an order: the place-order answer, or
+ * the return from the provider's page when the payment needed the shopper (3-D Secure, PayPal) or a webhook settled it
+ * first. A webhook alone has no shopper to count. Every call for one checkout sends the same event id, so the order
+ * counts once however often the shopper is told.
+ */
+export function recordOrderPlaced(source: TrafficSource, checkoutId: string): void {
+  if (source.env.TRAFFIC) {
+    record(source, 'order_placed', new URL(source.request.url), null, orderPlacedEventId(checkoutId));
+  }
 }
 
 /**
@@ -61,12 +76,12 @@ function isCountable(request: Request, kind: TrafficKind): boolean {
   return !isBotUserAgent(request.headers.get('User-Agent'));
 }
 
-function record(source: TrafficSource, kind: TrafficKind, url: URL, path: string | null): void {
+function record(source: TrafficSource, kind: TrafficKind, url: URL, path: string | null, id?: string): void {
   if (!isCountable(source.request, kind)) return;
   // Everything else (parsing, the zone, the salt, the hash, the rate limit, the send) runs after the response.
   source.waitUntil(
     afterThisTask()
-      .then(() => send(source.env, source.request, kind, url, path))
+      .then(() => send(source.env, source.request, kind, url, path, id))
       .catch((error: unknown) =>
         console.warn(JSON.stringify({ level: 'warn', event: 'traffic-send-failed', error: String(error) })),
       ),
@@ -82,6 +97,7 @@ async function send(
   kind: TrafficKind,
   url: URL,
   path: string | null,
+  id: string | undefined,
 ): Promise<void> {
   const at = Date.now();
   const db = createDb(env);
@@ -93,7 +109,7 @@ async function send(
   const utm = path === null ? { source: null, medium: null, campaign: null } : utmOf(url.searchParams);
   const country = (request as { cf?: { country?: unknown } }).cf?.country;
   const event: TrafficEvent = {
-    id: newId('event', at),
+    id: id ?? newId('event', at),
     kind,
     at,
     visitor,
