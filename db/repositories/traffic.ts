@@ -246,9 +246,3 @@ export async function daySalt(db: Db, day: string, fresh: string): Promise<strin
   ]);
   return rows[0]?.salt ?? fresh;
 }
-
-/** The report time zone (report_zone, migration 0023); UTC when none is set. */
-export async function reportTimeZone(db: Db): Promise<string> {
-  const rows = await db.all<{ time_zone: string }>(sql`SELECT time_zone FROM report_zone WHERE id = 1`);
-  return rows[0]?.time_zone ?? 'UTC';
-}

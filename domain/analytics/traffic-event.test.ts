@@ -1,5 +1,6 @@
+import { newId } from '@domain/core/ids';
 import { describe, expect, it } from 'vitest';
-import { admitEvents } from './traffic-event';
+import { admitEvents, orderPlacedEventId, TrafficEventSchema } from './traffic-event';
 
 const ev = (id: string, visitor: string, day = '2026-03-01') => ({ id, visitor, day });
 
@@ -30,5 +31,15 @@ describe('admitting traffic events', () => {
       1,
     );
     expect(admitted).toHaveLength(2);
+  });
+});
+
+describe('orderPlacedEventId', () => {
+  it('is one valid event id per checkout, so telling the shopper twice counts the order once', () => {
+    const checkout = newId('checkout');
+    const id = orderPlacedEventId(checkout);
+    expect(id).toBe(orderPlacedEventId(checkout));
+    expect(id).not.toBe(orderPlacedEventId(newId('checkout')));
+    expect(TrafficEventSchema.shape.id.safeParse(id).success).toBe(true);
   });
 });

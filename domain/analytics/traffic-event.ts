@@ -13,6 +13,16 @@ export type TrafficKind = (typeof TRAFFIC_KINDS)[number];
 export const FUNNEL_STEPS = ['product_view', 'add_to_cart', 'checkout_started', 'order_placed'] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 
+/**
+ * The id of a checkout's order_placed event. The shopper may learn more than once that the order exists (the
+ * place-order answer, the return from a bank's or PayPal's page, a repeated submit or status check) and each of those
+ * records the step; one id per checkout (a checkout has at most one order) lets the consumer, which drops ids it has
+ * stored, count the order once.
+ */
+export function orderPlacedEventId(checkoutId: string): string {
+  return `evt_${checkoutId.slice(checkoutId.indexOf('_') + 1)}`;
+}
+
 /** At most this many events per visitor and day are counted; the rest are dropped (one client's flood). */
 export const DAILY_EVENTS_PER_VISITOR = 300;
 

@@ -4,16 +4,16 @@
  * acknowledged as a whole; if the write fails it is retried (max_retries), and redelivery counts nothing twice.
  */
 import { createDb, type DbEnv } from '@db/client';
+import { readReportZone } from '@db/repositories/report-rollups';
 import {
   productIdsBySlug,
   readTrafficState,
-  reportTimeZone,
   type TrafficRow,
   writeTrafficBatch,
 } from '@db/repositories/traffic';
-import { localDay } from '@domain/analytics/local-day';
 import { productSlugOf } from '@domain/analytics/page-path';
 import { admitEvents, type TrafficEvent, TrafficEventSchema } from '@domain/analytics/traffic-event';
+import { localDay } from '@domain/reports/time-zone';
 
 /** Events older than this (a long outage, a replay) or from the future are not counted: their days are closed. */
 export const MAX_EVENT_AGE_MS = 36 * 60 * 60 * 1000;
@@ -44,8 +44,9 @@ export async function consumeTraffic(
   }
   if (events.length === 0) return result;
   const db = createDb(env);
-  const zone = await reportTimeZone(db);
-  const dated = events.map((e) => ({ ...e, day: localDay(e.at, zone) }));
+  // The report zone's offsets, as the order triggers use: the funnel's days are the sales report's days.
+  const { offsets } = await readReportZone(db);
+  const dated = events.map((e) => ({ ...e, day: localDay(offsets, e.at) }));
   const { seen, counted } = await readTrafficState(
     db,
     dated.map((e) => e.id),

@@ -1,7 +1,8 @@
 /** Traffic retention for the nightly cron: raw events past TRAFFIC_RETENTION_DAYS go; rollups stay. */
 import { createDb, type DbEnv } from '@db/client';
-import { purgeTraffic, reportTimeZone } from '@db/repositories/traffic';
-import { addDays, localDay } from '@domain/analytics/local-day';
+import { readReportZone } from '@db/repositories/report-rollups';
+import { purgeTraffic } from '@db/repositories/traffic';
+import { addDays, localDay } from '@domain/reports/time-zone';
 
 /** Raw events are kept this many days when TRAFFIC_RETENTION_DAYS is unset or not a whole number of 1–3650. */
 export const DEFAULT_TRAFFIC_RETENTION_DAYS = 90;
@@ -24,7 +25,7 @@ export async function purgeOldTraffic(
   now: number,
 ): Promise<number> {
   const db = createDb(env);
-  const today = localDay(now, await reportTimeZone(db));
+  const today = localDay((await readReportZone(db)).offsets, now);
   return purgeTraffic(db, {
     eventsBeforeDay: addDays(today, 1 - trafficRetentionDays(env.TRAFFIC_RETENTION_DAYS)),
     setsBeforeDay: addDays(today, -2),

@@ -4,7 +4,12 @@
  * edge cache's own background re-renders pass through here too, and carry no user agent: never counted.
  */
 import type { AppEnv } from '@worker/http/app-env';
-import { recordFunnelStep, recordPageView, type TrafficSource } from '@worker/services/analytics/collect';
+import {
+  recordFunnelStep,
+  recordOrderPlaced,
+  recordPageView,
+  type TrafficSource,
+} from '@worker/services/analytics/collect';
 import type { Context, MiddlewareHandler } from 'hono';
 
 /** The traffic source of a Hono request; null without an execution context (an in-process call). */
@@ -29,4 +34,10 @@ export const pageViews: MiddlewareHandler<AppEnv> = async (c, next) => {
 export function recordStep(c: Context<AppEnv>, step: Parameters<typeof recordFunnelStep>[1]): void {
   const source = trafficSourceOf(c);
   if (source) recordFunnelStep(source, step);
+}
+
+/** Records that the shopper was just told checkout `checkoutId` is an order (counted once per checkout). */
+export function recordOrderStep(c: Context<AppEnv>, checkoutId: string): void {
+  const source = trafficSourceOf(c);
+  if (source) recordOrderPlaced(source, checkoutId);
 }

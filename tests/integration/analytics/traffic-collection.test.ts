@@ -1,14 +1,22 @@
-/** Page views and funnel steps at the edge: what is sent to the TRAFFIC queue, after the response, and what is not. */
+/**
+ * Page views and funnel steps at the edge: what is sent to the TRAFFIC queue, after the response, and what is not;
+ * an order confirmed after the shopper's return from the provider counts once.
+ */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
-import type { TrafficEvent } from '@domain/analytics/traffic-event';
+import { createDb } from '@db/client';
+import { orderPlacedEventId, type TrafficEvent } from '@domain/analytics/traffic-event';
+import { newId } from '@domain/core/ids';
 import { seedSmallStore } from '@tests/support/workerd';
 import { createApp } from '@worker/app';
 import type { Env } from '@worker/env';
 import { PUBLIC_PAGE_HEADER } from '@worker/http/edge-cache-policy';
 import { consumeTraffic } from '@worker/jobs/traffic-consumer';
+import { testGatewayOf } from '@worker/services/checkout/gateways';
 import { LIMITS } from '@worker/services/limits';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { batchOf, traffic } from './traffic-support';
+import { ADDRESS } from '../checkout/support';
+import { batchOf, funnel, traffic } from './traffic-support';
 
 const BROWSER =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
@@ -116,33 +124,8 @@ describe('traffic collection', () => {
   });
 
   it('sends funnel steps from the API when they succeed', async () => {
-    const sent: TrafficEvent[] = [];
+    const { post, sent } = apiShop();
     const sku = await stockedSku();
-    const app = createApp(renderPage, { build: 'funnel' });
-    const shopEnv = {
-      ...env,
-      TRAFFIC: { send: async (b: TrafficEvent) => void sent.push(b) },
-    } as unknown as Env;
-    const post = async (path: string, body: unknown) => {
-      const ctx = createExecutionContext();
-      const res = await app.request(
-        path,
-        {
-          method: 'POST',
-          headers: {
-            'User-Agent': BROWSER,
-            'Content-Type': 'application/json',
-            'CF-Connecting-IP': '192.0.2.77',
-          },
-          body: JSON.stringify(body),
-        },
-        shopEnv,
-        ctx,
-      );
-      await res.arrayBuffer();
-      await waitOnExecutionContext(ctx);
-      return res;
-    };
     const cartId = `cart_01JD${'0'.repeat(21)}${Math.floor(Math.random() * 10)}`;
     expect((await post(`/api/carts/${cartId}/items`, { sku, quantity: 1 })).status).toBe(200);
     expect((await post(`/api/carts/${cartId}/items`, { sku: 'NOPE-NOPE', quantity: 1 })).status).not.toBe(
@@ -152,12 +135,95 @@ describe('traffic collection', () => {
     expect(sent.map((e) => e.kind)).toEqual(['add_to_cart', 'checkout_started']);
     expect(sent.every((e) => e.path === null)).toBe(true);
   });
+
+  it('counts an order confirmed after the bank’s page once, however often the shopper is told', async () => {
+    const { post, sent } = apiShop();
+    const cartId = newId('cart');
+    expect((await post(`/api/carts/${cartId}/items`, { sku: await stockedSku(), quantity: 1 })).status).toBe(
+      200,
+    );
+    const checkoutId = ((await (await post('/api/checkouts', { cartId })).json()) as { id: string }).id;
+    for (const [step, body] of [
+      ['contact', { email: 'funnel@example.com' }],
+      ['shipping-address', { address: ADDRESS }],
+      ['shipping-method', { method: 'standard' }],
+    ] as const) {
+      expect((await post(`/api/checkouts/${checkoutId}/${step}`, body, 'PUT')).status).toBe(200);
+    }
+    const place = () =>
+      post(
+        `/api/checkouts/${checkoutId}/orders`,
+        { provider: 'test', paymentToken: 'requires_action' },
+        'POST',
+        { 'Idempotency-Key': newId('request') },
+      );
+    const pending = await place();
+    expect(pending.status).toBe(202);
+    const { url } = (await pending.json()) as { url: string };
+    const orderSteps = () => sent.filter((e) => e.kind === 'order_placed');
+    expect(orderSteps()).toEqual([]);
+
+    // The shopper approves at the bank's page (its webhook is not delivered here) and comes back.
+    const gateway = testGatewayOf(env, createDb(env), () => undefined);
+    if (!gateway.ok) throw new Error(gateway.error.detail);
+    await gateway.value.authenticate(url.split('/').at(-1)!, true, Date.now());
+    const back = await post(`/api/checkouts/${checkoutId}/payment-status`, {});
+    expect(await back.json()).toMatchObject({ kind: 'order' });
+    expect(orderSteps()).toHaveLength(1);
+
+    // Told again: the status checked once more, the order placed again from a second tab.
+    expect(await (await post(`/api/checkouts/${checkoutId}/payment-status`, {})).json()).toMatchObject({
+      kind: 'order',
+    });
+    expect((await place()).status).toBe(201);
+    expect(orderSteps()).toHaveLength(3);
+    expect(new Set(orderSteps().map((e) => e.id))).toEqual(new Set([orderPlacedEventId(checkoutId)]));
+
+    const day = new Date(orderSteps()[0]!.at).toISOString().slice(0, 10); // no report zone set: UTC
+    const before = await funnel(day, 'order_placed');
+    await consumeTraffic(batchOf(sent), env, Date.now());
+    await consumeTraffic(batchOf(orderSteps()), env, Date.now()); // a later batch: seen ids are dropped too
+    expect(await funnel(day, 'order_placed')).toEqual({
+      visitors: before.visitors + 1,
+      events: before.events + 1,
+    });
+  });
 });
+
+/** A shop API client from one browser whose TRAFFIC queue records what it is sent. */
+function apiShop() {
+  const sent: TrafficEvent[] = [];
+  const app = createApp(renderPage, { build: 'funnel' });
+  const shopEnv = {
+    ...env,
+    TRAFFIC: { send: async (b: TrafficEvent) => void sent.push(b) },
+  } as unknown as Env;
+  const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
+  const post = async (path: string, body: unknown, method = 'POST', headers: Record<string, string> = {}) => {
+    const ctx = createExecutionContext();
+    const res = await app.request(
+      path,
+      {
+        method,
+        headers: {
+          'User-Agent': BROWSER,
+          'Content-Type': 'application/json',
+          'CF-Connecting-IP': ip,
+          ...headers,
+        },
+        body: JSON.stringify(body),
+      },
+      shopEnv,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    return res;
+  };
+  return { post, sent };
+}
 
 /** A SKU of the seeded store with stock to add. */
 async function stockedSku(): Promise<string> {
-  const { createDb } = await import('@db/client');
-  const { sql } = await import('drizzle-orm');
   const [row] = await createDb(env).all<{ sku: string }>(
     sql`SELECT sku FROM inventory_levels WHERE on_hand >= 5 ORDER BY sku LIMIT 1`,
   );

@@ -1,7 +1,9 @@
 /** The TRAFFIC queue consumer on D1: rollups, redelivery, floods, funnel, retention and rebuild. */
 import { env } from 'cloudflare:test';
+import { setReportZoneStatements } from '@db/repositories/report-rollups';
 import { rebuildTrafficRollups } from '@db/repositories/traffic';
 import { DAILY_EVENTS_PER_VISITOR, FUNNEL_STEPS, TRAFFIC_KINDS } from '@domain/analytics/traffic-event';
+import { zoneOffsets } from '@domain/reports/time-zone';
 import { consumeTraffic } from '@worker/jobs/traffic-consumer';
 import { purgeOldTraffic } from '@worker/jobs/traffic-retention';
 import { sql } from 'drizzle-orm';
@@ -123,15 +125,18 @@ describe('the traffic consumer', () => {
   });
 
   it('buckets events into the store time zone day', async () => {
-    await db().run(sql`INSERT INTO report_zone (id, time_zone) VALUES (1, 'America/New_York')
-      ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone`);
+    // Set as a zone change sets it: the zone and its offsets, which both the order triggers and the consumer read.
+    await db().batch(setReportZoneStatements(db(), 'America/New_York', zoneOffsets('America/New_York')));
     try {
       const at = Date.parse('2031-01-11T03:30:00Z'); // 22:30 on the 10th in New York
       await consumeTraffic(batchOf([event(at, { path: '/zone-test' })]), env, at);
       expect(await traffic('2031-01-10', 'page', '/zone-test')).toEqual({ views: 1, visitors: 1 });
       expect(await traffic('2031-01-11', 'page', '/zone-test')).toEqual({ views: 0, visitors: 0 });
     } finally {
-      await db().run(sql`DELETE FROM report_zone WHERE id = 1`);
+      await db().batch([
+        db().run(sql`DELETE FROM report_zone_offsets`),
+        db().run(sql`DELETE FROM report_zone`),
+      ]);
     }
   });
 

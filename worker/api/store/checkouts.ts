@@ -14,7 +14,7 @@ import { noStore } from '@worker/http/no-store';
 import { faultResponses, jsonBody, jsonResponse, newApi, writeResponses } from '@worker/http/openapi';
 import { ProblemError, problemFrom, problemResponses } from '@worker/http/problem';
 import { MoneyOut } from '@worker/http/schemas';
-import { recordStep } from '@worker/middleware/page-views';
+import { recordOrderStep, recordStep } from '@worker/middleware/page-views';
 import {
   applyDiscountCode,
   loadCheckout,
@@ -303,7 +303,7 @@ checkouts
         idempotencyKey: key,
       });
       if (!result.ok) throw problemFrom(result.error);
-      if (result.value.kind === 'order') recordStep(c, 'order_placed');
+      if (result.value.kind === 'order') recordOrderStep(c, c.req.valid('param').checkoutId);
       return c.json(result.value, result.value.kind === 'order' ? 201 : 202);
     },
   )
@@ -335,6 +335,8 @@ checkouts
       if (!gateway.ok) throw problemFrom(gateway.error);
       const result = await syncPayment(ctx, gateway.value, paymentRef);
       if (!result.ok) throw problemFrom(result.error);
+      // The shopper back from the provider learns the order exists: the funnel counts it (once per checkout).
+      if (result.value.kind === 'order') recordOrderStep(c, row.value.id);
       return c.json(result.value, 200);
     },
   );

@@ -4,13 +4,14 @@
  * and one waitUntil call); the zone, the salt, the hash, the rate limit and the send happen after the response.
  */
 import { createDb, type DbEnv } from '@db/client';
-import { daySalt, reportTimeZone } from '@db/repositories/traffic';
-import { localDay } from '@domain/analytics/local-day';
+import { readReportZone } from '@db/repositories/report-rollups';
+import { daySalt } from '@db/repositories/traffic';
 import { countedPathOf } from '@domain/analytics/page-path';
 import { referrerHostOf, utmOf } from '@domain/analytics/referrer';
-import type { TrafficEvent, TrafficKind } from '@domain/analytics/traffic-event';
+import { orderPlacedEventId, type TrafficEvent, type TrafficKind } from '@domain/analytics/traffic-event';
 import { browserFamilyOf, deviceClassOf, isBotUserAgent } from '@domain/analytics/user-agent';
 import { newId } from '@domain/core/ids';
+import { localDay, type ZoneOffset } from '@domain/reports/time-zone';
 import { clientKey } from '@worker/middleware/rate-limit';
 import { createLimiter, type LimiterEnv } from '@worker/services/limits';
 
@@ -26,7 +27,7 @@ export interface TrafficSource {
 
 /** How long an isolate trusts the report time zone it read (a change of zone is rare and means a rebuild anyway). */
 const ZONE_MEMO_MS = 5 * 60 * 1000;
-let zoneMemo: { zone: string; until: number } | undefined;
+let zoneMemo: { offsets: ZoneOffset[]; until: number } | undefined;
 let saltMemo: { day: string; salt: string } | undefined;
 
 /**
@@ -43,9 +44,24 @@ export function recordPageView(source: TrafficSource, response: Response): void 
   if (path !== null) record(source, 'page_view', url, path);
 }
 
-/** Records a funnel step the server saw (add to cart, checkout started, order placed). One call per hook. */
-export function recordFunnelStep(source: TrafficSource, kind: Exclude<TrafficKind, 'page_view'>): void {
+/** Records a funnel step the server saw (add to cart, checkout started). One call per hook. */
+export function recordFunnelStep(
+  source: TrafficSource,
+  kind: Exclude<TrafficKind, 'page_view' | 'order_placed'>,
+): void {
   if (source.env.TRAFFIC) record(source, kind, new URL(source.request.url), null);
+}
+
+/**
+ * Records the order placed step when the shopper is told their checkout became an order: the place-order answer, or
+ * the return from the provider's page when the payment needed the shopper (3-D Secure, PayPal) or a webhook settled it
+ * first. A webhook alone has no shopper to count. Every call for one checkout sends the same event id, so the order
+ * counts once however often the shopper is told.
+ */
+export function recordOrderPlaced(source: TrafficSource, checkoutId: string): void {
+  if (source.env.TRAFFIC) {
+    record(source, 'order_placed', new URL(source.request.url), null, orderPlacedEventId(checkoutId));
+  }
 }
 
 /**
@@ -60,12 +76,12 @@ function isCountable(request: Request, kind: TrafficKind): boolean {
   return !isBotUserAgent(request.headers.get('User-Agent'));
 }
 
-function record(source: TrafficSource, kind: TrafficKind, url: URL, path: string | null): void {
+function record(source: TrafficSource, kind: TrafficKind, url: URL, path: string | null, id?: string): void {
   if (!isCountable(source.request, kind)) return;
   // Everything else (parsing, the zone, the salt, the hash, the rate limit, the send) runs after the response.
   source.waitUntil(
     afterThisTask()
-      .then(() => send(source.env, source.request, kind, url, path))
+      .then(() => send(source.env, source.request, kind, url, path, id))
       .catch((error: unknown) =>
         console.warn(JSON.stringify({ level: 'warn', event: 'traffic-send-failed', error: String(error) })),
       ),
@@ -81,18 +97,19 @@ async function send(
   kind: TrafficKind,
   url: URL,
   path: string | null,
+  id: string | undefined,
 ): Promise<void> {
   const at = Date.now();
   const db = createDb(env);
   const ua = request.headers.get('User-Agent') ?? '';
-  const day = localDay(at, await timeZone(db, at));
+  const day = localDay(await reportOffsets(db, at), at);
   const visitor = await visitorHash(await salt(db, day), `${clientKey(request)}\n${ua}\n${url.hostname}`);
   // One client sending thousands of requests is cut here, before it costs a queue message (per location).
   if (!(await createLimiter(env).limit('traffic-visitor', visitor)).ok) return;
   const utm = path === null ? { source: null, medium: null, campaign: null } : utmOf(url.searchParams);
   const country = (request as { cf?: { country?: unknown } }).cf?.country;
   const event: TrafficEvent = {
-    id: newId('event', at),
+    id: id ?? newId('event', at),
     kind,
     at,
     visitor,
@@ -108,11 +125,12 @@ async function send(
   await env.TRAFFIC?.send(event, { contentType: 'json' });
 }
 
-async function timeZone(db: ReturnType<typeof createDb>, now: number): Promise<string> {
-  if (zoneMemo && zoneMemo.until > now) return zoneMemo.zone;
-  const zone = await reportTimeZone(db);
-  zoneMemo = { zone, until: now + ZONE_MEMO_MS };
-  return zone;
+/** The report zone's UTC offsets, so an event's day is the day the order triggers and the reports use. */
+async function reportOffsets(db: ReturnType<typeof createDb>, now: number): Promise<ZoneOffset[]> {
+  if (zoneMemo && zoneMemo.until > now) return zoneMemo.offsets;
+  const { offsets } = await readReportZone(db);
+  zoneMemo = { offsets, until: now + ZONE_MEMO_MS };
+  return offsets;
 }
 
 /** The day's salt, read once per isolate and day (and made, with older ones deleted, by the first isolate). */

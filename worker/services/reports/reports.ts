@@ -29,6 +29,7 @@ import {
   type ReportRange,
   reportRange,
 } from '@domain/reports/range';
+import type { RebuildProgress } from '@domain/reports/rebuild';
 import {
   SALES_METRICS,
   type SalesFigures,
@@ -221,14 +222,22 @@ export async function promotionsReport(db: Db, range: ReportRange) {
   return { range, rows: await readPromotionSales(db, range.current, REPORT_ROWS) };
 }
 
+/** The dashboard's sales, with the report zone and the progress of a background recount, as the report pages show. */
+export interface RecentSales extends SalesReport {
+  timeZone: string;
+  /** Set while the rollups are recounted: the figures are incomplete until it finishes. */
+  rebuilding: RebuildProgress | null;
+}
+
 /** The dashboard's sales: the last 30 local days to today against the 30 before, by day (today is the last point). */
-export async function recentSales(db: Db, now: number, queue?: ReportsQueue): Promise<SalesReport> {
-  const { offsets } = await readyReportZone(db, now, queue);
+export async function recentSales(db: Db, now: number, queue?: ReportsQueue): Promise<RecentSales> {
+  const { offsets, timeZone, rebuilding } = await readyReportZone(db, now, queue);
   const today = localDay(offsets, now);
-  return salesReport(
+  const report = await salesReport(
     db,
     reportRange({ from: addDays(today, -29), to: today, grain: 'day', compare: 'previous' }),
   );
+  return { ...report, timeZone, rebuilding };
 }
 
 /** Traffic: views and visitors by bucket, the top values of each dimension, and the funnel with its conversions. */

@@ -1,7 +1,12 @@
-/** The dashboard's sales tiles: today and the last 30 days, each figure in words with its change and a trend line. */
+/**
+ * The dashboard's sales tiles: today and the last 30 days, each figure in words with its change and a trend line.
+ * While the rollups are recounted in the background the tiles are incomplete, so they carry the report pages' note.
+ */
 import { component$ } from '@builder.io/qwik';
+import type { RebuildProgress } from '@domain/reports/rebuild';
 import type { SalesFigures } from '@domain/reports/sales';
 import { Sparkline } from '~/components/admin/charts/Sparkline';
+import { RebuildStatus } from '~/components/admin/report-filters/RebuildStatus';
 import { formatAmount, formatChange, formatCount } from '~/lib/report-format';
 
 interface Props {
@@ -12,6 +17,8 @@ interface Props {
     trend: number[];
     orders: number[];
     currency: string;
+    timeZone: string;
+    rebuilding: RebuildProgress | null;
   };
 }
 
@@ -24,6 +31,7 @@ export const DashboardSales = component$<Props>(({ sales }) => {
           Open reports
         </a>
       </div>
+      <RebuildStatus timeZone={sales.timeZone} progress={sales.rebuilding} />
       <ul class="adm-stats" aria-label="Sales figures">
         <li class="adm-stat">
           <div>

@@ -1,6 +1,6 @@
 /**
- * The note every report page shows while the rollups are recounted in the background (a time zone change, or the
- * first use): how many months are done, and that the figures are incomplete until then. The status region is always
+ * The note every report page (and the dashboard's sales) shows while the rollups are recounted in the background (a
+ * time zone change, or the first use): how many months are done, and that the figures are incomplete until then. The status region is always
  * in the page, so a note that appears after the zone form is submitted (with JavaScript) is announced.
  */
 import { component$ } from '@builder.io/qwik';

@@ -18,7 +18,7 @@ import { ADDRESS_FORM_LABELS } from '~/lib/address-fields';
 import { pageCheckoutContext } from '~/lib/checkout-context';
 import { formFailure, readForm } from '~/lib/form-input';
 import { pageCustomer } from '~/lib/session';
-import { recordPageStep } from '~/lib/traffic';
+import { recordPageOrder } from '~/lib/traffic';
 
 const Checkout = z.object({ checkout: idSchema('checkout') });
 const BACK = '/checkout';
@@ -132,7 +132,7 @@ export const usePlaceOrder = routeAction$(async (data, event) => {
   });
   if (!result.ok) return event.fail(statusOfError(result.error.code), formFailure(result.error.detail));
   const outcome = result.value;
-  if (outcome.kind === 'order') recordPageStep(event, 'order_placed');
+  if (outcome.kind === 'order') recordPageOrder(event, checkout);
   if (outcome.kind === 'order') throw event.redirect(303, `/orders/${encodeURIComponent(outcome.token)}`);
   if (outcome.kind === 'action') throw event.redirect(303, outcome.url);
   throw event.redirect(303, `/checkout/complete?checkout=${encodeURIComponent(checkout)}`);

@@ -72,6 +72,8 @@ export const useDashboard = routeLoader$(async (event) => {
       trend: sales.series.map((p) => p.figures.net),
       orders: sales.series.map((p) => p.figures.orders),
       currency: event.platform.env.SHOP_CURRENCY,
+      timeZone: sales.timeZone,
+      rebuilding: sales.rebuilding,
     },
     audit:
       audit?.items.map((e) => ({ ...e, before: prettyJson(e.before), after: prettyJson(e.after) })) ?? null,

@@ -12,6 +12,7 @@ import { syncPayment } from '@worker/services/checkout/complete';
 import { deliverWebhook } from '@worker/services/checkout/deliver';
 import { gatewayFor } from '@worker/services/checkout/gateways';
 import { pageCheckoutContext } from '~/lib/checkout-context';
+import { recordPageOrder } from '~/lib/traffic';
 
 export const onRequest: RequestHandler = ({ headers }) => {
   headers.set('Cache-Control', 'no-store');
@@ -28,8 +29,11 @@ export const usePaymentStatus = routeLoader$(async (event) => {
   if (!gateway.ok) throw event.redirect(302, '/checkout');
   const outcome = await syncPayment(ctx, gateway.value, row.value.paymentRef);
   if (!outcome.ok) throw event.redirect(302, '/checkout?step=payment');
-  if (outcome.value.kind === 'order')
+  if (outcome.value.kind === 'order') {
+    // The order the shopper comes back to (after 3-D Secure or PayPal) counts in the funnel here, once.
+    recordPageOrder(event, id);
     throw event.redirect(302, `/orders/${encodeURIComponent(outcome.value.token)}`);
+  }
   if (outcome.value.kind === 'action') throw event.redirect(302, outcome.value.url);
   return { checkout: id };
 });
