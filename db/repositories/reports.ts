@@ -120,8 +120,11 @@ const PRODUCT_COLUMNS = ['units', 'gross', 'discounts', 'refunded_units', 'refun
  * Each key's sales in `s` as rows (key, product_id, units, gross, discounts, refunded_units, refunded), more than
  * one per key: the folded part from the running totals, the rest from the daily and monthly rollups.
  */
-function productRows(s: DaySpan, group: ProductGrouping, mark: RunningMark): SQL {
+function productRows(s: DaySpan, group: ProductGrouping, mark: RunningMark, keys?: readonly string[]): SQL {
   const { folded, rest } = runningParts(s, mark, PRODUCT_RUNNING_MIN_DAYS);
+  // Only some keys (SKUs, or products): each is two seeks in the running totals.
+  const only = (column: SQL) =>
+    keys ? sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(keys)}))` : sql`1`;
   const parts: SQL[] = [];
   if (folded) {
     const tables = {
@@ -130,14 +133,52 @@ function productRows(s: DaySpan, group: ProductGrouping, mark: RunningMark): SQL
       key: ['grain', 'key'],
     };
     const columns = { carried: ['product_id'], summed: PRODUCT_COLUMNS };
+    const where = sql`t.grain = ${GRAIN[group]} AND ${only(sql`t.key`)}`;
     parts.push(sql`SELECT key, product_id, ${sql.raw(PRODUCT_COLUMNS.join(', '))}
-      FROM (${runningDifference(tables, folded, columns, sql`t.grain = ${GRAIN[group]}`)})`);
+      FROM (${runningDifference(tables, folded, columns, where)})`);
   }
   if (rest) {
+    const daily = sql`sku, product_id, ${sql.raw(PRODUCT_COLUMNS.join(', '))}`;
     parts.push(sql`SELECT ${SUM_KEY[group]} AS key, product_id, ${sql.raw(PRODUCT_COLUMNS.join(', '))}
-      FROM (${spanRows('product', rest, sql`sku, product_id, ${sql.raw(PRODUCT_COLUMNS.join(', '))}`)})`);
+      FROM (${spanRows('product', rest, daily, only(SUM_KEY[group]))})`);
   }
   return sql.join(parts, sql` UNION ALL `);
+}
+
+/** Keys whose exact figures are computed before the others are ruled out, per row listed. */
+const CANDIDATES_PER_ROW = 10;
+
+/**
+ * The keys that can be best sellers in `s`, when it reaches the running mark: a key's units (or gross sales, which
+ * bound net sales) in the range are at most its totals plus what it sold since the mark (neither is ever negative
+ * on a day), so the
+ * `limit` × CANDIDATES_PER_ROW keys with the largest totals come first, and `others` bounds every other key (the
+ * next key's totals plus the most any key sold since the mark). Null when the range is not read from the totals.
+ */
+async function bestSellerCandidates(
+  db: Db,
+  s: DaySpan,
+  group: 'product' | 'variant',
+  by: 'units' | 'net',
+  limit: number,
+  mark: RunningMark,
+): Promise<{ keys: string[]; others: number } | null> {
+  const { folded, rest } = runningParts(s, mark, PRODUCT_RUNNING_MIN_DAYS);
+  if (!folded?.atTotals) return null;
+  const bound = by === 'units' ? sql`units` : sql`gross`;
+  const n = limit * CANDIDATES_PER_ROW;
+  const top = await db.all<{ key: string; bound: number }>(sql`SELECT key, ${bound} AS bound
+    FROM report_product_totals WHERE grain = ${GRAIN[group]} ORDER BY ${bound} DESC, key LIMIT ${n + 1}`);
+  let sinceMark = 0;
+  if (rest) {
+    const restBound = by === 'units' ? sql`sum(units)` : sql`sum(gross)`;
+    const [row] = await db.all<{ most: number | null }>(sql`SELECT max(v) AS most FROM (
+      SELECT ${restBound} AS v FROM (${spanRows('product', rest, sql`sku, product_id, units, gross`)})
+      GROUP BY ${SUM_KEY[group]})`);
+    sinceMark = Math.max(0, Number(row?.most ?? 0));
+  }
+  const next = top.length > n ? Number(top[n]!.bound) : 0;
+  return { keys: top.slice(0, n).map((r) => r.key), others: next + sinceMark };
 }
 
 /**
@@ -153,12 +194,32 @@ export async function readProductSales(
   limit: number,
   mark: RunningMark = NOT_FOLDED,
 ): Promise<ProductSales[]> {
+  const candidates = group === 'category' ? null : await bestSellerCandidates(db, s, group, by, limit, mark);
+  if (candidates) {
+    const rows = await sumProductSales(db, s, group, by, limit, mark, candidates.keys);
+    const last = rows.length === limit ? rows[limit - 1]! : null;
+    // Exact when no other key can reach the last row listed: their bound is at most `candidates.others`.
+    if (last && candidates.others < (by === 'units' ? last.units : last.net)) return rows;
+  }
+  return sumProductSales(db, s, group, by, limit, mark);
+}
+
+/** Best sellers in `s` added up over every key, or over `keys` only. */
+async function sumProductSales(
+  db: Db,
+  s: DaySpan,
+  group: ProductGrouping,
+  by: 'units' | 'net',
+  limit: number,
+  mark: RunningMark,
+  keys?: readonly string[],
+): Promise<ProductSales[]> {
   const order = by === 'units' ? sql`units DESC, net DESC, key` : sql`net DESC, units DESC, key`;
   // Keys the range did not touch sum to zero everywhere (units and refunded units only add up): they are left out.
   const summed = sql`SELECT key, max(product_id) AS product_id, sum(units) AS units,
       sum(gross) AS gross, sum(discounts) AS discounts, sum(refunded_units) AS refunded_units,
       sum(refunded) AS refunded, sum(gross) - sum(discounts) - sum(refunded) AS net
-    FROM (${productRows(s, group, mark)})
+    FROM (${productRows(s, group, mark, keys)})
     GROUP BY 1 HAVING sum(units) <> 0 OR sum(refunded_units) <> 0 OR sum(gross) <> 0 OR sum(refunded) <> 0`;
   const rows = await db.all<{
     key: string;
@@ -193,6 +254,23 @@ export async function readProductSales(
       net: gross - discounts - refunded,
     };
   });
+}
+
+/**
+ * Units sold net of refunds in `s` for each of `skus` (stock cover's rate; a SKU with no sale in `s` is left out),
+ * through the running totals where `mark` allows: two seeks per SKU instead of a row per SKU and day.
+ */
+export async function readNetUnits(
+  db: Db,
+  s: DaySpan,
+  skus: readonly string[],
+  mark: RunningMark = NOT_FOLDED,
+): Promise<Map<string, number>> {
+  if (skus.length === 0) return new Map();
+  const rows = await db.all<{ sku: string; netUnits: number }>(sql`
+    SELECT key AS sku, sum(units) - sum(refunded_units) AS netUnits FROM (${productRows(s, 'variant', mark, skus)})
+    GROUP BY key HAVING sum(units) <> 0 OR sum(refunded_units) <> 0`);
+  return new Map(rows.map((r) => [r.sku, Number(r.netUnits)]));
 }
 
 /** Orders and revenue per destination in `s`: by country, or by country and region. */

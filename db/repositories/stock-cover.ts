@@ -63,17 +63,3 @@ export async function readAvailable(
     WHERE v.product_id IN (SELECT value FROM json_each(${JSON.stringify(of.productIds)}))`);
   return rows.map((r) => ({ ...r, available: Number(r.available) }));
 }
-
-/** Units sold net of refunds in `s` for each of `skus` (a SKU with no sale in the window is left out). */
-export async function readNetUnits(
-  db: Db,
-  s: DaySpan,
-  skus: readonly string[],
-): Promise<Map<string, number>> {
-  if (skus.length === 0) return new Map();
-  const rows = await db.all<{ sku: string; netUnits: number }>(sql`
-    SELECT sku, sum(units) - sum(refunded_units) AS netUnits FROM report_product_daily
-    WHERE day >= ${s.from} AND day < ${s.end} AND sku IN (SELECT value FROM json_each(${JSON.stringify(skus)}))
-    GROUP BY sku`);
-  return new Map(rows.map((r) => [r.sku, Number(r.netUnits)]));
-}

@@ -231,5 +231,10 @@ export const reportProductTotals = sqliteTable(
     refundedUnits: integer('refunded_units').notNull(),
     refunded: integer('refunded').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.grain, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.grain, t.key] }),
+    // Best sellers' candidates, by the most a key can have sold in any range up to the mark (readProductSales).
+    index('report_product_totals_units_idx').on(t.grain, sql`${t.units} DESC`, t.key),
+    index('report_product_totals_gross_idx').on(t.grain, sql`${t.gross} DESC`, t.key),
+  ],
 );

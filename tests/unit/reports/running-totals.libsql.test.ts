@@ -5,7 +5,12 @@
  */
 import { createLibsqlDb, migrateLibsqlDb } from '@db/client-node';
 import { readReportZone } from '@db/repositories/report-rollups';
-import { type ProductGrouping, readProductSales, readTrafficTop } from '@db/repositories/reports';
+import {
+  type ProductGrouping,
+  readNetUnits,
+  readProductSales,
+  readTrafficTop,
+} from '@db/repositories/reports';
 import { type RunningMark, reportRange } from '@domain/reports/range';
 import { addDays } from '@domain/reports/time-zone';
 import { foldRunningTotals } from '@worker/services/reports/running';
@@ -52,6 +57,11 @@ async function seedRollups() {
         VALUES (${day}, ${`SKU-${k}`}, ${productId}, ${units}, ${units * 1250}, ${pick(3) * 100},
           ${refundedUnits}, ${refundedUnits * 1100})`);
     }
+    // A burst: the best seller of any range around it, far from the best sellers of all time.
+    if (d === DAYS - 18) {
+      await db.run(sql`INSERT INTO report_product_daily (day, sku, product_id, units, gross, discounts)
+        VALUES (${day}, 'SKU-BURST', 'prod_1', 60, 60000, 0)`);
+    }
     for (const [dimension, values] of [
       ['page', 9],
       ['country', 4],
@@ -73,6 +83,7 @@ function ranges(n: number) {
     { from: FIRST, to: TODAY },
     { from: addDays(FIRST, 3), to: addDays(TODAY, -1) },
     { from: addDays(FIRST, 40), to: addDays(FIRST, 80) },
+    { from: addDays(TODAY, -25), to: TODAY },
   ];
   while (out.length < n) {
     const a = pick(DAYS + 1);
@@ -87,14 +98,23 @@ async function expectSameAsRollups(mark: RunningMark) {
   for (const s of ranges(12)) {
     for (const group of GROUPS) {
       for (const by of ['units', 'net'] as const) {
-        expect(await readProductSales(db, s, group, by, 100, mark), `${group} ${s.from}…${s.to}`).toEqual(
-          await readProductSales(db, s, group, by, 100),
-        );
+        // Short lists are where best sellers are chosen among candidates (10 per row) before the others are ruled out.
+        for (const limit of [1, 2, 100]) {
+          const label = `${group} by ${by}, ${limit} rows, ${s.from}…${s.to}`;
+          expect(await readProductSales(db, s, group, by, limit, mark), label).toEqual(
+            await readProductSales(db, s, group, by, limit),
+          );
+        }
       }
     }
     expect(await readTrafficTop(db, s, 100, mark), `traffic ${s.from}…${s.to}`).toEqual(
       await readTrafficTop(db, s, 100),
     );
+    // Stock cover's rate: some SKUs only, one never sold.
+    const skus = ['SKU-1', 'SKU-7', 'SKU-22', 'SKU-NONE'];
+    const net = await readNetUnits(db, s, skus, mark);
+    expect(net, `net units ${s.from}…${s.to}`).toEqual(await readNetUnits(db, s, skus));
+    expect(net.has('SKU-NONE')).toBe(false);
   }
 }
 

@@ -10,6 +10,7 @@ import {
   readCountrySales,
   readCustomerAverages,
   readFunnel,
+  readNetUnits,
   readProductSales,
   readPromotionSales,
   readSalesDays,
@@ -18,7 +19,7 @@ import {
   readTrafficTop,
   type TopCustomer,
 } from '@db/repositories/reports';
-import { readAvailable, readNetUnits } from '@db/repositories/stock-cover';
+import { readAvailable } from '@db/repositories/stock-cover';
 import { FUNNEL_STEPS } from '@domain/analytics/traffic-event';
 import {
   bucketOf,
@@ -116,6 +117,7 @@ export async function productsReport(
       db,
       window,
       levels.map((l) => l.sku),
+      through,
     ),
     readRunningLow(db, window),
   ]);

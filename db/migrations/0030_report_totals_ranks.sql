@@ -1,0 +1,2 @@
+CREATE INDEX `report_product_totals_units_idx` ON `report_product_totals` (`grain`,"units" DESC,`key`);--> statement-breakpoint
+CREATE INDEX `report_product_totals_gross_idx` ON `report_product_totals` (`grain`,"gross" DESC,`key`);
