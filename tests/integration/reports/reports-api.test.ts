@@ -92,6 +92,10 @@ describe('the sales report', () => {
     }
     expect(refunded.totals).toMatchObject({ orders: 1, refunds: order.total, total: 0 });
     expect(refunded.totals.net).toBe(order.subtotal - (refunded.totals.discounts ?? 0) - order.total);
+    // The cancellation's refund takes the units back too: sold 2, refunded 2.
+    const res = await api(`/api/admin/reports/products?from=${today}&to=${today}&group=variant`, as(admin));
+    const { rows } = (await res.json()) as { rows: { key: string; units: number; refundedUnits: number }[] };
+    expect(rows.find((r) => r.key === order.sku)).toMatchObject({ units: 2, refundedUnits: 2 });
   });
 
   it('compares with the previous period and the same days last year', async () => {
@@ -160,7 +164,7 @@ describe('the other reports', () => {
       'product,id,units sold,units refunded,gross sales,discounts,refunds,net sales,available,days of cover',
     );
     expect(row).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
-    expect(row).toContain(`,2,0,${(order.subtotal / 100).toFixed(2)},`);
+    expect(row).toContain(`,2,2,${(order.subtotal / 100).toFixed(2)},`); // sold 2, both refunded by the cancellation
     expect(rest).toEqual([]);
 
     const salesCsv = await api(`/api/admin/reports/sales?from=${today}&to=${today}&format=csv`, as(admin));
@@ -305,7 +309,7 @@ describe('stock cover', () => {
     const byVariant = await products(`from=${day}&to=${today}&group=variant`);
     expect(byVariant.stockCover).toEqual({ from: addDays(today, -27), to: today, days: 28, lowerThan: 14 });
     expect(byVariant.rows.find((r) => r.key === variant.sku)).toMatchObject({ available: 7, cover: 7 });
-    // The order placed above: its units net of refunded units (a cancellation refunds money, not lines).
+    // The order placed above: its units net of refunded units (cancelled: none net).
     const ordered2 = byVariant.rows.find((r) => r.key === order.sku)!;
     expect(ordered2.available).toBeGreaterThan(0);
     expect(ordered2.cover).toBe(stockCover(ordered2.available!, ordered2.units - ordered2.refundedUnits));

@@ -279,7 +279,10 @@ export async function cancelOrder(
       { reason: 'invalid_transition', ...next.error.meta },
     );
   const to = next.value;
-  const lines = await orderLinesOf(ctx.db, orderId);
+  const [lines, refundedUnits] = await Promise.all([
+    orderLinesOf(ctx.db, orderId),
+    refundedUnitsOf(ctx.db, orderId),
+  ]);
   const payment = state.payment?.providerRef ? state.payment : null;
   const refund: RefundRow | null =
     payment && state.refundable > 0
@@ -309,6 +312,14 @@ export async function cancelOrder(
           insertEventIfRefundStatement(ctx.db, event, refund),
           insertAuditIfRefundStatement(ctx.db, audit, refund),
           updateStatusIfRefundStatement(ctx.db, orderId, from, to, refund, ctx.now),
+          // The refund takes back every unit not refunded yet, so reports stop counting a cancelled order's units
+          // as sold (and stock cover's rate with them).
+          ...lines.flatMap((l) => {
+            const quantity = l.quantity - (refundedUnits[l.id] ?? 0);
+            if (quantity <= 0) return [];
+            const row = { lineId: l.id, quantity, restocked: input.restock };
+            return [insertRefundLineIfRefundStatement(ctx.db, refund, row)];
+          }),
         ])
       )[3]
     : (
