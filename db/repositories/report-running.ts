@@ -91,6 +91,8 @@ interface RunningTable {
 
 /** The product key of a daily row: its product, else (a variant deleted before it was sold) the SKU itself. */
 const PRODUCT_KEY = 'coalesce(product_id, sku)';
+/** The category key of a daily row: its product's category now, '' when the product is gone. */
+export const CATEGORY_KEY = "coalesce((SELECT p.category_id FROM products p WHERE p.id = product_id), '')";
 
 const RUNNING: RunningTable[] = [
   {
@@ -105,6 +107,10 @@ const RUNNING: RunningTable[] = [
       UNION ALL
       SELECT 'product', ${sql.raw(PRODUCT_KEY)}, max(product_id), sum(units), sum(gross), sum(discounts),
         sum(refunded_units), sum(refunded)
+        FROM report_product_daily WHERE day = ${day} GROUP BY 2
+      UNION ALL
+      SELECT 'category', ${sql.raw(CATEGORY_KEY)}, NULL, sum(units), sum(gross), sum(discounts), sum(refunded_units),
+        sum(refunded)
         FROM report_product_daily WHERE day = ${day} GROUP BY 2`,
   },
   {

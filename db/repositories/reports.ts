@@ -9,6 +9,7 @@ import { reportSalesDaily } from '@db/schema';
 import { type DaySpan, type RunningMark, runningParts, spanParts } from '@domain/reports/range';
 import type { SalesDay } from '@domain/reports/sales';
 import { and, asc, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { CATEGORY_KEY } from './report-running';
 
 /** A rollup with a daily table and a monthly one (db/schema/reports.ts). */
 type SplitRollup = 'product' | 'country' | 'traffic';
@@ -55,17 +56,13 @@ export interface ProductSales {
   net: number;
 }
 
-/** What the rows are added up by first: SKU for variants, else product (categories are then summed by product). */
+/** What the rows are added up by: SKU, product, or the product's category now (as the running totals' grains). */
 const SUM_KEY: Record<ProductGrouping, SQL> = {
   variant: sql`sku`,
   product: sql`coalesce(product_id, sku)`,
-  category: sql`coalesce(product_id, sku)`,
+  category: sql.raw(CATEGORY_KEY),
 };
-const GRAIN: Record<ProductGrouping, 'sku' | 'product'> = {
-  variant: 'sku',
-  product: 'product',
-  category: 'product',
-};
+const GRAIN = { variant: 'sku', product: 'product', category: 'category' } as const;
 const ROW_NAME: Record<'variant' | 'product', SQL> = {
   variant: sql`coalesce(p.name || ' · ' || t.key, t.key)`,
   product: sql`coalesce(p.name, t.key)`,
@@ -138,9 +135,17 @@ function productRows(s: DaySpan, group: ProductGrouping, mark: RunningMark, keys
       FROM (${runningDifference(tables, folded, columns, where)})`);
   }
   if (rest) {
-    const daily = sql`sku, product_id, ${sql.raw(PRODUCT_COLUMNS.join(', '))}`;
-    parts.push(sql`SELECT ${SUM_KEY[group]} AS key, product_id, ${sql.raw(PRODUCT_COLUMNS.join(', '))}
-      FROM (${spanRows('product', rest, daily, only(SUM_KEY[group]))})`);
+    const values = sql.raw(PRODUCT_COLUMNS.join(', '));
+    const daily = spanRows('product', rest, sql`sku, product_id, ${values}`, only(SUM_KEY[group]));
+    // Categories: rows are added up by product first, so a product's category is looked up once, not per row.
+    parts.push(
+      group === 'category'
+        ? sql`SELECT ${SUM_KEY.category} AS key, product_id, ${values} FROM (
+            SELECT max(product_id) AS product_id, ${sql.raw(PRODUCT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', '))}
+            FROM (${spanRows('product', rest, sql`sku, product_id, ${values}`)}) GROUP BY coalesce(product_id, sku))
+            WHERE ${only(SUM_KEY.category)}`
+        : sql`SELECT ${SUM_KEY[group]} AS key, product_id, ${values} FROM (${daily})`,
+    );
   }
   return sql.join(parts, sql` UNION ALL `);
 }
@@ -231,11 +236,10 @@ async function sumProductSales(
     refunded: number;
   }>(
     group === 'category'
-      ? sql`SELECT coalesce(p.category_id, '') AS key, coalesce(max(c.name), 'No category') AS name,
-          sum(t.units) AS units, sum(t.gross) AS gross, sum(t.discounts) AS discounts,
-          sum(t.refunded_units) AS refundedUnits, sum(t.refunded) AS refunded, sum(t.net) AS net
-        FROM (${summed}) t LEFT JOIN products p ON p.id = t.product_id LEFT JOIN categories c ON c.id = p.category_id
-        GROUP BY 1 ORDER BY ${order} LIMIT ${limit}`
+      ? sql`SELECT t.key, coalesce(c.name, 'No category') AS name, t.units, t.gross, t.discounts,
+          t.refunded_units AS refundedUnits, t.refunded, t.net
+        FROM (${summed} ORDER BY ${order} LIMIT ${limit}) t LEFT JOIN categories c ON c.id = t.key
+        ORDER BY ${order}`
       : sql`SELECT t.key, ${ROW_NAME[group]} AS name, t.units, t.gross, t.discounts,
           t.refunded_units AS refundedUnits, t.refunded, t.net
         FROM (${summed} ORDER BY ${order} LIMIT ${limit}) t LEFT JOIN products p ON p.id = t.product_id

@@ -189,7 +189,8 @@ export const reportCountryMonthly = sqliteTable(
 );
 
 /*
- * Running totals: per SKU (grain 'sku') and per product (grain 'product', key = product id, else the SKU), the sums of
+ * Running totals: per SKU (grain 'sku'), per product (grain 'product', key = product id, else the SKU) and per
+ * category (grain 'category', the product's category now: moving a product recounts from its first sale), the sums of
  * report_product_daily from the first day through each day it sold, for the days before report_zone.running_through
  * (yesterday, once folded: worker/services/reports/running.ts). A long range is then the totals at its end less those
  * before its start, two index seeks per key whatever its length, instead of adding up a row per key and day or month
@@ -200,7 +201,7 @@ export const reportCountryMonthly = sqliteTable(
 export const reportProductRunning = sqliteTable(
   'report_product_running',
   {
-    grain: text('grain', { enum: ['sku', 'product'] }).notNull(),
+    grain: text('grain', { enum: ['sku', 'product', 'category'] }).notNull(),
     key: text('key').notNull(),
     day: text('day').notNull(),
     /** The product the key was sold as that day (its product for a SKU); null when the variant is gone. */
@@ -221,7 +222,7 @@ export const reportProductRunning = sqliteTable(
 export const reportProductTotals = sqliteTable(
   'report_product_totals',
   {
-    grain: text('grain', { enum: ['sku', 'product'] }).notNull(),
+    grain: text('grain', { enum: ['sku', 'product', 'category'] }).notNull(),
     key: text('key').notNull(),
     /** The product of the key's last running row. */
     productId: text('product_id'),

@@ -171,6 +171,20 @@ describe('running totals', () => {
     expect(gone!.n).toBe(0);
   });
 
+  it('a product moved to another category is recounted from its first sale, categories as they are now', async () => {
+    const [first] = await db.all<{ day: string }>(
+      sql`SELECT min(day) AS day FROM report_product_running WHERE grain = 'product' AND key = 'prod_1'`,
+    );
+    await db.run(sql`UPDATE products SET category_id = 'cat_b' WHERE id = 'prod_1'`);
+    expect((await stand()).through).toBe(first!.day);
+    await expectSameAsRollups(await stand());
+    expect(await foldRunningTotals(db, first!.day, TODAY)).toEqual(folded(TODAY));
+    await expectSameAsRollups(folded(TODAY));
+    const s = reportRange({ from: FIRST, to: TODAY, compare: 'none' }).current;
+    const categories = await readProductSales(db, s, 'category', 'units', 10, folded(TODAY));
+    expect(categories.map((c) => c.name).sort()).toEqual(['Aprons', 'Bags', 'No category']);
+  });
+
   it('a fold that lost a race writes nothing', async () => {
     await db.run(sql`UPDATE report_product_daily SET units = units + 1 WHERE day = ${addDays(FIRST, 90)}`);
     const stale = addDays(FIRST, 80); // not the mark any more
