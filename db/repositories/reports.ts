@@ -8,6 +8,7 @@ import type { Db } from '@db/client';
 import { reportSalesDaily } from '@db/schema';
 import { type DaySpan, type RunningMark, runningParts, spanParts } from '@domain/reports/range';
 import type { SalesDay } from '@domain/reports/sales';
+import { monthOf, nextMonth } from '@domain/reports/time-zone';
 import { and, asc, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { CATEGORY_KEY } from './report-running';
 
@@ -70,6 +71,8 @@ const ROW_NAME: Record<'variant' | 'product', SQL> = {
 
 /** Fewest folded days a range needs before the product report reads running totals (about 2,700 SKU rows a day). */
 const PRODUCT_RUNNING_MIN_DAYS = 15;
+/** The same for categories: a few dozen keys, so two seeks each beat a single day's rows. */
+const CATEGORY_RUNNING_MIN_DAYS = 1;
 /** The same for traffic, whose few thousand values are far fewer than a day's rows times the days. */
 const TRAFFIC_RUNNING_MIN_DAYS = 2;
 
@@ -118,7 +121,8 @@ const PRODUCT_COLUMNS = ['units', 'gross', 'discounts', 'refunded_units', 'refun
  * one per key: the folded part from the running totals, the rest from the daily and monthly rollups.
  */
 function productRows(s: DaySpan, group: ProductGrouping, mark: RunningMark, keys?: readonly string[]): SQL {
-  const { folded, rest } = runningParts(s, mark, PRODUCT_RUNNING_MIN_DAYS);
+  const minDays = group === 'category' ? CATEGORY_RUNNING_MIN_DAYS : PRODUCT_RUNNING_MIN_DAYS;
+  const { folded, rest } = runningParts(s, mark, minDays);
   // Only some keys (SKUs, or products): each is two seeks in the running totals.
   const only = (column: SQL) =>
     keys ? sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(keys)}))` : sql`1`;
@@ -154,11 +158,20 @@ function productRows(s: DaySpan, group: ProductGrouping, mark: RunningMark, keys
 const CANDIDATES_PER_ROW = 10;
 
 /**
- * The keys that can be best sellers in `s`, when it reaches the running mark: a key's units (or gross sales, which
- * bound net sales) in the range are at most its totals plus what it sold since the mark (neither is ever negative
- * on a day), so the
- * `limit` × CANDIDATES_PER_ROW keys with the largest totals come first, and `others` bounds every other key (the
- * next key's totals plus the most any key sold since the mark). Null when the range is not read from the totals.
+ * Most calendar months whose own best sellers (report_product_monthly by SKU, report_product_monthly_products by
+ * product, both indexed by units and by gross) a list takes its candidates from; longer ranges take the best sellers
+ * of all time. Over a month or a quarter, the months' best sellers match the range's far better than all time does.
+ */
+const MONTHLY_CANDIDATE_MONTHS = 4;
+
+/**
+ * The keys that can be best sellers in `s`, when part of it is read from the running totals, and `others`, a bound
+ * on the units (or gross sales, which bound net sales) of every other key in the range. A day's units and gross are
+ * never negative, so a key's figures over some days are at most its figures over more days:
+ * - a range over a few months: each month's `limit` × CANDIDATES_PER_ROW best SKUs or products; a key in none of
+ *   the lists sold at most the next key of each list in its month (the sum of those);
+ * - otherwise the keys with the largest totals (every folded day); any other key sold at most the next one's totals;
+ * plus, for either, the most any key sold in the range after the mark. Null when nothing is folded.
  */
 async function bestSellerCandidates(
   db: Db,
@@ -169,21 +182,44 @@ async function bestSellerCandidates(
   mark: RunningMark,
 ): Promise<{ keys: string[]; others: number } | null> {
   const { folded, rest } = runningParts(s, mark, PRODUCT_RUNNING_MIN_DAYS);
-  if (!folded?.atTotals) return null;
-  const bound = by === 'units' ? sql`units` : sql`gross`;
+  if (!folded) return null;
+  const bound = sql.raw(by === 'units' ? 'units' : 'gross');
   const n = limit * CANDIDATES_PER_ROW;
-  const top = await db.all<{ key: string; bound: number }>(sql`SELECT key, ${bound} AS bound
-    FROM report_product_totals WHERE grain = ${GRAIN[group]} ORDER BY ${bound} DESC, key LIMIT ${n + 1}`);
-  let sinceMark = 0;
-  if (rest) {
-    const restBound = by === 'units' ? sql`sum(units)` : sql`sum(gross)`;
-    const [row] = await db.all<{ most: number | null }>(sql`SELECT max(v) AS most FROM (
-      SELECT ${restBound} AS v FROM (${spanRows('product', rest, sql`sku, product_id, units, gross`)})
-      GROUP BY ${SUM_KEY[group]})`);
-    sinceMark = Math.max(0, Number(row?.most ?? 0));
-  }
-  const next = top.length > n ? Number(top[n]!.bound) : 0;
-  return { keys: top.slice(0, n).map((r) => r.key), others: next + sinceMark };
+  const months = monthsOf(folded.from, folded.end);
+  const monthly = sql.raw(group === 'variant' ? 'report_product_monthly' : 'report_product_monthly_products');
+  const key = sql.raw(group === 'variant' ? 'sku' : 'key');
+  const lists =
+    months.length <= MONTHLY_CANDIDATE_MONTHS
+      ? months.map(
+          (m) => sql`SELECT * FROM (SELECT ${m} AS list, ${key} AS key, ${bound} AS bound
+            FROM ${monthly} WHERE month = ${m} ORDER BY ${bound} DESC, ${key} LIMIT ${n + 1})`,
+        )
+      : [
+          sql`SELECT * FROM (SELECT '' AS list, key, ${bound} AS bound FROM report_product_totals
+            WHERE grain = ${GRAIN[group]} ORDER BY ${bound} DESC, key LIMIT ${n + 1})`,
+        ];
+  // The most any key sold after the mark (today): added to every bound.
+  const sinceMark = rest
+    ? sql`(SELECT max(v) FROM (SELECT sum(${bound}) AS v
+        FROM (${spanRows('product', rest, sql`sku, product_id, units, gross`)}) GROUP BY ${SUM_KEY[group]}))`
+    : sql`0`;
+  // One row back, not every list's rows: D1 hands rows to the Worker at a few microseconds each.
+  const [chosen] = await db.all<{ keys: string; others: number | null; sinceMark: number | null }>(sql`
+    WITH ranked AS (SELECT key, bound, row_number() OVER (PARTITION BY list ORDER BY bound DESC, key) AS rank
+      FROM (${sql.join(lists, sql` UNION ALL `)}))
+    SELECT (SELECT json_group_array(DISTINCT key) FROM ranked WHERE rank <= ${n}) AS keys,
+      (SELECT sum(bound) FROM ranked WHERE rank = ${n + 1}) AS others, ${sinceMark} AS sinceMark`);
+  const keys = JSON.parse(chosen?.keys ?? '[]') as string[];
+  // Each list's next key bounds every key the list left out.
+  const others = Math.max(0, Number(chosen?.others ?? 0)) + Math.max(0, Number(chosen?.sinceMark ?? 0));
+  return { keys, others };
+}
+
+/** The calendar months ('YYYY-MM') holding the days of [from, end). */
+function monthsOf(from: string, end: string): string[] {
+  const months: string[] = [];
+  for (let m = monthOf(from); m < end; m = nextMonth(m)) months.push(m.slice(0, 7));
+  return months;
 }
 
 /**

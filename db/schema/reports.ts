@@ -171,7 +171,32 @@ export const reportProductMonthly = sqliteTable(
     refundedUnits: integer('refunded_units').notNull().default(0),
     refunded: integer('refunded').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.month, t.sku] })],
+  // Each month's best sellers by units and by gross (a short range's candidates: db/repositories/reports.ts).
+  (t) => [
+    primaryKey({ columns: [t.month, t.sku] }),
+    index('report_product_monthly_units_idx').on(t.month, sql`${t.units} DESC`, t.sku),
+    index('report_product_monthly_gross_idx').on(t.month, sql`${t.gross} DESC`, t.sku),
+  ],
+);
+
+/**
+ * report_product_daily's units and gross per month and product (a row without a product by its SKU, as the product
+ * grain keys it), kept by triggers like report_product_monthly: each month's best-selling products, the candidates
+ * of a short range's product list (db/repositories/reports.ts).
+ */
+export const reportProductMonthlyProducts = sqliteTable(
+  'report_product_monthly_products',
+  {
+    month: text('month').notNull(),
+    key: text('key').notNull(),
+    units: integer('units').notNull().default(0),
+    gross: integer('gross').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.key] }),
+    index('report_product_monthly_products_units_idx').on(t.month, sql`${t.units} DESC`, t.key),
+    index('report_product_monthly_products_gross_idx').on(t.month, sql`${t.gross} DESC`, t.key),
+  ],
 );
 
 /** report_country_daily per month. */

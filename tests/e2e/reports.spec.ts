@@ -97,16 +97,28 @@ test('an order placed in the shop shows in the reports at once, and the report r
   // form and its CSV still work.
   await expect(page.getByLabel('Group by')).toHaveCount(0);
   await expect(page.getByLabel('Compare with')).toHaveCount(0);
+  // A new range keeps the grouping chosen.
+  await page
+    .getByRole('navigation', { name: 'Best sellers by' })
+    .getByRole('link', { name: 'Variants by net sales' })
+    .click();
+  await expect(page.getByRole('table', { name: /Best sellers by variant/ })).toBeVisible();
   await page.getByLabel('From', { exact: true }).fill('2026-01-01');
   await page.getByLabel('To', { exact: true }).fill('2026-03-31');
   await page.getByRole('button', { name: 'Show report' }).click();
   await expect(page).toHaveURL(/from=2026-01-01&to=2026-03-31/);
+  await expect(page.getByRole('table', { name: /Best sellers by variant/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Best sellers by' })
+      .getByRole('link', { name: 'Variants by net sales' }),
+  ).toHaveAttribute('aria-current', 'page');
   const [productsCsv] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Download CSV' }).click(),
   ]);
   expect(productsCsv.suggestedFilename()).toBe('products-2026-01-01-to-2026-03-31.csv');
-  expect(readFileSync((await productsCsv.path()) as string, 'utf8')).toMatch(/^product,id,units sold/);
+  expect(readFileSync((await productsCsv.path()) as string, 'utf8')).toMatch(/^variant,id,units sold/);
 
   // The dashboard counts the orders needing attention, each reason a link to the order list filtered by it.
   await page.goto('/admin');

@@ -53,6 +53,7 @@ async function rollups() {
     'report_promotion_daily',
     'report_customer_totals',
     'report_product_monthly',
+    'report_product_monthly_products',
     'report_country_monthly',
   ];
   return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await read(t)] as const)));

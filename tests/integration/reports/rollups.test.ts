@@ -448,6 +448,10 @@ async function actual() {
       await read('SELECT month, country, region, orders, net, total FROM report_country_monthly'),
       ['month', 'country', 'region'],
     ),
+    productKeyMonths: tidy(
+      await read('SELECT month, key, units, gross FROM report_product_monthly_products'),
+      ['month', 'key'],
+    ),
   };
 }
 
@@ -506,6 +510,13 @@ function wantMonths() {
   return {
     productMonths: byMonth(daily.products, ['sku']),
     countryMonths: byMonth(daily.countries, ['country', 'region']),
+    // Units and gross by product (a row without one by its SKU); months with neither are not kept.
+    productKeyMonths: byMonth(
+      daily.products.map(
+        (r): Row => ({ day: r.day!, key: r.productId ?? r.sku!, units: r.units!, gross: r.gross! }),
+      ),
+      ['key'],
+    ).filter((r) => r.units !== 0 || r.gross !== 0),
   };
 }
 
@@ -537,6 +548,8 @@ describe('report rollups', () => {
     expect(got.productMonths.length).toBeGreaterThan(10);
     expect(got.productMonths).toEqual(months.productMonths);
     expect(got.countryMonths).toEqual(months.countryMonths);
+    expect(got.productKeyMonths.length).toBeGreaterThan(10);
+    expect(got.productKeyMonths).toEqual(months.productKeyMonths);
     // The day the clocks went back has 25 hours of orders, and no order strays into the wrong day.
     const nov1 = expect_.sales.find((r) => r.day === '2026-11-01');
     expect(nov1?.orders).toBe(orders.filter((o) => localDay(offsets, o.placedAt) === '2026-11-01').length);
@@ -606,6 +619,7 @@ describe('report rollups', () => {
     expect(got.customers).toEqual(expect_.customers);
     expect(got.productMonths).toEqual(wantMonths().productMonths);
     expect(got.countryMonths).toEqual(wantMonths().countryMonths);
+    expect(got.productKeyMonths).toEqual(wantMonths().productKeyMonths);
     const audit = await env.DB.prepare(
       `SELECT after FROM audit_log WHERE action = 'reports.time-zone'`,
     ).first<{
@@ -651,6 +665,7 @@ describe('report rollups', () => {
     expect(got.customers).toEqual(expect_.customers);
     expect(got.productMonths).toEqual(wantMonths().productMonths);
     expect(got.countryMonths).toEqual(wantMonths().countryMonths);
+    expect(got.productKeyMonths).toEqual(wantMonths().productKeyMonths);
 
     // The job folded every finished day into the running totals: a long range reads them, with the same answer.
     const today = localDay(offsets, Date.now());

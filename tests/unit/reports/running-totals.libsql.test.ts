@@ -21,6 +21,8 @@ const FIRST = '2025-11-20';
 const TODAY = '2026-03-18';
 const DAYS = 119; // FIRST … TODAY
 const GROUPS: ProductGrouping[] = ['variant', 'product', 'category'];
+/** 15 days across a month's end, long enough to read the running totals. */
+const EDGE_RANGE = { from: '2026-01-24', to: '2026-02-07' };
 
 let db: ReturnType<typeof createLibsqlDb>;
 
@@ -62,6 +64,16 @@ async function seedRollups() {
       await db.run(sql`INSERT INTO report_product_daily (day, sku, product_id, units, gross, discounts)
         VALUES (${day}, 'SKU-BURST', 'prod_1', 60, 60000, 0)`);
     }
+    // Sold only today (never folded): the best seller of every range reaching today, in no list of all time.
+    if (day === TODAY) {
+      await db.run(sql`INSERT INTO report_product_daily (day, sku, product_id, units, gross, discounts)
+        VALUES (${day}, 'SKU-TODAY', 'prod_3', 500, 500000, 0)`);
+    }
+    // Sold only around a month's end: the best seller of EDGE_RANGE, and among neither month's best sellers.
+    if (day >= EDGE_RANGE.from && day <= EDGE_RANGE.to) {
+      await db.run(sql`INSERT INTO report_product_daily (day, sku, product_id, units, gross, discounts)
+        VALUES (${day}, 'SKU-EDGE', 'prod_4', 3, 3000, 0)`);
+    }
     for (const [dimension, values] of [
       ['page', 9],
       ['country', 4],
@@ -84,6 +96,7 @@ function ranges(n: number) {
     { from: addDays(FIRST, 3), to: addDays(TODAY, -1) },
     { from: addDays(FIRST, 40), to: addDays(FIRST, 80) },
     { from: addDays(TODAY, -25), to: TODAY },
+    EDGE_RANGE,
   ];
   while (out.length < n) {
     const a = pick(DAYS + 1);

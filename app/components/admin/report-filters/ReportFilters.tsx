@@ -18,9 +18,11 @@ interface Props {
   csv: string;
   /** More of the report's own query for the download (`group=variant&by=net`). */
   csvQuery?: string;
+  /** The report's own choices the form keeps as hidden fields (`{ group: 'variant' }`), so a new range keeps them. */
+  keep?: Record<string, string>;
 }
 
-export const ReportFilters = component$<Props>(({ query, path, csv, csvQuery }) => {
+export const ReportFilters = component$<Props>(({ query, path, csv, csvQuery, keep }) => {
   const shown = shownRangeFields(path, query.errors);
   return (
     <>
@@ -43,6 +45,9 @@ export const ReportFilters = component$<Props>(({ query, path, csv, csvQuery }) 
         <h2 id="range-title" class="visually-hidden">
           Date range
         </h2>
+        {Object.entries(keep ?? {}).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <div class="adm-filter-grid">
           <TextField
             id="r-from"

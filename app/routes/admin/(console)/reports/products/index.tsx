@@ -49,6 +49,7 @@ export default component$(() => {
         path="/admin/reports/products"
         csv="/api/admin/reports/products"
         csvQuery={`group=${group}&by=${by}`}
+        keep={{ group, by }}
       />
       <nav class="adm-tabs" aria-label="Best sellers by">
         <ul>

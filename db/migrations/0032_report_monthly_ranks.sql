@@ -1,0 +1,2 @@
+CREATE INDEX `report_product_monthly_units_idx` ON `report_product_monthly` (`month`,"units" DESC,`sku`);--> statement-breakpoint
+CREATE INDEX `report_product_monthly_gross_idx` ON `report_product_monthly` (`month`,"gross" DESC,`sku`);
