@@ -6,7 +6,7 @@
  */
 import type { Db } from '@db/client';
 import { reportSalesDaily } from '@db/schema';
-import { type DaySpan, type RunningMark, runningParts, spanParts } from '@domain/reports/range';
+import { type DaySpan, type Grain, type RunningMark, runningParts, spanParts } from '@domain/reports/range';
 import type { SalesDay } from '@domain/reports/sales';
 import { monthOf, nextMonth } from '@domain/reports/time-zone';
 import { and, asc, gte, lt, type SQL, sql } from 'drizzle-orm';
@@ -101,12 +101,15 @@ function runningDifference(
       WHERE ${sql.raw(same)} AND x.day < ${day})`;
   };
   const end = folded.atTotals ? 't' : 'e';
+  // CROSS JOIN keeps the totals the outer loop (SQLite does not reorder it): with the key's first column fixed on
+  // both, the planner would otherwise walk every running row of that grain or dimension (seconds, not milliseconds).
+
   const selected = [
     ...tables.key.concat(columns.carried).map((c) => `t.${c}`),
     ...columns.summed.map((c) => `${end}.${c} - coalesce(s.${c}, 0) AS ${c}`),
   ];
   return sql`SELECT ${sql.raw(selected.join(', '))} FROM ${sql.raw(tables.totals)} t
-    ${folded.atTotals ? sql`` : sql`JOIN ${sql.raw(tables.running)} e ON ${lastBefore('e', folded.end)}`}
+    ${folded.atTotals ? sql`` : sql`CROSS JOIN ${sql.raw(tables.running)} e ON ${lastBefore('e', folded.end)}`}
     LEFT JOIN ${sql.raw(tables.running)} s ON ${lastBefore('s', folded.from)}
     WHERE ${where}`;
 }
@@ -430,38 +433,43 @@ export const TRAFFIC_DIMENSIONS = [
 ] as const;
 export type TrafficDimension = (typeof TRAFFIC_DIMENSIONS)[number];
 
-/** Page views and daily unique visitors per day of `s` (the 'total' rows), oldest first. */
-export async function readTrafficDays(
-  db: Db,
-  s: DaySpan,
-): Promise<{ day: string; views: number; visitors: number }[]> {
-  const rows = await db.all<{ day: string; views: number; visitors: number }>(sql`
-    SELECT day, views, visitors FROM report_traffic_daily
-    WHERE day >= ${s.from} AND day < ${s.end} AND dimension = 'total' AND value = '' ORDER BY day`);
-  return rows.map((r) => ({ day: r.day, views: Number(r.views), visitors: Number(r.visitors) }));
-}
-
-/** Each dimension value's views and visitors in `s` as rows, the folded part from the running totals. */
-function trafficRows(s: DaySpan, mark: RunningMark): SQL {
-  const { folded, rest } = runningParts(s, mark, TRAFFIC_RUNNING_MIN_DAYS);
-  const parts: SQL[] = [];
-  if (folded) {
-    const tables = {
-      running: 'report_traffic_running',
-      totals: 'report_traffic_totals',
-      key: ['dimension', 'value'],
-    };
-    parts.push(runningDifference(tables, folded, { carried: [], summed: ['views', 'visitors'] }, sql`1`));
-  }
-  if (rest) {
-    parts.push(spanRows('traffic', rest, sql`dimension, value, views, visitors`, sql`dimension <> 'total'`));
-  }
-  return sql.join(parts, sql` UNION ALL `);
+/** bucketOf (domain/reports/range.ts) in SQL, of a `day` column: the day, its month's first day or its week's Monday. */
+export function bucketSql(grain: Grain): SQL {
+  if (grain === 'day') return sql`day`;
+  if (grain === 'month') return sql`substr(day, 1, 7) || '-01'`;
+  return sql`date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')`;
 }
 
 /**
- * The top values of every dimension in `s` by views (products by name), `limit` each, in one query. Visitors are
- * daily uniques added over the days: a person seen on three days counts three times. `mark`: see trafficRows.
+ * Page views and daily unique visitors per bucket of `grain` in `s` (the 'total' rows added up, as the series adds
+ * them), oldest first: a two-year range by month is 25 rows to hand over, not 730.
+ */
+export async function readTrafficDays(
+  db: Db,
+  s: DaySpan,
+  grain: Grain = 'day',
+): Promise<{ day: string; views: number; visitors: number }[]> {
+  const rows = await db.all<{ bucket: string; views: number; visitors: number }>(sql`
+    SELECT ${bucketSql(grain)} AS bucket, sum(views) AS views, sum(visitors) AS visitors FROM report_traffic_daily
+    WHERE day >= ${s.from} AND day < ${s.end} AND dimension = 'total' AND value = '' GROUP BY 1 ORDER BY 1`);
+  return rows.map((r) => ({ day: r.bucket, views: Number(r.views), visitors: Number(r.visitors) }));
+}
+
+/**
+ * The dimensions ranked together: page and product alone (thousands of values each, so a sort keeping `limit` rows
+ * beats ranking them all), the small ones with one window. Three parts, because D1 refuses a compound SELECT of more
+ * than a handful of terms ("too many terms in compound SELECT").
+ */
+const TRAFFIC_RANKS: readonly (readonly TrafficDimension[])[] = [
+  ['page'],
+  ['product'],
+  TRAFFIC_DIMENSIONS.filter((d) => d !== 'page' && d !== 'product'),
+];
+
+/**
+ * The top values of every dimension in `s` by views (products by name), `limit` each, in one query. The days after
+ * the running mark (today) are added up once per value (`rest`), then added to the values' running totals.
+ * Visitors are daily uniques added over the days: a person seen on three days counts three times.
  */
 export async function readTrafficTop(
   db: Db,
@@ -469,30 +477,60 @@ export async function readTrafficTop(
   limit: number,
   mark: RunningMark = NOT_FOLDED,
 ): Promise<{ dimension: TrafficDimension; value: string; label: string; views: number; visitors: number }[]> {
+  const { folded, rest } = runningParts(s, mark, TRAFFIC_RUNNING_MIN_DAYS);
+  const tables = {
+    running: 'report_traffic_running',
+    totals: 'report_traffic_totals',
+    key: ['dimension', 'value'],
+  };
+  const branches = TRAFFIC_RANKS.map((dimensions) => {
+    const of = (column: SQL) =>
+      sql`${column} IN (${sql.join(
+        dimensions.map((d) => sql`${d}`),
+        sql`, `,
+      )})`;
+    const parts: SQL[] = [];
+    if (folded) {
+      const columns = { carried: [], summed: ['views', 'visitors'] };
+      parts.push(runningDifference(tables, folded, columns, of(sql`t.dimension`)));
+    }
+    if (rest) parts.push(sql`SELECT dimension, value, views, visitors FROM rest WHERE ${of(sql`dimension`)}`);
+    // One row per value unless both parts are there.
+    const values =
+      parts.length === 1
+        ? sql`SELECT dimension, value, views, visitors FROM (${parts[0]!}) WHERE views <> 0 OR visitors <> 0`
+        : sql`SELECT dimension, value, sum(views) AS views, sum(visitors) AS visitors
+          FROM (${sql.join(parts, sql` UNION ALL `)})
+          GROUP BY dimension, value HAVING sum(views) <> 0 OR sum(visitors) <> 0`;
+    return dimensions.length === 1
+      ? sql`SELECT * FROM (SELECT dimension, value, views, visitors FROM (${values})
+          ORDER BY views DESC, value LIMIT ${limit})`
+      : sql`SELECT dimension, value, views, visitors FROM (SELECT dimension, value, views, visitors,
+            row_number() OVER (PARTITION BY dimension ORDER BY views DESC, value) AS rank FROM (${values}))
+          WHERE rank <= ${limit}`;
+  });
+  const restRows = rest
+    ? sql`WITH rest AS (SELECT dimension, value, sum(views) AS views, sum(visitors) AS visitors
+        FROM (${spanRows('traffic', rest, sql`dimension, value, views, visitors`, sql`dimension <> 'total'`)})
+        GROUP BY dimension, value) `
+    : sql``;
   const rows = await db.all<{
     dimension: TrafficDimension;
     value: string;
     label: string | null;
     views: number;
     visitors: number;
-  }>(sql`
+  }>(sql`${restRows}
     SELECT t.dimension, t.value, CASE WHEN t.dimension = 'product' THEN (SELECT p.name FROM products p WHERE p.id = t.value) END AS label,
       t.views, t.visitors
-    FROM (
-      SELECT dimension, value, sum(views) AS views, sum(visitors) AS visitors,
-        row_number() OVER (PARTITION BY dimension ORDER BY sum(views) DESC, value) AS rank
-      FROM (${trafficRows(s, mark)})
-      GROUP BY dimension, value HAVING sum(views) <> 0 OR sum(visitors) <> 0
-    ) t WHERE t.rank <= ${limit} ORDER BY t.dimension, t.rank`);
-  return rows
-    .filter((r) => (TRAFFIC_DIMENSIONS as readonly string[]).includes(r.dimension))
-    .map((r) => ({
-      dimension: r.dimension,
-      value: r.value,
-      label: r.label ?? (r.value || '(none)'),
-      views: Number(r.views),
-      visitors: Number(r.visitors),
-    }));
+    FROM (${sql.join(branches, sql` UNION ALL `)}) t ORDER BY t.dimension, t.views DESC, t.value`);
+  return rows.map((r) => ({
+    dimension: r.dimension,
+    value: r.value,
+    label: r.label ?? (r.value || '(none)'),
+    views: Number(r.views),
+    visitors: Number(r.visitors),
+  }));
 }
 
 /** Daily unique visitors per funnel step in `s`, added over the days. */

@@ -1,8 +1,11 @@
 /** The traffic repository on libSQL (production may run it instead of D1): the consumer's batch, rebuild, salts. */
 import { createLibsqlDb, migrateLibsqlDb } from '@db/client-node';
 import { newId } from '@domain/core/ids';
+import { bucketOf } from '@domain/reports/range';
+import { addDays } from '@domain/reports/time-zone';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readTrafficDays } from './reports';
 import {
   daySalt,
   purgeTraffic,
@@ -117,5 +120,27 @@ describe('traffic repository on libSQL', () => {
       visitors: 3,
     });
     expect(months.some((m) => (m as { value: string }).value === '/p/mug')).toBe(false);
+  });
+});
+
+describe('the traffic series by bucket', () => {
+  it('groups days into the same weeks and months as the pages draw them, across years and leap days', async () => {
+    const days = Array.from({ length: 800 }, (_, i) => addDays('2027-12-20', i));
+    const span = { from: days[0]!, to: days.at(-1)!, end: addDays(days.at(-1)!, 1) };
+    await db.run(sql`DELETE FROM report_traffic_daily`);
+    for (const [i, day] of days.entries()) {
+      await db.run(sql`INSERT INTO report_traffic_daily (day, dimension, value, views, visitors)
+        VALUES (${day}, 'total', '', ${i + 1}, 1), (${day}, 'page', '/', 1000, 1000)`);
+    }
+    for (const grain of ['day', 'week', 'month'] as const) {
+      const want = new Map<string, { views: number; visitors: number }>();
+      for (const [i, day] of days.entries()) {
+        const b = want.get(bucketOf(day, grain)) ?? { views: 0, visitors: 0 };
+        want.set(bucketOf(day, grain), { views: b.views + i + 1, visitors: b.visitors + 1 });
+      }
+      expect(await readTrafficDays(db, span, grain), grain).toEqual(
+        [...want].map(([day, figures]) => ({ day, ...figures })),
+      );
+    }
   });
 });

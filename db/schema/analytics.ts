@@ -56,7 +56,14 @@ export const reportTrafficDaily = sqliteTable(
     views: integer('views').notNull().default(0),
     visitors: integer('visitors').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.dimension, t.value] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.dimension, t.value] }),
+    // The series' rows (one 'total' row a day) by day, covering (with the two columns its condition reads): not a
+    // skip over every day's dimensions.
+    index('report_traffic_daily_total_idx')
+      .on(t.day, t.views, t.visitors, t.dimension, t.value)
+      .where(sql`${t.dimension} = 'total' AND ${t.value} = ''`),
+  ],
 );
 
 /**

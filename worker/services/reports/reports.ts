@@ -246,9 +246,9 @@ export async function recentSales(db: Db, now: number, queue?: ReportsQueue): Pr
 export async function trafficReport(db: Db, range: ReportRange, now: number, queue?: ReportsQueue) {
   const zone = await readReportZone(db);
   const through = await readyRunningTotals(db, zone, localDay(zone.offsets, now), queue);
-  const [days, previousDays, top, funnel] = await Promise.all([
-    readTrafficDays(db, range.current),
-    range.comparison ? readTrafficDays(db, range.comparison) : Promise.resolve(null),
+  const [buckets, previousBuckets, top, funnel] = await Promise.all([
+    readTrafficDays(db, range.current, range.grain),
+    range.comparison ? readTrafficDays(db, range.comparison, range.grain) : Promise.resolve(null),
     readTrafficTop(db, range.current, 10, through),
     readFunnel(db, range.current),
   ]);
@@ -262,8 +262,8 @@ export async function trafficReport(db: Db, range: ReportRange, now: number, que
       views: 0,
       visitors: 0,
     });
-  const totals = sum(days);
-  const previous = previousDays ? sum(previousDays) : null;
+  const totals = sum(buckets);
+  const previous = previousBuckets ? sum(previousBuckets) : null;
   return {
     range,
     runningThrough: through.through,
@@ -274,22 +274,25 @@ export async function trafficReport(db: Db, range: ReportRange, now: number, que
           visitors: changeOf(totals.visitors, previous.visitors),
         }
       : null,
-    series: trafficSeries(days, range.current, range.grain),
+    series: trafficSeries(buckets, range.current, range.grain),
     comparisonSeries:
-      previousDays && range.comparison ? trafficSeries(previousDays, range.comparison, range.grain) : null,
+      previousBuckets && range.comparison
+        ? trafficSeries(previousBuckets, range.comparison, range.grain)
+        : null,
     top,
     funnel: steps,
     conversion: steps[0]!.visitors ? steps[3]!.visitors / steps[0]!.visitors : null,
   };
 }
 
+/** Every bucket of `span`, zero where no row (rows keyed by their bucket's first day, or by day). */
 function trafficSeries(
-  days: { day: string; views: number; visitors: number }[],
+  rows: { day: string; views: number; visitors: number }[],
   span: DaySpan,
   grain: Grain,
 ) {
   const byBucket = new Map<string, { views: number; visitors: number }>();
-  for (const d of days) {
+  for (const d of rows) {
     const b = bucketOf(d.day, grain);
     const t = byBucket.get(b) ?? { views: 0, visitors: 0 };
     byBucket.set(b, { views: t.views + d.views, visitors: t.visitors + d.visitors });

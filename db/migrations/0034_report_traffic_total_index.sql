@@ -1,0 +1,1 @@
+CREATE INDEX `report_traffic_daily_total_idx` ON `report_traffic_daily` (`day`,`views`,`visitors`,`dimension`,`value`) WHERE "report_traffic_daily"."dimension" = 'total' AND "report_traffic_daily"."value" = '';
