@@ -15,7 +15,7 @@ function round(n, digits = 2) {
  * Runs autocannon once and collects every response's latency itself: autocannon's own histogram keeps
  * whole milliseconds and reports no p95, and a loopback /api/ping answers in about a millisecond.
  */
-function runAutocannon({ baseUrl, connections, durationS, requests }) {
+function runAutocannon({ baseUrl, connections, durationS, requests, rate }) {
   const latencies = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -26,6 +26,8 @@ function runAutocannon({ baseUrl, connections, durationS, requests }) {
         pipelining: 1,
         timeout: 10,
         requests,
+        // A paced scenario sends `rate` requests a second in all, not as many as the server answers.
+        ...(rate ? { overallRate: rate } : {}),
       },
       (error, result) => (error ? reject(error) : resolve({ result, latencies })),
     );
@@ -55,12 +57,19 @@ function countStatuses(statusCodeStats) {
  */
 export async function measureCell({ baseUrl, scenario, connections, durationS, warmupS }) {
   if (warmupS > 0)
-    await runAutocannon({ baseUrl, connections, durationS: warmupS, requests: scenario.requests() });
+    await runAutocannon({
+      baseUrl,
+      connections,
+      durationS: warmupS,
+      requests: scenario.requests(),
+      rate: scenario.rate,
+    });
   const { result, latencies } = await runAutocannon({
     baseUrl,
     connections,
     durationS,
     requests: scenario.requests(),
+    rate: scenario.rate,
   });
   const sorted = Float64Array.from(latencies).sort();
   const completed = latencies.length;
