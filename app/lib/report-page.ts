@@ -4,6 +4,7 @@
  */
 
 import type { Db } from '@db/client';
+import type { ReportZone } from '@db/repositories/report-rollups';
 import { checkRange, ReportQueryFields, type ReportRange, reportRange } from '@domain/reports/range';
 import type { RebuildProgress } from '@domain/reports/rebuild';
 import { addDays, localDay } from '@domain/reports/time-zone';
@@ -35,7 +36,28 @@ export async function reportPageQuery(
   now: number,
   queue?: ReportsQueue,
 ): Promise<ReportPageQuery> {
+  return (await reportPageRead(db, url, now, queue)).query;
+}
+
+/**
+ * The page's query and the report zone it was read with, for reports that need the zone again (the zone stays on
+ * the server: its offsets are no page data).
+ */
+export async function reportPageRead(
+  db: Db,
+  url: URL,
+  now: number,
+  queue?: ReportsQueue,
+): Promise<{ query: ReportPageQuery; zone: ReportZone }> {
   const zone = await readyReportZone(db, now, queue);
+  return { query: queryOf(url, zone, now), zone };
+}
+
+function queryOf(
+  url: URL,
+  zone: ReportZone & { rebuilding: RebuildProgress | null },
+  now: number,
+): ReportPageQuery {
   const rebuilding = zone.rebuilding;
   const today = localDay(zone.offsets, now);
   const values = {

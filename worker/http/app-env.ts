@@ -1,5 +1,6 @@
 /** The Hono environment every API module shares: bindings plus per-request variables. */
 import type { Db } from '@db/client';
+import type { ReportZone } from '@db/repositories/report-rollups';
 import type { RebuildProgress } from '@domain/reports/rebuild';
 import type { Env } from '@worker/env';
 import type { Auth } from '@worker/middleware/session';
@@ -20,7 +21,7 @@ export interface AppEnv {
     idempotencyReplay?: string;
     /** Set by the edge cache: the page's normalised address (tracking parameters dropped), which pages render. */
     pageUrl?: string;
-    /** Set on /api/admin/reports/*: how far a background rebuild of the rollups is (null: none runs). */
-    reportRebuild?: RebuildProgress | null;
+    /** Set on /api/admin/reports/*: the report zone as read when the rollups were made ready. */
+    reportZone?: ReportZone & { rebuilding: RebuildProgress | null };
   };
 }

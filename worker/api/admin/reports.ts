@@ -26,7 +26,7 @@ import {
   salesReport,
   trafficReport,
 } from '@worker/services/reports/reports';
-import { ensureRollups } from '@worker/services/reports/upkeep';
+import { readyReportZone } from '@worker/services/reports/upkeep';
 import type { Context } from 'hono';
 
 const Format = { format: z.enum(['json', 'csv']).default('json') };
@@ -79,7 +79,7 @@ function answer<R extends { range: { current: { from: string; to: string } } }>(
 ) {
   if (format === 'json') {
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ ...report, rebuilding: c.var.reportRebuild ?? null }, 200);
+    return c.json({ ...report, rebuilding: c.var.reportZone?.rebuilding ?? null }, 200);
   }
   const { from, to } = report.range.current;
   return c.body(toCsv(report, c.env.SHOP_CURRENCY), 200, {
@@ -105,10 +105,17 @@ function reportResponses(description: string, schema: z.ZodType) {
 
 export const adminReports = newApi();
 
+/** The zone the middleware below read (every route here runs after it). */
+function zoneOf(c: Context<AppEnv>) {
+  const zone = c.var.reportZone;
+  if (!zone) throw new Error('the report zone is read by the /admin/reports/* middleware');
+  return zone;
+}
+
 // Rollups never rebuilt (orders from before them) are rebuilt once: in the background on the REPORTS queue (the
 // answers say how far it is meanwhile), inline before the first report read without that binding.
 adminReports.use('/admin/reports/*', async (c, next) => {
-  c.set('reportRebuild', await ensureRollups(c.var.db, Date.now(), c.env.REPORTS));
+  c.set('reportZone', await readyReportZone(c.var.db, Date.now(), c.env.REPORTS));
   await next();
 });
 
@@ -198,7 +205,15 @@ adminReports
     }),
     async (c) => {
       const { format, group, by, ...q } = c.req.valid('query');
-      const report = await productsReport(c.var.db, reportRange(q), group, by, Date.now(), c.env.REPORTS);
+      const report = await productsReport(
+        c.var.db,
+        reportRange(q),
+        group,
+        by,
+        zoneOf(c),
+        Date.now(),
+        c.env.REPORTS,
+      );
       return answer(c, format, 'products', report, productsCsv);
     },
   )
@@ -335,7 +350,7 @@ adminReports
     }),
     async (c) => {
       const { format, ...q } = c.req.valid('query');
-      const report = await trafficReport(c.var.db, reportRange(q), Date.now(), c.env.REPORTS);
+      const report = await trafficReport(c.var.db, reportRange(q), zoneOf(c), Date.now(), c.env.REPORTS);
       return answer(c, format, 'traffic', report, trafficCsv);
     },
   );

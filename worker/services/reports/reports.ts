@@ -4,7 +4,7 @@
  * and answers the data a chart, its table and the CSV download are all drawn from.
  */
 import type { Db } from '@db/client';
-import { readReportZone } from '@db/repositories/report-rollups';
+import type { ReportZone } from '@db/repositories/report-rollups';
 import {
   type ProductGrouping,
   readCountrySales,
@@ -95,11 +95,11 @@ export async function productsReport(
   range: ReportRange,
   group: ProductGrouping,
   by: 'units' | 'net',
+  zone: ReportZone,
   now: number,
   queue?: ReportsQueue,
 ) {
-  // The caller has made the rollups ready (or started their rebuild); the window only needs today's local day.
-  const zone = await readReportZone(db);
+  // `zone`: as the caller read it making the rollups ready (or starting their rebuild).
   const today = localDay(zone.offsets, now);
   const window = { from: addDays(today, 1 - COVER_WINDOW_DAYS), to: today, end: addDays(today, 1) };
   const through = await readyRunningTotals(db, zone, today, queue);
@@ -243,8 +243,13 @@ export async function recentSales(db: Db, now: number, queue?: ReportsQueue): Pr
 }
 
 /** Traffic: views and visitors by bucket, the top values of each dimension, and the funnel with its conversions. */
-export async function trafficReport(db: Db, range: ReportRange, now: number, queue?: ReportsQueue) {
-  const zone = await readReportZone(db);
+export async function trafficReport(
+  db: Db,
+  range: ReportRange,
+  zone: ReportZone,
+  now: number,
+  queue?: ReportsQueue,
+) {
   const through = await readyRunningTotals(db, zone, localDay(zone.offsets, now), queue);
   const [buckets, previousBuckets, top, funnel] = await Promise.all([
     readTrafficDays(db, range.current, range.grain),

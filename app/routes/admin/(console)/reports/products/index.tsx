@@ -6,17 +6,17 @@ import { productsReport } from '@worker/services/reports/reports';
 import { BarChart } from '~/components/admin/charts/BarChart';
 import { DataTable } from '~/components/admin/charts/DataTable';
 import { ReportFilters } from '~/components/admin/report-filters/ReportFilters';
-import { reportPageQuery } from '~/lib/report-page';
+import { reportPageRead } from '~/lib/report-page';
 
 const GROUPS = ['product', 'variant', 'category'] as const;
 
 export const useProductsReport = routeLoader$(async ({ platform, url }) => {
   const db = createDb(platform.env);
-  const query = await reportPageQuery(db, url, Date.now(), platform.env.REPORTS);
+  const { query, zone } = await reportPageRead(db, url, Date.now(), platform.env.REPORTS);
   const group = GROUPS.find((g) => g === url.searchParams.get('group')) ?? 'product';
   const by: 'net' | 'units' = url.searchParams.get('by') === 'net' ? 'net' : 'units';
   const report = query.range
-    ? await productsReport(db, query.range, group, by, Date.now(), platform.env.REPORTS)
+    ? await productsReport(db, query.range, group, by, zone, Date.now(), platform.env.REPORTS)
     : null;
   return { query, report, group, by, currency: platform.env.SHOP_CURRENCY };
 });

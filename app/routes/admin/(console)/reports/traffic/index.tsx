@@ -12,7 +12,7 @@ import { LineChart } from '~/components/admin/charts/LineChart';
 import { KeyFigures } from '~/components/admin/report-filters/KeyFigures';
 import { ReportFilters } from '~/components/admin/report-filters/ReportFilters';
 import { formatBucket } from '~/lib/report-format';
-import { reportPageQuery } from '~/lib/report-page';
+import { reportPageRead } from '~/lib/report-page';
 
 const DIMENSION_LABELS: Record<(typeof TRAFFIC_DIMENSIONS)[number], string> = {
   page: 'Top pages',
@@ -33,8 +33,10 @@ const STEP_LABELS: Record<string, string> = {
 
 export const useTrafficReport = routeLoader$(async ({ platform, url }) => {
   const db = createDb(platform.env);
-  const query = await reportPageQuery(db, url, Date.now(), platform.env.REPORTS);
-  const report = query.range ? await trafficReport(db, query.range, Date.now(), platform.env.REPORTS) : null;
+  const { query, zone } = await reportPageRead(db, url, Date.now(), platform.env.REPORTS);
+  const report = query.range
+    ? await trafficReport(db, query.range, zone, Date.now(), platform.env.REPORTS)
+    : null;
   return { query, report, currency: platform.env.SHOP_CURRENCY };
 });
 
