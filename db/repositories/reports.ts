@@ -101,13 +101,12 @@ function runningDifference(
       WHERE ${sql.raw(same)} AND x.day < ${day})`;
   };
   const end = folded.atTotals ? 't' : 'e';
-  // CROSS JOIN keeps the totals the outer loop (SQLite does not reorder it): with the key's first column fixed on
-  // both, the planner would otherwise walk every running row of that grain or dimension (seconds, not milliseconds).
-
   const selected = [
     ...tables.key.concat(columns.carried).map((c) => `t.${c}`),
     ...columns.summed.map((c) => `${end}.${c} - coalesce(s.${c}, 0) AS ${c}`),
   ];
+  // CROSS JOIN keeps the totals the outer loop (SQLite does not reorder it): with the key's first column fixed on
+  // both, the planner would otherwise walk every running row of that grain or dimension (seconds, not milliseconds).
   return sql`SELECT ${sql.raw(selected.join(', '))} FROM ${sql.raw(tables.totals)} t
     ${folded.atTotals ? sql`` : sql`CROSS JOIN ${sql.raw(tables.running)} e ON ${lastBefore('e', folded.end)}`}
     LEFT JOIN ${sql.raw(tables.running)} s ON ${lastBefore('s', folded.from)}
