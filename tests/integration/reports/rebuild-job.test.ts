@@ -13,7 +13,7 @@ import { createStaff } from '@tests/support/accounts';
 import { handleQueue } from '@worker/jobs/queues';
 import { consumeReportRebuild } from '@worker/jobs/report-rebuild';
 import type { RebuildMonthMessage } from '@worker/services/reports/rebuild-job';
-import { changeReportZone, ensureRollups, rebuildAllRollups } from '@worker/services/reports/upkeep';
+import { changeReportZone, readyReportZone, rebuildAllRollups } from '@worker/services/reports/upkeep';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -108,7 +108,7 @@ describe('the report rebuild consumer', () => {
     expect(await deliver(a, a.sent[0])).toMatchObject({ rebuilt: 1 });
     expect(a.sent[1]).toEqual({ kind: 'rebuild-month', job: jobA, month: '2026-02-01' });
     expect((await readReportZone(db())).rebuild).toMatchObject({ id: jobA, doneThrough: '2026-01-01' });
-    expect(await ensureRollups(db(), NOW, a)).toEqual({ done: 1, total: 3 });
+    expect((await readyReportZone(db(), NOW, a)).rebuilding).toEqual({ done: 1, total: 3 });
 
     // The same message again (at-least-once delivery): not rebuilt again; its successor is re-sent in case the
     // first send was what failed.
@@ -150,7 +150,7 @@ describe('the report rebuild consumer', () => {
     expect(b.sent.map((m) => m.month)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
     const zone = await readReportZone(db());
     expect(zone).toMatchObject({ timeZone: 'Asia/Tokyo', rebuiltAt: NOW, rebuild: null });
-    expect(await ensureRollups(db(), NOW, b)).toBeNull();
+    expect((await readyReportZone(db(), NOW, b)).rebuilding).toBeNull();
     // A message of the finished job is dropped.
     expect(await deliver(b, b.sent[2])).toMatchObject({ superseded: 1 });
 
@@ -200,18 +200,18 @@ describe('the report rebuild consumer', () => {
   it('readers start one job when the rollups were never rebuilt, and re-send a stalled one once', async () => {
     await env.DB.exec('UPDATE report_zone SET rebuilt_at = NULL');
     const q = recorder();
-    expect(await ensureRollups(db(), NOW, q)).toEqual({ done: 0, total: 3 });
-    expect(await ensureRollups(db(), NOW + 1000, q)).toEqual({ done: 0, total: 3 });
+    expect((await readyReportZone(db(), NOW, q)).rebuilding).toEqual({ done: 0, total: 3 });
+    expect((await readyReportZone(db(), NOW + 1000, q)).rebuilding).toEqual({ done: 0, total: 3 });
     expect(q.sent).toHaveLength(1);
     await deliver(q, q.sent[0]);
     expect(q.sent).toHaveLength(2);
 
     // The February message is lost: ten minutes later a reader re-sends it, and only one reader does.
     const later = NOW + STALE_REBUILD_MS + 1;
-    expect(await ensureRollups(db(), later - 2, q)).toEqual({ done: 1, total: 3 });
+    expect((await readyReportZone(db(), later - 2, q)).rebuilding).toEqual({ done: 1, total: 3 });
     expect(q.sent).toHaveLength(2);
-    await ensureRollups(db(), later, q);
-    await ensureRollups(db(), later + 1, q);
+    await readyReportZone(db(), later, q);
+    await readyReportZone(db(), later + 1, q);
     expect(q.sent).toHaveLength(3);
     expect(q.sent[2]).toEqual(q.sent[1]);
     await deliver(q, q.sent[2], later);

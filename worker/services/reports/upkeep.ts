@@ -39,20 +39,11 @@ export async function rebuildAllRollups(db: Db, now: number): Promise<number> {
 }
 
 /**
- * Makes sure the rollups are, or are becoming, whole, and says how far a rebuild is (null: none runs). Never rebuilt
- * (a store upgraded with orders already placed): with the REPORTS queue, a background job is started (once: readers
- * meanwhile find it running); without it (scripts, a deployment without queues), the rebuild runs inline, as it did
- * before the queue. A job that stalled is resumed.
+ * The report zone and its offsets, with the rollups whole or becoming whole, and how far a rebuild is (`rebuilding`,
+ * null: none runs). Never rebuilt (a store upgraded with orders already placed): with the REPORTS queue, a
+ * background job is started (once: readers meanwhile find it running); without it (scripts, a deployment without
+ * queues), the rebuild runs inline, as it did before the queue. A job that stalled is resumed.
  */
-export async function ensureRollups(
-  db: Db,
-  now: number,
-  queue?: ReportsQueue,
-): Promise<RebuildProgress | null> {
-  return (await readyReportZone(db, now, queue)).rebuilding;
-}
-
-/** The report zone and its offsets, with the rollups whole or a rebuild under way (see ensureRollups). */
 export async function readyReportZone(
   db: Db,
   now: number,
