@@ -443,15 +443,15 @@ export function bucketSql(grain: Grain): SQL {
  * Page views and daily unique visitors per bucket of `grain` in `s` (the 'total' rows added up, as the series adds
  * them), oldest first: a two-year range by month is 25 rows to hand over, not 730.
  */
-export async function readTrafficDays(
+export async function readTrafficBuckets(
   db: Db,
   s: DaySpan,
-  grain: Grain = 'day',
-): Promise<{ day: string; views: number; visitors: number }[]> {
+  grain: Grain,
+): Promise<{ bucket: string; views: number; visitors: number }[]> {
   const rows = await db.all<{ bucket: string; views: number; visitors: number }>(sql`
     SELECT ${bucketSql(grain)} AS bucket, sum(views) AS views, sum(visitors) AS visitors FROM report_traffic_daily
     WHERE day >= ${s.from} AND day < ${s.end} AND dimension = 'total' AND value = '' GROUP BY 1 ORDER BY 1`);
-  return rows.map((r) => ({ day: r.bucket, views: Number(r.views), visitors: Number(r.visitors) }));
+  return rows.map((r) => ({ bucket: r.bucket, views: Number(r.views), visitors: Number(r.visitors) }));
 }
 
 /**

@@ -5,7 +5,7 @@ import { bucketOf } from '@domain/reports/range';
 import { addDays } from '@domain/reports/time-zone';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readTrafficDays } from './reports';
+import { readTrafficBuckets } from './reports';
 import {
   daySalt,
   purgeTraffic,
@@ -138,8 +138,8 @@ describe('the traffic series by bucket', () => {
         const b = want.get(bucketOf(day, grain)) ?? { views: 0, visitors: 0 };
         want.set(bucketOf(day, grain), { views: b.views + i + 1, visitors: b.visitors + 1 });
       }
-      expect(await readTrafficDays(db, span, grain), grain).toEqual(
-        [...want].map(([day, figures]) => ({ day, ...figures })),
+      expect(await readTrafficBuckets(db, span, grain), grain).toEqual(
+        [...want].map(([bucket, figures]) => ({ bucket, ...figures })),
       );
     }
   });

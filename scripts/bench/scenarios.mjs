@@ -150,10 +150,10 @@ function rotatingGet(paths) {
 const BROWSER_UA =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
-/** Like rotatingGet, as a browser from a new address each time (so no visitor's flood limit is reached). */
 /** Requests a second of the paced scenarios: far below what the Worker answers, so none waits for another. */
 const PACED_RATE = 40;
 
+/** Like rotatingGet, as a browser from a new address each time (so no visitor's flood limit is reached). */
 function countedGet(paths) {
   let i = 0;
   function setupRequest(req) {

@@ -15,14 +15,13 @@ import {
   readPromotionSales,
   readSalesDays,
   readTopCustomers,
-  readTrafficDays,
+  readTrafficBuckets,
   readTrafficTop,
   type TopCustomer,
 } from '@db/repositories/reports';
 import { readAvailable } from '@db/repositories/stock-cover';
 import { FUNNEL_STEPS } from '@domain/analytics/traffic-event';
 import {
-  bucketOf,
   bucketsOf,
   changeOf,
   type DaySpan,
@@ -252,8 +251,8 @@ export async function trafficReport(
 ) {
   const through = await readyRunningTotals(db, zone, localDay(zone.offsets, now), queue);
   const [buckets, previousBuckets, top, funnel] = await Promise.all([
-    readTrafficDays(db, range.current, range.grain),
-    range.comparison ? readTrafficDays(db, range.comparison, range.grain) : Promise.resolve(null),
+    readTrafficBuckets(db, range.current, range.grain),
+    range.comparison ? readTrafficBuckets(db, range.comparison, range.grain) : Promise.resolve(null),
     readTrafficTop(db, range.current, 10, through),
     readFunnel(db, range.current),
   ]);
@@ -290,18 +289,13 @@ export async function trafficReport(
   };
 }
 
-/** Every bucket of `span`, zero where no row (rows keyed by their bucket's first day, or by day). */
+/** Every bucket of `span` in order, zero where the rollups had no row for it (rows already added up per bucket). */
 function trafficSeries(
-  rows: { day: string; views: number; visitors: number }[],
+  rows: { bucket: string; views: number; visitors: number }[],
   span: DaySpan,
   grain: Grain,
 ) {
-  const byBucket = new Map<string, { views: number; visitors: number }>();
-  for (const d of rows) {
-    const b = bucketOf(d.day, grain);
-    const t = byBucket.get(b) ?? { views: 0, visitors: 0 };
-    byBucket.set(b, { views: t.views + d.views, visitors: t.visitors + d.visitors });
-  }
+  const byBucket = new Map(rows.map((r) => [r.bucket, { views: r.views, visitors: r.visitors }]));
   return bucketsOf(span, grain).map((bucket) => ({
     bucket,
     ...(byBucket.get(bucket) ?? { views: 0, visitors: 0 }),
