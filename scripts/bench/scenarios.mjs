@@ -265,6 +265,7 @@ function addToCartRequests(skus, sharedClientKey) {
     setupRequest: (req, context) => {
       if (i === 0 || !context.cartId) {
         context.cartId = mintCartId();
+        context.clientIp = nextClientIp(); // one shopper fills the cart
         context.firstSku = n; // consecutive SKUs, so one cart holds distinct lines
         n += ADDS_PER_CART;
       }
@@ -276,7 +277,7 @@ function addToCartRequests(skus, sharedClientKey) {
           ...req.headers,
           'content-type': 'application/json',
           // With sharedClientKey (BENCH_SHARED_CLIENT_KEY=1) no header: all requests are the one 'local' client.
-          ...(sharedClientKey ? {} : { 'cf-connecting-ip': nextClientIp() }),
+          ...(sharedClientKey ? {} : { 'cf-connecting-ip': context.clientIp }),
         },
         body: JSON.stringify({ sku, quantity: 1 }),
       };

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:test';
 import type { SeedData } from '@db/seed/generate';
 import { newId } from '@domain/core/ids';
 import { jsonBody, newClient, seedSmallStore } from '@tests/support/workerd';
+import { VERSION_MEMO_MS } from '@worker/services/catalog/catalog-version';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 type Cart = {
@@ -29,8 +30,10 @@ describe('a variant priced in another currency than the shop', () => {
       200,
     );
     expect((await api(`/api/carts/${cartId}/items`, jsonBody({ sku: kept, quantity: 2 }))).status).toBe(200);
-    // The catalog re-prices one variant in euros after it was added.
+    // The catalog re-prices one variant in euros after it was added; carts see it once the isolate sees the
+    // catalog version move (worker/services/catalog/cart-variants.ts).
     await env.DB.prepare("UPDATE product_variants SET currency = 'EUR' WHERE sku = ?").bind(repriced).run();
+    await new Promise((resolve) => setTimeout(resolve, VERSION_MEMO_MS + 50));
 
     const read = await api(`/api/carts/${cartId}`);
     expect(read.status).toBe(200);

@@ -3,7 +3,6 @@
  * StockDO says what is available, D1 gives today's prices, domain/ prices the cart.
  */
 import type { Db } from '@db/client';
-import { getVariantsBySkus, type VariantForPricing } from '@db/repositories/catalog';
 import { priceCart } from '@domain/cart/cart-totals';
 import { checkLineQuantity } from '@domain/cart/quantity';
 import { variantLabel } from '@domain/catalog/variant-label';
@@ -14,6 +13,7 @@ import type { TaxCategory } from '@domain/pricing/tax';
 import { type CartView, cartStub } from '@durable-objects/cart';
 import { stockStub } from '@durable-objects/stock';
 import type { Env } from '@worker/env';
+import { cartVariants } from '@worker/services/catalog/cart-variants';
 import { automaticPromotions } from '@worker/services/promotions/automatic';
 import { priceUnderSales, shopSales } from '@worker/services/promotions/shop-sales';
 
@@ -67,24 +67,23 @@ const EVERYONE = {
   codes: [],
 } as const;
 
-/** Prices a CartDO view with current catalog prices; `known` variants (read moments ago) are not read again. */
+/** How a cart is priced: promotions or not, the catalog as this isolate keeps it or `fresh` from the database. */
+type PricingOptions = { withPromotions?: boolean; fresh?: boolean; now?: number };
+
+/** Prices a CartDO view with current catalog prices (worker/services/catalog/cart-variants). */
 async function priceView(
   env: CartEnv,
   db: Db,
   view: CartView,
-  known: readonly VariantForPricing[] = [],
-  withPromotions = true,
-  now = Date.now(),
+  { withPromotions = true, fresh = false, now = Date.now() }: PricingOptions = {},
 ): Promise<PricedCart> {
-  const variants = new Map(known.map((v) => [v.sku, v]));
-  const missing = view.lines.map((l) => l.sku).filter((sku) => !variants.has(sku));
+  const skus = view.lines.map((l) => l.sku);
   const [read, automatic, sales] = await Promise.all([
-    getVariantsBySkus(db, missing),
+    cartVariants(env, db, skus, { fresh, now }),
     withPromotions ? automaticPromotions(env, now) : null,
     shopSales(env, now),
   ]);
-  for (const v of read) variants.set(v.sku, v);
-  for (const sku of variants.keys()) if (!view.lines.some((l) => l.sku === sku)) variants.delete(sku);
+  const variants = new Map(read.map((v) => [v.sku, v]));
   // A line is priced only when its variant is still sold and priced in the cart's currency; any other line (a
   // variant withdrawn, or re-priced in another currency) is shown as unavailable rather than failing the cart.
   for (const [sku, v] of variants) if (v.price.currency !== view.currency) variants.delete(sku);
@@ -154,18 +153,17 @@ const emptyCart = (cartId: string, currency: string): PricedCart => ({
 
 /**
  * The priced cart; a cart that was never written reads as empty. `withPromotions: false` leaves promotions out, for
- * checkout, which evaluates them itself knowing who buys and where it ships; `now` picks the sales that apply.
+ * checkout, which evaluates them itself knowing who buys and where it ships; `fresh` reads the catalog from the
+ * database (checkout again: what is paid is priced from the rows as they are); `now` picks the sales that apply.
  */
 export async function readCart(
   env: CartEnv,
   db: Db,
   cartId: string,
-  { withPromotions = true, now = Date.now() } = {},
+  options: PricingOptions = {},
 ): Promise<PricedCart> {
   const view = await cartStub(env, cartId).get({ cartId });
-  return view.ok
-    ? priceView(env, db, view.value, [], withPromotions, now)
-    : emptyCart(cartId, env.SHOP_CURRENCY);
+  return view.ok ? priceView(env, db, view.value, options) : emptyCart(cartId, env.SHOP_CURRENCY);
 }
 
 /**
@@ -186,8 +184,8 @@ async function checkSellable(
   db: Db,
   sku: string,
   quantity: number,
-): Promise<Result<{ available: number; variant: VariantForPricing }>> {
-  const [variant] = await getVariantsBySkus(db, [sku]);
+): Promise<Result<{ available: number }>> {
+  const [variant] = await cartVariants(env, db, [sku]);
   if (!variant) return fail('UNKNOWN_SKU', `No product variant has SKU ${sku}.`);
   if (variant.price.currency !== env.SHOP_CURRENCY) {
     return fail('CURRENCY_MISMATCH', `SKU ${sku} is not sold in ${env.SHOP_CURRENCY}.`, {
@@ -201,7 +199,7 @@ async function checkSellable(
   if (!level.ok)
     return level.error.code === 'NOT_FOUND' ? fail('UNKNOWN_SKU', `SKU ${sku} is not stocked.`) : level;
   const enough = checkLineAvailable(sku, quantity, level.value.available);
-  return enough.ok ? ok({ available: level.value.available, variant }) : enough;
+  return enough.ok ? ok({ available: level.value.available }) : enough;
 }
 
 /**
@@ -227,7 +225,7 @@ export async function addToCart(
     available: sellable.value.available,
     ...(options.requestId ? { requestId: options.requestId } : {}),
   });
-  return view.ok ? ok(await priceView(env, db, view.value, [sellable.value.variant])) : view;
+  return view.ok ? ok(await priceView(env, db, view.value)) : view;
 }
 
 /** Sets a line's quantity (0 removes it), checking stock when it grows. */
@@ -238,7 +236,7 @@ export async function setCartQuantity(
   item: { sku: string; quantity: number },
   options: WriteOptions = {},
 ): Promise<Result<PricedCart>> {
-  let sellable: { available: number; variant: VariantForPricing } | undefined;
+  let sellable: { available: number } | undefined;
   if (item.quantity > 0) {
     const checked = await checkSellable(env, db, item.sku, item.quantity);
     if (!checked.ok) return checked;
@@ -251,7 +249,7 @@ export async function setCartQuantity(
     available: sellable?.available,
     ...(options.requestId ? { requestId: options.requestId } : {}),
   });
-  return settle(env, db, cartId, view, sellable ? [sellable.variant] : []);
+  return settle(env, db, cartId, view);
 }
 
 /** Prices the CartDO's answer; removing from a cart that was never written leaves an empty cart, not an error. */
@@ -260,9 +258,8 @@ async function settle(
   db: Db,
   cartId: string,
   view: Result<CartView>,
-  known: readonly VariantForPricing[] = [],
 ): Promise<Result<PricedCart>> {
-  if (view.ok) return ok(await priceView(env, db, view.value, known));
+  if (view.ok) return ok(await priceView(env, db, view.value));
   return view.error.code === 'NOT_FOUND' ? ok(emptyCart(cartId, env.SHOP_CURRENCY)) : view;
 }
 

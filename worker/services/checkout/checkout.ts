@@ -99,7 +99,7 @@ export const codesOf = (row: Pick<CheckoutRow, 'discountCodes'>): string[] =>
 export async function priceCheckout(ctx: CheckoutContext, row: CheckoutRow, codes = codesOf(row)) {
   const address = parseAddress(row.shippingAddress);
   const [cart, rules, promotions] = await Promise.all([
-    readCart(ctx.env, ctx.db, row.cartId, { withPromotions: false, now: ctx.now }),
+    readCart(ctx.env, ctx.db, row.cartId, { withPromotions: false, fresh: true, now: ctx.now }),
     address ? loadPricingRules(ctx.db, address.country) : null,
     promotionContextFor(ctx.env, ctx.db, shopperOf(row), codes, ctx.now),
   ]);
