@@ -156,14 +156,19 @@ export function evaluatePromotions(input: EvaluationInput): Result<PromotionEval
     usage: input.usage ?? {},
   };
 
-  // Eligibility, then line matching only for the target sets of promotions still in the running.
+  // Eligibility, then line matching only for the target sets of promotions still in the running. Automatic
+  // promotions are matched first instead: one whose discounted items are on no line can give nothing (and reports
+  // no reason, having no code), so it is skipped before its rules are checked, and a thousand of them cost a
+  // comparison each rather than an evaluation each.
   const eligible: Candidate[] = [];
   for (const set of [automatic, unlocked]) {
+    const onLines = set === automatic ? matchLines(set, lines, new Uint8Array(set.slotCount).fill(1)) : null;
     const wanted = new Uint8Array(set.slotCount);
     const passed: CompiledPromotion[] = [];
     for (const c of set.list) {
       const code = set === unlocked ? codeOf.get(c.promotion.id)! : null;
       if (code == null && c.promotion.trigger.kind !== 'automatic') continue;
+      if (onLines && c.getSlot >= 0 && !onLines[c.getSlot]) continue;
       const why = eligibility(c, ctx);
       if (why) {
         if (code != null) reject(code, c.promotion.id, why);
@@ -173,7 +178,7 @@ export function evaluatePromotions(input: EvaluationInput): Result<PromotionEval
       if (c.getSlot >= 0) wanted[c.getSlot] = 1;
       if (c.buySlot >= 0) wanted[c.buySlot] = 1;
     }
-    const matched = passed.length > 0 ? matchLines(set, lines, wanted) : [];
+    const matched = onLines ?? (passed.length > 0 ? matchLines(set, lines, wanted) : []);
     for (const c of passed)
       eligible.push({ c, code: set === unlocked ? codeOf.get(c.promotion.id)! : null, matched });
   }

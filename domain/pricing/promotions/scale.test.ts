@@ -58,3 +58,30 @@ describe('1,000 automatic promotions over 50 lines', () => {
     expect(r.value.lineDiscounts.reduce((s, m) => s + m.amount, 0)).toBe(1500);
   });
 });
+
+describe('1,000 automatic promotions over a small cart', () => {
+  // Two lines: product p1 in category c1, two units of p7 in c2. Most of the thousand target other products.
+  const small = [line('p1', 1, 1001, { categories: ['c1'] }), line('p7', 2, 1007, { categories: ['c2'] })];
+  const onTheseLines = (p: ReturnType<typeof thousand>[number]) => {
+    const b = p.benefit;
+    if (b.kind !== 'items_percentage') return true; // order-level: for every cart
+    return (
+      b.targets.productIds.some((id) => id === ids.product('p1') || id === ids.product('p7')) ||
+      b.targets.categoryIds.some((id) => id === ids.category('c1') || id === ids.category('c2'))
+    );
+  };
+
+  it.each([1, 30])(
+    'gives what the promotions for its lines give alone (order discount %i cents)',
+    (cents) => {
+      const promos = thousand(cents);
+      const relevant = promos.filter(onTheseLines);
+      expect(relevant.length).toBeLessThan(400);
+      const all = evaluatePromotions(evaluation({ lines: small, automatic: compilePromotions(promos) }));
+      const alone = evaluatePromotions(evaluation({ lines: small, automatic: compilePromotions(relevant) }));
+      if (!all.ok || !alone.ok) throw new Error('evaluation failed');
+      expect(all.value.applied.length).toBeGreaterThan(0);
+      expect(all.value).toEqual(alone.value);
+    },
+  );
+});
