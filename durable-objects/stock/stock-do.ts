@@ -41,6 +41,13 @@ const LEDGER_BATCH = 100;
 /** When the database could not take the ledger, the alarm tries again after this long. */
 const LEDGER_RETRY_MS = 30_000;
 
+/**
+ * Ledger writes after the answer start at most this often: a quiet SKU's entry goes at once, a busy SKU's wait up to
+ * this long and go together, one database write for many calls (docs/benchmarks.md: a write per hold was more than
+ * half of a hold's CPU). The entries are durable in the object meanwhile, and the alarm writes any still queued.
+ */
+const LEDGER_COALESCE_MS = 50;
+
 /** One change of level as the ledger records it (the object adds the sequence number and the counts after it). */
 type MovementDraft = {
   reason: StockMovementReason;
@@ -78,8 +85,9 @@ function checkQuantity(quantity: number): Result<number> {
  *
  * The ledger: every change of level is queued, in the same storage transaction as the change, as a movement for the
  * database's stock ledger (with a per-SKU sequence number), together with low-stock alerts (once per crossing of the
- * threshold by available units). The queue is written to the database right after each call (before the answer for
- * manual adjustments; `syncLedger` waits for it); when the database cannot take it, the entries stay queued and the
+ * threshold by available units). The queue is written to the database after each call (before the answer for
+ * manual adjustments; `syncLedger` waits for it; under load, calls within LEDGER_COALESCE_MS share one write); when
+ * the database cannot take it, the entries stay queued and the
  * alarm retries, so the ledger is complete and never doubled (`writeLedger` skips ids it has). The database's
  * on-hand column is kept from the same entries.
  */
@@ -93,6 +101,9 @@ export class StockDO extends DurableObject<DbEnv> {
   /** Set by `apply` when it raises a low-stock alert; read and cleared within the same synchronous critical section. */
   private alertRaised = false;
   private flushQueued: Promise<void> | null = null;
+  /** When the last ledger write after an answer started, and the timer of the next one if it waits. */
+  private lastFlushAt = 0;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(ctx: DurableObjectState, env: DbEnv) {
     super(ctx, env);
@@ -158,7 +169,7 @@ export class StockDO extends DurableObject<DbEnv> {
     } finally {
       this.broadcastIfChanged(before);
       if (ledger === 'before') await this.flushLedger();
-      else void this.flushLedger();
+      else this.flushSoon();
     }
   }
 
@@ -168,6 +179,19 @@ export class StockDO extends DurableObject<DbEnv> {
    */
   async syncLedger(): Promise<void> {
     await this.flushLedger();
+  }
+
+  /** Writes the ledger after an answer: now if none started in the last LEDGER_COALESCE_MS, else once that has passed. */
+  private flushSoon(): void {
+    if (this.flushTimer !== null) return;
+    const start = () => {
+      this.flushTimer = null;
+      this.lastFlushAt = Date.now();
+      void this.flushLedger();
+    };
+    const wait = this.lastFlushAt + LEDGER_COALESCE_MS - Date.now();
+    if (wait <= 0) start();
+    else this.flushTimer = setTimeout(start, wait);
   }
 
   /**

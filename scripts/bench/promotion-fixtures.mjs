@@ -17,8 +17,10 @@ function promotionsSql(n) {
     `json_object('productIds', json(${products}), 'categoryIds', json(${categories}), 'collectionIds', json('[]'))`;
   const oneProduct = targets(`json_array(p.id)`, `'[]'`);
   const oneCategory = targets(`'[]'`, `json_array(c.id)`);
+  // Bench promotions an order used stay (its history names them), switched off; the others go.
   return `
-DELETE FROM promotions WHERE id LIKE 'promo_bench%';
+UPDATE promotions SET active = 0 WHERE id LIKE 'promo_bench%';
+DELETE FROM promotions WHERE id LIKE 'promo_bench%' AND id NOT IN (SELECT promotion_id FROM promotion_uses);
 ${
   n === 0
     ? ''
@@ -45,12 +47,14 @@ SELECT printf('promo_bench%05d', i), printf('Bench promotion %d', i), 'automatic
   CASE WHEN i % 10 IN (7, 8) THEN 'USD' ELSE NULL END, 1, 0, 0
 FROM k, pc, cc
   JOIN pn p ON p.n = (i * 7) % pc.total
-  JOIN cn c ON c.n = i % cc.total;`
+  JOIN cn c ON c.n = i % cc.total
+WHERE true
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, rules = excluded.rules, currency = excluded.currency, active = 1;`
 }
 `;
 }
 
-/** Makes the bench store hold exactly `n` bench promotions (0 removes them); returns how many it holds. */
+/** Makes the bench store hold exactly `n` active bench promotions (0: none); returns how many are active. */
 export function seedBenchPromotions(persistDir, n) {
   writeFileSync('tmp/bench-promotions.sql', promotionsSql(n));
   d1(persistDir, '--file', 'tmp/bench-promotions.sql');
@@ -58,7 +62,7 @@ export function seedBenchPromotions(persistDir, n) {
     persistDir,
     '--json',
     '--command',
-    "SELECT count(*) AS n FROM promotions WHERE id LIKE 'promo_bench%'",
+    "SELECT count(*) AS n FROM promotions WHERE id LIKE 'promo_bench%' AND active = 1",
   );
   return JSON.parse(out)[0].results[0].n;
 }
