@@ -87,9 +87,8 @@ function checkQuantity(quantity: number): Result<number> {
  * database's stock ledger (with a per-SKU sequence number), together with low-stock alerts (once per crossing of the
  * threshold by available units). The queue is written to the database after each call (before the answer for
  * manual adjustments; `syncLedger` waits for it; under load, calls within LEDGER_COALESCE_MS share one write); when
- * the database cannot take it, the entries stay queued and the
- * alarm retries, so the ledger is complete and never doubled (`writeLedger` skips ids it has). The database's
- * on-hand column is kept from the same entries.
+ * the database cannot take it, the entries stay queued and the alarm retries, so the ledger is complete and never
+ * doubled (`writeLedger` skips ids it has). The database's on-hand column is kept from the same entries.
  */
 export class StockDO extends DurableObject<DbEnv> {
   private readonly store: StockStore;
