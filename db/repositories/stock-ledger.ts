@@ -8,7 +8,7 @@ import {
   stockAlerts,
   stockMovements,
 } from '@db/schema';
-import { and, count, desc, eq, gte, isNull, lt, sql, sum } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, isNull, lt, sql, sum } from 'drizzle-orm';
 
 export type StockMovement = typeof stockMovements.$inferSelect;
 
@@ -18,18 +18,25 @@ export type LedgerEntry =
   | { type: 'alert'; id: string; sku: string; available: number; threshold: number; at: number }
   | { type: 'alert_resolved'; sku: string; at: number };
 
+/** Movements per INSERT: as many as fit D1's 100 bound parameters a statement (8 of 12 columns). */
+const MOVEMENTS_PER_INSERT = Math.floor(100 / Object.keys(getTableColumns(stockMovements)).length);
+
 /**
  * Writes a StockDO's entries in one batch. Safe to repeat: a movement already stored (same id) is skipped, and the
  * on-hand mirror only moves forward (`ledger_seq`), so a delivery retried after a timeout changes nothing twice.
  */
 export async function writeLedger(db: Db, sku: string, entries: readonly LedgerEntry[]): Promise<void> {
+  const movements = entries.flatMap((e) => (e.type === 'movement' ? [e.movement] : []));
   const statements = [];
-  let last: StockMovement | null = null;
+  // Several movements per INSERT: a busy SKU's batch is one statement per MOVEMENTS_PER_INSERT, not one per movement.
+  for (let i = 0; i < movements.length; i += MOVEMENTS_PER_INSERT) {
+    const rows = movements.slice(i, i + MOVEMENTS_PER_INSERT);
+    statements.push(db.insert(stockMovements).values(rows).onConflictDoNothing());
+  }
+  const last = movements.at(-1) ?? null;
   for (const entry of entries) {
-    if (entry.type === 'movement') {
-      statements.push(db.insert(stockMovements).values(entry.movement).onConflictDoNothing());
-      last = entry.movement;
-    } else if (entry.type === 'alert') {
+    if (entry.type === 'movement') continue;
+    if (entry.type === 'alert') {
       const { id, available, threshold, at } = entry;
       statements.push(
         db.insert(stockAlerts).values({ id, sku, available, threshold, createdAt: at }).onConflictDoNothing(),

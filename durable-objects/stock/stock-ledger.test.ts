@@ -78,6 +78,27 @@ describe('StockDO ledger', () => {
     expect(mirror).toEqual({ on_hand: 17, ledger_seq: 7 });
   });
 
+  it('writes a burst of 30 holds, coalesced into a few statements, each once and in order', async () => {
+    const sku = uniqueSku();
+    await seedInventory(sku, 100, 0);
+    const stock = stockStub(env, sku);
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => stock.reserve({ sku, requestId: `burst-${i}`, quantity: 1 })),
+    );
+    await stock.adjust({ sku, delta: -5, reason: 'correction', requestId: 'count' }); // written before its answer
+    const rows = await movements(sku);
+    expect(rows.map((m) => m.seq)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    const holds = rows.filter((m) => m.reason === 'hold');
+    expect(new Set(holds.map((m) => m.reference))).toEqual(
+      new Set(Array.from({ length: 30 }, (_, i) => `burst-${i}`)),
+    );
+    expect(await ledgerSum(sku)).toEqual({ onHand: 95, reserved: 30 });
+    const mirror = await env.DB.prepare('SELECT on_hand, ledger_seq FROM inventory_levels WHERE sku = ?')
+      .bind(sku)
+      .first();
+    expect(mirror).toEqual({ on_hand: 95, ledger_seq: 32 });
+  });
+
   it('records who adjusted by hand, and replays nothing twice', async () => {
     const sku = uniqueSku();
     await seedInventory(sku, 5, 0);
