@@ -2,7 +2,8 @@
  * Where a route's CPU time goes: `node scripts/bench/profile.mjs <inspector port> <seconds>` samples every isolate of
  * a workerd started with INSPECTOR_PORT (scripts/start.mjs) while you load it (autocannon, the bench), then prints
  * the functions with the most self time, by isolate. The D1 and Durable Object storage engines are native code
- * inside workerd and do not show here: a route that waits on them shows as idle time.
+ * inside workerd and do not show here: a route that waits on them shows as idle time. Node 20 needs
+ * `node --experimental-websocket` for the WebSocket it talks to the inspector with (Node 22 has it by default).
  */
 import { fileURLToPath } from 'node:url';
 import { cdp } from './heap.mjs';
