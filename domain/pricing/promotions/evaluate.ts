@@ -163,7 +163,7 @@ export function evaluatePromotions(input: EvaluationInput): Result<PromotionEval
   const eligible: Candidate[] = [];
   for (const set of [automatic, unlocked]) {
     const onLines = set === automatic ? matchLines(set, lines, new Uint8Array(set.slotCount).fill(1)) : null;
-    const wanted = new Uint8Array(set.slotCount);
+    const wanted = onLines ? null : new Uint8Array(set.slotCount);
     const passed: CompiledPromotion[] = [];
     for (const c of set.list) {
       const code = set === unlocked ? codeOf.get(c.promotion.id)! : null;
@@ -175,10 +175,10 @@ export function evaluatePromotions(input: EvaluationInput): Result<PromotionEval
         continue;
       }
       passed.push(c);
-      if (c.getSlot >= 0) wanted[c.getSlot] = 1;
-      if (c.buySlot >= 0) wanted[c.buySlot] = 1;
+      if (wanted && c.getSlot >= 0) wanted[c.getSlot] = 1;
+      if (wanted && c.buySlot >= 0) wanted[c.buySlot] = 1;
     }
-    const matched = onLines ?? (passed.length > 0 ? matchLines(set, lines, wanted) : []);
+    const matched = onLines ?? (wanted && passed.length > 0 ? matchLines(set, lines, wanted) : []);
     for (const c of passed)
       eligible.push({ c, code: set === unlocked ? codeOf.get(c.promotion.id)! : null, matched });
   }
