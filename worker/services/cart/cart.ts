@@ -11,9 +11,9 @@ import { checkLineAvailable } from '@domain/inventory/stock';
 import type { Money } from '@domain/pricing/money';
 import type { TaxCategory } from '@domain/pricing/tax';
 import { type CartView, cartStub } from '@durable-objects/cart';
-import { stockStub } from '@durable-objects/stock';
 import type { Env } from '@worker/env';
 import { cartVariants } from '@worker/services/catalog/cart-variants';
+import { availableForCart } from '@worker/services/inventory/cart-stock';
 import { automaticPromotions } from '@worker/services/promotions/automatic';
 import { priceUnderSales, shopSales } from '@worker/services/promotions/shop-sales';
 
@@ -195,7 +195,7 @@ async function checkSellable(
   }
   const range = checkLineQuantity(quantity);
   if (!range.ok) return range;
-  const level = await stockStub(env, sku).getLevel({ sku });
+  const level = await availableForCart(env, sku);
   if (!level.ok)
     return level.error.code === 'NOT_FOUND' ? fail('UNKNOWN_SKU', `SKU ${sku} is not stocked.`) : level;
   const enough = checkLineAvailable(sku, quantity, level.value.available);
