@@ -1,7 +1,7 @@
 /** A customer's own orders: history and one order's detail. Every query names the customer (no one reads another's). */
 
 import type { Db } from '@db/client';
-import { listShipments, type ShipmentWithLines } from '@db/repositories/shipments';
+import { assembleShipments, type ShipmentWithLines, shipmentQueries } from '@db/repositories/shipments';
 import { orderEvents, orderLines, orders } from '@db/schema';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 
@@ -51,16 +51,16 @@ export async function findCustomerOrder(
 
 /** An order with its lines, shipments and status history (the caller has decided the reader may see it). */
 export async function orderParts(db: Db, order: OrderRow): Promise<CustomerOrderDetail> {
-  const [lines, parcels, events] = await Promise.all([
+  const [lines, parcels, parcelLines, events] = await db.batch([
     db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)),
-    listShipments(db, order.id),
+    ...shipmentQueries(db, order.id),
     db
       .select()
       .from(orderEvents)
       .where(eq(orderEvents.orderId, order.id))
       .orderBy(asc(orderEvents.createdAt)),
   ]);
-  return { order, lines, shipments: parcels, events };
+  return { order, lines, shipments: assembleShipments(parcels, parcelLines), events };
 }
 
 /** Every line of every order of the customer (for "export my data"). */

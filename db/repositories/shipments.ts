@@ -15,7 +15,7 @@ import type { Db } from '@db/client';
 import type { AuditEntry } from '@db/repositories/audit';
 import { bumpedVersion } from '@db/repositories/order-version';
 import { auditLog, orderEvents, orderLines, orders, shipmentLines, shipments } from '@db/schema';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 
 export type ShipmentRow = typeof shipments.$inferSelect;
 
@@ -131,34 +131,47 @@ export type ShipmentWithLines = Omit<ShipmentRow, 'idempotencyKey'> & {
   lines: { orderLineId: string; sku: string; productName: string; variantLabel: string; quantity: number }[];
 };
 
-/** The order's shipments, oldest first, each with its lines. */
-export async function listShipments(db: Db, orderId: string): Promise<ShipmentWithLines[]> {
-  const parcels = await db
-    .select()
-    .from(shipments)
-    .where(eq(shipments.orderId, orderId))
-    .orderBy(asc(shipments.shippedAt), asc(shipments.id));
-  if (parcels.length === 0) return [];
-  const lines = await db
-    .select({
-      shipmentId: shipmentLines.shipmentId,
-      orderLineId: shipmentLines.orderLineId,
-      sku: orderLines.sku,
-      productName: orderLines.productName,
-      variantLabel: orderLines.variantLabel,
-      quantity: shipmentLines.quantity,
-    })
-    .from(shipmentLines)
-    .innerJoin(orderLines, eq(orderLines.id, shipmentLines.orderLineId))
-    .where(
-      inArray(
-        shipmentLines.shipmentId,
-        parcels.map((p) => p.id),
-      ),
-    )
-    .orderBy(asc(orderLines.id));
+/**
+ * The two reads behind an order's parcels (its shipments, oldest first, and their lines), for one db.batch with
+ * whatever else the caller reads of the order; `assembleShipments` puts their answers together.
+ */
+export function shipmentQueries(db: Db, orderId: string) {
+  return [
+    db
+      .select()
+      .from(shipments)
+      .where(eq(shipments.orderId, orderId))
+      .orderBy(asc(shipments.shippedAt), asc(shipments.id)),
+    db
+      .select({
+        shipmentId: shipmentLines.shipmentId,
+        orderLineId: shipmentLines.orderLineId,
+        sku: orderLines.sku,
+        productName: orderLines.productName,
+        variantLabel: orderLines.variantLabel,
+        quantity: shipmentLines.quantity,
+      })
+      .from(shipmentLines)
+      .innerJoin(shipments, eq(shipments.id, shipmentLines.shipmentId))
+      .innerJoin(orderLines, eq(orderLines.id, shipmentLines.orderLineId))
+      .where(eq(shipments.orderId, orderId))
+      .orderBy(asc(orderLines.id)),
+  ] as const;
+}
+
+type ShipmentAnswers = Awaited<ReturnType<typeof shipmentQueries>[0]>;
+type ShipmentLineAnswers = Awaited<ReturnType<typeof shipmentQueries>[1]>;
+
+/** The parcels of `shipmentQueries`' answers, each with its lines. */
+export function assembleShipments(parcels: ShipmentAnswers, lines: ShipmentLineAnswers): ShipmentWithLines[] {
   return parcels.map(({ idempotencyKey: _, ...p }) => ({
     ...p,
     lines: lines.filter((l) => l.shipmentId === p.id).map(({ shipmentId: __, ...l }) => l),
   }));
+}
+
+/** The order's shipments, oldest first, each with its lines (one round trip). */
+export async function listShipments(db: Db, orderId: string): Promise<ShipmentWithLines[]> {
+  const [parcels, lines] = await db.batch(shipmentQueries(db, orderId));
+  return assembleShipments(parcels, lines);
 }

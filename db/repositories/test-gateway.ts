@@ -6,13 +6,18 @@ import { and, eq, sql } from 'drizzle-orm';
 export type TestGatewayPayment = typeof testGatewayPayments.$inferSelect;
 type Status = TestGatewayPayment['status'];
 
-/** Stores a payment unless its idempotency key is known; returns the payment stored under that key either way. */
+/**
+ * Stores a payment unless its idempotency key is known; returns the payment stored under that key either way (one
+ * round trip, as a provider's create call is one).
+ */
 export async function createTestPayment(db: Db, payment: TestGatewayPayment): Promise<TestGatewayPayment> {
-  await db.insert(testGatewayPayments).values(payment).onConflictDoNothing();
-  const [stored] = await db
-    .select()
-    .from(testGatewayPayments)
-    .where(eq(testGatewayPayments.idempotencyKey, payment.idempotencyKey));
+  const [, [stored]] = await db.batch([
+    db.insert(testGatewayPayments).values(payment).onConflictDoNothing(),
+    db
+      .select()
+      .from(testGatewayPayments)
+      .where(eq(testGatewayPayments.idempotencyKey, payment.idempotencyKey)),
+  ]);
   if (!stored) throw new Error('test gateway: payment vanished after insert');
   return stored;
 }
