@@ -3,7 +3,8 @@
 import type { Db } from '@db/client';
 import { assembleShipments, type ShipmentWithLines, shipmentQueries } from '@db/repositories/shipments';
 import { orderEvents, orderLines, orders } from '@db/schema';
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQLWrapper } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 
 export type OrderRow = typeof orders.$inferSelect;
 
@@ -49,18 +50,26 @@ export async function findCustomerOrder(
   return order ? orderParts(db, order) : null;
 }
 
+/** The reads behind an order's parts, for one db.batch: `id` is the order's id, or a subquery that yields it. */
+export function orderPartQueries(db: Db, id: string | SQLWrapper) {
+  return [
+    db.select().from(orderLines).where(eq(orderLines.orderId, id)).orderBy(asc(orderLines.id)),
+    ...shipmentQueries(db, id),
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.createdAt)),
+  ] as const;
+}
+
+/** The order `order` with the answers of `orderPartQueries`. */
+export function assembleOrder(
+  order: OrderRow,
+  [lines, parcels, parcelLines, events]: BatchResponse<ReturnType<typeof orderPartQueries>>,
+): CustomerOrderDetail {
+  return { order, lines, shipments: assembleShipments(parcels, parcelLines), events };
+}
+
 /** An order with its lines, shipments and status history (the caller has decided the reader may see it). */
 export async function orderParts(db: Db, order: OrderRow): Promise<CustomerOrderDetail> {
-  const [lines, parcels, parcelLines, events] = await db.batch([
-    db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)),
-    ...shipmentQueries(db, order.id),
-    db
-      .select()
-      .from(orderEvents)
-      .where(eq(orderEvents.orderId, order.id))
-      .orderBy(asc(orderEvents.createdAt)),
-  ]);
-  return { order, lines, shipments: assembleShipments(parcels, parcelLines), events };
+  return assembleOrder(order, await db.batch(orderPartQueries(db, order.id)));
 }
 
 /** Every line of every order of the customer (for "export my data"). */

@@ -6,6 +6,7 @@ import { createLibsqlDb, migrateLibsqlDb } from '@db/client-node';
 import { orders } from '@db/schema';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { orderPartQueries } from './customer-orders';
 
 describe('single-order lookups', () => {
   it.each([
@@ -21,5 +22,22 @@ describe('single-order lookups', () => {
     const details = plan.map((r) => String(r.detail));
     expect(details).toHaveLength(1);
     expect(details[0]).toMatch(/^SEARCH orders USING (INDEX|PRIMARY KEY|COVERING INDEX)/);
+  });
+});
+
+describe("the guest link's order parts", () => {
+  it('find the order by its token hash and each part by an index, inside the one batch', async () => {
+    const db = createLibsqlDb(':memory:');
+    await migrateLibsqlDb(db);
+    const byHash = db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.accessTokenHash, 'a'.repeat(64)));
+    for (const query of orderPartQueries(db, byHash)) {
+      const plan = await db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query.getSQL()}`);
+      const details = plan.map((r) => String(r.detail));
+      expect(details.filter((d) => /^SCAN /.test(d))).toEqual([]);
+      expect(details.some((d) => /SEARCH orders USING (COVERING )?INDEX/.test(d))).toBe(true);
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { Db } from '@db/client';
 import { carts, checkouts, counters, orderEvents, orderLines, orders, payments } from '@db/schema';
 import { eq, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { type CustomerOrderDetail, orderParts } from './customer-orders';
+import { assembleOrder, type CustomerOrderDetail, orderPartQueries } from './customer-orders';
 
 export type NewOrder = Omit<typeof orders.$inferInsert, 'number'>;
 export type NewOrderLine = typeof orderLines.$inferInsert;
@@ -85,8 +85,12 @@ export async function findOrderByCheckout(db: Db, checkoutId: string) {
   return row ?? null;
 }
 
-/** The order a guest's link opens (by the SHA-256 of its secret), with its lines, parcels and history. */
+/** The order a guest's link opens (by the SHA-256 of its secret), with its lines, parcels and history: one round trip. */
 export async function findOrderByAccessHash(db: Db, hash: string): Promise<CustomerOrderDetail | null> {
-  const [order] = await db.select().from(orders).where(eq(orders.accessTokenHash, hash));
-  return order ? orderParts(db, order) : null;
+  const byHash = eq(orders.accessTokenHash, hash);
+  const [[order], ...parts] = await db.batch([
+    db.select().from(orders).where(byHash),
+    ...orderPartQueries(db, db.select({ id: orders.id }).from(orders).where(byHash)),
+  ]);
+  return order ? assembleOrder(order, parts) : null;
 }

@@ -15,7 +15,7 @@ import type { Db } from '@db/client';
 import type { AuditEntry } from '@db/repositories/audit';
 import { bumpedVersion } from '@db/repositories/order-version';
 import { auditLog, orderEvents, orderLines, orders, shipmentLines, shipments } from '@db/schema';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQLWrapper, sql } from 'drizzle-orm';
 
 export type ShipmentRow = typeof shipments.$inferSelect;
 
@@ -133,9 +133,10 @@ export type ShipmentWithLines = Omit<ShipmentRow, 'idempotencyKey'> & {
 
 /**
  * The two reads behind an order's parcels (its shipments, oldest first, and their lines), for one db.batch with
- * whatever else the caller reads of the order; `assembleShipments` puts their answers together.
+ * whatever else the caller reads of the order (`orderId` a value or a subquery); `assembleShipments` puts their
+ * answers together.
  */
-export function shipmentQueries(db: Db, orderId: string) {
+export function shipmentQueries(db: Db, orderId: string | SQLWrapper) {
   return [
     db
       .select()

@@ -5,8 +5,11 @@
  * may see the parcels.
  */
 import { env } from 'cloudflare:workers';
+import { createDb } from '@db/client';
+import { findOrderByAccessHash } from '@db/repositories/orders';
 import type { SeedData } from '@db/seed/generate';
 import { newId } from '@domain/core/ids';
+import { hashSecretToken } from '@domain/identity/secret-token';
 import { createCustomer, createStaff, emailsTo, loginCookie, waitForEmail } from '@tests/support/accounts';
 import { jsonBody, newClient, seedSmallStore } from '@tests/support/workerd';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +45,8 @@ const ship = (cookie: string, orderId: string, body: unknown, key?: string) =>
 
 type Order = {
   id: string;
+  /** The guest's order link secret (from placing it). */
+  token: string;
   number: string;
   email: string;
   status: string;
@@ -64,11 +69,12 @@ async function newOrder(): Promise<Order> {
   ]);
   const placed = await placeOrder(shop, checkoutId, 'success');
   expect(placed.status).toBe(201);
-  const { number } = (await placed.json()) as { number: string };
+  const { number, token } = (await placed.json()) as { number: string; token: string };
   const { items } = (await (await api(`/api/admin/orders?q=${number}`, as(admin))).json()) as {
     items: { id: string }[];
   };
-  return (await (await api(`/api/admin/orders/${items[0]!.id}`, as(admin))).json()) as Order;
+  const order = (await (await api(`/api/admin/orders/${items[0]!.id}`, as(admin))).json()) as Order;
+  return { ...order, token };
 }
 
 async function counts(orderId: string) {
@@ -270,5 +276,23 @@ describe('shipping an order', () => {
       { carrierName: 'UPS', trackingUrl: expect.stringContaining('ups.com'), lines: [{ quantity: 2 }] },
     ]);
     expect((await api(`/api/account/orders/${order.number}`, as(theirs))).status).toBe(404);
+  });
+
+  it("the guest's order link reads the order with its parcels, lines and history in one batch", async () => {
+    const order = await newOrder();
+    const [a, b] = order.lines;
+    expect((await ship(admin, order.id, ups([{ orderLineId: a!.id, quantity: 1 }]))).status).toBe(201);
+    expect(
+      (await ship(admin, order.id, ups([{ orderLineId: b!.id, quantity: 1 }], '1Z 999 AA1 0124'))).status,
+    ).toBe(201);
+    const found = await findOrderByAccessHash(createDb(env), hashSecretToken(order.token));
+    expect(found?.order.id).toBe(order.id);
+    expect(found?.lines.map((l) => l.id)).toEqual(order.lines.map((l) => l.id));
+    expect(found?.shipments.map((s) => [s.trackingNumber, s.lines.map((l) => l.orderLineId)])).toEqual([
+      ['1Z 999 AA1 0123', [a!.id]],
+      ['1Z 999 AA1 0124', [b!.id]],
+    ]);
+    expect(found?.events.map((e) => e.toStatus)).toEqual(['pending', 'processing', 'processing']); // a timeline row per parcel
+    expect(await findOrderByAccessHash(createDb(env), hashSecretToken(`${order.token}x`))).toBeNull();
   });
 });
