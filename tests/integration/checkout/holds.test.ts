@@ -100,6 +100,51 @@ describe('abandoned and late payments', () => {
   });
 });
 
+describe('a payment approved after one of two lines sold out', () => {
+  it('sells neither line: the live line goes back on hand, the payment is refunded, the ledger reconciles', async () => {
+    const [live, gone] = data.inventory.filter((l) => l.onHand >= 3).slice(-5, -3);
+    await env.DB.prepare('UPDATE inventory_levels SET on_hand = 1 WHERE sku = ?').bind(gone!.sku).run();
+    const liveBefore = await level(live!.sku);
+    const first = await readyCheckout([
+      { sku: live!.sku, quantity: 2 },
+      { sku: gone!.sku, quantity: 1 },
+    ]);
+    expect((await placeOrder(first.api, first.checkoutId, 'requires_action')).status).toBe(202);
+    await lapseHolds(gone!.sku); // only this line's hold lapses; the other is still held
+    const second = await readyCheckout([{ sku: gone!.sku, quantity: 1 }]);
+    expect((await placeOrder(second.api, second.checkoutId, 'success')).status).toBe(201);
+
+    const ref = await paymentRefOf(first.checkoutId);
+    await env.DB.prepare("UPDATE test_gateway_payments SET status = 'succeeded' WHERE id = ?")
+      .bind(ref)
+      .run();
+    const settle = () => first.api(`/api/checkouts/${first.checkoutId}/payment-status`, { method: 'POST' });
+    const late = await settle();
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ code: 'INSUFFICIENT_STOCK' });
+    expect((await settle()).status).not.toBe(200); // asked again: still no order, nothing returned twice
+    const refunded = await env.DB.prepare(
+      'SELECT refunded_amount, amount FROM test_gateway_payments WHERE id = ?',
+    )
+      .bind(ref)
+      .first<{ refunded_amount: number; amount: number }>();
+    expect(refunded!.refunded_amount).toBe(refunded!.amount);
+    expect(await level(live!.sku)).toMatchObject({ onHand: liveBefore.onHand, reserved: 0 });
+    expect(await level(gone!.sku)).toMatchObject({ onHand: 0, reserved: 0 });
+    const orders = await env.DB.prepare('SELECT count(*) AS n FROM orders WHERE checkout_id = ?')
+      .bind(first.checkoutId)
+      .first<{ n: number }>();
+    expect(orders!.n).toBe(0);
+    await stockStub(env, live!.sku).syncLedger();
+    const ledger = await env.DB.prepare(
+      'SELECT sum(delta) AS onHand, sum(reserved_delta) AS reserved FROM stock_movements WHERE sku = ?',
+    )
+      .bind(live!.sku)
+      .first<{ onHand: number; reserved: number }>();
+    expect(ledger).toEqual({ onHand: liveBefore.onHand, reserved: 0 });
+  });
+});
+
 describe('coming back after the holds lapsed', () => {
   it('places the order again with fresh holds instead of failing on the expired ones', async () => {
     const sku = data.inventory.filter((l) => l.onHand >= 10)[7]!.sku;

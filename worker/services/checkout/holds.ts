@@ -68,32 +68,61 @@ export async function releaseLines(
 }
 
 /**
- * Turns every line's hold into a sale. A hold that lapsed while the shopper paid is placed again under a new id and
- * committed, when the stock is still there; when it is not, nothing is committed (late holds are given back) and the
- * answer is INSUFFICIENT_STOCK, so the caller refunds.
+ * Turns every line's hold into a sale. Holds are normally still live, so every line is committed at once (one call
+ * per line). A hold that lapsed while the shopper paid is placed again under a new id and committed, when the stock is
+ * still there; when it is not, the lines committed by this call go back on hand (reason `return`, once per hold: a
+ * concurrent or repeated completion returns nothing twice), nothing stays sold, and the answer is INSUFFICIENT_STOCK,
+ * so the caller refunds.
  */
 export async function commitLines(
   env: StockEnv,
   holder: Holder,
   lines: readonly CheckoutLine[],
 ): Promise<Result<true>> {
-  // First every hold's state (a replayed reserve answers it without holding twice), all SKUs at once.
-  const states = await Promise.all(lines.map((line) => reserveLine(env, holder, line)));
-  const late = lines.filter((_, i) => !states[i]!.ok); // released or expired: needs a new hold
+  const commit = (line: CheckoutLine, by: Holder) =>
+    stockStub(env, line.sku).commit({
+      sku: line.sku,
+      requestId: holdRequestId(by.checkoutId, by.attempt, line.sku),
+    });
+  const first = await Promise.all(lines.map((line) => commit(line, holder)));
+  const late = lines.filter((_, i) => !first[i]!.ok); // released or expired: needs a new hold
+  if (late.length === 0) return ok(true);
   const lateHolder = { checkoutId: holder.checkoutId, attempt: `${holder.attempt}-late` };
-  if (late.length > 0) {
-    const again = await holdLines(env, lateHolder, late);
-    if (!again.ok) return again;
+  const again = await holdLines(env, lateHolder, late);
+  if (!again.ok) {
+    await returnLines(
+      env,
+      holder,
+      lines.filter((_, i) => first[i]!.ok),
+    );
+    return again;
   }
   await Promise.all(
-    lines.map(async (line) => {
-      const holderOf = late.includes(line) ? lateHolder : holder;
-      const requestId = holdRequestId(holderOf.checkoutId, holderOf.attempt, line.sku);
-      const committed = await stockStub(env, line.sku).commit({ sku: line.sku, requestId });
-      if (!committed.ok) throw new Error(`commit of ${requestId} failed: ${committed.error.code}`);
+    late.map(async (line) => {
+      const committed = await commit(line, lateHolder);
+      if (!committed.ok)
+        throw new Error(`commit of ${line.sku} for ${holder.checkoutId} failed: ${committed.error.code}`);
     }),
   );
   return ok(true);
+}
+
+/** Puts committed lines back on hand (a sale that cannot stand); each hold's units come back once. */
+async function returnLines(env: StockEnv, holder: Holder, lines: readonly CheckoutLine[]): Promise<void> {
+  await Promise.all(
+    lines.map(async (line) => {
+      const requestId = holdRequestId(holder.checkoutId, holder.attempt, line.sku);
+      const returned = await stockStub(env, line.sku).adjust({
+        sku: line.sku,
+        delta: line.quantity,
+        reason: 'return',
+        requestId: `unsold:${requestId}`,
+        reference: requestId,
+        note: 'Sold while another line of the order sold out: back on hand, the payment refunded.',
+      });
+      if (!returned.ok) throw new Error(`return of ${requestId} failed: ${returned.error.code}`);
+    }),
+  );
 }
 
 /** Gives back everything a paying checkout holds: its lines' stock and its promotions' uses. */
