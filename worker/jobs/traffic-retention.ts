@@ -3,14 +3,23 @@ import { createDb, type DbEnv } from '@db/client';
 import { readReportZone } from '@db/repositories/report-rollups';
 import { purgeTraffic } from '@db/repositories/traffic';
 import { addDays, localDay } from '@domain/reports/time-zone';
+import { MAX_EVENT_AGE_MS } from './traffic-consumer';
 
 /** Raw events are kept this many days when TRAFFIC_RETENTION_DAYS is unset or not a whole number of 1–3650. */
 export const DEFAULT_TRAFFIC_RETENTION_DAYS = 90;
 
-/** The retention setting, in days. */
+/**
+ * The fewest days kept, whatever the setting: a raw event is what tells the consumer a redelivered event was already
+ * counted, and the consumer takes events up to MAX_EVENT_AGE_MS (36 h) old, i.e. from as far back as the day before
+ * yesterday. With fewer days a queue redelivery after the nightly purge would count an event (an order) twice.
+ */
+export const MIN_TRAFFIC_RETENTION_DAYS = Math.ceil(MAX_EVENT_AGE_MS / 86_400_000) + 1;
+
+/** The retention setting, in days (1 and 2 are raised to MIN_TRAFFIC_RETENTION_DAYS). */
 export function trafficRetentionDays(value: string | undefined): number {
   const days = Number(value);
-  return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_TRAFFIC_RETENTION_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > 3650) return DEFAULT_TRAFFIC_RETENTION_DAYS;
+  return Math.max(days, MIN_TRAFFIC_RETENTION_DAYS);
 }
 
 /**

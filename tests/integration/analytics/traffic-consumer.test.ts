@@ -4,8 +4,8 @@ import { setReportZoneStatements } from '@db/repositories/report-rollups';
 import { rebuildTrafficRollups } from '@db/repositories/traffic';
 import { DAILY_EVENTS_PER_VISITOR, FUNNEL_STEPS, TRAFFIC_KINDS } from '@domain/analytics/traffic-event';
 import { zoneOffsets } from '@domain/reports/time-zone';
-import { consumeTraffic } from '@worker/jobs/traffic-consumer';
-import { purgeOldTraffic } from '@worker/jobs/traffic-retention';
+import { consumeTraffic, MAX_EVENT_AGE_MS } from '@worker/jobs/traffic-consumer';
+import { MIN_TRAFFIC_RETENTION_DAYS, purgeOldTraffic } from '@worker/jobs/traffic-retention';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { batchOf, db, event, funnel, rollupsBetween, traffic, visitorId } from './traffic-support';
@@ -156,6 +156,18 @@ describe('the traffic consumer', () => {
       (SELECT count(*) FROM traffic_visitor_load WHERE day = '2031-02-01') AS loads,
       (SELECT count(*) FROM traffic_salts WHERE day = '2031-02-01') AS salts`);
     expect(left).toEqual({ sets: 0, loads: 0, salts: 0 });
+  });
+
+  it('keeps raw events long enough that an order redelivered after the nightly purge is counted once', async () => {
+    expect(MIN_TRAFFIC_RETENTION_DAYS).toBe(3);
+    const at = Date.parse('2031-02-20T01:00:00Z');
+    const placed = event(at, { kind: 'order_placed', path: null });
+    await consumeTraffic(batchOf([placed]), env, at);
+    const now = at + MAX_EVENT_AGE_MS - 60_000; // the next night's purge, then a redelivery still young enough
+    await purgeOldTraffic({ ...env, TRAFFIC_RETENTION_DAYS: '1' }, now);
+    expect(await rawCount('2031-02-20')).toBe(1);
+    expect((await consumeTraffic(batchOf([placed]), env, now)).written).toBe(0);
+    expect(await funnel('2031-02-20', 'order_placed')).toEqual({ visitors: 1, events: 1 });
   });
 
   it('rebuilds the same rollups from the raw events as the consumer kept, for thousands of random events', async () => {
