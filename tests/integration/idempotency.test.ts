@@ -233,9 +233,8 @@ describe('what is stored is bounded', () => {
     expect(cart.lines.find((l) => l.sku === skus[0])?.quantity).toBe(1);
   });
 
-  it('each caller may hold 500 keys a day; past that a new key is a 429 problem', async () => {
-    const api = newClient();
-    const cartId = newId('cart');
+  /** Writes `count` finished keys for the cart's caller directly (as other isolates would have). */
+  async function fillKeys(cartId: string, count: number, from = 0) {
     const caller = (await sha256Hex(`cart:${cartId}`)).slice(0, 32);
     const now = Date.now();
     const insert = env.DB.prepare(
@@ -243,15 +242,21 @@ describe('what is stored is bounded', () => {
        VALUES (?, ?, ?, 'h', 200, ?)`,
     );
     await env.DB.batch(
-      Array.from({ length: 500 }, (_, i) =>
+      Array.from({ length: count }, (_, i) =>
         insert.bind(
           `${caller} POST /api/carts/${cartId}/items`,
-          `filler-key-${String(i).padStart(8, '0')}`,
+          `filler-key-${String(from + i).padStart(8, '0')}`,
           caller,
           now - i,
         ),
       ),
     );
+  }
+
+  it('each caller may hold 500 keys a day; past that a new key is a 429 problem', async () => {
+    const api = newClient();
+    const cartId = newId('cart');
+    await fillKeys(cartId, 500);
     const res = await api(
       `/api/carts/${cartId}/items`,
       jsonBody({ sku: skus[0]!, quantity: 1 }, { 'Idempotency-Key': crypto.randomUUID() }),
@@ -266,5 +271,21 @@ describe('what is stored is bounded', () => {
       jsonBody({ sku: skus[0]!, quantity: 1 }, { 'Idempotency-Key': crypto.randomUUID() }),
     );
     expect(other.status).toBe(200);
+  });
+
+  it('counts every new key of a caller near its quota, even right after counting', async () => {
+    const api = newClient();
+    const cartId = newId('cart');
+    const add = () =>
+      api(
+        `/api/carts/${cartId}/items`,
+        jsonBody({ sku: skus[0]!, quantity: 1 }, { 'Idempotency-Key': crypto.randomUUID() }),
+      );
+    await fillKeys(cartId, 480);
+    expect((await add()).status).toBe(200); // counted: 480 of 500
+    await fillKeys(cartId, 19, 480); // keys made elsewhere meanwhile: 500 with the one above
+    const refused = await add();
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_QUOTA' });
   });
 });
