@@ -19,15 +19,23 @@ export const parseLines = (json: string | null): CheckoutLine[] =>
 /** Whose holds: the checkout and its attempt (`<n>-late` for holds placed again after a lapse). */
 type Holder = { checkoutId: string; attempt: number | string };
 
+/** The request id of `holder`'s hold on `line`, the same for every call about it. */
+const holdIdOf = (holder: Holder, line: CheckoutLine) =>
+  holdRequestId(holder.checkoutId, holder.attempt, line.sku);
+
 /** Holds one line (or, replayed, answers how its hold stands: the StockDO never holds one request id twice). */
 function reserveLine(env: StockEnv, holder: Holder, line: CheckoutLine) {
-  const requestId = holdRequestId(holder.checkoutId, holder.attempt, line.sku);
   return stockStub(env, line.sku).reserve({
     sku: line.sku,
-    requestId,
+    requestId: holdIdOf(holder, line),
     quantity: line.quantity,
     holdMs: DEFAULT_HOLD_MS,
   });
+}
+
+/** Turns one line's hold into a sale (replayed, answers the same). */
+function commitLine(env: StockEnv, holder: Holder, line: CheckoutLine) {
+  return stockStub(env, line.sku).commit({ sku: line.sku, requestId: holdIdOf(holder, line) });
 }
 
 /** Holds every line, or none: when one SKU is short, the holds already placed are given back. */
@@ -61,7 +69,7 @@ export async function releaseLines(
     lines.map((line) =>
       stockStub(env, line.sku).release({
         sku: line.sku,
-        requestId: holdRequestId(holder.checkoutId, holder.attempt, line.sku),
+        requestId: holdIdOf(holder, line),
       }),
     ),
   );
@@ -79,12 +87,7 @@ export async function commitLines(
   holder: Holder,
   lines: readonly CheckoutLine[],
 ): Promise<Result<true>> {
-  const commit = (line: CheckoutLine, by: Holder) =>
-    stockStub(env, line.sku).commit({
-      sku: line.sku,
-      requestId: holdRequestId(by.checkoutId, by.attempt, line.sku),
-    });
-  const first = await Promise.all(lines.map((line) => commit(line, holder)));
+  const first = await Promise.all(lines.map((line) => commitLine(env, holder, line)));
   const late = lines.filter((_, i) => !first[i]!.ok); // released or expired: needs a new hold
   if (late.length === 0) return ok(true);
   const lateHolder = { checkoutId: holder.checkoutId, attempt: `${holder.attempt}-late` };
@@ -99,7 +102,7 @@ export async function commitLines(
   }
   await Promise.all(
     late.map(async (line) => {
-      const committed = await commit(line, lateHolder);
+      const committed = await commitLine(env, lateHolder, line);
       if (!committed.ok)
         throw new Error(`commit of ${line.sku} for ${holder.checkoutId} failed: ${committed.error.code}`);
     }),
@@ -111,7 +114,7 @@ export async function commitLines(
 async function returnLines(env: StockEnv, holder: Holder, lines: readonly CheckoutLine[]): Promise<void> {
   await Promise.all(
     lines.map(async (line) => {
-      const requestId = holdRequestId(holder.checkoutId, holder.attempt, line.sku);
+      const requestId = holdIdOf(holder, line);
       const returned = await stockStub(env, line.sku).adjust({
         sku: line.sku,
         delta: line.quantity,
