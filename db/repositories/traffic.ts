@@ -5,6 +5,7 @@
  * are query builders (insert … select, update, delete): Drizzle cannot put raw SQL with parameters in a D1 batch.
  */
 import type { Db } from '@db/client';
+import { type DayRange, localDaySql } from '@db/repositories/report-rollups';
 import {
   reportFunnelDaily,
   reportTrafficDaily,
@@ -13,6 +14,8 @@ import {
   trafficVisitorLoad,
   trafficVisitors,
 } from '@db/schema';
+import { sqlLiteral } from '@db/sql-literal';
+import { addDays, laterDay } from '@domain/reports/time-zone';
 import { eq, lt, type SQL, sql } from 'drizzle-orm';
 
 /** A traffic event as stored (the consumer has resolved its day and product). */
@@ -200,6 +203,29 @@ export async function rebuildTrafficRollups(db: Db, fromDay: string, toDay: stri
     ]);
   }
   return days.length;
+}
+
+/**
+ * After a change of report zone, for one range of the rebuild: moves the raw events that happened in it to their
+ * local day in the zone now set, then recomputes the rollups of those days from them. Raw events exist only for the
+ * retention period: older days keep their rollups, in the days of the zone they were counted in. When older rollups
+ * exist (retention purged their events, or the demo history was seeded as rollups), the earliest day with raw events
+ * is only partly covered by them and keeps its rollups too: a rollup is never replaced by a part of itself. Visitors
+ * are hashed per day of the old zone, so one visitor across its old midnight may count twice in a moved day.
+ * Returns the days rebuilt.
+ */
+export async function rebuildTrafficRange(db: Db, r: DayRange): Promise<number> {
+  // An event's day moves by at most the difference of two offsets (under 27 hours): two days either side of the range.
+  await db.run(sql`UPDATE traffic_events SET day = ${localDaySql(sql`at`)}
+    WHERE day BETWEEN ${addDays(r.fromDay, -2)} AND ${addDays(r.toDay, 1)}
+      AND at >= ${sqlLiteral(r.fromMs)} AND at < ${sqlLiteral(r.toMs)}`);
+  const [first] = await db.all<{ day: string | null; older: number }>(sql`SELECT e.day AS day,
+      EXISTS (SELECT 1 FROM report_traffic_daily WHERE day < e.day) AS older
+    FROM (SELECT min(day) AS day FROM traffic_events) e`);
+  if (!first?.day) return 0;
+  const from = laterDay(r.fromDay, first.older ? addDays(first.day, 1) : first.day);
+  const to = addDays(r.toDay, -1);
+  return from > to ? 0 : rebuildTrafficRollups(db, from, to);
 }
 
 /** Rows deleted per statement by the purges, so one night's work is bounded whatever the backlog. */

@@ -136,3 +136,8 @@ export function daysBetween(from: string, to: string): number {
 export function earlierDay(a: string, b: string): string {
   return a < b ? a : b;
 }
+
+/** The later of two 'YYYY-MM-DD' days. */
+export function laterDay(a: string, b: string): string {
+  return a > b ? a : b;
+}

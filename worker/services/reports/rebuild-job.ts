@@ -15,6 +15,7 @@ import {
   reclaimRebuildStatement,
   startRebuildStatement,
 } from '@db/repositories/report-rollups';
+import { rebuildTrafficRange } from '@db/repositories/traffic';
 import { newId } from '@domain/core/ids';
 import {
   isLastRebuildMonth,
@@ -55,11 +56,16 @@ export interface ReportsQueue {
 /** What one message did (logged, and read by tests). */
 export type RebuildStep = 'rebuilt' | 'finished' | 'redelivered' | 'superseded';
 
+// The traffic term reads the earliest day's events only (traffic_events has no index on at).
 const sqlFirstActivity = sql`SELECT min(at) AS at FROM (
     SELECT min(placed_at) AS at FROM orders UNION ALL SELECT min(created_at) FROM refunds
-    UNION ALL SELECT min(coalesce(confirmed_at, created_at)) FROM promotion_uses WHERE state = 'confirmed')`;
+    UNION ALL SELECT min(coalesce(confirmed_at, created_at)) FROM promotion_uses WHERE state = 'confirmed'
+    UNION ALL SELECT min(at) FROM traffic_events WHERE day = (SELECT min(day) FROM traffic_events))`;
 
-/** The first month with orders, refunds or confirmed promotion uses, and the end day (today + 2), in `offsets`. */
+/**
+ * The first month with orders, refunds, confirmed promotion uses or raw traffic events, and the end day (today + 2),
+ * in `offsets`.
+ */
 export async function rebuildSpan(
   db: Db,
   offsets: readonly ZoneOffset[],
@@ -163,6 +169,9 @@ export async function rebuildMonth(
   let step: RebuildStep = 'redelivered';
   if (job.doneThrough !== msg.month) {
     const range = monthRange(zone.offsets, msg.month, job.to);
+    // Traffic first: its days are rebuilt one batch each and again whole on a redelivery, so the month is recorded
+    // as done only after them.
+    await rebuildTrafficRange(db, range);
     const written = await guarded(db, job.id, [
       ...rebuildRangeStatements(db, range),
       rebuildMonthDoneStatement(db, job.id, msg.month, now),

@@ -1,8 +1,9 @@
 /**
  * Keeping the rollups whole: the full rebuild (month by month, each month one batch, so no statement runs long),
  * run once when the rollups were never rebuilt (orders written before migration 0023 are counted then) and whenever
- * the report time zone changes; the per-customer totals, which have no days, are recomputed whole beside them. With
- * the REPORTS queue it runs in the background (rebuild-job.ts); without it, inline in the request.
+ * the report time zone changes; the per-customer totals, which have no days, are recomputed whole beside them, and
+ * the traffic days that still have raw events are recounted in the zone's days. With the REPORTS queue it runs in the
+ * background (rebuild-job.ts); without it, inline in the request.
  */
 import type { Db } from '@db/client';
 import { appendAuditStatement } from '@db/repositories/audit';
@@ -14,6 +15,7 @@ import {
   rebuildRangeStatements,
   setReportZoneStatements,
 } from '@db/repositories/report-rollups';
+import { rebuildTrafficRange } from '@db/repositories/traffic';
 import { fail, ok, type Result } from '@domain/core/result';
 import { type RebuildProgress, rebuildProgress } from '@domain/reports/rebuild';
 import { isTimeZone, localDay, nextMonth, zoneOffsets } from '@domain/reports/time-zone';
@@ -28,7 +30,9 @@ export async function rebuildAllRollups(db: Db, now: number): Promise<number> {
   const span = await rebuildSpan(db, offsets, now);
   let months = 0;
   for (let month = span?.from; span && month && month < span.to; month = nextMonth(month)) {
-    await db.batch(rebuildRangeStatements(db, monthRange(offsets, month, span.to)) as never);
+    const range = monthRange(offsets, month, span.to);
+    await rebuildTrafficRange(db, range);
+    await db.batch(rebuildRangeStatements(db, range) as never);
     months++;
   }
   // Lifetime per customer: one recompute of the whole table, not month by month.
