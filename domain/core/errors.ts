@@ -22,6 +22,7 @@ export const ERROR_TYPES: Record<ErrorCode, { status: ErrorStatus; title: string
   CHECKOUT_INCOMPLETE: { status: 409, title: 'A checkout step is not done yet' },
   PROMOTION_LIMIT_REACHED: { status: 409, title: 'A discount ran out while you checked out' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
+  PLACEMENT_IN_PROGRESS: { status: 409, title: 'The order is still being placed' },
   QUANTITY_OUT_OF_RANGE: { status: 422, title: 'Quantity out of range' },
   CART_LINE_LIMIT: { status: 422, title: 'Too many lines in the cart' },
   CURRENCY_MISMATCH: { status: 422, title: 'Currency mismatch' },

@@ -6,6 +6,7 @@ import { stockStub } from '@durable-objects/stock';
 import { readyCheckout } from '@tests/integration/checkout/support';
 import { seedSmallStore } from '@tests/support/workerd';
 import { createApp } from '@worker/app';
+import { PLACEMENT_GRACE_MS } from '@worker/services/checkout/complete';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authenticate, placeStripeOrder, postWebhook, signedEvent, standInRequests } from './stripe-support';
 
@@ -206,5 +207,52 @@ describe('Stripe out of reach while its webhook arrives', () => {
     expect(retried.status).toBe(200);
     expect(await count(recorded, `evt_unreachable_${ref}`)).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM orders WHERE checkout_id = ?', checkoutId)).toBe(1);
+  });
+});
+
+describe('a Stripe webhook that arrives before its placement stored the payment', () => {
+  /** The moment between Stripe's answer to the placement and the placement storing the PaymentIntent's id. */
+  async function placementInFlight(index: number, sinceMs: number) {
+    const sku = data.inventory.filter((l) => l.onHand >= 5)[index]!.sku;
+    const pending = await pendingStripeCheckout(sku);
+    await authenticate(pending.actionUrl, true);
+    await env.DB.prepare(
+      "UPDATE checkouts SET payment_ref = NULL, updated_at = ? WHERE id = ? AND status = 'paying'",
+    )
+      .bind(Date.now() - sinceMs, pending.checkoutId)
+      .run();
+    const event = await signedEvent(
+      'payment_intent.succeeded',
+      intentObject(pending.ref, pending.checkoutId),
+      {
+        id: `evt_inflight_${pending.ref}`,
+      },
+    );
+    return { ...pending, event };
+  }
+  const refundsOf = async (ref: string) =>
+    (await standInRequests()).filter((r) => r.path === '/v1/refunds' && r.params.payment_intent === ref);
+
+  it('is answered 409 unrecorded, nothing refunded, and handled when Stripe retries after the placement', async () => {
+    const { api, checkoutId, ref, event } = await placementInFlight(4, 1000);
+    const early = await postWebhook(api, event);
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ code: 'PLACEMENT_IN_PROGRESS' });
+    expect(await refundsOf(ref)).toHaveLength(0);
+    const recorded = "SELECT COUNT(*) AS n FROM payment_events WHERE provider = 'stripe' AND event_id = ?";
+    expect(await count(recorded, `evt_inflight_${ref}`)).toBe(0);
+
+    // The placement stores the reference; Stripe's retry then places the order, and the money is kept.
+    await env.DB.prepare('UPDATE checkouts SET payment_ref = ? WHERE id = ?').bind(ref, checkoutId).run();
+    expect((await postWebhook(api, event)).status).toBe(200);
+    expect(await count('SELECT COUNT(*) AS n FROM orders WHERE checkout_id = ?', checkoutId)).toBe(1);
+    expect(await refundsOf(ref)).toHaveLength(0);
+  });
+
+  it('is refunded once the placement has been silent past the grace period (it died on the way)', async () => {
+    const { api, checkoutId, ref, event } = await placementInFlight(5, PLACEMENT_GRACE_MS + 1000);
+    expect((await postWebhook(api, event)).status).toBe(200);
+    expect(await refundsOf(ref)).toHaveLength(1);
+    expect(await count('SELECT COUNT(*) AS n FROM orders WHERE checkout_id = ?', checkoutId)).toBe(0);
   });
 });

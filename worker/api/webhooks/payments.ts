@@ -1,6 +1,7 @@
 /**
  * Payment provider webhooks: `POST /api/webhooks/{provider}`. The body is read raw (signatures cover the exact bytes)
- * and verified before anything else; an event already handled answers 200 without acting again.
+ * and verified before anything else; an event already handled answers 200 without acting again. An answer other than
+ * 200 (an unknown payment, a provider out of reach, a placement still storing its payment) makes the provider retry.
  */
 import { PaymentProviderSchema } from '@domain/checkout/payment';
 import { createRoute, z } from '@hono/zod-openapi';

@@ -53,6 +53,12 @@ export async function settlePayment(
     return ok({ kind: 'order', number: existing.number, token: row.orderToken });
   }
   if (row.paymentRef !== payment.ref || row.paymentProvider !== gateway.id) {
+    // The placement that made this payment may not have written its reference yet (the provider's webhook can come
+    // before its own answer has been stored): not decided here; the provider retries, the placement settles it. A
+    // placement silent for longer than PLACEMENT_GRACE_MS died on the way, and its payment is refunded as below.
+    if (isPlacing(row, gateway.id, ctx.now)) {
+      return fail('PLACEMENT_IN_PROGRESS', 'This checkout is still being placed: the payment is settled by it.');
+    }
     // A payment for an attempt the shopper moved on from: it must not also be kept.
     if (payment.state === 'succeeded')
       await gateway.refund(payment.ref, { idempotencyKey: `superseded:${payment.ref}` });
@@ -71,6 +77,19 @@ export async function settlePayment(
       return fail('PAYMENT_DECLINED', `${message} Nothing was charged; try again or use another card.`);
     }
   }
+}
+
+/** How long a placement may take between starting its payment and storing the payment's reference. */
+export const PLACEMENT_GRACE_MS = 2 * 60 * 1000;
+
+/** A placement with `provider` is under way: paying, its payment started or about to be, its reference not stored. */
+function isPlacing(row: CheckoutRow, provider: string, now: number): boolean {
+  return (
+    row.status === 'paying' &&
+    row.paymentRef === null &&
+    row.paymentProvider === provider &&
+    now - row.updatedAt < PLACEMENT_GRACE_MS
+  );
 }
 
 /** Gives a paying checkout's holds back and opens it again with `message` for the payment step. */

@@ -13,6 +13,9 @@ import { gatewayFor } from './gateways';
 
 export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored';
 
+/** Failures the provider is told about (not recorded), so it delivers the event again later. */
+const RETRIED: readonly string[] = ['NOT_FOUND', 'PAYMENT_METHOD_UNAVAILABLE', 'PLACEMENT_IN_PROGRESS'];
+
 export async function handlePaymentWebhook(
   ctx: CheckoutContext,
   provider: PaymentProvider,
@@ -30,8 +33,9 @@ export async function handlePaymentWebhook(
   if (paymentRef && type !== 'other' && type !== 'payment.refunded' && type !== 'dispute.created') {
     const synced = await syncPayment(ctx, gateway.value, paymentRef);
     // A declined payment or a stale attempt is an answer, not a failure of the webhook: the provider must not retry.
-    // An unknown payment, or a provider we could not reach to read it, is: the event stays unrecorded and comes back.
-    if (!synced.ok && ['NOT_FOUND', 'PAYMENT_METHOD_UNAVAILABLE'].includes(synced.error.code)) return synced;
+    // An unknown payment, a provider we could not reach to read it, or a placement still under way is: the event
+    // stays unrecorded and comes back.
+    if (!synced.ok && RETRIED.includes(synced.error.code)) return synced;
     outcome = 'handled';
   }
   if (type === 'payment.refunded' && event.value.refundRefs?.length) {
