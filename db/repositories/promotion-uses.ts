@@ -76,7 +76,9 @@ export async function holdPromotionUse(db: Db, h: UseHold): Promise<HoldOutcome>
     .from(promotionUses)
     .where(and(eq(promotionUses.checkoutId, h.checkoutId), eq(promotionUses.promotionId, h.promotionId)));
   if (row?.state === 'confirmed') return { ok: true, state: 'confirmed' };
-  if (row?.state === 'held' && row.expiresAt === h.expiresAt) return { ok: true, state: 'held' };
+  // Held and live: by this call, or by a concurrent one for the same checkout (the shopper's return racing the
+  // webhook), whose expiry may differ by the moment it was made. Either way the checkout holds the use.
+  if (row?.state === 'held' && row.expiresAt > h.now) return { ok: true, state: 'held' };
   return { ok: false, refusal: await refusalOf(db, h) };
 }
 

@@ -94,6 +94,22 @@ export function registerPromotionUsesContract(driver: string, makeDb: () => Prom
       expect(await holdPromotionUse(db, hold(promo))).toEqual({ ok: false, refusal: 'TOTAL_LIMIT' });
     });
 
+    it('tells both of two concurrent holds for one checkout (return and webhook racing) that it holds the use', async () => {
+      const promo = await addPromotion({ usageLimit: 1 });
+      const first = hold(promo);
+      const again = { ...first, id: newId('promotionUse', NOW), now: NOW + 7, expiresAt: NOW + 7 + HOLD_MS };
+      for (let round = 0; round < 5; round++) {
+        const outcomes = await Promise.all([holdPromotionUse(db, first), holdPromotionUse(db, again)]);
+        expect(outcomes).toEqual([
+          { ok: true, state: 'held' },
+          { ok: true, state: 'held' },
+        ]);
+      }
+      const rows = await db.select().from(promotionUses).where(eq(promotionUses.checkoutId, first.checkoutId));
+      expect(rows).toHaveLength(1);
+      expect(await holdPromotionUse(db, hold(promo))).toEqual({ ok: false, refusal: 'TOTAL_LIMIT' });
+    });
+
     it('stops counting a lapsed hold; a late payment holds again and keeps its use only while nobody took it', async () => {
       const later = NOW + HOLD_MS + 1;
       const confirm = (checkoutId: string, orderId: string) =>

@@ -62,6 +62,11 @@ export async function settlePayment(
     // A payment for an attempt the shopper moved on from: it must not also be kept.
     if (payment.state === 'succeeded')
       await gateway.refund(payment.ref, { idempotencyKey: `superseded:${payment.ref}` });
+    // A placement that died before storing its payment: the checkout opens again under a new attempt, so placing it
+    // again (even with the same key) makes a new payment instead of replaying the one just refunded.
+    if (isPlacing(row, gateway.id, Number.NEGATIVE_INFINITY)) {
+      await reopenCheckout(ctx, row, 'Your payment could not be completed and was refunded: place your order again.');
+    }
     return fail('CONFLICT', 'This payment belongs to an earlier attempt and was refunded.');
   }
   switch (payment.state) {
@@ -82,7 +87,10 @@ export async function settlePayment(
 /** How long a placement may take between starting its payment and storing the payment's reference. */
 export const PLACEMENT_GRACE_MS = 2 * 60 * 1000;
 
-/** A placement with `provider` is under way: paying, its payment started or about to be, its reference not stored. */
+/**
+ * A placement with `provider` is under way at `now`: paying, its payment started or about to be, its reference not
+ * stored, for less than PLACEMENT_GRACE_MS (`now` = -Infinity: whatever its age).
+ */
 function isPlacing(row: CheckoutRow, provider: string, now: number): boolean {
   return (
     row.status === 'paying' &&
@@ -122,6 +130,9 @@ async function completeCheckout(
     expiresAt: ctx.now + DEFAULT_HOLD_MS,
   });
   if (!uses.ok) {
+    // Another completion of this payment (the shopper's return racing the webhook) may have made the order already.
+    const order = await findOrderByCheckout(ctx.db, row.id);
+    if (order) return ok({ kind: 'order', number: order.number, token: row.orderToken });
     await gateway.refund(payment.ref, { idempotencyKey: `promotion-used-up:${payment.ref}` });
     await reopenCheckout(ctx, row, `${uses.error.detail} Your payment was refunded.`);
     return uses;

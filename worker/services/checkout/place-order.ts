@@ -117,6 +117,9 @@ export async function placeCheckoutOrder(
       holdExpiresAt: holds.value.expiresAt,
       paymentProvider: input.provider,
       paymentKey: input.idempotencyKey,
+      // An earlier payment's reference goes: until this placement stores its own, the checkout reads as a placement
+      // under way, so the new payment's webhook, if it comes first, is retried rather than refunded (complete.ts).
+      paymentRef: null,
       paymentError: null,
       updatedAt: ctx.now,
     },
