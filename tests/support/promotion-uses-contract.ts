@@ -105,7 +105,10 @@ export function registerPromotionUsesContract(driver: string, makeDb: () => Prom
           { ok: true, state: 'held' },
         ]);
       }
-      const rows = await db.select().from(promotionUses).where(eq(promotionUses.checkoutId, first.checkoutId));
+      const rows = await db
+        .select()
+        .from(promotionUses)
+        .where(eq(promotionUses.checkoutId, first.checkoutId));
       expect(rows).toHaveLength(1);
       expect(await holdPromotionUse(db, hold(promo))).toEqual({ ok: false, refusal: 'TOTAL_LIMIT' });
     });

@@ -57,7 +57,10 @@ export async function settlePayment(
     // before its own answer has been stored): not decided here; the provider retries, the placement settles it. A
     // placement silent for longer than PLACEMENT_GRACE_MS died on the way, and its payment is refunded as below.
     if (isPlacing(row, gateway.id, ctx.now)) {
-      return fail('PLACEMENT_IN_PROGRESS', 'This checkout is still being placed: the payment is settled by it.');
+      return fail(
+        'PLACEMENT_IN_PROGRESS',
+        'This checkout is still being placed: the payment is settled by it.',
+      );
     }
     // A payment for an attempt the shopper moved on from: it must not also be kept.
     if (payment.state === 'succeeded')
@@ -65,7 +68,11 @@ export async function settlePayment(
     // A placement that died before storing its payment: the checkout opens again under a new attempt, so placing it
     // again (even with the same key) makes a new payment instead of replaying the one just refunded.
     if (isPlacing(row, gateway.id, Number.NEGATIVE_INFINITY)) {
-      await reopenCheckout(ctx, row, 'Your payment could not be completed and was refunded: place your order again.');
+      await reopenCheckout(
+        ctx,
+        row,
+        'Your payment could not be completed and was refunded: place your order again.',
+      );
     }
     return fail('CONFLICT', 'This payment belongs to an earlier attempt and was refunded.');
   }
