@@ -29,6 +29,7 @@ import { adminPosts } from './api/admin/posts';
 import { adminProductImages } from './api/admin/product-images';
 import { adminProducts } from './api/admin/products';
 import { adminPromotions } from './api/admin/promotions';
+import { adminReportExports } from './api/admin/report-exports';
 import { adminReports } from './api/admin/reports';
 import { adminReviews } from './api/admin/reviews';
 import { adminSales } from './api/admin/sales';
@@ -131,6 +132,7 @@ export function createApp(pages?: PageHandler, { build = 'dev' }: { build?: stri
   app.route('/api', adminPromotions);
   app.route('/api', adminSales);
   app.route('/api', adminReports);
+  app.route('/api', adminReportExports);
   app.route('/api', adminPosts);
   app.route('/api', adminBanners);
   app.route('/api', adminMedia);

@@ -125,6 +125,7 @@ describe('admin page rules', () => {
       '/admin/reports/customers',
       '/admin/reports/promotions',
       '/admin/reports/traffic',
+      '/admin/reports/exports',
     ]);
     // Content managers write the blog and edit banners and menus.
     const posts = ['/admin/content/posts', '/admin/content/posts/new', '/admin/content/posts/[id]'];

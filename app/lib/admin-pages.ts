@@ -61,6 +61,7 @@ export const ADMIN_PAGES = {
   '/admin/reports/customers': 'reports:read',
   '/admin/reports/promotions': 'reports:read',
   '/admin/reports/traffic': 'reports:read',
+  '/admin/reports/exports': 'reports:read',
   '/admin/[...rest]': 'refused',
 } as const satisfies Record<string, PageRule>;
 

@@ -247,17 +247,78 @@ export async function readProductSales(
   return sumProductSales(db, s, group, by, limit, mark);
 }
 
-/** Best sellers in `s` added up over every key, or over `keys` only. */
+/**
+ * A page of a full export: the sales in `s` of each of `keys` that sold (every category when `keys` is omitted), in
+ * key order. `mark`: where the running totals stand (see productRows).
+ */
+export function readProductSalesPage(
+  db: Db,
+  s: DaySpan,
+  group: ProductGrouping,
+  mark: RunningMark,
+  keys?: readonly string[],
+): Promise<ProductSales[]> {
+  return sumProductSales(db, s, group, 'key', keys ? keys.length : EXPORT_CATEGORY_LIMIT, mark, keys);
+}
+
+/** Categories an export lists at most (they are a shop's few dozen; this only bounds the statement). */
+const EXPORT_CATEGORY_LIMIT = 100_000;
+
+/**
+ * The keys a full export of `group` over `s` goes through, `limit` at a time after `after` (null: from the start), in
+ * key order: every SKU or product in the catalogue, any that sold and is gone since (in the running totals, or in
+ * the range's daily rows after `mark`, not folded yet).
+ */
+export async function readExportKeys(
+  db: Db,
+  s: DaySpan,
+  group: 'product' | 'variant',
+  mark: RunningMark,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db.all<{ key: string }>(sql`SELECT key FROM (${exportKeys(s, group, mark)})
+    WHERE key > ${after ?? ''} ORDER BY key LIMIT ${limit}`);
+  return rows.map((r) => r.key);
+}
+
+/** How many keys a full export of `group` over `s` goes through (its progress's whole). */
+export async function countExportKeys(
+  db: Db,
+  s: DaySpan,
+  group: ProductGrouping,
+  mark: RunningMark,
+): Promise<number> {
+  const keys = group === 'category' ? sql`SELECT id FROM categories` : exportKeys(s, group, mark);
+  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (${keys})`);
+  return Number(row?.n ?? 0);
+}
+
+function exportKeys(s: DaySpan, group: 'product' | 'variant', mark: RunningMark): SQL {
+  const since = mark.through !== null && mark.through > s.from ? mark.through : s.from;
+  const [catalog, grain, sold] =
+    group === 'variant'
+      ? [sql`SELECT sku AS key FROM product_variants`, 'sku', sql`sku`]
+      : [sql`SELECT id AS key FROM products`, 'product', sql`coalesce(product_id, sku)`];
+  return sql`${catalog} UNION SELECT key FROM report_product_totals WHERE grain = ${grain}
+    UNION SELECT ${sold} FROM report_product_daily WHERE day >= ${since} AND day < ${s.end}`;
+}
+
+/** Best sellers in `s` added up over every key, or over `keys` only; 'key' orders them by key (exports). */
 async function sumProductSales(
   db: Db,
   s: DaySpan,
   group: ProductGrouping,
-  by: 'units' | 'net',
+  by: 'units' | 'net' | 'key',
   limit: number,
   mark: RunningMark,
   keys?: readonly string[],
 ): Promise<ProductSales[]> {
-  const order = by === 'units' ? sql`units DESC, net DESC, key` : sql`net DESC, units DESC, key`;
+  const order = {
+    units: sql`units DESC, net DESC, key`,
+    net: sql`net DESC, units DESC, key`,
+    key: sql`key`,
+  }[by];
   // Keys the range did not touch sum to zero everywhere (units and refunded units only add up): they are left out.
   const summed = sql`SELECT key, max(product_id) AS product_id, sum(units) AS units,
       sum(gross) AS gross, sum(discounts) AS discounts, sum(refunded_units) AS refunded_units,

@@ -12,6 +12,7 @@ export * from './email';
 export * from './inventory';
 export * from './orders';
 export * from './promotions';
+export * from './report-exports';
 export * from './reports';
 export * from './returns';
 export * from './staff';

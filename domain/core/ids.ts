@@ -44,6 +44,7 @@ export const ID_PREFIXES = {
   shippingZone: 'shz',
   shippingMethod: 'shm',
   reportRebuild: 'rbj',
+  reportExport: 'rex',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

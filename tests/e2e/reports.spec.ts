@@ -150,3 +150,43 @@ test('an order placed in the shop shows in the reports at once, and the report r
   await page.screenshot({ path: 'test-results/reports-sales-phone.png', fullPage: true });
   await context.close();
 });
+
+test('every variant that sold in a range exports in the background, with progress, as a CSV', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await logInStaff(page, ADMIN_STAFF, '/admin/reports/products');
+  await page.goto('/admin/reports/products?from=2026-01-01&to=2026-03-31&group=variant&by=net');
+  await page.getByRole('link', { name: 'Export every variant' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Report exports' })).toBeVisible();
+  // The form starts from the best sellers' range and grouping.
+  await expect(page.getByLabel('From')).toHaveValue('2026-01-01');
+  await expect(page.getByLabel('To')).toHaveValue('2026-03-31');
+  await expect(page.getByLabel('One row per')).toHaveValue('variant');
+  await page.getByRole('button', { name: 'Start export' }).click();
+  await expect(page.getByRole('status')).toContainText('Export started: variants from 2026-01-01');
+
+  const row = page
+    .getByRole('table', { name: 'Exports of the last 7 days, newest first' })
+    .getByRole('row', { name: /variants from 2026-01-01 to 2026-03-31/ })
+    .first();
+  await expect(async () => {
+    await page.goto('/admin/reports/exports');
+    await expect(row).toContainText(/Done: [\d,]+ rows/, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  const rows = Number((await row.textContent())?.match(/Done: ([\d,]+) rows/)?.[1]?.replace(/,/g, ''));
+  expect(rows).toBeGreaterThan(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/reports-exports.png', fullPage: true });
+
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByRole('link', { name: /Download CSV/ }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('variants-2026-01-01-to-2026-03-31.csv');
+  const lines = readFileSync((await file.path()) as string, 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toBe('variant,id,units sold,units refunded,gross sales,discounts,refunds,net sales');
+  expect(lines).toHaveLength(1 + rows);
+});

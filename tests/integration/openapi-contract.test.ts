@@ -310,6 +310,40 @@ async function pendingReview(): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
+/** An administrator's cookie once the report rollups are whole (an export is refused while they are recounted). */
+async function reportsReady(): Promise<string> {
+  const cookie = await admin();
+  for (let i = 0; i < 400; i++) {
+    const sales = await call(
+      'GET',
+      '/api/admin/reports/sales?from=2026-01-01&to=2026-01-31',
+      withCookie(cookie),
+    );
+    if ((sales.body as { rebuilding: unknown }).rebuilding === null) return cookie;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the report rollups were not rebuilt');
+}
+
+let exportId: Promise<string> | undefined;
+/** A finished report export (the REPORTS queue's consumer runs it in this workerd), made once. */
+function finishedExport(): Promise<string> {
+  exportId ??= (async () => {
+    const cookie = await reportsReady();
+    const range = json({ from: '2026-01-01', to: '2026-12-31', group: 'variant' });
+    const { id } = (await call('POST', '/api/admin/report-exports', withCookie(cookie, range))).body as {
+      id: string;
+    };
+    for (let i = 0; i < 200; i++) {
+      const view = await call('GET', `/api/admin/report-exports/${id}`, withCookie(cookie));
+      if ((view.body as { status: string }).status === 'done') return id;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`export ${id} did not finish`);
+  })();
+  return exportId;
+}
+
 /**
  * Per operation: a concrete path and request that must succeed (the other error paths are derived from the
  * document below), plus the operation's own error paths. A new operation in the document needs an entry here.
@@ -1105,6 +1139,42 @@ const scenarios: Record<string, Scenario> = {
       expect(
         (await call('GET', '/api/admin/reports/promotions?from=2026-01-01&to=2026-01-31&format=csv')).status,
       ).toBe(401);
+    },
+  },
+  'POST /api/admin/report-exports': {
+    happy: async () => ({
+      path: '/api/admin/report-exports',
+      init: withCookie(
+        await reportsReady(),
+        json({ from: '2026-01-01', to: '2026-01-31', group: 'category' }),
+      ),
+    }),
+    errors: async (path) => {
+      const inverted = json({ from: '2026-12-31', to: '2026-01-01', group: 'variant' });
+      expect((await call('POST', path, withCookie(await admin(), inverted))).status).toBe(400);
+    },
+  },
+  'GET /api/admin/report-exports': {
+    happy: async () => ({ path: '/api/admin/report-exports', init: withCookie(await admin()) }),
+  },
+  'GET /api/admin/report-exports/{id}': {
+    happy: async () => ({
+      path: `/api/admin/report-exports/${await finishedExport()}`,
+      init: withCookie(await admin()),
+    }),
+    errors: async () => {
+      const missing = `/api/admin/report-exports/${newId('reportExport')}`;
+      expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
+    },
+  },
+  'GET /api/admin/report-exports/{id}/download': {
+    happy: async () => ({
+      path: `/api/admin/report-exports/${await finishedExport()}/download`,
+      init: withCookie(await admin()),
+    }),
+    errors: async () => {
+      const missing = `/api/admin/report-exports/${newId('reportExport')}/download`;
+      expect((await call('GET', missing, withCookie(await admin()))).status).toBe(404);
     },
   },
   'GET /api/admin/audit': {

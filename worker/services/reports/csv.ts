@@ -13,11 +13,15 @@ export interface CsvColumn<Row> {
 
 const FORMULA = /^[=+\-@\t\r]/;
 
-/** The rows as CSV text in `currency`'s major units where a column is money. */
+/**
+ * The rows as CSV text in `currency`'s major units where a column is money; `header: false` leaves the header row
+ * out (a later part of a file written in parts).
+ */
 export function toCsv<Row>(
   columns: readonly CsvColumn<Row>[],
   rows: readonly Row[],
   currency: string,
+  { header = true } = {},
 ): string {
   const digits =
     new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
@@ -28,8 +32,13 @@ export function toCsv<Row>(
     if (typeof v === 'number') return c.money ? (v / 10 ** digits).toFixed(digits) : String(v);
     return FORMULA.test(v) ? `'${v}` : v;
   };
-  return Papa.unparse({
-    fields: columns.map((c) => c.header),
-    data: rows.map((row) => columns.map((c) => cell(c, row))),
-  });
+  return Papa.unparse(
+    { fields: columns.map((c) => c.header), data: rows.map((row) => columns.map((c) => cell(c, row))) },
+    { header },
+  );
+}
+
+/** The header row alone (Papa Parse writes nothing for a table without rows). */
+export function csvHeader<Row>(columns: readonly CsvColumn<Row>[]): string {
+  return Papa.unparse([columns.map((c) => c.header)]);
 }

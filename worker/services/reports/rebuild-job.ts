@@ -36,6 +36,7 @@ import {
 } from '@domain/reports/time-zone';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { ExportPageMessage } from './exports';
 import { type FoldRunningMessage, foldRunningTotals } from './running';
 
 /** A REPORTS queue message: rebuild `month` ('YYYY-MM-01') for job `job`. */
@@ -48,9 +49,12 @@ export const RebuildMonthMessage = z
   .strict();
 export type RebuildMonthMessage = z.infer<typeof RebuildMonthMessage>;
 
-/** The REPORTS producer binding, as far as the rebuild and the running totals use it. */
+/** The REPORTS producer binding, as far as the rebuild, the running totals and the exports use it. */
 export interface ReportsQueue {
-  send(body: RebuildMonthMessage | FoldRunningMessage, options?: QueueSendOptions): Promise<unknown>;
+  send(
+    body: RebuildMonthMessage | FoldRunningMessage | ExportPageMessage,
+    options?: QueueSendOptions,
+  ): Promise<unknown>;
 }
 
 /** What one message did (logged, and read by tests). */

@@ -20,9 +20,11 @@ interface Props {
   csvQuery?: string;
   /** The report's own choices the form keeps as hidden fields (`{ group: 'variant' }`), so a new range keeps them. */
   keep?: Record<string, string>;
+  /** Where to export every row of the range in the background (the table shows the top ones only), with more query. */
+  exportAll?: { href: string; query: string; label: string };
 }
 
-export const ReportFilters = component$<Props>(({ query, path, csv, csvQuery, keep }) => {
+export const ReportFilters = component$<Props>(({ query, path, csv, csvQuery, keep, exportAll }) => {
   const shown = shownRangeFields(path, query.errors);
   return (
     <>
@@ -131,6 +133,14 @@ export const ReportFilters = component$<Props>(({ query, path, csv, csvQuery, ke
               download
             >
               Download CSV
+            </a>
+          )}
+          {query.range && exportAll && (
+            <a
+              class="adm-btn adm-btn-secondary"
+              href={`${exportAll.href}?${query.search}&${exportAll.query}`}
+            >
+              {exportAll.label}
             </a>
           )}
           <p class="adm-hint">Days in {query.timeZone}.</p>

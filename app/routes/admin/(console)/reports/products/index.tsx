@@ -50,6 +50,11 @@ export default component$(() => {
         csv="/api/admin/reports/products"
         csvQuery={`group=${group}&by=${by}`}
         keep={{ group, by }}
+        exportAll={{
+          href: '/admin/reports/exports',
+          query: `group=${group}`,
+          label: `Export every ${group}`,
+        }}
       />
       <nav class="adm-tabs" aria-label="Best sellers by">
         <ul>
