@@ -3,11 +3,13 @@
  * restocking only when asked, no cancel after shipping, no refund over what was captured (also when two race),
  * webhooks confirming once, and who may do it.
  */
+import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { SeedData } from '@db/seed/generate';
 import { stockStub } from '@durable-objects/stock';
 import { createStaff, loginCookie, waitForEmail } from '@tests/support/accounts';
 import { jsonBody, newClient, seedSmallStore } from '@tests/support/workerd';
+import { createApp } from '@worker/app';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { placeOrder, readyCheckout } from '../checkout/support';
 import { placeStripeOrder, postWebhook, signedEvent } from '../payments/stripe-support';
@@ -389,5 +391,52 @@ describe('refunding an order', () => {
     });
     for (let i = 0; i < 2; i++) expect((await postWebhook(api, event)).status).toBe(200);
     expect((await refundsOf(order.id)).map((r) => r.status)).toEqual(['succeeded']);
+  });
+
+  it('a refund Stripe did not answer stays pending with its amount counted, so it cannot be made twice', async () => {
+    const order = await newOrder(skuAt(9), 1, 'stripe');
+    await deliver(order);
+    // Port 9 (discard) on loopback: Stripe cannot be reached, so whether it refunded is unknown.
+    const unreachable = { ...env, STRIPE_API_PORT: '9' };
+    const res = await createApp().request(
+      `/api/admin/orders/${order.id}/refunds`,
+      post(admin, { amount: order.total.amount, restock: false }),
+      unreachable,
+      createExecutionContext(),
+    );
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ meta: { reason: 'provider_unanswered' } });
+    expect(await refundsOf(order.id)).toEqual([
+      expect.objectContaining({ status: 'pending', provider_ref: null, amount: order.total.amount }),
+    ]);
+    expect(await statusOf(order.id)).toBe('refunded');
+    // Refunding again, Stripe reachable: nothing is left to refund, so nothing goes out twice.
+    const again = await api(
+      `/api/admin/orders/${order.id}/refunds`,
+      post(admin, { amount: order.total.amount, restock: false }),
+    );
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ meta: { reason: 'over_refund' } });
+  });
+
+  it('a refund Stripe refuses is failed at once and the money is refundable again', async () => {
+    const order = await newOrder(skuAt(10), 1, 'stripe');
+    await deliver(order);
+    const refunded = await api(
+      `/api/admin/orders/${order.id}/refunds`,
+      post(admin, { amount: order.total.amount, restock: false }),
+    );
+    expect(refunded.status).toBe(201);
+    // Behind the shop's back the payment was refunded at Stripe already: the next refund is refused there.
+    await env.DB.prepare("UPDATE refunds SET status = 'failed' WHERE order_id = ?").bind(order.id).run();
+    await env.DB.prepare("UPDATE orders SET status = 'delivered' WHERE id = ?").bind(order.id).run();
+    const refused = await api(
+      `/api/admin/orders/${order.id}/refunds`,
+      post(admin, { amount: order.total.amount, restock: false }),
+    );
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ meta: { reason: 'provider_refused' } });
+    expect((await refundsOf(order.id)).map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(await statusOf(order.id)).toBe('delivered');
   });
 });

@@ -164,6 +164,15 @@ export function stripeGateway(config: StripeConfig): PaymentGateway {
         );
         return ok({ refundRef: refund.id });
       } catch (error) {
+        // A refusal (already refunded, more than was captured, a card error) is an answer: nothing was refunded.
+        // Anything else (no connection, a timeout, Stripe's own 5xx, a rate limit) leaves the outcome unknown.
+        if (
+          error instanceof Stripe.errors.StripeInvalidRequestError ||
+          error instanceof Stripe.errors.StripeCardError ||
+          error instanceof Stripe.errors.StripePermissionError
+        ) {
+          return fail('CONFLICT', `Stripe refused the refund: ${error.message}`);
+        }
         const failed = fromError(error);
         return failed.ok ? fail('CONFLICT', 'Stripe refused the refund.') : failed;
       }

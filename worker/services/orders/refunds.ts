@@ -77,6 +77,11 @@ async function requestProviderRefund(
   const asked = gateway.ok
     ? await gateway.value.refund(paymentRef, { amount: refund.amount, idempotencyKey: refund.id })
     : gateway;
+  // No answer (PAYMENT_METHOD_UNAVAILABLE: unreachable, timed out) is not a refusal: the provider may have refunded.
+  // The refund stays pending, its amount still counted as refunded, so nobody refunds it a second time.
+  if (!asked.ok && asked.error.code === 'PAYMENT_METHOD_UNAVAILABLE' && gateway.ok) {
+    return fail('PAYMENT_METHOD_UNAVAILABLE', asked.error.detail, { unanswered: true });
+  }
   await recordRefundRequest(
     ctx.db,
     refund.id,
@@ -237,6 +242,13 @@ export async function refundOrder(
     return lost(state.number);
   }
   const asked = await requestProviderRefund(ctx, state.payment.provider, state.payment.providerRef, refund);
+  if (!asked.ok && asked.error.meta?.unanswered === true) {
+    return fail(
+      'CONFLICT',
+      `The payment provider did not answer, so this refund may or may not have been made: it stays pending and its amount counts as refunded. Check it in the provider's dashboard before refunding again.`,
+      { reason: 'provider_unanswered', refundId: refund.id },
+    );
+  }
   if (!asked.ok) {
     // The provider refused: the refund stays on record as failed, and the status goes back.
     await ctx.db.batch([
@@ -340,12 +352,17 @@ export async function cancelOrder(
   if (refund && payment?.providerRef) {
     const asked = await requestProviderRefund(ctx, payment.provider, payment.providerRef, refund);
     if (!asked.ok) {
-      // The order stays cancelled; the failed refund is on record and staff can refund again from the order page.
+      // The order stays cancelled; a refused refund is on record as failed and staff can refund again from the order
+      // page; an unanswered one stays pending (it may have been made).
+      const said =
+        asked.error.meta?.unanswered === true
+          ? `Refund pending: the payment provider did not answer (${asked.error.detail}); check it in the provider's dashboard before refunding again`
+          : `Refund failed: ${asked.error.detail}`;
       await ctx.db.batch([
         insertOrderEventStatement(
           ctx.db,
           {
-            ...staffEvent(ctx, orderId, to, to, `Refund failed: ${asked.error.detail}`),
+            ...staffEvent(ctx, orderId, to, to, said),
             id: newId('event', ctx.now),
           },
           to,
