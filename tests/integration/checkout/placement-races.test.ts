@@ -5,10 +5,12 @@
  */
 import { env } from 'cloudflare:workers';
 import { createDb } from '@db/client';
+import { findCheckout } from '@db/repositories/checkouts';
 import type { SeedData } from '@db/seed/generate';
 import { newId } from '@domain/core/ids';
+import { stockStub } from '@durable-objects/stock';
 import { seedSmallStore } from '@tests/support/workerd';
-import { PLACEMENT_GRACE_MS, syncPayment } from '@worker/services/checkout/complete';
+import { PLACEMENT_GRACE_MS, reopenCheckout, syncPayment } from '@worker/services/checkout/complete';
 import type { CheckoutContext } from '@worker/services/checkout/context';
 import { gatewayFor } from '@worker/services/checkout/gateways';
 import { placeCheckoutOrder } from '@worker/services/checkout/place-order';
@@ -122,5 +124,22 @@ describe('a placement and its payment', () => {
     const paidWith = await orderPaymentRef(checkoutId);
     expect(paidWith).not.toBeNull();
     expect(paidWith).not.toBe(taken.id);
+  });
+
+  it('a payment failing after the shopper placed again neither reopens the new placement nor gives back its holds', async () => {
+    const sku = skuAt(2);
+    const { api, checkoutId } = await readyCheckout([{ sku, quantity: 1 }]);
+    expect((await placeOrder(api, checkoutId, 'requires_action')).status).toBe(202);
+    const seenByTheWebhook = await findCheckout(createDb(env), checkoutId);
+    // The shopper places again (another key) while the first payment's failure is being handled.
+    await env.DB.prepare(
+      "UPDATE checkouts SET payment_key = 'second-placement', payment_ref = NULL WHERE id = ?",
+    )
+      .bind(checkoutId)
+      .run();
+    await reopenCheckout(context(), seenByTheWebhook!, 'The bank declined the first card.');
+    expect(await checkoutRow(checkoutId)).toMatchObject({ status: 'paying', payment_ref: null });
+    const level = await stockStub(env, sku).getLevel({ sku });
+    expect(level.ok && level.value.reserved).toBe(1);
   });
 });

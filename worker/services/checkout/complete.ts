@@ -109,14 +109,16 @@ function isPlacing(row: CheckoutRow, provider: string, now: number): boolean {
 
 /** Gives a paying checkout's holds back and opens it again with `message` for the payment step. */
 export async function reopenCheckout(ctx: CheckoutContext, row: CheckoutRow, message: string): Promise<void> {
-  await releaseCheckoutHolds(ctx, row);
-  await updateCheckout(ctx.db, row.id, ['paying'], {
-    status: 'open',
-    attempt: row.attempt + 1,
-    paymentRef: null,
-    paymentError: message,
-    updatedAt: ctx.now,
-  });
+  // Only while the placement `row` saw is still the checkout's (its payment key): one the shopper started since keeps
+  // its checkout, its holds and its promotion uses. Released after the update, so nothing is given back for nothing.
+  const reopened = await updateCheckout(
+    ctx.db,
+    row.id,
+    ['paying'],
+    { status: 'open', attempt: row.attempt + 1, paymentRef: null, paymentError: message, updatedAt: ctx.now },
+    { paymentKey: row.paymentKey },
+  );
+  if (reopened) await releaseCheckoutHolds(ctx, row);
 }
 
 async function completeCheckout(
