@@ -84,6 +84,27 @@ describe('paying with PayPal', () => {
     expect(captures.map((c) => c.requestId)).toEqual([`order-capture:${orderId}`]);
   });
 
+  it('an approval for an attempt the shopper left is neither captured nor refunded: only the checkout’s own is', async () => {
+    const { api, checkoutId, actionUrl, orderId } = await pendingPayPalCheckout(skus[6]!);
+    await approve(actionUrl);
+    // Meanwhile the shopper went back and started another attempt (its order not made yet).
+    await env.DB.prepare('UPDATE checkouts SET payment_ref = NULL, attempt = attempt + 1 WHERE id = ?')
+      .bind(checkoutId)
+      .run();
+    const approved = {
+      id: `WH-left-${orderId}`,
+      event_type: 'CHECKOUT.ORDER.APPROVED',
+      resource: { id: orderId, status: 'APPROVED' },
+    };
+    expect((await postPayPalWebhook(api, approved)).status).toBe(409); // a placement may be under way: retried
+    await env.DB.prepare("UPDATE checkouts SET payment_ref = 'ANOTHER-ORDER' WHERE id = ?")
+      .bind(checkoutId)
+      .run();
+    expect((await postPayPalWebhook(api, approved)).status).toBe(200);
+    const about = (await paypalRequests()).filter((r) => r.path.includes(orderId) && r.method === 'POST');
+    expect(about.map((r) => r.path)).toEqual([]);
+  });
+
   it('funding refused at capture: 402, holds released, no order', async () => {
     const sku = skus[1]!;
     const before = await level(sku);

@@ -192,10 +192,11 @@ export function paypalGateway(config: PayPalConfig): PaymentGateway {
       return ok(toProvider(order.data));
     },
 
-    async retrievePayment(ref) {
+    async retrievePayment(ref, { capture = true } = {}) {
       const order = await getOrder(ref);
       if (!order.ok || order.value.status !== 'APPROVED')
         return order.ok ? ok(toProvider(order.value)) : order;
+      if (!capture) return ok({ ...toProvider(order.value), awaitingCapture: true });
       // Approved: capture now. The request id is the order's, so every reporter's capture is the same one.
       const captured = await call('POST', `/v2/checkout/orders/${ref}/capture`, {
         requestId: `order-capture:${ref}`,

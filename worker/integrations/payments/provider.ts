@@ -17,6 +17,8 @@ export interface ProviderPayment {
   actionUrl?: string | undefined;
   /** Why it failed, in words a shopper can act on. */
   failureMessage?: string | undefined;
+  /** Approved by the shopper but not taken yet (PayPal's APPROVED order, when looked at without capturing). */
+  awaitingCapture?: boolean | undefined;
 }
 
 /** What a verified webhook tells us, in provider-neutral words. */
@@ -54,8 +56,11 @@ export interface PaymentGateway {
   readonly id: PaymentProvider;
   /** Creates (and, where the provider can, confirms) a payment. Replaying the idempotency key returns the same one. */
   createPayment(input: CreatePaymentInput): Promise<Result<ProviderPayment>>;
-  /** The payment's state as the provider knows it now (never trust the browser's word). */
-  retrievePayment(ref: string): Promise<Result<ProviderPayment>>;
+  /**
+   * The payment's state as the provider knows it now (never trust the browser's word). A payment the shopper approved
+   * but the shop must still capture (PayPal) is captured here, unless `capture` is false: then it is only looked at.
+   */
+  retrievePayment(ref: string, options?: { capture?: boolean }): Promise<Result<ProviderPayment>>;
   /** Returns money: all of it when `amount` is omitted. */
   refund(
     ref: string,

@@ -33,10 +33,15 @@ export async function syncPayment(
   gateway: PaymentGateway,
   ref: string,
 ): Promise<Result<PaymentOutcome>> {
-  const payment = await gateway.retrievePayment(ref);
-  if (!payment.ok) return payment;
-  const row = await findCheckout(ctx.db, payment.value.reference);
+  // Looked at before anything is taken: an approval for an attempt the shopper left is never captured (to be refunded
+  // at once, the provider's fees lost); only the checkout's own payment is.
+  const seen = await gateway.retrievePayment(ref, { capture: false });
+  if (!seen.ok) return seen;
+  const row = await findCheckout(ctx.db, seen.value.reference);
   if (!row) return fail('NOT_FOUND', 'No checkout for this payment.');
+  const ours = row.status === 'paying' && row.paymentRef === ref && row.paymentProvider === gateway.id;
+  const payment = seen.value.awaitingCapture && ours ? await gateway.retrievePayment(ref) : seen;
+  if (!payment.ok) return payment;
   return settlePayment(ctx, gateway, row, payment.value);
 }
 
