@@ -1,5 +1,5 @@
 /** Paying with PayPal: Orders v2 over fetch against the local stand-in, through the shop's own API routes. */
-import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { createExecutionContext, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { SeedData } from '@db/seed/generate';
 import { newId } from '@domain/core/ids';
@@ -7,6 +7,7 @@ import { stockStub } from '@durable-objects/stock';
 import { readyCheckout } from '@tests/integration/checkout/support';
 import { createStaff, loginCookie } from '@tests/support/accounts';
 import { jsonBody, seedSmallStore } from '@tests/support/workerd';
+import { createApp } from '@worker/app';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   approve,
@@ -103,6 +104,22 @@ describe('paying with PayPal', () => {
     expect((await postPayPalWebhook(api, approved)).status).toBe(200);
     const about = (await paypalRequests()).filter((r) => r.path.includes(orderId) && r.method === 'POST');
     expect(about.map((r) => r.path)).toEqual([]);
+  });
+
+  it('PayPal out of reach: a 422 problem and the holds back, never a 500', async () => {
+    const sku = skus[7]!;
+    const before = await level(sku);
+    const { checkoutId } = await readyCheckout([{ sku, quantity: 1 }]);
+    // Port 9 (discard) on loopback: nothing answers, not even the token call.
+    const res = await createApp().request(
+      `/api/checkouts/${checkoutId}/orders`,
+      jsonBody({ provider: 'paypal' }, { 'Idempotency-Key': newId('request') }),
+      { ...env, PAYPAL_API_BASE: 'http://127.0.0.1:9' },
+      createExecutionContext(),
+    );
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: 'PAYMENT_METHOD_UNAVAILABLE' });
+    expect(await level(sku)).toMatchObject({ reserved: before.reserved });
   });
 
   it('funding refused at capture: 402, holds released, no order', async () => {

@@ -99,6 +99,12 @@ function toProvider(order: Order, failureMessage?: string): ProviderPayment {
 const unavailable = () =>
   fail('PAYMENT_METHOD_UNAVAILABLE', 'PayPal could not take the payment right now; nothing was charged.');
 
+/**
+ * How long one PayPal call may take (as the Stripe SDK's timeout): a placement must store its payment well within
+ * the 2 minutes after which a webhook takes it for dead (complete.ts PLACEMENT_GRACE_MS).
+ */
+const PAYPAL_TIMEOUT_MS = 15_000;
+
 /** The PayPal gateway for one configuration. */
 export function paypalGateway(config: PayPalConfig): PaymentGateway {
   const base = config.apiBase.replace(/\/+$/, '');
@@ -107,17 +113,22 @@ export function paypalGateway(config: PayPalConfig): PaymentGateway {
   /** One OAuth2 client-credentials token per gateway (a gateway lives for one request). */
   const accessToken = () => {
     token ??= (async () => {
-      const res = await fetch(`${base}/v1/oauth2/token`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Basic ${btoa(`${config.clientId}:${config.clientSecret}`)}`,
-          'Content-Type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials',
-      });
-      if (!res.ok) return null;
-      const parsed = z.object({ access_token: z.string().min(1) }).safeParse(await res.json());
-      return parsed.success ? parsed.data.access_token : null;
+      try {
+        const res = await fetch(`${base}/v1/oauth2/token`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Basic ${btoa(`${config.clientId}:${config.clientSecret}`)}`,
+            'Content-Type': 'application/x-www-form-urlencoded',
+          },
+          body: 'grant_type=client_credentials',
+          signal: AbortSignal.timeout(PAYPAL_TIMEOUT_MS),
+        });
+        if (!res.ok) return null;
+        const parsed = z.object({ access_token: z.string().min(1) }).safeParse(await res.json());
+        return parsed.success ? parsed.data.access_token : null;
+      } catch {
+        return null; // unreachable or timed out: the caller answers "PayPal is unavailable"
+      }
     })();
     return token;
   };
@@ -140,6 +151,7 @@ export function paypalGateway(config: PayPalConfig): PaymentGateway {
           ...(options.requestId ? { 'PayPal-Request-Id': options.requestId } : {}),
         },
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+        signal: AbortSignal.timeout(PAYPAL_TIMEOUT_MS),
       });
       return { status: res.status, json: await res.json().catch(() => null) };
     } catch {
