@@ -121,28 +121,22 @@ export async function startProductsExport(
       `The reports are being recounted (${done} of ${total} months): export once that is done.`,
     );
   }
-  const running = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(reportExports)
-    .where(and(eq(reportExports.status, 'running'), gt(reportExports.updatedAt, now - STALLED_EXPORT_MS)));
-  if (Number(running[0]?.n ?? 0) >= MAX_RUNNING_EXPORTS) {
+  const params: ExportParams = { ...request, currency: by.currency };
+  const id = newId('reportExport', now);
+  const total = await countExportKeys(db, spanOf(params), request.group, markOf(zone));
+  // Recorded only while fewer than MAX_RUNNING_EXPORTS run (a stalled one no longer counts): one statement, so a
+  // burst of starts cannot all pass the check.
+  const started = await db.all<{ id: string }>(sql`INSERT INTO report_exports
+      (id, report, params, status, total, created_by, created_at, updated_at)
+    SELECT ${id}, 'products', ${JSON.stringify(params)}, 'running', ${total}, ${by.staffId}, ${now}, ${now}
+    WHERE (SELECT count(*) FROM report_exports
+      WHERE status = 'running' AND updated_at > ${now - STALLED_EXPORT_MS}) < ${MAX_RUNNING_EXPORTS}
+    RETURNING id`);
+  if (started.length === 0) {
     return fail('CONFLICT', `${MAX_RUNNING_EXPORTS} exports are running: wait for one to finish.`);
   }
-  const params: ExportParams = { ...request, currency: by.currency };
-  const [row] = await db
-    .insert(reportExports)
-    .values({
-      id: newId('reportExport', now),
-      report: 'products',
-      params: JSON.stringify(params),
-      status: 'running',
-      total: await countExportKeys(db, spanOf(params), request.group, markOf(zone)),
-      createdBy: by.staffId,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  if (!row) throw new Error('report export insert returned no row');
+  const row = await findRow(db, id, now);
+  if (!row) throw new Error(`report export ${id} missing after its insert`);
   await env.REPORTS.send({ kind: 'export-page', export: row.id, after: null } satisfies ExportPageMessage, {
     contentType: 'json',
   });
