@@ -176,7 +176,7 @@ test('every variant that sold in a range exports in the background, with progres
 
   const row = page
     .getByRole('table', { name: 'Exports of the last 7 days, newest first' })
-    .getByRole('row', { name: /variants from 2026-01-01 to 2026-03-31/ })
+    .getByRole('row', { name: /Variants from 2026-01-01 to 2026-03-31/ })
     .first();
   await expect(async () => {
     await page.goto('/admin/reports/exports');

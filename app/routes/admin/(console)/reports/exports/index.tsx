@@ -67,6 +67,10 @@ function exportName(e: Pick<ReportExport, 'group' | 'from' | 'to'>): string {
   return `${group} from ${e.from} to ${e.to}`;
 }
 
+function capitalised(text: string): string {
+  return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+}
+
 function statusText(e: ReportExport): string {
   if (e.status === 'done') return `Done: ${e.rows.toLocaleString('en-US')} rows`;
   if (e.status === 'failed') return 'Stopped: start it again';
@@ -158,7 +162,7 @@ export default component$(() => {
               <tbody>
                 {exports.map((e) => (
                   <tr key={e.id}>
-                    <th scope="row">Best sellers: {exportName(e)}</th>
+                    <th scope="row">{capitalised(exportName(e))}</th>
                     <td>{statusText(e)}</td>
                     <td>
                       <time dateTime={new Date(e.createdAt).toISOString()}>

@@ -9,6 +9,7 @@ import { ReportFilters } from '~/components/admin/report-filters/ReportFilters';
 import { reportPageRead } from '~/lib/report-page';
 
 const GROUPS = ['product', 'variant', 'category'] as const;
+const GROUP_PLURALS = { product: 'Products', variant: 'Variants', category: 'Categories' } as const;
 
 export const useProductsReport = routeLoader$(async ({ platform, url }) => {
   const db = createDb(platform.env);
@@ -65,7 +66,7 @@ export default component$(() => {
                   href={`/admin/reports/products?${query.search}&group=${g}&by=${b}`}
                   aria-current={g === group && b === by ? 'page' : undefined}
                 >
-                  {`${g[0]!.toUpperCase()}${g.slice(1)}s by ${b === 'units' ? 'units' : 'net sales'}`}
+                  {`${GROUP_PLURALS[g]} by ${b === 'units' ? 'units' : 'net sales'}`}
                 </a>
               </li>
             )),
