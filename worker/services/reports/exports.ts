@@ -7,12 +7,7 @@
  */
 import type { Db } from '@db/client';
 import { type ReportZone, readReportZone } from '@db/repositories/report-rollups';
-import {
-  countExportKeys,
-  type ProductSales,
-  readExportKeys,
-  readProductSalesPage,
-} from '@db/repositories/reports';
+import { countExportKeys, readExportKeys, readProductSalesPage } from '@db/repositories/reports';
 import { reportExports } from '@db/schema';
 import { newId } from '@domain/core/ids';
 import { fail, ok, type Result } from '@domain/core/result';
@@ -20,8 +15,9 @@ import { checkRange, DaySchema } from '@domain/reports/range';
 import { addDays } from '@domain/reports/time-zone';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type CsvColumn, csvHeader, toCsv } from './csv';
+import { csvHeader, toCsv } from './csv';
 import type { ReportsQueue } from './rebuild-job';
+import { productSalesColumns } from './report-csv';
 import { readyReportZone } from './upkeep';
 
 /** Keys (SKUs or products) per message and CSV part: each page is two index seeks a key, a few hundred ms at most. */
@@ -137,9 +133,7 @@ export async function startProductsExport(
   }
   const row = await findRow(db, id, now);
   if (!row) throw new Error(`report export ${id} missing after its insert`);
-  await env.REPORTS.send({ kind: 'export-page', export: row.id, after: null } satisfies ExportPageMessage, {
-    contentType: 'json',
-  });
+  await sendPage(env.REPORTS, row.id, null);
   return ok(viewOf(row, now));
 }
 
@@ -165,21 +159,11 @@ async function findRow(db: Db, id: string, now: number): Promise<ExportRow | nul
   return row && row.createdAt > now - EXPORT_KEPT_MS ? row : null;
 }
 
-const partKey = (id: string, part: number) => `exports/${id}/${String(part).padStart(6, '0')}.csv`;
+/** Sends the message for export `id`'s page after key `after` (null: the first). */
+const sendPage = (queue: ReportsQueue, id: string, after: string | null) =>
+  queue.send({ kind: 'export-page', export: id, after } satisfies ExportPageMessage, { contentType: 'json' });
 
-/** The export's columns: the products report's table without the stock columns (they describe today, not the range). */
-function columnsOf(group: ExportRequest['group']): CsvColumn<ProductSales>[] {
-  return [
-    { header: group, value: (r) => r.name },
-    { header: 'id', value: (r) => r.key },
-    { header: 'units sold', value: (r) => r.units },
-    { header: 'units refunded', value: (r) => r.refundedUnits },
-    { header: 'gross sales', value: (r) => r.gross, money: true },
-    { header: 'discounts', value: (r) => r.discounts, money: true },
-    { header: 'refunds', value: (r) => r.refunded, money: true },
-    { header: 'net sales', value: (r) => r.net, money: true },
-  ];
-}
+const partKey = (id: string, part: number) => `exports/${id}/${String(part).padStart(6, '0')}.csv`;
 
 /**
  * One message: writes the next page of its export and sends the message for the one after, or marks the export
@@ -209,7 +193,8 @@ export async function runExportPage(
   const last = keys === undefined || keys.length < pageKeys;
   const part = rows.length > 0 ? row.parts + 1 : row.parts;
   if (rows.length > 0) {
-    const csv = `${toCsv(columnsOf(params.group), rows, params.currency, { header: false })}\r\n`;
+    // The best sellers' sales columns, without their stock ones: those describe today, not the range.
+    const csv = `${toCsv(productSalesColumns(params.group), rows, params.currency, { header: false })}\r\n`;
     await env.EXPORTS.put(partKey(row.id, part), csv, { httpMetadata: { contentType: 'text/csv' } });
   }
   // Progress counts keys gone through; the key count was taken at the start, so SKUs added since can only cap it.
@@ -236,9 +221,7 @@ export async function runExportPage(
     .returning({ id: reportExports.id });
   if (moved.length === 0) return 'redelivered';
   if (last) return 'finished';
-  await env.REPORTS.send({ kind: 'export-page', export: row.id, after: cursor } satisfies ExportPageMessage, {
-    contentType: 'json',
-  });
+  await sendPage(env.REPORTS, row.id, cursor);
   return 'written';
 }
 
@@ -264,7 +247,7 @@ export async function exportFile(
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (next === 0) {
-        controller.enqueue(encoder.encode(`${csvHeader(columnsOf(params.group))}\r\n`));
+        controller.enqueue(encoder.encode(`${csvHeader(productSalesColumns(params.group))}\r\n`));
       } else if (next > row.parts) {
         controller.close();
         return;

@@ -1,6 +1,7 @@
 /** Each report's CSV download: the same rows its table shows. */
+import type { ProductGrouping, ProductSales } from '@db/repositories/reports';
 import type { SalesPoint } from '@domain/reports/sales';
-import { toCsv } from './csv';
+import { type CsvColumn, toCsv } from './csv';
 import type {
   customersReport,
   productsReport,
@@ -43,19 +44,26 @@ export function salesCsv(report: SalesReport, currency: string): string {
   );
 }
 
+/** A product, variant or category's sales columns: the best sellers' CSV and the full export (exports.ts) share them. */
+export function productSalesColumns(group: ProductGrouping): CsvColumn<ProductSales>[] {
+  return [
+    { header: group, value: (r) => r.name },
+    { header: 'id', value: (r) => r.key },
+    { header: 'units sold', value: (r) => r.units },
+    { header: 'units refunded', value: (r) => r.refundedUnits },
+    { header: 'gross sales', value: (r) => r.gross, money: true },
+    { header: 'discounts', value: (r) => r.discounts, money: true },
+    { header: 'refunds', value: (r) => r.refunded, money: true },
+    { header: 'net sales', value: (r) => r.net, money: true },
+  ];
+}
+
 /** Best sellers; for products and variants, available units and days of cover (empty when nothing sold lately). */
 export function productsCsv(report: Awaited<ReturnType<typeof productsReport>>, currency: string): string {
   type Row = (typeof report.rows)[number];
   return toCsv<Row>(
     [
-      { header: report.group, value: (r) => r.name },
-      { header: 'id', value: (r) => r.key },
-      { header: 'units sold', value: (r) => r.units },
-      { header: 'units refunded', value: (r) => r.refundedUnits },
-      { header: 'gross sales', value: (r) => r.gross, money: true },
-      { header: 'discounts', value: (r) => r.discounts, money: true },
-      { header: 'refunds', value: (r) => r.refunded, money: true },
-      { header: 'net sales', value: (r) => r.net, money: true },
+      ...productSalesColumns(report.group),
       ...(report.group === 'category'
         ? []
         : [
